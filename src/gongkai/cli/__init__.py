@@ -1,0 +1,1 @@
+"""The ``gongkai`` command: thin, over gongkai.core and gongkai.web."""

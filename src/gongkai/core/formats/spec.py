@@ -1,0 +1,143 @@
+"""The vocabulary in which a national report format is declared.
+
+A format is data: its sections, its three tables (each made of blocks of rows × columns),
+their exact printed labels, their units and the machine keys of
+``shared/reference/report-data.md``. The parser, the checker and every renderer read the same
+declaration, so a future revision of the national format is a new declaration, not new code.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class ValueKind(StrEnum):
+    """What a cell may hold."""
+
+    COUNT = "count"  # a non-negative integer
+    SIGNED = "signed"  # an integer that may be negative (2019 本年增/减)
+    AMOUNT = "amount"  # a decimal amount of money
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    label: str
+    kind: ValueKind = ValueKind.COUNT
+    unit: str | None = None  # e.g. "万元"; None for counts
+    variants: tuple[str, ...] = ()  # known misprints and alterations, reported as label-deviation
+
+
+@dataclass(frozen=True)
+class Row:
+    key: str
+    label: str  # the row's own printed label, e.g. "1.属于国家秘密"
+    group: str | None = None  # the group label it sits under, e.g. "（三）不予公开"
+    variants: tuple[str, ...] = ()
+    heading_only: bool = False  # a label row with no numbers (the 2019 T2 clause rows are blocks)
+
+    @property
+    def full_label(self) -> str:
+        """The label with its group, as a reviewer reads it: "（三）不予公开 1.属于国家秘密"."""
+        return f"{self.group} {self.label}" if self.group else self.label
+
+
+@dataclass(frozen=True)
+class Block:
+    """A rectangle of cells: every row has every column.
+
+    Table 2 has one block per 第二十条 clause; table 3 has one block; table 4 has one block
+    whose rows are the three kinds of case.
+    """
+
+    rows: tuple[Row, ...]
+    columns: tuple[Column, ...]
+    label: str | None = None  # "第二十条第（一）项"
+    header: str | None = None  # the first header cell, "信息内容"
+
+    def cells(self) -> Iterator[tuple[Row, Column]]:
+        for row in self.rows:
+            for column in self.columns:
+                yield row, column
+
+
+@dataclass(frozen=True)
+class Table:
+    key: str  # "t2", "t3", "t4"
+    number: int  # the section that holds it (2, 3 or 4)
+    title: str
+    blocks: tuple[Block, ...]
+    note: str | None = None  # the 勾稽 note cell of table 3
+
+    def cells(self) -> Iterator[tuple[Block, Row, Column]]:
+        for block in self.blocks:
+            for row, column in block.cells():
+                yield block, row, column
+
+    def row(self, key: str) -> Row:
+        for block in self.blocks:
+            for row in block.rows:
+                if row.key == key:
+                    return row
+        raise KeyError(key)
+
+    def block_of(self, row_key: str) -> Block:
+        for block in self.blocks:
+            if any(r.key == row_key for r in block.rows):
+                return block
+        raise KeyError(row_key)
+
+    def column(self, row_key: str, column_key: str) -> Column:
+        for column in self.block_of(row_key).columns:
+            if column.key == column_key:
+                return column
+        raise KeyError(f"{row_key}.{column_key}")
+
+    @property
+    def rows(self) -> tuple[Row, ...]:
+        return tuple(row for block in self.blocks for row in block.rows)
+
+    @property
+    def size(self) -> int:
+        return sum(len(b.rows) * len(b.columns) for b in self.blocks)
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str
+    number: int  # 1..6
+    title: str  # "一、总体情况"
+    variants: tuple[str, ...] = ()  # wordings seen in real reports, accepted with a section-title warning
+    keywords: tuple[str, ...] = ()  # words that identify the section when its heading is altered
+
+
+@dataclass(frozen=True)
+class Format:
+    key: str  # "2019" or "2021"
+    name: str
+    document: str  # the issuing notice
+    first_year: int
+    last_year: int | None  # None: still in force
+    sections: tuple[Section, ...]
+    t2: Table
+    t3: Table
+    t4: Table
+    # Strings whose presence identifies this format's tables (annual-report-formats.md §4).
+    markers: tuple[str, ...] = ()
+    # Table 3 rows that together make up （七）总计, in printed order.
+    outcome_rows: tuple[str, ...] = field(default=())
+
+    @property
+    def tables(self) -> tuple[Table, Table, Table]:
+        return (self.t2, self.t3, self.t4)
+
+    def table(self, key: str) -> Table:
+        for table in self.tables:
+            if table.key == key:
+                return table
+        raise KeyError(key)
+
+    def applies_to(self, year: int) -> bool:
+        return self.first_year <= year and (self.last_year is None or year <= self.last_year)
