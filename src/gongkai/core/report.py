@@ -120,7 +120,9 @@ class Report:
         return "\n".join(p.text for p in self.paragraphs)
 
 
-def cells_from(values: Mapping[CellRef, Number | None] | Iterable[tuple[CellRef, Number | None]]) -> dict[CellRef, Cell]:
+def cells_from(
+    values: Mapping[CellRef, Number | None] | Iterable[tuple[CellRef, Number | None]],
+) -> dict[CellRef, Cell]:
     """Cells without provenance, for reports built from records or in tests."""
     items = values.items() if isinstance(values, Mapping) else values
     return {ref: Cell(ref, value, raw="" if value is None else str(value)) for ref, value in items}

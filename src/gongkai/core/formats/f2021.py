@@ -25,7 +25,12 @@ T2 = Table(
             label="第二十条第（一）项",
             header="信息内容",
         ),
-        Block((Row("licensing", "行政许可"),), _DECISIONS, label="第二十条第（五）项", header="信息内容"),
+        Block(
+            (Row("licensing", "行政许可"),),
+            _DECISIONS,
+            label="第二十条第（五）项",
+            header="信息内容",
+        ),
         Block(
             (Row("penalty", "行政处罚"), Row("coercion", "行政强制")),
             _DECISIONS,
@@ -65,6 +70,13 @@ FORMAT_2021 = Format(
     t2=T2,
     t3=table3(_OTHER),
     t4=T4,
-    markers=("本年制发件数", "本年废止件数", "现行有效件数", "本年收费金额", "逾期不补正", "逾期未按收费通知"),
+    markers=(
+        "本年制发件数",
+        "本年废止件数",
+        "现行有效件数",
+        "本年收费金额",
+        "逾期不补正",
+        "逾期未按收费通知",
+    ),
     outcome_rows=outcome_keys(_OTHER),
 )

@@ -109,7 +109,8 @@ class Section:
     key: str
     number: int  # 1..6
     title: str  # "一、总体情况"
-    variants: tuple[str, ...] = ()  # wordings seen in real reports, accepted with a section-title warning
+    # Wordings seen in real reports, accepted with a section-title warning.
+    variants: tuple[str, ...] = ()
     keywords: tuple[str, ...] = ()  # words that identify the section when its heading is altered
 
 
