@@ -63,13 +63,16 @@ SECTIONS = (
 T3_TITLE = "收到和处理政府信息公开申请情况"
 T3_NOTE = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
 
+T3_APPLICANTS = "申请人情况"
+T3_LEGAL_PERSONS = "法人或其他组织"
+
 T3_COLUMNS = (
     Column("natural", "自然人"),
-    Column("commercial", "商业企业"),
-    Column("research", "科研机构"),
-    Column("nonprofit", "社会公益组织"),
-    Column("legal", "法律服务机构"),
-    Column("other", "其他"),
+    Column("commercial", "商业企业", group=T3_LEGAL_PERSONS),
+    Column("research", "科研机构", group=T3_LEGAL_PERSONS),
+    Column("nonprofit", "社会公益组织", group=T3_LEGAL_PERSONS),
+    Column("legal", "法律服务机构", group=T3_LEGAL_PERSONS),
+    Column("other", "其他", group=T3_LEGAL_PERSONS),
     Column("total", "总计"),
 )
 # The six applicant columns, without 总计.
@@ -127,7 +130,7 @@ T3_TAIL_ROWS = (
 
 def table3(other_rows: tuple[Row, ...]) -> Table:
     rows = T3_HEAD_ROWS + T3_OUTCOME_ROWS_BEFORE_OTHER + other_rows + T3_TAIL_ROWS
-    return Table("t3", 3, T3_TITLE, (Block(rows, T3_COLUMNS),), note=T3_NOTE)
+    return Table("t3", 3, T3_TITLE, (Block(rows, T3_COLUMNS, caption=T3_APPLICANTS),), note=T3_NOTE)
 
 
 def outcome_keys(other_rows: tuple[Row, ...]) -> tuple[str, ...]:
@@ -155,4 +158,5 @@ T4 = Table(
             T4_COLUMNS,
         ),
     ),
+    across=True,
 )

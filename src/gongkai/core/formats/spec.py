@@ -28,6 +28,9 @@ class Column:
     kind: ValueKind = ValueKind.COUNT
     unit: str | None = None  # e.g. "万元"; None for counts
     variants: tuple[str, ...] = ()  # known misprints and alterations, reported as label-deviation
+    group: str | None = (
+        None  # a header cell spanning this column and its neighbours ("法人或其他组织")
+    )
 
 
 @dataclass(frozen=True)
@@ -56,6 +59,7 @@ class Block:
     columns: tuple[Column, ...]
     label: str | None = None  # "第二十条第（一）项"
     header: str | None = None  # the first header cell, "信息内容"
+    caption: str | None = None  # a header cell spanning every column ("申请人情况")
 
     def cells(self) -> Iterator[tuple[Row, Column]]:
         for row in self.rows:
@@ -70,6 +74,9 @@ class Table:
     title: str
     blocks: tuple[Block, ...]
     note: str | None = None  # the 勾稽 note cell of table 3
+    # The rows are printed side by side as column groups, with one line of numbers under them
+    # (table 4: 行政复议 | 行政诉讼 (未经复议直接起诉, 复议后起诉), each with the five result columns).
+    across: bool = False
 
     def cells(self) -> Iterator[tuple[Block, Row, Column]]:
         for block in self.blocks:
