@@ -1,0 +1,1 @@
+"""Bundled data files of gongkai.core (the working-day calendar)."""
