@@ -150,7 +150,6 @@ def narrative(
     breakdown that adds up, the review and litigation counts of table 4, problems with their
     fixes, and — in the 2021 format — the 信息处理费 position (国办函〔2020〕109号).
     """
-    basis = format_for_year(year) if fmt.applies_to(year) else fmt
 
     def t3(*rows: str) -> int:
         return _sum(cells, "t3", list(rows), "total")
@@ -175,7 +174,7 @@ def narrative(
         "overview": "\n".join(
             (
                 f"本报告根据《中华人民共和国政府信息公开条例》（以下简称《条例》）第五十条和"
-                f"《{basis.name}》（{basis.document}）编制，所列数据的统计期限为"
+                f"《{fmt.name}》（{fmt.document}）编制，所列数据的统计期限为"
                 f"{year}年1月1日至{year}年12月31日。",
                 f"{year}年，{agency}坚持以公开为常态、不公开为例外，依法做好主动公开、"
                 "依申请公开、政府信息管理、平台建设和监督保障各项工作。",
