@@ -16,7 +16,8 @@ Events are immutable dataclasses, given in the order they happened (same-day eve
 order): :class:`Received` (first, exactly once), :class:`CorrectionRequested`,
 :class:`CorrectionReceived`, :class:`ThirdPartyConsulted` / :class:`ThirdPartyAnswered`,
 :class:`AgencyConsulted` / :class:`AgencyAnswered`, :class:`FeeNoticeSent` / :class:`FeePaid`,
-:class:`ExtensionApproved`, :class:`CustomDueDateSet`. The due date is never stored by hand:
+:class:`Paused` (a closed pause in one event), :class:`ExtensionApproved`,
+:class:`CustomDueDateSet`. The due date is never stored by hand:
 recompute it whenever an event is added or the calendar changes.
 
 The rules
@@ -164,6 +165,17 @@ class FeePaid:
 
 
 @dataclass(frozen=True)
+class Paused:
+    """A closed span of time that does not count, recorded in one event (``on`` to ``until``,
+    both inclusive) — for imports and the calculator, when the individual consultation events
+    are not at hand. ``reason`` names what it was (征求第三方意见 …); Art. 32, Art. 33 ¶3."""
+
+    on: date
+    until: date
+    reason: str = ""
+
+
+@dataclass(frozen=True)
 class ExtensionApproved:
     """The head of the 工作机构 approved an extension of 20 working days (Art. 33 ¶2)."""
 
@@ -189,6 +201,7 @@ Event = (
     | AgencyAnswered
     | FeeNoticeSent
     | FeePaid
+    | Paused
     | ExtensionApproved
     | CustomDueDateSet
 )
@@ -648,6 +661,25 @@ def _compute(events: list[Event], as_of: date, cal: WorkCalendar) -> Deadline:
                     consultations[n] = Consultation(c.kind, c.name, c.sent, c.reply_due, event.on)
                     break
             continue
+        if isinstance(event, Paused):
+            if event.until < event.on:
+                raise RuleError(
+                    f"暂停结束日 {event.until.isoformat()} 早于开始日 {event.on.isoformat()}："
+                    "暂停不能在开始之前结束"
+                )
+            reason = event.reason or "征求意见等依法不计入期限的时间"
+            pauses.append(
+                _Pause(
+                    "other",
+                    "",
+                    event.on,
+                    event.until,
+                    reason,
+                    "条例第三十二条、第三十三条第三款",
+                    open=False,
+                )
+            )
+            continue
         if isinstance(event, FeeNoticeSent):
             if fee_notice is not None:
                 raise RuleError("收费通知只能发出一次（国办函〔2020〕109号）")
@@ -980,6 +1012,7 @@ __all__ = [
     "ExtensionApproved",
     "FeeNoticeSent",
     "FeePaid",
+    "Paused",
     "Received",
     "RequestState",
     "SkippedDay",
