@@ -194,3 +194,17 @@ def test_the_streaming_generator_makes_exactly_the_number_asked_for() -> None:
 def test_years_must_be_consecutive() -> None:
     with pytest.raises(ValueError, match="连续"):
         generate_district(years=(2024, 2026))
+
+
+def test_every_event_log_is_accepted_by_the_statutory_clock(district) -> None:
+    from gongkai.core.deadlines import compute_deadline
+    from gongkai.core.demo.clock import clock_events
+
+    for request in district.requests:
+        deadline = compute_deadline(
+            clock_events(request), as_of=request.closed or district.as_of, calendar=demo_calendar()
+        )
+        if request.closed is None:
+            assert request.overdue == deadline.overdue
+        else:
+            assert request.overdue == (deadline.due is not None and request.closed > deadline.due)

@@ -47,7 +47,8 @@ kind, ``agency`` is an :attr:`Agency.key`)
 ``Event`` — ``kind`` (:class:`EventKind`: correction_requested/received,
     consultation_started/ended with ``party`` "third_party" or "agency", fee_notice/fee_paid
     with ``amount``, extension with ``workdays``, due_date_set with ``due``), ``day``, ``note``,
-    ``by`` (username).
+    ``by`` (username). :func:`gongkai.core.demo.clock.clock_events` turns a request's log into
+    the clock's events (:mod:`gongkai.core.deadlines`); ``overdue`` is what the clock says.
 ``ProactiveItem`` — the 目录 fields ``index_number`` 索引号, ``title`` 名称, ``summary`` 内容概述,
     ``doc_number`` 文号, ``formed`` 生成日期, ``published`` 公开日期, ``publisher`` 发布机构,
     ``category`` 主题分类, ``validity`` 有效性; ``channels`` (:class:`ProactiveChannel`: portal,

@@ -13,9 +13,11 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from ..calendar import WorkCalendar, bundled_arrangements
+from ..deadlines import Received, compute_deadline
 from ..formats import FORMAT_2019, format_for_year
 from ..formats.common import T3_APPLICANT_COLUMNS
 from . import names
+from .clock import CLOCK_CHANNELS, clock_event
 from .model import (
     Agency,
     AgencyLevel,
@@ -282,7 +284,6 @@ class _Plan:
 
     events: list[Event]
     closed: dt.date
-    due: dt.date
     fee: Decimal | None
 
 
@@ -310,13 +311,16 @@ def _plan(
         )
         if outcome in ("other.no_correction", _OTHER_2019) and wants_correction:
             closed = cal.add_workdays(asked, 15 + rng.randint(1, 5))
-            return _Plan(events, closed, cal.add_workdays(received, 20), None)
+            return _Plan(events, closed, None)
         start = cal.add_workdays(asked, rng.randint(2, 12))
         events.append(Event(EventKind.CORRECTION_RECEIVED, start, "收到补正后的申请", by=officer))
 
     budget = 20
     work = rng.randint(3, 18)
-    if rng.random() < 0.03:
+    # An Art. 35 due date replaces the statutory one, so it must lie after it: such requests
+    # are not also paused by consultations or fees here.
+    custom = outcome not in ("withheld.third_party", "other.no_fee_paid") and rng.random() < 0.03
+    if custom:
         due = cal.add_workdays(start, 30)
         events.append(
             Event(
@@ -344,7 +348,7 @@ def _plan(
     if rng.random() < 0.05:  # answered late
         work = budget + rng.randint(1, 8)
 
-    consult = outcome == "withheld.third_party" or rng.random() < 0.06
+    consult = outcome == "withheld.third_party" or (not custom and rng.random() < 0.06)
     if consult:
         party = (
             "third_party" if outcome == "withheld.third_party" or rng.random() < 0.6 else "agency"
@@ -369,7 +373,7 @@ def _plan(
 
     fee: Decimal | None = None
     noticed = outcome == "other.no_fee_paid" or (
-        outcome in ("granted", "partial") and rng.random() < 0.05
+        not custom and outcome in ("granted", "partial") and rng.random() < 0.05
     )
     if noticed:
         pages = rng.randint(40, 260)
@@ -387,7 +391,7 @@ def _plan(
         if outcome == "other.no_fee_paid":
             closed = cal.add_workdays(notice_day, 20 + rng.randint(1, 3))
             events.sort(key=lambda e: e.day)
-            return _Plan(events, closed, cal.add_workdays(start, budget), None)
+            return _Plan(events, closed, None)
         took = rng.randint(1, 15)
         events.append(
             Event(
@@ -403,7 +407,7 @@ def _plan(
 
     events.sort(key=lambda e: e.day)
     closed = cal.add_workdays(start, work + paused)
-    return _Plan(events, closed, cal.add_workdays(start, budget + paused), fee)
+    return _Plan(events, closed, fee)
 
 
 def _per_page(pages: int) -> Decimal:
@@ -454,12 +458,22 @@ def _request(
     }
     if plan.closed > as_of:
         events = tuple(e for e in plan.events if e.day <= as_of)
+        clock = compute_deadline(
+            (Received(received, CLOCK_CHANNELS[channel]), *map(clock_event, events)),
+            as_of=as_of,
+            calendar=cal,
+        )
         return Request(
             **common,  # type: ignore[arg-type]
             events=events,
             state=_open_state(events, received, as_of),
-            overdue=as_of > plan.due,
+            overdue=clock.overdue,
         )
+    clock = compute_deadline(
+        (Received(received, CLOCK_CHANNELS[channel]), *map(clock_event, plan.events)),
+        as_of=plan.closed,
+        calendar=cal,
+    )
     final = _outcome_for(outcome, plan.closed.year)
     return Request(
         **common,  # type: ignore[arg-type]
@@ -469,7 +483,7 @@ def _request(
         outcome=final,
         legal_basis=names.LEGAL_BASIS[final],
         fee=plan.fee,
-        overdue=plan.closed > plan.due,
+        overdue=clock.due is not None and plan.closed > clock.due,
     )
 
 
