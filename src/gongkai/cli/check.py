@@ -505,13 +505,19 @@ class _Progress:
             transient=True,
         )
         self._task = self._progress.add_task("检查中", total=total)
-        self._progress.start()
+        self._started = False
 
     def advance(self) -> None:
+        # Started on the first result, after the worker processes were forked: the bar's
+        # refresh thread must not be running when a process forks.
+        if not self._started:
+            self._progress.start()
+            self._started = True
         self._progress.advance(self._task)
 
     def close(self) -> None:
-        self._progress.stop()
+        if self._started:
+            self._progress.stop()
 
 
 def _progress(total: int) -> _Progress | None:
