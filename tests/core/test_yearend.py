@@ -344,21 +344,30 @@ def test_drill_down_ids_are_exactly_the_records_counted(district) -> None:
         assert request.closed is None or request.closed > D(2025, 12, 31)
 
 
+def checker():
+    """The checker engineer's ``check_report`` (skips only while it has not landed yet)."""
+    try:
+        from gongkai.core.checks import check_report
+    except ImportError:
+        pytest.skip("gongkai.core.checks.check_report is not available yet")
+    return check_report
+
+
 @pytest.mark.parametrize("year", [2024, 2025])
 def test_the_checker_finds_no_table_error_in_counted_reports(district, year) -> None:
-    checks = pytest.importorskip("gongkai.core.checks")
+    check_report = checker()
     for agency in district.agencies:
         result = count_year(agency_records(district, agency.key), year=year, agency=agency.name)
-        findings = checks.check_report(result.report)
+        findings = check_report(result.report)
         table_errors = [f for f in findings if f.code.startswith(("t3-", "t4-", "t2-"))]
         assert table_errors == [], (agency.name, table_errors)
 
 
 def test_the_checker_finds_no_table_error_in_a_2019_format_year() -> None:
-    checks = pytest.importorskip("gongkai.core.checks")
+    check_report = checker()
     district = generate_district(seed=2, years=(2020, 2021), requests_per_year=150)
     for agency in district.agencies:
         for year in (2020, 2021):
             result = count_year(agency_records(district, agency.key), year=year, agency=agency.name)
-            findings = checks.check_report(result.report)
+            findings = check_report(result.report)
             assert [f for f in findings if f.code.startswith(("t3-", "t4-"))] == []
