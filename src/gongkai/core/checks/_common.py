@@ -1,0 +1,67 @@
+"""Small helpers shared by the check families: labels from the format, numbers, places."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from decimal import Decimal
+
+from ..findings import Finding
+from ..formats import Format, UnknownYearError, format_for_year
+from ..report import Number, Report
+
+Check = Callable[[Report, Report | None], Iterable[Finding]]
+
+TABLE_NAMES = {"t2": "表二", "t3": "表三", "t4": "表四"}
+
+
+def fmt_of(report: Report) -> Format | None:
+    """The format the report's tables are printed in, else the one its year requires."""
+    if report.format is not None:
+        return report.format
+    if report.year is not None:
+        try:
+            return format_for_year(report.year)
+        except UnknownYearError:
+            return None
+    return None
+
+
+def num(value: Number | None) -> str:
+    """A number as a reviewer writes it: 12, 190.457379 (no exponent, no trailing noise)."""
+    if value is None:
+        return "空白"
+    if isinstance(value, Decimal):
+        text = format(value, "f")
+        return text
+    return str(value)
+
+
+def gap(a: Number, b: Number) -> Number:
+    """|a − b| for counts and amounts alike."""
+    if isinstance(a, Decimal) or isinstance(b, Decimal):
+        return abs(Decimal(a) - Decimal(b))
+    return abs(a - b)
+
+
+def at(line: int | None) -> str:
+    """ "（第N行）" when the line is known."""
+    return f"（第{line}行）" if line is not None else ""
+
+
+def row_label(fmt: Format, table: str, row: str) -> str:
+    """The declared label of a row, with its group: "（三）不予公开 1.属于国家秘密"."""
+    try:
+        return fmt.table(table).row(row).full_label
+    except KeyError:
+        return row
+
+
+def column_label(fmt: Format, table: str, row: str, column: str) -> str:
+    try:
+        return fmt.table(table).column(row, column).label
+    except KeyError:
+        return column
+
+
+def quoted(labels: Iterable[str]) -> str:
+    return "".join(f"“{label}”" for label in labels)

@@ -1,0 +1,520 @@
+"""Checks on the narrative (annual-report-formats.md §5 M-1, §6 "Text–table mismatch").
+
+``text-table-mismatch`` recognises the statements reports make about their own tables
+("共受理政府信息公开申请859件", "上年结转18件", "办结69件", "1件结转下年度继续办理",
+"予以公开及部分公开258件", "不予公开35件", "无法提供265件", "不予处理158件", "其他处理0件",
+"行政复议7件", "诉讼9件", "制发规章2件") and compares each with the table: the 总计 column of the
+row, or the sum of the applicant columns where 总计 is blank, or the sum of a group's rows.
+Statements about requests are only read where the surrounding text is about 公开 applications,
+and approximate numbers ("近300件", "300余件") are never compared.
+
+``text-arithmetic`` checks the narrative against itself: a stated whole with its listed parts
+("主动公开政府信息总数171条：…124条，…34条…") and the breakdown of requests closed by result,
+whose counts must add up to the number closed and whose percentages must add up to 100%.
+
+``duplicate-paragraph`` reports a paragraph printed twice and a run of text repeated back to
+back ("审核审核", a clause pasted twice); ``missing-number`` a count word that lost its number
+in a listing ("全年公开核准企业资质条、施工许可证76条").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache, lru_cache
+
+from ..findings import Finding
+from ..formats import FORMATS, Format
+from ..formats.common import T3_APPLICANT_COLUMNS
+from ..report import CellRef, Number, Report
+from ._common import at, num
+from ._narrative import Chunk, chunks, clause_around, compact, sentence_around
+
+# ---------------------------------------------------------------------------------------------
+# Statements the narrative makes about the tables
+
+_N = r"(?<![\d.])(?P<n>\d+)(?!\.\d)"
+_ANY = r"[^，。；：！？\d]"
+_STATEMENTS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (kind, re.compile(pattern))
+    for kind, pattern in (
+        (
+            "received",
+            rf"(?:收到|受理|新收|接收|接到)(?P<mid>{_ANY}{{0,14}}?)申请(?:数量|总数)?(?:共计|合计|总计|共|为|是|达)*{_N}件",
+        ),
+        (
+            "received",
+            rf"(?:收到|受理|新收|接收|接到)(?:了|各类)?(?:共计|合计|总计|共)?{_N}件(?P<mid>{_ANY}{{0,10}}?)申请",
+        ),
+        ("carried_in", rf"上一?年度?结转(?:的|过来的|政府信息公开|申请|数量|为|是)*{_N}件"),
+        ("carried_in", rf"{_N}件(?:申请)?(?:为|系|是|属)?上一?年度?结转"),
+        (
+            "closed",
+            rf"(?:办结|答复|办理完毕|处理完毕|完成答复)(?P<mid>{_ANY}{{0,14}}?)(?:共计|合计|共)?{_N}件",
+        ),
+        (
+            "carried_out",
+            rf"(?:结转|转入|顺延)(?:至|到)?下一?年度?(?:继续办理|继续|办理|答复)*(?:的)?(?:申请)?(?:为|是)?{_N}件",
+        ),
+        (
+            "carried_out",
+            rf"{_N}件(?P<mid>[^，。；！？\d]{{0,16}}?)(?:结转|转入|顺延)(?:至|到)?下一?年",
+        ),
+        ("granted_partial", rf"予以公开(?:及|和|或|、|与)部分公开(?:的)?(?:共)?{_N}件"),
+        ("granted", rf"(?<![不及和、与])予以公开(?:的)?(?:共)?{_N}件"),
+        ("partial", rf"(?<![及和、与])部分公开(?:的)?(?:共)?{_N}件"),
+        ("withheld", rf"不予公开(?:的)?(?:共)?{_N}件"),
+        ("unable", rf"无法提供(?:的)?(?:共)?{_N}件"),
+        ("not_handled", rf"不予处理(?:的)?(?:共)?{_N}件"),
+        ("other", rf"其他处理(?:的)?(?:共)?{_N}件"),
+        ("review", rf"行政复议(?:案件|申请)?(?:共)?{_N}(?:件|起)"),
+        ("suit", rf"(?<!复议)(?:行政)?诉讼(?:案件)?(?:共)?{_N}(?:件|起)"),
+        ("rules_issued", rf"制发(?:了)?规章(?:共)?{_N}件"),
+        ("docs_issued", rf"制发(?:了)?(?:行政)?规范性文件(?:共)?{_N}件"),
+    )
+)
+_APPROXIMATE = ("近", "约", "超", "逾", "过", "多达")
+_PERCENT = re.compile(r"[，（]?(?:占|占比|比例为|占总数的)?(\d+(?:\.\d+)?)%")
+_REQUEST_KINDS = frozenset(
+    {"received", "carried_in", "closed", "carried_out", "granted_partial", "granted",
+     "partial", "withheld", "unable", "not_handled", "other"}
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Statement:
+    kind: str
+    value: int
+    start: int
+    end: int
+    percent: Decimal | None
+
+
+@lru_cache(maxsize=64)
+def statements(chunk: Chunk) -> tuple[Statement, ...]:
+    """The table statements of one paragraph, in order of position (one per position)."""
+    found: dict[int, Statement] = {}
+    text = chunk.text
+    for kind, pattern in _STATEMENTS:
+        for m in pattern.finditer(text):
+            start = m.start("n")
+            if start in found or any(text[:start].endswith(w) for w in _APPROXIMATE):
+                continue
+            mid = m.groupdict().get("mid") or ""
+            if any(w in mid for w in ("率", "结转", "办结", "答复", "不予", "公开及")):
+                continue
+            if not _in_context(text, m.start(), m.end(), kind):
+                continue
+            pct = _PERCENT.match(text, m.end())
+            found[start] = Statement(
+                kind,
+                int(m.group("n")),
+                m.start(),
+                m.end(),
+                Decimal(pct.group(1)) if pct and pct.start() - m.end() <= 2 else None,
+            )
+    return tuple(found[k] for k in sorted(found))
+
+
+def _in_context(text: str, start: int, end: int, kind: str) -> bool:
+    """Requests are read where the text is about 公开 applications; cases where it is about 公开."""
+    sentence = sentence_around(text, start, end)
+    if kind in _REQUEST_KINDS:
+        window = text[max(0, start - 200) : end]
+        return "申请" in window and "公开" in window
+    if kind in ("review", "suit"):
+        return "公开" in sentence
+    return True
+
+
+@cache
+def _groups(format_key: str) -> dict[str, tuple[str, ...]]:
+    """Statement kind → the table-3 rows whose sum it states."""
+    fmt = FORMATS[format_key]
+    outcome = fmt.outcome_rows
+
+    def prefixed(prefix: str) -> tuple[str, ...]:
+        return tuple(r for r in outcome if r == prefix or r.startswith(prefix + "."))
+
+    return {
+        "granted": ("granted",),
+        "partial": ("partial",),
+        "granted_partial": ("granted", "partial"),
+        "withheld": prefixed("withheld"),
+        "unable": prefixed("unable"),
+        "not_handled": prefixed("not_handled"),
+        "other": prefixed("other"),
+        "received": ("received",),
+        "carried_in": ("carried_in",),
+        "closed": ("closed_total",),
+        "carried_out": ("carried_out",),
+    }
+
+
+def _row_total(report: Report, row: str) -> Number | None:
+    """A table-3 row's 总计, or the sum of its applicant columns where 总计 is blank."""
+    total = report.cells.get(CellRef("t3", row, "total"))
+    if total is None:
+        return None
+    if total.value is not None:
+        return total.value
+    parts = [report.cells.get(CellRef("t3", row, c)) for c in T3_APPLICANT_COLUMNS]
+    if any(p is None for p in parts):
+        return None
+    return sum((p.number for p in parts if p is not None), start=0)
+
+
+def _short(label: str) -> str:
+    """ "（二）部分公开（区分处理的…）" → "（二）部分公开"; a label's gist for a message."""
+    cut = label.find("（", 1)
+    return label[:cut] if cut > 0 else label
+
+
+def _figure(report: Report, fmt: Format, kind: str) -> tuple[tuple[Number, ...], str] | None:
+    """The table's figure(s) a statement of ``kind`` should equal, and how they were read."""
+    t3 = fmt.t3
+    if kind in ("review", "suit"):
+        rows = ("review",) if kind == "review" else ("suit_direct", "suit_after_review")
+        values: list[Number] = []
+        for row in rows:
+            parts = [report.cells.get(CellRef("t4", row, c.key)) for c in fmt.t4.blocks[0].columns]
+            if any(p is None for p in parts):
+                return None
+            total, rest = parts[-1], parts[:-1]
+            assert total is not None
+            values.append(
+                total.value
+                if total.value is not None
+                else sum((p.number for p in rest if p is not None), start=0)
+            )
+        labels = "＋".join(
+            f"“{fmt.t4.row(r).full_label}”总计{num(v)}" for r, v in zip(rows, values, strict=True)
+        )
+        figure = sum(values, start=0)
+        accepted = (figure, values[0]) if kind == "suit" else (figure,)
+        return accepted, f"表四{labels}" + (f"＝{num(figure)}" if len(rows) > 1 else "")
+    if kind in ("rules_issued", "docs_issued"):
+        row = "rules" if kind == "rules_issued" else "normative_docs"
+        block = fmt.t2.block_of(row)
+        column = block.columns[0]  # 本年制发件数 (2021) / 本年新制作数量 (2019)
+        cell = report.cells.get(CellRef("t2", row, column.key))
+        if cell is None:
+            return None
+        return (
+            cell.number,
+        ), f"表二“{fmt.t2.row(row).label}”行“{column.label}”为{num(cell.number)}"
+    keys = _groups(fmt.key)[kind]
+    totals = [_row_total(report, r) for r in keys]
+    if not keys or any(t is None for t in totals):
+        return None
+    amounts = [t for t in totals if t is not None]
+    figure = sum(amounts, start=0)
+    if kind in ("withheld", "unable", "not_handled", "other") and len(keys) > 1:
+        group = t3.row(keys[0]).group or keys[0]
+        described = f"表三“{group}”各项合计{num(figure)}"
+    elif len(keys) > 1:
+        listed = "＋".join(
+            f"“{_short(t3.row(r).label)}”{num(v)}" for r, v in zip(keys, amounts, strict=True)
+        )
+        described = f"表三{listed}＝{num(figure)}"
+    else:
+        described = f"表三“{_short(t3.row(keys[0]).label)}”为{num(figure)}"
+    if kind == "received":
+        carried = _row_total(report, "carried_in")
+        if carried is not None:
+            return (figure, figure + carried), described
+    return (figure,), described
+
+
+def _statement_cell(fmt: Format, kind: str) -> tuple[str, str | None, str | None]:
+    if kind == "review":
+        return "t4", "review", "total"
+    if kind == "suit":
+        return "t4", "suit_direct", "total"
+    if kind == "rules_issued":
+        return "t2", "rules", fmt.t2.block_of("rules").columns[0].key
+    if kind == "docs_issued":
+        return "t2", "normative_docs", fmt.t2.block_of("normative_docs").columns[0].key
+    return "t3", _groups(fmt.key)[kind][0], "total"
+
+
+def text_table_mismatch(report: Report, previous: Report | None = None) -> Iterator[Finding]:
+    """M-1: a number stated in the narrative differs from the table's figure for it."""
+    fmt = report.format
+    if fmt is None:
+        return
+    for chunk in chunks(report):
+        for st in statements(chunk):
+            figure = _figure(report, fmt, st.kind)
+            if figure is None:
+                continue
+            accepted, described = figure
+            if st.value in accepted:
+                continue
+            line = chunk.line_at(st.start)
+            said = clause_around(chunk.text, st.start, st.end)
+            table, row, column = _statement_cell(fmt, st.kind)
+            yield Finding(
+                "text-table-mismatch",
+                f"正文称“{said}”（{st.value}），但{described}{at(line)}",
+                line=line,
+                table=table,
+                row=row,
+                column=column,
+            )
+
+
+# ---------------------------------------------------------------------------------------------
+# The narrative's own arithmetic
+
+_OUTCOME_KINDS = (
+    "granted",
+    "partial",
+    "granted_partial",
+    "withheld",
+    "unable",
+    "not_handled",
+    "other",
+)
+_OUTCOME_NAMES = {
+    "granted": "予以公开",
+    "partial": "部分公开",
+    "granted_partial": "予以公开及部分公开",
+    "withheld": "不予公开",
+    "unable": "无法提供",
+    "not_handled": "不予处理",
+    "other": "其他处理",
+}
+_CLUSTER_GAP = 80  # characters between two outcome statements of one breakdown
+_WHOLE_REACH = 300  # how far before a breakdown its "办结/答复 N件" may stand
+
+
+def _breakdowns(chunk: Chunk) -> Iterator[tuple[Statement | None, list[Statement]]]:
+    """Runs of outcome statements that cover every result, with the closed count before them."""
+    sts = statements(chunk)
+    cluster: list[Statement] = []
+    for st in [*sts, None]:
+        if (
+            st is not None
+            and st.kind in _OUTCOME_KINDS
+            and (not cluster or st.start - cluster[-1].end <= _CLUSTER_GAP)
+        ):
+            if any(c.kind == st.kind for c in cluster):
+                cluster = [st]  # a second breakdown (e.g. per applicant type) starts
+            else:
+                cluster.append(st)
+            continue
+        if cluster:
+            kinds = {c.kind for c in cluster}
+            granted = "granted_partial" in kinds or {"granted", "partial"} <= kinds
+            if granted and {"withheld", "unable", "not_handled"} <= kinds:
+                whole = next(
+                    (
+                        w
+                        for w in reversed(sts)
+                        if w.kind == "closed"
+                        and w.end <= cluster[0].start
+                        and cluster[0].start - w.end <= _WHOLE_REACH
+                    ),
+                    None,
+                )
+                yield whole, cluster
+        cluster = [st] if st is not None and st.kind in _OUTCOME_KINDS else []
+
+
+# Percentages of a breakdown may each be rounded; allow this much drift from 100%.
+PERCENT_TOLERANCE = Decimal("0.5")
+
+
+def _outcome_arithmetic(chunk: Chunk) -> Iterator[Finding]:
+    for whole, parts in _breakdowns(chunk):
+        problems: list[str] = []
+        listed = "＋".join(f"{_OUTCOME_NAMES[p.kind]}{p.value}件" for p in parts)
+        total = sum(p.value for p in parts)
+        if whole is not None and total != whole.value:
+            problems.append(f"{listed}＝{total}件，与所称办结（答复）{whole.value}件不符")
+        with_pct = [p for p in parts if p.percent is not None]
+        without = [p for p in parts if p.percent is None]
+        if len(with_pct) >= 3 and all(p.value == 0 for p in without):
+            pct = sum((p.percent for p in with_pct if p.percent is not None), start=Decimal(0))
+            if abs(pct - 100) > PERCENT_TOLERANCE:
+                shown = "＋".join(f"{p.percent}%" for p in with_pct)
+                problems.append(f"各项百分比{shown}＝{pct}%，合计不是100%")
+        if problems:
+            line = chunk.line_at(parts[0].start)
+            yield Finding(
+                "text-arithmetic",
+                "正文所列申请办理结果自相矛盾：" + "；".join(problems) + at(line),
+                line=line,
+            )
+
+
+_UNITS = "条件项个篇期"
+_WHOLE = re.compile(
+    rf"(?<![\d.])(?P<n>\d+)(?P<unit>[{_UNITS}])(?P<noun>[^\d，。；：（）、]{{0,12}}?)"
+    r"(?P<delim>：|，其中：?|，?（其中：?|（)"
+)
+_PART = re.compile(rf"(?<![\d.])(\d+)([{_UNITS}])")
+
+
+def _list_span(text: str, start: int, paren: bool) -> tuple[int, list[tuple[int, str, int, int]]]:
+    """The parts listed from ``start`` at depth 0: (end, [(value, unit, position, clause)]).
+
+    A list opened by "（" ends at its closing "）" (and is dropped if that never comes); any
+    other list ends at the sentence's end.
+    """
+    depth = 0
+    parts: list[tuple[int, str, int, int]] = []
+    clause = start
+    i = start
+    while i < len(text):
+        ch = text[i]
+        if ch == "（":
+            depth += 1
+        elif ch == "）":
+            if depth == 0:
+                if paren:
+                    return i, parts
+                break
+            depth -= 1
+        elif depth == 0 and ch in "。；" and not paren:
+            break
+        elif depth == 0 and ch in "，、；":
+            clause = i + 1
+        elif depth == 0 and ch.isdigit() and text[i - 1] not in "0123456789.":
+            m = _PART.match(text, i)
+            if m:
+                parts.append((int(m.group(1)), m.group(2), i, clause))
+                i = m.end()
+                continue
+        i += 1
+    return i, ([] if paren else parts)
+
+
+def _whole_parts(chunk: Chunk) -> Iterator[Finding]:
+    text = chunk.text
+    for m in _WHOLE.finditer(text):
+        delim = m.group("delim")
+        if delim == "（":
+            continue  # "197条（政府预决算32条、…）": a gloss, not a stated breakdown
+        paren = "（" in delim
+        unit = m.group("unit")
+        end, raw = _list_span(text, m.end(), paren)
+        parts = [(value, pos, clause) for value, u, pos, clause in raw if u == unit]
+        if len(parts) < 2:
+            continue
+        whole = int(m.group("n"))
+        total = sum(v for v, _, _ in parts)
+        if total == whole:
+            continue
+        _, last, clause = parts[-1]
+        exhaustive = delim == "：" or bool(re.search("其他|其它", text[clause:last]))
+        if not (exhaustive or (paren and total > whole)):
+            continue
+        line = chunk.line_at(m.start())
+        listed = "＋".join(f"{v}" for v, _, _ in parts)
+        said = text[max(m.start() - 10, 0) : min(end, m.end() + 30)]
+        yield Finding(
+            "text-arithmetic",
+            f"正文“{said}…”称共{whole}{unit}，但所列各项{listed}＝{total}{unit}，"
+            f"相差{abs(total - whole)}{unit}{at(line)}",
+            line=line,
+        )
+
+
+def text_arithmetic(report: Report, previous: Report | None = None) -> Iterator[Finding]:
+    """The narrative's stated wholes and percentages agree with the parts it lists."""
+    for chunk in chunks(report):
+        yield from _outcome_arithmetic(chunk)
+        yield from _whole_parts(chunk)
+
+
+# ---------------------------------------------------------------------------------------------
+# Repetition and lost numbers
+
+_MIN_PARAGRAPH = 15  # shorter paragraphs ("无。", "特此报告。") may repeat legitimately
+_DOUBLED = re.compile(r"([\u4e00-\u9fff][\u4e00-\u9fff0-9A-Za-z“”]{1,39}?)\1")
+
+
+@cache
+def _table_labels() -> tuple[str, ...]:
+    """Printed table labels of four or more characters; a header repeated back to back is the
+    table's own layout (table 4 prints its five result columns twice), not a duplicate."""
+    labels: set[str] = set()
+    for fmt in FORMATS.values():
+        for table in fmt.tables:
+            for block in table.blocks:
+                labels.update(compact(r.label) for r in block.rows)
+                labels.update(compact(c.label) for c in block.columns)
+    return tuple(sorted(label for label in labels if len(label) >= 4))
+
+
+def _cjk(text: str) -> int:
+    return sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
+
+
+def duplicate_paragraph(report: Report, previous: Report | None = None) -> Iterator[Finding]:
+    """A paragraph printed twice, or a run of text repeated back to back (M-8's cousin)."""
+    seen: dict[str, int | None] = {}
+    labels = _table_labels()
+    for chunk in chunks(report):
+        text = chunk.text
+        first_line = chunk.line_at(0)
+        if _cjk(text) >= _MIN_PARAGRAPH:
+            if text in seen:
+                earlier = seen[text]
+                where = f"与第{earlier}行" if earlier is not None else "与前文"
+                yield Finding(
+                    "duplicate-paragraph",
+                    f"本段{where}的段落完全相同：“{text[:40]}{'…' if len(text) > 40 else ''}”"
+                    f"{at(first_line)}",
+                    line=first_line,
+                )
+                continue
+            seen[text] = first_line
+        for m in _DOUBLED.finditer(text):
+            run = m.group(1)
+            if _cjk(run) < 2 or any(label in m.group(0) for label in labels):
+                continue
+            line = chunk.line_at(m.start())
+            context = text[max(m.start() - 6, 0) : m.end() + 6]
+            yield Finding(
+                "duplicate-paragraph",
+                f"“{run}”连续重复了两次：“{context}”，应删去一处{at(line)}",
+                line=line,
+            )
+
+
+_MEASURE = "条件项个"
+_COMPOUND = {
+    "件": "文案事条邮附稿证软硬部配零信函要物快急一每整份",
+    "条": "逐每法链便纸线萧教金字词头横一条第信",
+    "项": "事款强弱专立选奖逐分单各多缺本该此子要一每",
+    "个": "各整这那哪某逐每单一两几半",
+}
+_BARE = re.compile(rf"(?<=[、，；：。])([^、，；：。\d（）]{{2,20}}?)([{_MEASURE}])(?=[、，；。])")
+_NUMERALS = set("〇零一二三四五六七八九十百千万两几多数")
+
+
+def missing_number(report: Report, previous: Report | None = None) -> Iterator[Finding]:
+    """A count word in a listing whose neighbours all carry numbers has lost its own."""
+    for chunk in chunks(report):
+        text = chunk.text
+        for m in _BARE.finditer(text):
+            words, measure = m.group(1), m.group(2)
+            if words[-1] in _COMPOUND[measure] or _NUMERALS & set(words):
+                continue
+            sibling = re.match(
+                rf"[^、，；：。\d]{{1,20}}?(\d+){measure}(?=[、，；。])", text[m.end() + 1 :]
+            )
+            if sibling is None or text[m.end()] not in "、，；":
+                continue
+            line = chunk.line_at(m.start())
+            yield Finding(
+                "missing-number",
+                f"“{m.group(0)}”缺少数字：同一列举中的“{sibling.group(0)}”等都写明了{measure}数，"
+                f"此处“{measure}”前没有数字{at(line)}",
+                line=line,
+            )
