@@ -1,0 +1,141 @@
+"""``gongkai serve``, ``gongkai demo``, ``gongkai worker`` and ``gongkai manage``: the web side.
+
+Thin: each parses its options, sets up Django and hands over to waitress, Django's management
+commands or the demo loader.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+DEFAULT_SETTINGS = "gongkai.web.config.settings.base"
+
+
+def _setup(data_dir: str | None = None) -> None:
+    if data_dir:
+        os.environ["GONGKAI_DATA_DIR"] = str(Path(data_dir).resolve())
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", DEFAULT_SETTINGS)
+    import django
+
+    django.setup()
+
+
+def _prepare(*, verbose: bool = False) -> None:
+    """Create the data folder, migrate and collect static files (idempotent)."""
+    from django.conf import settings
+    from django.core.management import call_command
+
+    Path(settings.DATA_DIR).mkdir(parents=True, exist_ok=True)
+    call_command("migrate", interactive=False, verbosity=1 if verbose else 0)
+    call_command("collectstatic", interactive=False, verbosity=0)
+
+
+def _serve(host: str, port: int, threads: int) -> int:
+    from waitress import serve
+
+    from gongkai.web.config.wsgi import application
+
+    print(f"政府信息公开工作平台已启动：http://{host}:{port}/ （按 Ctrl+C 停止）", flush=True)
+    serve(application, host=host, port=port, threads=threads, ident="gongkai")
+    return 0
+
+
+def _handle_serve(args: argparse.Namespace) -> int:
+    _setup(args.data_dir)
+    _prepare(verbose=True)
+    return _serve(args.host, args.port, args.threads)
+
+
+def _handle_demo(args: argparse.Namespace) -> int:
+    data_dir = args.data_dir or tempfile.mkdtemp(prefix="gongkai-demo-")
+    database = Path(data_dir) / "gongkai.sqlite3"
+    if database.exists():
+        if not args.force:
+            print(
+                f"{database} 已存在。演示会新建数据库，请换一个 --data-dir，或加 --force 覆盖。",
+                file=sys.stderr,
+            )
+            return 2
+        for suffix in ("", "-wal", "-shm"):
+            Path(str(database) + suffix).unlink(missing_ok=True)
+    os.environ.pop("DATABASE_URL", None)
+    _setup(data_dir)
+    print("正在创建演示数据库……", flush=True)
+    _prepare()
+    from gongkai.web.demo import load_demo
+
+    summary = load_demo(seed=args.seed)
+    print(
+        f"演示数据：{summary.agencies} 个机关，{summary.applications} 件申请（数据目录 {data_dir}）"
+    )
+    if summary.skipped:
+        print(f"（{summary.skipped} 件生成的申请未通过校验，已跳过）")
+    for line in summary.extra:
+        print(line)
+    print()
+    print(f"地址：http://127.0.0.1:{args.port}/")
+    print("演示账户（密码相同）：")
+    for login in summary.logins:
+        print(f"  {login.role:<6} {login.username:<16} 密码 {login.password}  （{login.agency}）")
+    if args.no_serve:
+        return 0
+    print()
+    return _serve("127.0.0.1", args.port, args.threads)
+
+
+def _handle_worker(args: argparse.Namespace) -> int:
+    _setup(args.data_dir)
+    _prepare()
+    from django.core.management import call_command
+
+    options: dict[str, Any] = {"queue_name": args.queue, "interval": args.interval}
+    if args.batch:
+        options["batch"] = True
+    print("后台任务进程已启动（按 Ctrl+C 停止）", flush=True)
+    call_command("db_worker", **options)
+    return 0
+
+
+def _handle_manage(args: argparse.Namespace) -> int:
+    _setup(args.data_dir)
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["gongkai manage", *args.args])
+    return 0
+
+
+def register(subparsers: Any) -> None:
+    serve = subparsers.add_parser("serve", help="启动网页服务（waitress），启动前自动迁移数据库")
+    serve.add_argument("--host", default="127.0.0.1", help="监听地址（默认 127.0.0.1）")
+    serve.add_argument("--port", type=int, default=8000, help="端口（默认 8000）")
+    serve.add_argument("--threads", type=int, default=8, help="工作线程数（默认 8）")
+    serve.add_argument("--data-dir", help="数据目录（默认环境变量 GONGKAI_DATA_DIR 或 ./data）")
+    serve.set_defaults(handler=_handle_serve)
+
+    demo = subparsers.add_parser(
+        "demo", help="新建演示区县（各类机关、各角色账户、各状态的申请）并启动网页服务"
+    )
+    demo.add_argument("--port", type=int, default=8000, help="端口（默认 8000）")
+    demo.add_argument("--data-dir", help="数据目录（默认新建临时目录）")
+    demo.add_argument("--seed", type=int, default=1, help="演示数据的随机种子（默认 1）")
+    demo.add_argument("--no-serve", action="store_true", help="只建库，不启动服务")
+    demo.add_argument("--force", action="store_true", help="数据目录中已有数据库时覆盖")
+    demo.add_argument("--threads", type=int, default=8, help=argparse.SUPPRESS)
+    demo.set_defaults(handler=_handle_demo)
+
+    worker = subparsers.add_parser("worker", help="运行后台任务（每日期限提醒等）")
+    worker.add_argument("--queue", default="*", help="队列名（默认全部）")
+    worker.add_argument("--interval", type=float, default=1.0, help="轮询间隔秒数")
+    worker.add_argument("--batch", action="store_true", help="处理完现有任务后退出")
+    worker.add_argument("--data-dir", help="数据目录")
+    worker.set_defaults(handler=_handle_worker)
+
+    manage = subparsers.add_parser("manage", help="Django 管理命令（如 migrate、createsuperuser）")
+    manage.add_argument("--data-dir", help="数据目录")
+    manage.add_argument("args", nargs=argparse.REMAINDER, help="传给 Django 的参数")
+    manage.set_defaults(handler=_handle_manage)

@@ -1,0 +1,103 @@
+"""THE one place where permission rules live (style guide R6; issue 4 §2).
+
+* 系统管理员 (admin): administers its government's installation — the working calendar,
+  agencies and users — and reads everything below its government.
+* 公开办 (office): reads everything below its government; acts on its own agency's requests.
+* 经办人 (officer): registers and handles its agency's requests.
+* 审核人 (reviewer): everything an officer does, plus approving extensions (条例 第三十三条第二款:
+  an extension needs the approval of the 工作机构's responsible person).
+
+Every selector and view asks these functions; no view checks a role itself.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from gongkai.web.accounts.roles import Role
+
+if TYPE_CHECKING:
+    from gongkai.web.applications.models import Application
+    from gongkai.web.orgs.models import Agency
+
+ACTING_ROLES = frozenset({Role.OFFICE, Role.OFFICER, Role.REVIEWER})
+OVERSEEING_ROLES = frozenset({Role.OFFICE, Role.ADMIN})
+
+
+def _memberships(user: Any) -> list[tuple[int, int | None, Role]]:
+    """(agency id, government id, role) for each membership, cached on the user object."""
+    if not getattr(user, "is_authenticated", False):
+        return []
+    cached = getattr(user, "_gongkai_memberships", None)
+    if cached is None:
+        cached = [
+            (agency_id, government_id, Role(role))
+            for agency_id, government_id, role in user.memberships.values_list(
+                "agency_id", "agency__government_id", "role"
+            )
+        ]
+        user._gongkai_memberships = cached
+    return cached
+
+
+def forget_cached_memberships(user: Any) -> None:
+    if hasattr(user, "_gongkai_memberships"):
+        del user._gongkai_memberships
+
+
+def roles_in(user: Any, agency_id: int) -> set[Role]:
+    return {role for a, _g, role in _memberships(user) if a == agency_id}
+
+
+def overseen_government_ids(user: Any) -> set[int]:
+    """Governments whose whole tree this user may read (公开办 and 系统管理员)."""
+    return {g for _a, g, role in _memberships(user) if role in OVERSEEING_ROLES and g is not None}
+
+
+def own_agency_ids(user: Any) -> set[int]:
+    return {a for a, _g, _role in _memberships(user)}
+
+
+def acting_agency_ids(user: Any) -> set[int]:
+    """Agencies whose requests this user may register and handle."""
+    return {a for a, _g, role in _memberships(user) if role in ACTING_ROLES}
+
+
+def can_view_agency(user: Any, agency: Agency) -> bool:
+    return agency.pk in own_agency_ids(user) or agency.government_id in overseen_government_ids(
+        user
+    )
+
+
+def can_view_application(user: Any, application: Application) -> bool:
+    return can_view_agency(user, application.agency)
+
+
+def can_register_for(user: Any, agency: Agency) -> bool:
+    return agency.pk in acting_agency_ids(user)
+
+
+def can_handle(user: Any, application: Application) -> bool:
+    """Start, ask for 补正, consult, charge, answer, terminate (条例 第三十条 to 第三十七条)."""
+    return application.agency_id in acting_agency_ids(user)
+
+
+def can_approve_extension(user: Any, application: Application) -> bool:
+    """条例 第三十三条第二款: only the 工作机构's responsible person (审核人) approves an extension."""
+    return Role.REVIEWER in roles_in(user, application.agency_id)
+
+
+def can_change_outcome(user: Any, application: Application) -> bool:
+    """Correcting a closed request's outcome is a reviewer's decision, recorded with a reason."""
+    return Role.REVIEWER in roles_in(user, application.agency_id)
+
+
+def can_void(user: Any, application: Application) -> bool:
+    return Role.REVIEWER in roles_in(user, application.agency_id) or can_handle(user, application)
+
+
+def can_admin_calendar(user: Any) -> bool:
+    """The working calendar is shared by the whole installation; 系统管理员 edits it."""
+    if getattr(user, "is_superuser", False):
+        return True
+    return any(role is Role.ADMIN for _a, _g, role in _memberships(user))

@@ -1,0 +1,259 @@
+"""The transitions offered on an application's page: which form, which service, when.
+
+One table, so that the detail page, the action view and the permission test walk the same list.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from django import forms
+from django.utils import timezone
+
+from gongkai.web.accounts import permissions
+from gongkai.web.applications import forms as f
+from gongkai.web.applications import services
+from gongkai.web.applications.enums import EventKind, Status
+from gongkai.web.applications.models import Application
+from gongkai.web.applications.outcomes import outcome_choices, termination_choices
+
+
+def _today_year() -> int:
+    return timezone.localdate().year
+
+
+@dataclass(frozen=True)
+class Action:
+    key: str
+    label: str
+    make_form: Callable[[Application, Any], forms.Form]
+    run: Callable[[Any, Application, dict[str, Any]], Application]
+    available: Callable[[Any, Application], bool]
+    success: str
+    danger: bool = False
+
+
+def _status_in(*statuses: Status) -> Callable[[Application], bool]:
+    return lambda a: Status(a.status) in statuses and not a.voided
+
+
+def _handler(pred: Callable[[Application], bool]) -> Callable[[Any, Application], bool]:
+    return lambda user, a: pred(a) and permissions.can_handle(user, a)
+
+
+def _has_event(a: Application, kind: EventKind) -> bool:
+    return a.events.filter(kind=kind.value).exists()
+
+
+ACTIVE = (Status.REGISTERED, Status.IN_PROGRESS)
+OPEN = tuple(s for s in Status if s.is_open)
+
+
+def _can_request_extension(user: Any, a: Application) -> bool:
+    return (
+        _status_in(*OPEN)(a)
+        and permissions.can_handle(user, a)
+        and not _has_event(a, EventKind.EXTENSION)
+        and services._pending_extension_request(a) is None
+    )
+
+
+def _can_approve_extension(user: Any, a: Application) -> bool:
+    return (
+        _status_in(*OPEN)(a)
+        and permissions.can_approve_extension(user, a)
+        and services._pending_extension_request(a) is not None
+    )
+
+
+def _can_change_outcome(user: Any, a: Application) -> bool:
+    return (
+        not a.voided
+        and not Status(a.status).is_open
+        and a.closed_on is not None
+        and permissions.can_change_outcome(user, a)
+    )
+
+
+ACTIONS: dict[str, Action] = {
+    a.key: a
+    for a in (
+        Action(
+            "start",
+            "开始办理",
+            lambda app, data: f.StartForm(data),
+            lambda u, app, d: services.application_start(acting_user=u, application=app),
+            _handler(_status_in(Status.REGISTERED)),
+            "已开始办理",
+        ),
+        Action(
+            "request_correction",
+            "发出补正通知",
+            lambda app, data: f.CorrectionRequestForm(data, prefix="rc"),
+            lambda u, app, d: services.application_request_correction(
+                acting_user=u,
+                application=app,
+                day=d["day"],
+                note=d["note"],
+                reply_by=d.get("reply_by"),
+            ),
+            lambda u, a: (
+                _handler(_status_in(*ACTIVE))(u, a)
+                and not _has_event(a, EventKind.CORRECTION_REQUESTED)
+            ),
+            "已登记补正通知，答复期限暂停计算，收到补正后重新起算",
+        ),
+        Action(
+            "receive_correction",
+            "登记收到补正",
+            lambda app, data: f.CorrectionReceiveForm(data, prefix="cr"),
+            lambda u, app, d: services.application_receive_correction(
+                acting_user=u, application=app, day=d["day"], note=d.get("note", "")
+            ),
+            _handler(_status_in(Status.AWAITING_CORRECTION)),
+            "已登记收到补正，答复期限自收到补正之日起重新计算",
+        ),
+        Action(
+            "send_consultation",
+            "发出征求意见",
+            lambda app, data: f.ConsultationSendForm(data, prefix="cs"),
+            lambda u, app, d: services.application_send_consultation(
+                acting_user=u,
+                application=app,
+                day=d["day"],
+                party=d["party"],
+                party_name=d["party_name"],
+                note=d.get("note", ""),
+            ),
+            _handler(_status_in(*ACTIVE, Status.CONSULTING)),
+            "已登记征求意见，征求意见期间不计入答复期限",
+        ),
+        Action(
+            "receive_consultation",
+            "登记意见答复",
+            lambda app, data: f.ConsultationReceiveForm(
+                data, prefix="ca", pending=services._open_consultations(app)
+            ),
+            lambda u, app, d: services.application_receive_consultation(
+                acting_user=u,
+                application=app,
+                day=d["day"],
+                party_name=d["party_name"],
+                note=d.get("note", ""),
+            ),
+            _handler(_status_in(Status.CONSULTING)),
+            "已登记意见答复",
+        ),
+        Action(
+            "fee_notice",
+            "发出收费通知",
+            lambda app, data: f.FeeNoticeForm(data, prefix="fn"),
+            lambda u, app, d: services.application_issue_fee_notice(
+                acting_user=u,
+                application=app,
+                day=d["day"],
+                amount=d["amount"],
+                note=d.get("note", ""),
+                delivered_on=d.get("delivered_on"),
+            ),
+            _handler(_status_in(*ACTIVE)),
+            "已登记收费通知，等待缴费期间不计入答复期限",
+        ),
+        Action(
+            "record_payment",
+            "登记缴费",
+            lambda app, data: f.PaymentForm(data, prefix="fp"),
+            lambda u, app, d: services.application_record_payment(
+                acting_user=u, application=app, day=d["day"], amount=d["amount"]
+            ),
+            _handler(_status_in(Status.AWAITING_FEE)),
+            "已登记缴费，答复期限继续计算",
+        ),
+        Action(
+            "request_extension",
+            "申请延期答复",
+            lambda app, data: f.ExtensionRequestForm(data, prefix="er"),
+            lambda u, app, d: services.application_request_extension(
+                acting_user=u, application=app, day=d["day"], reason=d["reason"]
+            ),
+            _can_request_extension,
+            "已提出延期申请，等待审核人批准",
+        ),
+        Action(
+            "approve_extension",
+            "批准延期答复",
+            lambda app, data: f.ExtensionApproveForm(data, prefix="ea"),
+            lambda u, app, d: services.application_approve_extension(
+                acting_user=u, application=app, day=d["day"]
+            ),
+            _can_approve_extension,
+            "已批准延期，答复期限延长20个工作日",
+        ),
+        Action(
+            "answer",
+            "作出答复",
+            lambda app, data: f.AnswerForm(
+                data, prefix="an", outcomes=outcome_choices(_today_year())
+            ),
+            lambda u, app, d: services.application_answer(
+                acting_user=u,
+                application=app,
+                day=d["day"],
+                outcome=d["outcome"],
+                legal_basis=d["legal_basis"],
+                summary=d.get("summary", ""),
+                pages=d.get("pages"),
+            ),
+            _handler(_status_in(*ACTIVE)),
+            "已登记答复，申请办结",
+        ),
+        Action(
+            "terminate",
+            "终止办理",
+            lambda app, data: f.TerminateForm(
+                data, prefix="tm", outcomes=termination_choices(_today_year())
+            ),
+            lambda u, app, d: services.application_terminate(
+                acting_user=u,
+                application=app,
+                day=d["day"],
+                outcome=d["outcome"],
+                reason=d["reason"],
+            ),
+            _handler(_status_in(*OPEN)),
+            "已终止办理",
+            danger=True,
+        ),
+        Action(
+            "change_outcome",
+            "更正办理结果",
+            lambda app, data: f.ChangeOutcomeForm(
+                data,
+                prefix="co",
+                outcomes=outcome_choices(app.closed_on.year if app.closed_on else _today_year()),
+            ),
+            lambda u, app, d: services.application_change_outcome(
+                acting_user=u,
+                application=app,
+                outcome=d["outcome"],
+                reason=d["reason"],
+                legal_basis=d.get("legal_basis") or None,
+            ),
+            _can_change_outcome,
+            "已更正办理结果并记录原因",
+        ),
+        Action(
+            "void",
+            "作废",
+            lambda app, data: f.VoidForm(data, prefix="vd"),
+            lambda u, app, d: services.application_void(
+                acting_user=u, application=app, reason=d["reason"]
+            ),
+            lambda u, a: not a.voided and permissions.can_void(u, a),
+            "申请已作废（记录保留，不再计入统计）",
+            danger=True,
+        ),
+    )
+}

@@ -1,0 +1,51 @@
+"""The statutory clock for one application: the core computes, the web side caches the result.
+
+The due date is never typed: :func:`refresh_due` recomputes it from the event log after every
+event and after every calendar change (peer-systems.md §8, lesson 3).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.utils import timezone
+
+from gongkai.core.deadlines import Deadline, compute_deadline
+from gongkai.core.errors import RuleError
+from gongkai.web.applications.models import Application
+from gongkai.web.applications.snapshots import clock_events, received_event
+from gongkai.web.common.errors import ApplicationError
+from gongkai.web.workcalendar.snapshots import work_calendar
+
+
+def deadline_for(application: Application, *, as_of: dt.date | None = None) -> Deadline:
+    """The clock's answer for the application; closed applications are judged on their
+    closing day. A log the clock refuses raises ApplicationError with the clock's message."""
+    if as_of is None:
+        as_of = application.closed_on or timezone.localdate()
+    try:
+        return compute_deadline(clock_events(application), as_of=as_of, calendar=work_calendar())
+    except RuleError as exc:
+        raise ApplicationError(str(exc)) from None
+
+
+def refresh_due(application: Application) -> Deadline:
+    """Recompute the cached due date (``due_on``, ``due_provisional``) from the event log."""
+    deadline = deadline_for(application)
+    application.due_on = deadline.due
+    application.due_provisional = deadline.provisional
+    return deadline
+
+
+def receipt_day(channel: str, arrived_on: dt.date, confirmed_on: dt.date | None) -> dt.date:
+    """The day of receipt by 条例 第三十一条 for the channel and the dates entered."""
+    event = received_event(channel, arrived_on, confirmed_on)
+    try:
+        return compute_deadline([event], as_of=arrived_on, calendar=work_calendar()).receipt
+    except RuleError as exc:
+        raise ApplicationError(str(exc)) from None
+
+
+def correction_deadline(application: Application) -> dt.date | None:
+    """The last day on which 补正 may be asked for (7 working days after receipt, 条例 第三十条)."""
+    return deadline_for(application).correction_window_end

@@ -1,0 +1,238 @@
+"""The request register: applicants, applications, their event log and the audit trail.
+
+Nothing here is ever hard-deleted: a mistaken registration is voided with a reason.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+from gongkai.web.applications.enums import (
+    APPLICANT_KIND_CHOICES,
+    APPLICANT_KIND_LABELS,
+    CHANNEL_CHOICES,
+    DELIVERY_CHOICES,
+    EVENT_CHOICES,
+    FORM_CHOICES,
+    ID_TYPE_CHOICES,
+    PARTY_CHOICES,
+    STATUS_CHOICES,
+    Channel,
+    EventKind,
+    Status,
+)
+from gongkai.web.common.models import TimestampedModel
+
+
+def mask_id(number: str) -> str:
+    """Keep the first 3 and last 4 characters: 110***********1234."""
+    number = number.strip()
+    if len(number) <= 7:
+        return "*" * len(number)
+    return number[:3] + "*" * (len(number) - 7) + number[-4:]
+
+
+class Applicant(TimestampedModel):
+    """自然人, or a 法人或其他组织 typed by table 3's columns."""
+
+    agency = models.ForeignKey(
+        "orgs.Agency", verbose_name="登记机构", on_delete=models.PROTECT, related_name="applicants"
+    )
+    kind = models.CharField("申请人类型", max_length=20, choices=APPLICANT_KIND_CHOICES)
+    name = models.CharField("申请人姓名/名称", max_length=100)
+    id_type = models.CharField("证件类型", max_length=20, choices=ID_TYPE_CHOICES, blank=True)
+    id_number = models.CharField("证件号码", max_length=40, blank=True)
+    phone = models.CharField("联系电话", max_length=40, blank=True)
+    email = models.EmailField("电子邮箱", blank=True)
+    address = models.CharField("通信地址", max_length=200, blank=True)
+    postcode = models.CharField("邮政编码", max_length=10, blank=True)
+
+    class Meta:
+        verbose_name = "申请人"
+        verbose_name_plural = "申请人"
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def kind_label(self) -> str:
+        return APPLICANT_KIND_LABELS.get(self.kind, self.kind)
+
+    @property
+    def masked_id(self) -> str:
+        return mask_id(self.id_number)
+
+
+class NumberCounter(models.Model):
+    """The last 受理编号 sequence given out per agency and year; locked with SELECT … FOR UPDATE."""
+
+    agency = models.ForeignKey("orgs.Agency", on_delete=models.PROTECT, related_name="+")
+    year = models.PositiveIntegerField()
+    last = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = (
+            models.UniqueConstraint(fields=["agency", "year"], name="number_counter_unique"),
+        )
+
+    def __str__(self) -> str:
+        return f"{self.agency_id}/{self.year}: {self.last}"
+
+
+class Application(TimestampedModel):
+    agency = models.ForeignKey(
+        "orgs.Agency",
+        verbose_name="受理机构",
+        on_delete=models.PROTECT,
+        related_name="applications",
+    )
+    number = models.CharField("受理编号", max_length=60)
+    year = models.PositiveIntegerField("受理年度")
+    seq = models.PositiveIntegerField("流水号")
+    applicant = models.ForeignKey(
+        Applicant, verbose_name="申请人", on_delete=models.PROTECT, related_name="applications"
+    )
+    channel = models.CharField("申请方式", max_length=20, choices=CHANNEL_CHOICES)
+    arrived_on = models.DateField("申请到达/签收日期")
+    confirmed_on = models.DateField("双方确认日期", null=True, blank=True)
+    # The day of receipt under 条例 第三十一条, derived by the clock from the two dates above.
+    received_on = models.DateField("收到申请日期")
+    subject = models.TextField("所需政府信息的名称、文号或描述")
+    requested_form = models.CharField("获取信息的载体形式", max_length=20, choices=FORM_CHOICES)
+    delivery = models.CharField("获取信息的方式", max_length=20, choices=DELIVERY_CHOICES)
+    status = models.CharField(
+        "办理状态", max_length=30, choices=STATUS_CHOICES, default=Status.REGISTERED.value
+    )
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="经办人",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="assigned_applications",
+    )
+    # Cache of the clock's answer, recomputed on every event and on calendar changes; never typed.
+    due_on = models.DateField("答复期限", null=True, blank=True)
+    due_provisional = models.BooleanField("期限为暂定", default=False)
+    outcome = models.CharField("办理结果", max_length=60, blank=True)
+    legal_basis = models.TextField("法律依据", blank=True)
+    answer_summary = models.TextField("答复内容摘要", blank=True)
+    closed_on = models.DateField("办结日期", null=True, blank=True)
+    pages = models.PositiveIntegerField("提供信息页数", null=True, blank=True)
+    voided = models.BooleanField("已作废", default=False)
+    void_reason = models.TextField("作废原因", blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="登记人",
+        null=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = "政府信息公开申请"
+        verbose_name_plural = "政府信息公开申请"
+        ordering = ("-received_on", "-id")
+        constraints = (
+            models.UniqueConstraint(fields=["agency", "number"], name="application_number_unique"),
+            models.UniqueConstraint(
+                fields=["agency", "year", "seq"], name="application_seq_unique"
+            ),
+        )
+        indexes = (
+            models.Index(fields=["agency", "status", "due_on"], name="app_queue_idx"),
+            models.Index(fields=["status", "due_on"], name="app_due_idx"),
+            models.Index(fields=["assigned_to", "status"], name="app_assigned_idx"),
+        )
+
+    def __str__(self) -> str:
+        return self.number
+
+    @property
+    def status_enum(self) -> Status:
+        return Status(self.status)
+
+    @property
+    def status_label(self) -> str:
+        return Status(self.status).label
+
+    @property
+    def channel_label(self) -> str:
+        return Channel(self.channel).label
+
+    @property
+    def is_open(self) -> bool:
+        return Status(self.status).is_open and not self.voided
+
+
+class ApplicationEvent(models.Model):
+    """One entry of the clock's event log; the due date is computed from these, never typed."""
+
+    application = models.ForeignKey(
+        Application, on_delete=models.PROTECT, related_name="events", verbose_name="申请"
+    )
+    kind = models.CharField("事件", max_length=30, choices=EVENT_CHOICES)
+    day = models.DateField("日期")
+    party = models.CharField("征求对象", max_length=20, choices=PARTY_CHOICES, blank=True)
+    party_name = models.CharField("征求对象名称", max_length=100, blank=True)
+    amount = models.DecimalField(
+        "金额（元）", max_digits=12, decimal_places=2, null=True, blank=True
+    )
+    workdays = models.PositiveIntegerField("延长工作日", null=True, blank=True)
+    due = models.DateField("约定答复期限", null=True, blank=True)
+    note = models.TextField("说明", blank=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="记录人",
+        null=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    created_at = models.DateTimeField("记录时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "办理事件"
+        verbose_name_plural = "办理事件"
+        ordering = ("day", "id")
+
+    def __str__(self) -> str:
+        return f"{self.day} {self.kind_label}"
+
+    @property
+    def kind_label(self) -> str:
+        return EventKind(self.kind).label
+
+
+class AuditRecord(models.Model):
+    """Who did what, when, and what changed (a JSON diff). Written by every service."""
+
+    application = models.ForeignKey(
+        Application,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="audit",
+        verbose_name="申请",
+    )
+    entity = models.CharField("对象类型", max_length=40)
+    entity_id = models.CharField("对象编号", max_length=40)
+    action = models.CharField("操作", max_length=60)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="操作人",
+        null=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    at = models.DateTimeField("时间", auto_now_add=True)
+    changes = models.JSONField("变更内容", default=dict)
+    reason = models.TextField("原因", blank=True)
+
+    class Meta:
+        verbose_name = "审计记录"
+        verbose_name_plural = "审计记录"
+        ordering = ("at", "id")
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.action}"

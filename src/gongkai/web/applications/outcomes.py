@@ -1,0 +1,30 @@
+"""Outcomes of closed requests: a leaf row of table 3 in the format of the year it closed."""
+
+from __future__ import annotations
+
+from gongkai.core.formats import UnknownYearError, format_for_year
+
+
+def outcome_choices(year: int) -> list[tuple[str, str]]:
+    """(row key, printed label) for every outcome row of the format that applies to ``year``."""
+    fmt = format_for_year(year)
+    return [(key, fmt.t3.row(key).full_label) for key in fmt.outcome_rows]
+
+
+def termination_choices(year: int) -> list[tuple[str, str]]:
+    """The （六）其他处理 rows: how a request ends without a decision on the information."""
+    return [(key, label) for key, label in outcome_choices(year) if key.split(".")[0] == "other"]
+
+
+def outcome_label(key: str, year: int) -> str:
+    try:
+        return dict(outcome_choices(year)).get(key, key)
+    except UnknownYearError:
+        return key
+
+
+def is_valid_outcome(key: str, year: int) -> bool:
+    try:
+        return key in format_for_year(year).outcome_rows
+    except UnknownYearError:
+        return False

@@ -1,0 +1,127 @@
+"""Every read of the request register, scoped by the user's memberships (style guide R6).
+
+公开办 and 系统管理员 see every agency below their government; everyone else sees the agencies
+they belong to. Views never query the models directly.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from gongkai.web.accounts import permissions
+from gongkai.web.applications.enums import OPEN_STATUSES, WAITING_STATUSES
+from gongkai.web.applications.models import Application, ApplicationEvent, AuditRecord
+from gongkai.web.orgs.models import Agency
+
+
+def agency_list_visible(*, user: Any) -> QuerySet[Agency]:
+    governments = permissions.overseen_government_ids(user)
+    own = permissions.own_agency_ids(user)
+    return Agency.objects.filter(Q(pk__in=own) | Q(government_id__in=governments)).order_by(
+        "kind", "name"
+    )
+
+
+def agency_list_registrable(*, user: Any) -> QuerySet[Agency]:
+    return Agency.objects.filter(pk__in=permissions.acting_agency_ids(user)).order_by("name")
+
+
+def application_list_visible(*, user: Any, include_voided: bool = False) -> QuerySet[Application]:
+    governments = permissions.overseen_government_ids(user)
+    own = permissions.own_agency_ids(user)
+    scope = Q(agency_id__in=own)
+    if governments:
+        scope |= Q(agency__government_id__in=governments)
+    apps = Application.objects.filter(scope)
+    if not include_voided:
+        apps = apps.filter(voided=False)
+    return apps.select_related("agency", "applicant", "assigned_to")
+
+
+def application_get_visible(*, user: Any, pk: int) -> Application:
+    """The application, or 404 when it does not exist or is outside the user's scope (a user
+    of another agency learns nothing, not even that it exists)."""
+    try:
+        return application_list_visible(user=user, include_voided=True).get(pk=pk)
+    except Application.DoesNotExist:
+        raise Http404("没有找到该申请，或您无权查看") from None
+
+
+def application_events(*, application: Application) -> QuerySet[ApplicationEvent]:
+    return application.events.select_related("actor").order_by("day", "id")
+
+
+def application_audit(*, application: Application) -> QuerySet[AuditRecord]:
+    return application.audit.select_related("actor").order_by("at", "id")
+
+
+QUEUE_VIEWS = {
+    "mine": "我的案件",
+    "soon": "3个工作日内到期",
+    "overdue": "已超期",
+    "waiting": "等待申请人或第三方",
+    "open": "全部在办",
+    "closed": "已办结",
+    "all": "全部",
+}
+
+
+@dataclass(frozen=True)
+class QueueFilters:
+    view: str = "open"
+    agency: int | None = None
+    status: str = ""
+    applicant_kind: str = ""
+    received_from: dt.date | None = None
+    received_to: dt.date | None = None
+    q: str = ""
+
+
+def application_queue(
+    *, user: Any, filters: QueueFilters, today: dt.date, soon_until: dt.date
+) -> QuerySet[Application]:
+    """The work queue: one of the views of :data:`QUEUE_VIEWS`, filtered.
+
+    ``soon_until`` is the date 3 working days after ``today`` (computed by the calendar)."""
+    apps = application_list_visible(user=user)
+    view = filters.view
+    if view == "mine":
+        apps = apps.filter(assigned_to=user, status__in=OPEN_STATUSES)
+    elif view == "soon":
+        apps = apps.filter(
+            status__in=OPEN_STATUSES, due_on__gte=today, due_on__lte=soon_until
+        ).exclude(status__in=WAITING_STATUSES)
+    elif view == "overdue":
+        apps = apps.filter(status__in=OPEN_STATUSES, due_on__lt=today).exclude(
+            status__in=WAITING_STATUSES
+        )
+    elif view == "waiting":
+        apps = apps.filter(status__in=WAITING_STATUSES)
+    elif view == "open":
+        apps = apps.filter(status__in=OPEN_STATUSES)
+    elif view == "closed":
+        apps = apps.exclude(status__in=OPEN_STATUSES)
+    if filters.agency:
+        apps = apps.filter(agency_id=filters.agency)
+    if filters.status:
+        apps = apps.filter(status=filters.status)
+    if filters.applicant_kind:
+        apps = apps.filter(applicant__kind=filters.applicant_kind)
+    if filters.received_from:
+        apps = apps.filter(received_on__gte=filters.received_from)
+    if filters.received_to:
+        apps = apps.filter(received_on__lte=filters.received_to)
+    if filters.q:
+        apps = apps.filter(
+            Q(number__icontains=filters.q)
+            | Q(applicant__name__icontains=filters.q)
+            | Q(subject__icontains=filters.q)
+        )
+    if view in {"closed", "all"}:
+        return apps.order_by("-received_on", "-id")
+    return apps.order_by("due_on", "id")

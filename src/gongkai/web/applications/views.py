@@ -1,0 +1,266 @@
+"""Pages of the request register: the work queue, registration, the application page."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from gongkai.web.accounts import permissions
+from gongkai.web.applications import selectors, services
+from gongkai.web.applications.actions import ACTIONS
+from gongkai.web.applications.clock import deadline_for
+from gongkai.web.applications.enums import APPLICANT_KIND_LABELS, EventKind, Status
+from gongkai.web.applications.fees import fee_breakdown
+from gongkai.web.applications.forms import QueueFilterForm, RegisterForm
+from gongkai.web.applications.models import Application
+from gongkai.web.applications.outcomes import outcome_label
+from gongkai.web.common.errors import ApplicationError, PermissionDenied
+from gongkai.web.workcalendar.snapshots import work_calendar
+
+PAGE_SIZE = 50
+SOON_WORKDAYS = 3
+
+
+def _filters(request: HttpRequest, user: Any) -> tuple[QueueFilterForm, selectors.QueueFilters]:
+    agencies = [(a.pk, a.name) for a in selectors.agency_list_visible(user=user)]
+    form = QueueFilterForm(request.GET or None, agencies=agencies)
+    if form.is_bound and form.is_valid():
+        d = form.cleaned_data
+        filters = selectors.QueueFilters(
+            view=d["view"] or "open",
+            agency=d["agency"],
+            status=d["status"],
+            applicant_kind=d["applicant_kind"],
+            received_from=d["received_from"],
+            received_to=d["received_to"],
+            q=d["q"].strip(),
+        )
+    else:
+        filters = selectors.QueueFilters(view=request.GET.get("view", "open"))
+        if filters.view not in selectors.QUEUE_VIEWS:
+            filters = selectors.QueueFilters()
+    return form, filters
+
+
+def _queue(request: HttpRequest) -> tuple[QueueFilterForm, selectors.QueueFilters, Any, dt.date]:
+    today = timezone.localdate()
+    form, filters = _filters(request, request.user)
+    soon_until = work_calendar().add_workdays(today, SOON_WORKDAYS)
+    apps = selectors.application_queue(
+        user=request.user, filters=filters, today=today, soon_until=soon_until
+    )
+    return form, filters, apps, today
+
+
+@login_required
+def queue(request: HttpRequest) -> HttpResponse:
+    form, filters, apps, today = _queue(request)
+    page = Paginator(apps, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "form": form,
+        "filters": filters,
+        "views": selectors.QUEUE_VIEWS,
+        "page": page,
+        "today": today,
+        "query": query.urlencode(),
+        "can_register": bool(permissions.acting_agency_ids(request.user)),
+    }
+    template = "applications/_queue_table.html" if request.htmx else "applications/queue.html"
+    return render(request, template, context)
+
+
+class _Echo:
+    def write(self, value: str) -> str:
+        return value
+
+
+@login_required
+def queue_csv(request: HttpRequest) -> StreamingHttpResponse:
+    """The filtered queue as CSV (UTF-8 with BOM for Excel/WPS); ID numbers masked."""
+    apps = _queue(request)[2]
+    writer = csv.writer(_Echo())
+
+    def rows() -> Any:
+        yield "\ufeff"
+        yield writer.writerow(
+            [
+                "受理编号",
+                "受理机关",
+                "申请人",
+                "申请人类型",
+                "证件号码",
+                "申请方式",
+                "收到申请日期",
+                "办理状态",
+                "答复期限",
+                "办理结果",
+                "办结日期",
+                "经办人",
+            ]
+        )
+        for a in apps.iterator(chunk_size=2000):
+            yield writer.writerow(
+                [
+                    a.number,
+                    a.agency.name,
+                    a.applicant.name,
+                    APPLICANT_KIND_LABELS.get(a.applicant.kind, a.applicant.kind),
+                    a.applicant.masked_id,
+                    a.channel_label,
+                    a.received_on.isoformat(),
+                    a.status_label,
+                    a.due_on.isoformat() if a.due_on else "",
+                    outcome_label(a.outcome, a.closed_on.year) if a.outcome and a.closed_on else "",
+                    a.closed_on.isoformat() if a.closed_on else "",
+                    (a.assigned_to.get_full_name() or a.assigned_to.username)
+                    if a.assigned_to
+                    else "",
+                ]
+            )
+
+    stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
+    response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="applications-{stamp}.csv"'
+    return response
+
+
+@login_required
+def register(request: HttpRequest) -> HttpResponse:
+    agencies = [(a.pk, a.name) for a in selectors.agency_list_registrable(user=request.user)]
+    if not agencies:
+        raise Http404("您不是任何机关的经办人，不能登记申请")
+    if request.method == "POST":
+        form = RegisterForm(request.POST, agencies=agencies)
+        if form.is_valid():
+            d = form.cleaned_data
+            agency = selectors.agency_list_registrable(user=request.user).get(pk=d["agency"])
+            try:
+                application = services.application_register(
+                    acting_user=request.user,
+                    agency=agency,
+                    applicant=services.ApplicantData(
+                        kind=d["applicant_kind"],
+                        name=d["applicant_name"],
+                        id_type=d["id_type"],
+                        id_number=d["id_number"],
+                        phone=d["phone"],
+                        email=d["email"],
+                        address=d["address"],
+                        postcode=d["postcode"],
+                    ),
+                    channel=d["channel"],
+                    arrived_on=d["arrived_on"],
+                    confirmed_on=d["confirmed_on"],
+                    subject=d["subject"],
+                    requested_form=d["requested_form"],
+                    delivery=d["delivery"],
+                )
+            except services.FormErrors as exc:
+                for field, message in exc.errors.items():
+                    form.add_error(field if field in form.fields else None, message)
+            except ApplicationError as exc:
+                form.add_error(None, exc.message)
+            else:
+                messages.success(
+                    request,
+                    f"已登记，受理编号 {application.number}，答复期限 {application.due_on:%Y年%m月%d日}",
+                )
+                return redirect("applications:detail", pk=application.pk)
+    else:
+        form = RegisterForm(
+            agencies=agencies,
+            initial={"arrived_on": timezone.localdate(), "agency": agencies[0][0]},
+        )
+    return render(request, "applications/register.html", {"form": form})
+
+
+def _detail_context(
+    request: HttpRequest, application: Application, bound: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    user = request.user
+    bound = bound or {}
+    forms_ = []
+    for action in ACTIONS.values():
+        if action.available(user, application):
+            form = bound.get(action.key) or action.make_form(application, None)
+            if "day" in form.fields and not form.is_bound:
+                form.initial.setdefault("day", timezone.localdate())
+            forms_.append({"action": action, "form": form, "open": action.key in bound})
+    try:
+        deadline = deadline_for(application)
+        clock_error = ""
+    except ApplicationError as exc:
+        deadline, clock_error = None, exc.message
+    events = list(selectors.application_events(application=application))
+    year = application.closed_on.year if application.closed_on else None
+    return {
+        "application": application,
+        "deadline": deadline,
+        "clock_error": clock_error,
+        "events": events,
+        "audit": selectors.application_audit(application=application),
+        "actions": forms_,
+        "outcome_text": outcome_label(application.outcome, year)
+        if application.outcome and year
+        else "",
+        "fees": fee_breakdown(application),
+        "letters_url": _letters_url(application),
+        "extension_pending": any(e.kind == EventKind.EXTENSION_REQUESTED.value for e in events)
+        and not any(e.kind == EventKind.EXTENSION.value for e in events),
+        "status": Status(application.status),
+    }
+
+
+def _letters_url(application: Application) -> str:
+    from django.urls import NoReverseMatch, reverse
+
+    try:
+        return reverse("letters:application", kwargs={"pk": application.pk})
+    except NoReverseMatch:
+        return ""
+
+
+@login_required
+def detail(request: HttpRequest, pk: int) -> HttpResponse:
+    application = selectors.application_get_visible(user=request.user, pk=pk)
+    return render(request, "applications/detail.html", _detail_context(request, application))
+
+
+@login_required
+@require_POST
+def act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+    application = selectors.application_get_visible(user=request.user, pk=pk)
+    spec = ACTIONS.get(action)
+    if spec is None:
+        raise Http404("没有这个操作")
+    if not permissions.can_handle(request.user, application) and not (
+        permissions.can_approve_extension(request.user, application)
+        or permissions.can_change_outcome(request.user, application)
+    ):
+        return HttpResponse("您无权办理该申请", status=403)
+    form = spec.make_form(application, request.POST)
+    if form.is_valid():
+        try:
+            spec.run(request.user, application, form.cleaned_data)
+        except PermissionDenied as exc:
+            return HttpResponse(exc.message, status=403)
+        except ApplicationError as exc:
+            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+        else:
+            messages.success(request, spec.success)
+            return redirect("applications:detail", pk=application.pk)
+    application.refresh_from_db()
+    messages.error(request, f"“{spec.label}”未能保存，请按提示修改后重新提交。")
+    context = _detail_context(request, application, bound={spec.key: form})
+    return render(request, "applications/detail.html", context, status=400)

@@ -1,0 +1,37 @@
+"""Template context shared by every page: the navigation bar."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+from django.urls import NoReverseMatch, reverse
+
+from gongkai.web.accounts import permissions
+
+
+def _link(name: str, label: str) -> dict[str, str] | None:
+    try:
+        return {"url": reverse(name), "label": label}
+    except NoReverseMatch:
+        return None
+
+
+def navigation(request: HttpRequest) -> dict[str, Any]:
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {"nav_links": []}
+    candidates = [
+        ("applications:queue", "工作台"),
+        ("applications:register", "登记申请"),
+        ("proactive:index", "主动公开"),
+        ("litigation:index", "复议诉讼"),
+        ("yearend:index", "年度统计"),
+        ("letters:index", "文书"),
+    ]
+    if permissions.can_admin_calendar(user):
+        candidates.append(("workcalendar:index", "工作日历"))
+    links = [link for name, label in candidates if (link := _link(name, label))]
+    from gongkai.web.notifications.selectors import notification_unread_count
+
+    return {"nav_links": links, "unread_notifications": notification_unread_count(user=user)}

@@ -1,0 +1,1 @@
+"""Settings profiles: ``base`` (development defaults), ``test`` and ``production``."""

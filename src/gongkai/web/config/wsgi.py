@@ -1,0 +1,11 @@
+"""The WSGI application that ``gongkai serve`` hands to waitress."""
+
+from __future__ import annotations
+
+import os
+
+from django.core.wsgi import get_wsgi_application
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gongkai.web.config.settings.base")
+
+application = get_wsgi_application()

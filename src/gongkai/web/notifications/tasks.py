@@ -1,0 +1,84 @@
+"""The daily deadline reminders, run by ``gongkai worker`` (django-tasks-db's db_worker)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.tasks import task
+from django.utils import timezone
+
+from gongkai.web.applications.clock import refresh_due
+from gongkai.web.applications.enums import OPEN_STATUSES, WAITING_STATUSES
+from gongkai.web.applications.models import Application
+from gongkai.web.common.errors import ApplicationError
+from gongkai.web.notifications.models import Notification
+from gongkai.web.workcalendar.snapshots import work_calendar
+
+log = logging.getLogger(__name__)
+SOON_WORKDAYS = 3
+
+
+def reminder_message(application: Application, today: dt.date) -> tuple[str, str] | None:
+    """(kind, Chinese message) for an open application that needs attention today."""
+    if application.due_on is None or application.status in WAITING_STATUSES:
+        return None
+    if application.due_on < today:
+        return (
+            "overdue",
+            f"{application.number} 已超过答复期限（{application.due_on:%Y-%m-%d}），请尽快答复",
+        )
+    soon_until = work_calendar().add_workdays(today, SOON_WORKDAYS)
+    if application.due_on <= soon_until:
+        return (
+            "due_soon",
+            f"{application.number} 将于 {application.due_on:%Y-%m-%d} 到期，请按时答复",
+        )
+    return None
+
+
+def send_deadline_reminders_for(today: dt.date) -> dict[str, int]:
+    """Refresh every open due date, then remind each case officer once a day of the cases due
+    within 3 working days or overdue; e-mail the reminder when SMTP is configured."""
+    created = emailed = 0
+    apps = Application.objects.filter(voided=False, status__in=OPEN_STATUSES).select_related(
+        "assigned_to"
+    )
+    for application in apps.iterator(chunk_size=500):
+        try:
+            old = application.due_on
+            refresh_due(application)
+            if old != application.due_on:
+                application.save(update_fields=["due_on", "due_provisional", "updated_at"])
+        except ApplicationError as exc:
+            log.warning("cannot compute the due date of %s: %s", application.number, exc.message)
+            continue
+        reminder = reminder_message(application, today)
+        user = application.assigned_to
+        if reminder is None or user is None:
+            continue
+        kind, message = reminder
+        try:
+            with transaction.atomic():
+                note = Notification.objects.create(
+                    user=user, application=application, kind=kind, day=today, message=message
+                )
+        except IntegrityError:
+            continue  # already reminded today
+        created += 1
+        if settings.USE_SMTP and user.email:
+            send_mail("政府信息公开申请期限提醒", message, None, [user.email], fail_silently=True)
+            note.emailed = True
+            note.save(update_fields=["emailed"])
+            emailed += 1
+    return {"created": created, "emailed": emailed}
+
+
+@task()
+def send_deadline_reminders() -> dict[str, int]:
+    """The module-level task the worker runs (enqueue it daily, e.g. from cron:
+    ``gongkai manage remind``)."""
+    return send_deadline_reminders_for(timezone.localdate())

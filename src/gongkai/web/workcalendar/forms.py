@@ -1,0 +1,17 @@
+from __future__ import annotations
+
+from django import forms
+
+
+class YearForm(forms.Form):
+    notice = forms.CharField(label="依据的通知", required=False, max_length=200)
+    holidays = forms.CharField(
+        label="放假安排（每行：名称 开始日期 结束日期）",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 9}),
+    )
+    workdays = forms.CharField(
+        label="调休上班的周末（每行：日期 名称）",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 6}),
+    )

@@ -1,0 +1,93 @@
+"""The 系统管理员 edits a year's holiday arrangement; every open due date moves at once."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import transaction
+
+from gongkai.core.calendar import CalendarFileError, YearArrangement, arrangement_from_mapping
+from gongkai.web.accounts import permissions
+from gongkai.web.applications.models import Application, AuditRecord
+from gongkai.web.applications.services import application_due_dates_recompute
+from gongkai.web.common.errors import ApplicationError, PermissionDenied
+from gongkai.web.workcalendar.models import YearOverride
+
+
+@dataclass(frozen=True)
+class DueDateChange:
+    application: Application
+    old: dt.date | None
+    new: dt.date | None
+
+
+def parse_arrangement_text(year: int, notice: str, holidays: str, workdays: str) -> dict[str, Any]:
+    """Lines ``名称 开始日期 [结束日期]`` and ``日期 名称`` → the calendar's document form."""
+    data: dict[str, Any] = {"notice": notice.strip(), "holidays": [], "workdays": []}
+    for number, line in enumerate(holidays.splitlines(), start=1):
+        parts = line.split()
+        if not parts:
+            continue
+        if len(parts) not in (2, 3):
+            raise ApplicationError(
+                f"放假安排第{number}行应为“名称 开始日期 结束日期”，如“国庆节 {year}-10-01 {year}-10-08”",
+                field="holidays",
+            )
+        entry = {"name": parts[0], "start": parts[1]}
+        if len(parts) == 3:
+            entry["end"] = parts[2]
+        data["holidays"].append(entry)
+    for number, line in enumerate(workdays.splitlines(), start=1):
+        parts = line.split()
+        if not parts:
+            continue
+        if len(parts) != 2:
+            raise ApplicationError(
+                f"调休上班第{number}行应为“日期 名称”，如“{year}-09-28 国庆节”", field="workdays"
+            )
+        data["workdays"].append({"date": parts[0], "name": parts[1]})
+    return data
+
+
+def arrangement_text(arrangement: YearArrangement) -> tuple[str, str]:
+    holidays = "\n".join(
+        f"{h.name} {h.start.isoformat()} {h.end.isoformat()}" for h in arrangement.holidays
+    )
+    workdays = "\n".join(f"{w.day.isoformat()} {w.name}" for w in arrangement.workdays)
+    return holidays, workdays
+
+
+@transaction.atomic
+def calendar_year_save(
+    *, acting_user: Any, year: int, notice: str, holidays: str, workdays: str
+) -> list[DueDateChange]:
+    """Store the arrangement (validated by the core calendar) and recompute every open
+    request's due date; returns the requests whose due date moved."""
+    if not permissions.can_admin_calendar(acting_user):
+        raise PermissionDenied("只有系统管理员可以修改工作日历")
+    data = parse_arrangement_text(year, notice, holidays, workdays)
+    try:
+        arrangement_from_mapping(year, data)
+    except CalendarFileError as exc:
+        raise ApplicationError(str(exc)) from None
+    row, created = YearOverride.objects.select_for_update().get_or_create(
+        year=year, defaults={"arrangement": data, "updated_by": acting_user}
+    )
+    old = None if created else row.arrangement
+    if not created:
+        row.arrangement = data
+        row.updated_by = acting_user
+        row.save(update_fields=["arrangement", "updated_by", "updated_at"])
+    AuditRecord.objects.create(
+        entity="calendar",
+        entity_id=str(year),
+        action="修改工作日历",
+        actor=acting_user,
+        changes={"before": old, "after": data},
+    )
+    changed = application_due_dates_recompute(
+        acting_user=acting_user, reason=f"{year}年放假安排已修改"
+    )
+    return [DueDateChange(a, old_due, new_due) for a, old_due, new_due in changed]

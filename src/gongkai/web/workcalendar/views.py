@@ -1,0 +1,67 @@
+"""Calendar administration for the 系统管理员 (issue 4 §5)."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from gongkai.core.calendar import FIRST_YEAR, LAST_YEAR
+from gongkai.web.accounts import permissions
+from gongkai.web.common.errors import ApplicationError
+from gongkai.web.workcalendar import services
+from gongkai.web.workcalendar.forms import YearForm
+from gongkai.web.workcalendar.models import YearOverride
+from gongkai.web.workcalendar.snapshots import work_calendar
+
+
+def _require_admin(request: HttpRequest) -> None:
+    if not permissions.can_admin_calendar(request.user):
+        raise DjangoPermissionDenied("只有系统管理员可以管理工作日历")
+
+
+@login_required
+def index(request: HttpRequest) -> HttpResponse:
+    _require_admin(request)
+    edited = {row.year: row for row in YearOverride.objects.select_related("updated_by")}
+    rows = [(c, edited.get(c.year)) for c in work_calendar().coverage()]
+    return render(request, "workcalendar/index.html", {"rows": rows})
+
+
+@login_required
+def year(request: HttpRequest, year: int) -> HttpResponse:
+    _require_admin(request)
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise Http404(f"工作日历只覆盖{FIRST_YEAR}年至{LAST_YEAR}年")
+    arrangement = work_calendar().arrangements.get(year)
+    changes = None
+    if request.method == "POST":
+        form = YearForm(request.POST)
+        if form.is_valid():
+            try:
+                changes = services.calendar_year_save(
+                    acting_user=request.user, year=year, **form.cleaned_data
+                )
+            except ApplicationError as exc:
+                form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+            else:
+                messages.success(
+                    request, f"{year}年放假安排已保存，{len(changes)}件在办申请的答复期限随之变化"
+                )
+    else:
+        holidays, workdays = services.arrangement_text(arrangement) if arrangement else ("", "")
+        form = YearForm(
+            initial={
+                "notice": arrangement.notice if arrangement else "",
+                "holidays": holidays,
+                "workdays": workdays,
+            }
+        )
+    return render(
+        request,
+        "workcalendar/year.html",
+        {"year": year, "form": form, "arrangement": arrangement, "changes": changes},
+        status=400 if form.errors else 200,
+    )
