@@ -412,13 +412,17 @@ class _Pause:
 @dataclass
 class _Explainer:
     cal: WorkCalendar
+    enabled: bool = True
     steps: list[Step] = field(default_factory=list)
 
     def note(self, day: date, text: str) -> None:
-        self.steps.append(Step(StepKind.NOTE, day, day, text))
+        if self.enabled:
+            self.steps.append(Step(StepKind.NOTE, day, day, text))
 
     def count(self, a: date, b: date, first: int) -> int:
         """A COUNT step over a..b (inclusive); returns the working days counted."""
+        if not self.enabled:
+            return self.cal.workdays_between(a - ONE_DAY, b)
         off = self.cal.days_off(a, b)
         skipped = tuple(SkippedDay(d.day, d.reason) for d in off)
         makeup = tuple(d.day for d in self.cal.makeup_days(a, b))
@@ -438,6 +442,8 @@ class _Explainer:
         return counted
 
     def pause(self, a: date, b: date, label: str, article: str, extra: str) -> int:
+        if not self.enabled:
+            return self.cal.workdays_between(a - ONE_DAY, b)
         off = self.cal.days_off(a, b)
         skipped = tuple(SkippedDay(d.day, d.reason) for d in off)
         paused = (b - a).days + 1 - len(skipped)
@@ -512,21 +518,27 @@ def _ended_outcome(year: int, key_2021: str) -> str:
 
 
 def compute_deadline(
-    events: Sequence[Event], *, as_of: date, calendar: WorkCalendar | None = None
+    events: Sequence[Event],
+    *,
+    as_of: date,
+    calendar: WorkCalendar | None = None,
+    explain: bool = True,
 ) -> Deadline:
     """The due date of a disclosure request from its event log, explained step by step.
 
     See the module docstring for the rules (Art. 30–35 of the 条例, 国办函〔2020〕109号).
     Raises RuleError (Chinese message naming the rule) for an impossible event log.
+    ``explain=False`` leaves ``steps`` empty and is many times faster (lists of requests);
+    everything else, including every check of the log, is the same.
     """
     cal = calendar if calendar is not None else default_calendar()
     try:
-        return _compute(list(events), as_of, cal)
+        return _compute(list(events), as_of, cal, explain)
     except CalendarUnavailable as exc:
         raise RuleError(f"无法计算期限：{exc}") from exc
 
 
-def _compute(events: list[Event], as_of: date, cal: WorkCalendar) -> Deadline:
+def _compute(events: list[Event], as_of: date, cal: WorkCalendar, explain: bool) -> Deadline:
     if not events or not isinstance(events[0], Received):
         raise RuleError("事件记录必须以“收到申请”开始（条例第三十一条）")
     for before, after in pairwise(events):
@@ -538,7 +550,7 @@ def _compute(events: list[Event], as_of: date, cal: WorkCalendar) -> Deadline:
     first = events[0]
     assert isinstance(first, Received)
     receipt, receipt_text = _receipt_day(first)
-    ex = _Explainer(cal)
+    ex = _Explainer(cal, explain)
     ex.note(
         receipt,
         f"{receipt_text}。答复期限为{ANSWER_DAYS}个工作日，自次日起算"
@@ -856,26 +868,27 @@ def _compute(events: list[Event], as_of: date, cal: WorkCalendar) -> Deadline:
     provisional = cal.is_provisional(start, due)
     left = cal.workdays_between(as_of, due)
     overdue = as_of > due
-    ex.steps.append(
-        Step(
-            StepKind.DUE,
-            due,
-            due,
-            f"答复期限：{cn_date(due)}"
-            + ("（暂停中，随暂停结束日期顺延）" if paused_now else "")
-            + (
-                "。注意：期间涉及尚未公布放假安排的年份，按周末和法定节日暂定，公布后须重新计算"
-                if provisional
-                else ""
+    if explain:
+        ex.steps.append(
+            Step(
+                StepKind.DUE,
+                due,
+                due,
+                f"答复期限：{cn_date(due)}"
+                + ("（暂停中，随暂停结束日期顺延）" if paused_now else "")
+                + (
+                    "。注意：期间涉及尚未公布放假安排的年份，按周末和法定节日暂定，公布后须重新计算"
+                    if provisional
+                    else ""
+                )
+                + (
+                    f"。截至{cn_date(as_of)}已逾期{-left}个工作日"
+                    if overdue
+                    else f"。截至{cn_date(as_of)}还剩{left}个工作日"
+                )
+                + "。",
             )
-            + (
-                f"。截至{cn_date(as_of)}已逾期{-left}个工作日"
-                if overdue
-                else f"。截至{cn_date(as_of)}还剩{left}个工作日"
-            )
-            + "。",
         )
-    )
     ex.steps.sort(key=lambda step: (step.kind is StepKind.DUE, step.start))
     return Deadline(
         state=RequestState.PAUSED if paused_now else RequestState.RUNNING,

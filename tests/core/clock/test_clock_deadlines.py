@@ -440,3 +440,23 @@ def test_the_fast_path_refuses_pauses_out_of_order() -> None:
             [(D(2025, 10, 20), D(2025, 10, 21)), (D(2025, 10, 13), D(2025, 10, 14))],
             calendar=CAL,
         )
+
+
+@settings(max_examples=200)
+@given(cases())
+def test_without_the_explanation_the_answer_is_the_same(
+    case: tuple[date, list[tuple[date, date]], bool],
+) -> None:
+    received, pauses, extended = case
+    events = events_for(received, pauses, extended)
+    full = compute_deadline(events, as_of=received + timedelta(days=20), calendar=CAL)
+    quick = compute_deadline(
+        events, as_of=received + timedelta(days=20), calendar=CAL, explain=False
+    )
+    assert quick.steps == ()
+    assert (quick.due, quick.state, quick.workdays_left, quick.provisional) == (
+        full.due,
+        full.state,
+        full.workdays_left,
+        full.provisional,
+    )
