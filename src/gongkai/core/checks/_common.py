@@ -49,11 +49,30 @@ def at(line: int | None) -> str:
 
 
 def row_label(fmt: Format, table: str, row: str) -> str:
-    """The declared label of a row, with its group: "（三）不予公开 1.属于国家秘密"."""
+    """The declared label of a row, with its group where the label alone is ambiguous:
+    "（三）不予公开 1.属于国家秘密", "行政诉讼 未经复议直接起诉", but "（一）予以公开"."""
     try:
-        return fmt.table(table).row(row).full_label
+        declared = fmt.table(table).row(row)
     except KeyError:
         return row
+    if declared.group is None or (table == "t3" and not declared.label[:1].isdigit()):
+        return declared.label
+    return declared.full_label
+
+
+def short_row_label(fmt: Format, table: str, row: str) -> str:
+    """A row's label for a list of terms: "（二）部分公开", "（三）4.保护第三方合法权益"."""
+    try:
+        declared = fmt.table(table).row(row)
+    except KeyError:
+        return row
+    label = declared.label
+    cut = label.find("（", 1)
+    if cut > 0:
+        label = label[:cut]
+    if declared.group and label[:1].isdigit() and "）" in declared.group:
+        label = declared.group[: declared.group.index("）") + 1] + label
+    return label
 
 
 def column_label(fmt: Format, table: str, row: str, column: str) -> str:

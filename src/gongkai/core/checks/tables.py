@@ -21,7 +21,17 @@ from ..findings import Finding
 from ..formats import FORMATS, Format, ValueKind
 from ..formats.common import T3_APPLICANT_COLUMNS
 from ..report import Cell, CellRef, Number, Report
-from ._common import TABLE_NAMES, at, column_label, fmt_of, gap, num, quoted, row_label
+from ._common import (
+    TABLE_NAMES,
+    at,
+    column_label,
+    fmt_of,
+    gap,
+    num,
+    quoted,
+    row_label,
+    short_row_label,
+)
 from ._narrative import is_township
 
 _Getter = Callable[[str, str], Number | None]
@@ -188,7 +198,8 @@ def _message(report: Report, fmt: Format, eq: Equation, st: State) -> str:
         column = column_label(fmt, "t3", "received", eq.anchor.column)
         nonzero = [ref for ref in eq.rhs if report.cells[ref].number]
         parts = "＋".join(
-            f"{row_label(fmt, 't3', ref.row)} {num(report.cells[ref].number)}" for ref in nonzero
+            f"{short_row_label(fmt, 't3', ref.row)} {num(report.cells[ref].number)}"
+            for ref in nonzero
         )
         listed = f"（{parts}）" if nonzero else "（各项均为0或空白）"
         closed = fmt.t3.row("closed_total").label
@@ -202,7 +213,7 @@ def _message(report: Report, fmt: Format, eq: Equation, st: State) -> str:
     whose = "六类申请人之和" if eq.code == "t3-row-sum" else "各项结果之和"
     return (
         f"{table}“{label}”行：“{total}”为{num(st.lsum)}，但{whose}"
-        f"{_sum_text(report, fmt, eq.rhs, by='column')}＝{num(st.rsum)}，"
+        f"（{_sum_text(report, fmt, eq.rhs, by='column')}）＝{num(st.rsum)}，"
         f"相差{num(st.gap)}{at(line)}"
     )
 
@@ -254,7 +265,9 @@ def t4_sum(report: Report, previous: Report | None = None) -> Iterator[Finding]:
 def _hints(report: Report, fmt: Format) -> dict[CellRef, tuple[Number, str]]:
     """Blank cells whose value one equation determines: the cell → (value, which rule)."""
     hints: dict[CellRef, tuple[Number, str]] = {}
-    for eq in equations(fmt.key):
+    # A row's own sum names a blank cell most plainly; try those equations first.
+    ordered = sorted(equations(fmt.key), key=lambda e: e.code not in ("t3-row-sum", "t4-sum"))
+    for eq in ordered:
         st = state(report, eq)
         if st is None or st.holds or len(st.short_blanks) != 1:
             continue
