@@ -101,6 +101,36 @@ def test_deadline_by_online_channel_counts_from_the_confirmation(
     assert status == 0 and "答复期限：2025年10月31日（周五）" in out
 
 
+def test_deadline_with_a_fee_period_and_an_article_35_date(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    status, out, _ = run(
+        capsys,
+        "deadline",
+        "--received",
+        "2025-09-26",
+        "--fee",
+        "2025-10-13:2025-10-20",
+        "--as-of",
+        "2025-10-21",
+        "--json",
+    )
+    assert status == 0
+    document = json.loads(out)
+    assert document["due"] == "2025-11-07" and document["fee_payment_due"] == "2025-11-10"
+    status, out, _ = run(
+        capsys,
+        "deadline",
+        "--received",
+        "2025-09-26",
+        "--custom-due",
+        "2025-12-31",
+        "--as-of",
+        "2025-10-21",
+    )
+    assert status == 0 and "答复期限：2025年12月31日（周三）" in out and "第三十五条" in out
+
+
 def test_a_deadline_in_an_unpublished_year_is_marked_provisional(
     capsys: pytest.CaptureFixture[str],
 ) -> None:

@@ -131,7 +131,8 @@ def test_every_day_2019_to_2026_agrees_with_the_holidays_package() -> None:
 
 
 def test_the_bundled_file_is_what_the_generator_makes_from_chinese_calendar() -> None:
-    assert (DATA / "cn_workdays.json").read_text(encoding="utf-8") == generate.render()
+    fresh = (DATA / "cn_workdays.json").read_text(encoding="utf-8") == generate.render()
+    assert fresh, "chinese-calendar changed: run `uv run python -m gongkai.core.calendar.generate`"
 
 
 def test_the_bundled_years_are_official_and_later_years_provisional() -> None:
