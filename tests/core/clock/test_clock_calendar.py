@@ -349,3 +349,20 @@ def test_an_arrangement_for_a_year_after_2050_extends_the_calendar() -> None:
     cal = WorkCalendar.from_sources(bundled_arrangements(), [arrangement])
     assert cal.last == date(2051, 12, 31)
     assert not cal.is_workday(date(2051, 1, 1))
+
+
+def test_the_default_calendar_reads_the_file_named_by_the_environment(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from gongkai.core.calendar import reset_default_calendar
+
+    monkeypatch.setenv("GONGKAI_CALENDAR_FILE", str(DATA / "calendar-override.example.json"))
+    reset_default_calendar()
+    try:
+        assert is_workday(date(2027, 2, 14))  # a Sunday the example makes a working day
+        assert not is_workday_answer(date(2027, 2, 14)).provisional
+    finally:
+        monkeypatch.delenv("GONGKAI_CALENDAR_FILE")
+        reset_default_calendar()
+    assert not is_workday(date(2027, 2, 14))
+    assert is_workday_answer(date(2027, 2, 14)).provisional
