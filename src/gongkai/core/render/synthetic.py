@@ -4,7 +4,8 @@ Used by ``examples/make_examples.py``, the round-trip property test and the thro
 Nothing here copies a real report: agencies are fictional and the narrative is generic. The
 numbers satisfy every rule of annual-report-formats.md §5 that holds within one year (table 3:
 row sums, outcome sums and the printed 勾稽 rule 一 + 二 = （七）总计 + 四; table 4: block sums;
-table 2: no negative count, nothing repealed that did not exist).
+table 2: no negative count, nothing repealed that did not exist, cumulative counts that include
+the year's).
 """
 
 from __future__ import annotations
@@ -126,6 +127,12 @@ def _random_t2(rng: random.Random, fmt: Format) -> Cells:
         in_force = CellRef("t2", key, "in_force")
         if issued in cells and in_force in cells:
             cells[in_force] = _int(cells[in_force]) + _int(cells[issued])
+    # 2019: the cumulative 对外公开总数量 includes this year's 本年新公开数量.
+    for key in ("rules", "normative_docs"):
+        published = CellRef("t2", key, "published")
+        total = CellRef("t2", key, "total_published")
+        if published in cells and total in cells:
+            cells[total] = _int(cells[total]) + _int(cells[published])
     # 2019: a change cannot remove more items than there were.
     for ref in list(cells):
         if ref.column == "change":
