@@ -578,7 +578,7 @@ def _compute(events: list[Event], as_of: date, cal: WorkCalendar, explain: bool)
             raise RuleError("一件申请只能有一个“收到申请”事件；再次提交的申请应另行登记")
         if fee_due is not None and fee_paid is None and event.on > fee_due:
             raise RuleError(
-                f"申请人应于 {fee_due.isoformat()} 前缴费；逾期未缴费的，视为放弃申请，不再处理"
+                f"缴费期限已于 {fee_due.isoformat()} 届满；逾期未缴费的，视为放弃申请，不再处理"
                 "（国办函〔2020〕109号），之后不能再记录其他事件"
             )
         if isinstance(event, CorrectionRequested):
@@ -736,7 +736,7 @@ def _compute(events: list[Event], as_of: date, cal: WorkCalendar, explain: bool)
             outcome: str | None = _ended_outcome(reply_by.year, "other.no_correction")
             ex.note(
                 reply_by,
-                f"申请人未在{cn_date(reply_by)}前补正，视为放弃申请，行政机关不再处理"
+                f"补正期限已于{cn_date(reply_by)}届满，申请人逾期未补正，视为放弃申请，行政机关不再处理"
                 "（条例第三十条；年报表三“其他处理”）。",
             )
         else:
@@ -762,7 +762,7 @@ def _compute(events: list[Event], as_of: date, cal: WorkCalendar, explain: bool)
     if fee_notice is not None and fee_paid is None and fee_due is not None and as_of > fee_due:
         ex.note(
             fee_due,
-            f"申请人未在{cn_date(fee_due)}前缴纳信息处理费（收到收费通知次日起20个工作日），"
+            f"缴费期限（收到收费通知次日起20个工作日）已于{cn_date(fee_due)}届满，申请人逾期未缴纳信息处理费，"
             "视为放弃申请，行政机关不再处理（国办函〔2020〕109号；年报表三“其他处理”）。",
         )
         return Deadline(
@@ -824,7 +824,7 @@ def _compute(events: list[Event], as_of: date, cal: WorkCalendar, explain: bool)
                 if c.sent == p.start and c.kind == p.kind and c.name == p.name:
                     extras.append(
                         f"；{'第三方' if c.kind == 'third_party' else '被征求意见机关'}"
-                        f"应于{cn_date(c.reply_due)}前答复（{CONSULTATION_REPLY_DAYS}个工作日，"
+                        f"答复期限至{cn_date(c.reply_due)}（{CONSULTATION_REPLY_DAYS}个工作日，"
                         f"{'条例第三十二条' if c.kind == 'third_party' else '条例第三十四条'}）"
                     )
                     break
