@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 
 from ..formats import FORMATS, Format, ValueKind, format_for_year
-from ..report import CellRef, Number, Report, SectionText, cells_from
+from ..report import CellRef, Number, Paragraph, Report, SectionText, cells_from
 
 Cells = dict[CellRef, Number | None]
 
@@ -247,6 +247,12 @@ def build_report(
         )
         for section in fmt.sections
     )
+    paragraphs = tuple(
+        Paragraph(line.strip(), None)
+        for section in sections
+        for line in section.text.splitlines()
+        if line.strip()
+    )
     return Report(
         path=path,
         year=year,
@@ -254,6 +260,7 @@ def build_report(
         published=published,
         format_key=fmt.key,
         sections=sections,
+        paragraphs=paragraphs,
         cells=cells_from(cells),
         tables_present=frozenset(t.key for t in fmt.tables),
     )
