@@ -93,9 +93,8 @@ def load_people(district: core_demo.District, agencies: dict[str, Agency]) -> di
     users: dict[str, Any] = {}
     for p in district.people:
         user = user_model.objects.create_user(username=p.username, password=p.password)
-        family, given = p.full_name[:1], p.full_name[1:]
-        user.last_name, user.first_name = family, given
-        user.save(update_fields=["first_name", "last_name"])
+        user.first_name = p.full_name  # Chinese names are written whole, family name first
+        user.save(update_fields=["first_name"])
         Membership.objects.create(user=user, agency=agencies[p.agency], role=p.role.value)
         users[p.username] = user
     return users

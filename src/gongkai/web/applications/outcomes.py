@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
-from gongkai.core.formats import UnknownYearError, format_for_year
+from gongkai.core.formats import Row, UnknownYearError, format_for_year
+from gongkai.core.formats.common import RESULTS
 
 
 def outcome_choices(year: int) -> list[tuple[str, str]]:
     """(row key, printed label) for every outcome row of the format that applies to ``year``."""
     fmt = format_for_year(year)
-    return [(key, fmt.t3.row(key).full_label) for key in fmt.outcome_rows]
+    return [(key, _label(fmt.t3.row(key))) for key in fmt.outcome_rows]
+
+
+def _label(row: Row) -> str:
+    """ "（一）予以公开", "（三）不予公开 1.属于国家秘密": the group only where it says something."""
+    if row.group is None or row.group == RESULTS:
+        return row.label
+    return row.full_label
 
 
 def termination_choices(year: int) -> list[tuple[str, str]]:

@@ -139,15 +139,22 @@ SESSION_COOKIE_AGE = 8 * 60 * 60
 
 USE_SMTP = env_bool("USE_SMTP", default=False)
 if USE_SMTP:
-    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    EMAIL_HOST = env("SMTP_HOST")
-    EMAIL_PORT = env_int("SMTP_PORT", 25)
-    EMAIL_HOST_USER = env("SMTP_USER", "")
-    EMAIL_HOST_PASSWORD = env("SMTP_PASSWORD", "")
-    EMAIL_USE_TLS = env_bool("SMTP_USE_TLS", default=False)
-    EMAIL_USE_SSL = env_bool("SMTP_USE_SSL", default=False)
+    MAILERS = {
+        "default": {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {
+                "host": env("SMTP_HOST"),
+                "port": env_int("SMTP_PORT", 25),
+                "username": env("SMTP_USER", ""),
+                "password": env("SMTP_PASSWORD", ""),
+                "use_tls": env_bool("SMTP_USE_TLS", default=False),
+                "use_ssl": env_bool("SMTP_USE_SSL", default=False),
+            },
+        }
+    }
 else:
-    EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    # Without SMTP, reminders stay in the app (mail is kept in memory and dropped).
+    MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
 DEFAULT_FROM_EMAIL = env("GONGKAI_FROM_EMAIL", "gongkai@localhost")
 
 # The 受理编号 pattern used when an agency has none of its own.

@@ -1,0 +1,1 @@
+"""Letters of the request register: per-agency templates, generated letters, attachments."""

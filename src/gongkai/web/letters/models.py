@@ -1,0 +1,217 @@
+"""Letter templates per agency (versioned), generated letters and uploaded attachments.
+
+A generated letter is a record (peer-systems.md §8, lesson 10): it keeps its number, the
+template version and the facts it was made from, and its DOCX and PDF files live in Django's
+default storage, so an S3-compatible store can replace the disk. Nothing is hard-deleted.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+from gongkai.core.letters import LetterKind, template_keys, template_label
+from gongkai.web.common.models import TimestampedModel
+
+TEMPLATE_KEY_CHOICES = [(key, template_label(key)) for key in template_keys()]
+KIND_CHOICES = [(kind.value, kind.label) for kind in LetterKind]
+
+
+class LetterSettings(TimestampedModel):
+    """How an agency numbers its letters (定审交公开〔2025〕第12号)."""
+
+    agency = models.OneToOneField(
+        "orgs.Agency", verbose_name="机构", on_delete=models.PROTECT, related_name="letter_settings"
+    )
+    short_name = models.CharField(
+        "机关代字", max_length=20, blank=True, help_text="文书编号中的机关代字，如“定审交”"
+    )
+    number_pattern = models.CharField("文书编号格式", max_length=80, blank=True)
+
+    class Meta:
+        verbose_name = "文书编号设置"
+        verbose_name_plural = "文书编号设置"
+
+    def __str__(self) -> str:
+        return f"{self.agency} 文书编号"
+
+
+class LetterTemplate(models.Model):
+    """One version of an agency's own copy of a letter; the highest version is in force.
+
+    Saving never overwrites: each edit is a new version, so a letter can always show the exact
+    text it was made from.
+    """
+
+    agency = models.ForeignKey(
+        "orgs.Agency",
+        verbose_name="机构",
+        on_delete=models.PROTECT,
+        related_name="letter_templates",
+    )
+    key = models.CharField("文书模板", max_length=60, choices=TEMPLATE_KEY_CHOICES)
+    version = models.PositiveIntegerField("版本")
+    title = models.CharField("标题", max_length=100)
+    body = models.TextField("正文")
+    basis = models.TextField("法律依据")
+    remedy = models.TextField("救济条款", blank=True)
+    is_default = models.BooleanField("恢复为系统默认", default=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="修改人",
+        null=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    created_at = models.DateTimeField("修改时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "文书模板"
+        verbose_name_plural = "文书模板"
+        ordering = ["agency", "key", "-version"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["agency", "key", "version"], name="letter_template_version_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.agency} {template_label(self.key)} 第{self.version}版"
+
+
+class LetterCounter(models.Model):
+    """The last sequence number given out per agency, year and 文书代字; locked on use."""
+
+    agency = models.ForeignKey("orgs.Agency", on_delete=models.PROTECT, related_name="+")
+    year = models.PositiveIntegerField()
+    series = models.CharField(max_length=20)
+    last = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["agency", "year", "series"], name="letter_counter_unique"
+            )
+        ]
+
+
+class Letter(TimestampedModel):
+    """A numbered letter generated for an application."""
+
+    application = models.ForeignKey(
+        "applications.Application",
+        verbose_name="申请",
+        on_delete=models.PROTECT,
+        related_name="letters",
+    )
+    event = models.ForeignKey(
+        "applications.ApplicationEvent",
+        verbose_name="对应办理事件",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="letters",
+    )
+    agency = models.ForeignKey(
+        "orgs.Agency", verbose_name="发文机关", on_delete=models.PROTECT, related_name="letters"
+    )
+    kind = models.CharField("文书类型", max_length=20, choices=KIND_CHOICES)
+    template_key = models.CharField("文书模板", max_length=60, choices=TEMPLATE_KEY_CHOICES)
+    template = models.ForeignKey(
+        LetterTemplate,
+        verbose_name="所用模板版本",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="letters",
+        help_text="为空表示使用系统默认模板",
+    )
+    number = models.CharField("文书编号", max_length=80)
+    year = models.PositiveIntegerField("年度")
+    series = models.CharField("文书代字", max_length=20)
+    seq = models.PositiveIntegerField("顺序号")
+    title = models.CharField("标题", max_length=100)
+    issued_on = models.DateField("成文日期")
+    text = models.TextField("全文")
+    facts = models.JSONField("生成依据", default=dict)
+    docx_file = models.FileField("Word文件", upload_to="letters/", max_length=255)
+    pdf_file = models.FileField("PDF文件", upload_to="letters/", max_length=255)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="生成人",
+        null=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    voided = models.BooleanField("已作废", default=False)
+    void_reason = models.TextField("作废原因", blank=True)
+
+    class Meta:
+        verbose_name = "文书"
+        verbose_name_plural = "文书"
+        ordering = ["-issued_on", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["agency", "number"], name="letter_number_unique"),
+            models.UniqueConstraint(
+                fields=["agency", "year", "series", "seq"], name="letter_seq_unique"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.number
+
+    @property
+    def kind_label(self) -> str:
+        return LetterKind(self.kind).label
+
+    @property
+    def template_label(self) -> str:
+        return template_label(self.template_key)
+
+
+ATTACHMENT_KIND_CHOICES = [
+    ("application", "申请材料"),
+    ("correction", "补正材料"),
+    ("third_party", "第三方意见"),
+    ("answer", "答复所附信息"),
+    ("delivery", "送达凭证"),
+    ("other", "其他"),
+]
+
+
+class Attachment(TimestampedModel):
+    """A file uploaded to an application (申请书扫描件, 补正材料, 第三方意见, 送达回证 …)."""
+
+    application = models.ForeignKey(
+        "applications.Application",
+        verbose_name="申请",
+        on_delete=models.PROTECT,
+        related_name="attachments",
+    )
+    kind = models.CharField("附件类别", max_length=20, choices=ATTACHMENT_KIND_CHOICES)
+    description = models.CharField("说明", max_length=200, blank=True)
+    file = models.FileField("文件", upload_to="attachments/", max_length=255)
+    original_name = models.CharField("原文件名", max_length=255)
+    content_type = models.CharField("文件类型", max_length=100)
+    size = models.PositiveBigIntegerField("大小（字节）")
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="上传人",
+        null=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    voided = models.BooleanField("已作废", default=False)
+    void_reason = models.TextField("作废原因", blank=True)
+
+    class Meta:
+        verbose_name = "附件"
+        verbose_name_plural = "附件"
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return self.original_name
+
+    @property
+    def kind_label(self) -> str:
+        return dict(ATTACHMENT_KIND_CHOICES).get(self.kind, self.kind)

@@ -1,0 +1,316 @@
+"""Bulk import of a 政府信息公开目录 from CSV or Excel, for agencies moving in.
+
+Every bad row is reported (row number as the spreadsheet shows it, the column, the reason in
+Chinese). Nothing is imported until the file is clean — unless the user asks to import only the
+good rows.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from gongkai.web.common.errors import ApplicationError
+from gongkai.web.orgs.models import Agency
+from gongkai.web.proactive.models import (
+    CHANNEL_KIND_LABELS,
+    VALIDITY_LABELS,
+    Category,
+    Channel,
+    ChannelKind,
+    Item,
+)
+from gongkai.web.proactive.services import ItemData, item_register, require_writer
+
+COLUMNS = (
+    "索引号",
+    "名称",
+    "内容概述",
+    "文号",
+    "生成日期",
+    "公开日期",
+    "发布机构",
+    "主题分类",
+    "有效性",
+    "发布渠道",
+)
+REQUIRED = ("索引号", "名称", "生成日期", "主题分类")
+MAX_ROWS = 20_000
+MAX_BYTES = 10 * 1024 * 1024
+
+_DATE_PATTERNS = (
+    re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$"),
+    re.compile(r"^(\d{4})/(\d{1,2})/(\d{1,2})$"),
+    re.compile(r"^(\d{4})\.(\d{1,2})\.(\d{1,2})$"),
+    re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$"),
+)
+_SEPARATORS = re.compile(r"[;；,，、/\n]+")
+
+
+@dataclass(frozen=True)
+class RowError:
+    row: int  # as the spreadsheet numbers it: the header is row 1
+    column: str
+    message: str
+
+
+@dataclass
+class ImportResult:
+    rows: int = 0
+    imported: int = 0
+    errors: list[RowError] = field(default_factory=list)
+
+    @property
+    def bad_rows(self) -> int:
+        return len({e.row for e in self.errors})
+
+
+def template_csv() -> str:
+    """A ready-to-fill CSV (UTF-8 with BOM, opens in Excel and WPS)."""
+    example = (
+        "YX-2025-00001",
+        "关于做好2025年防汛防台工作的通知",
+        "部署2025年防汛防台工作",
+        "云政〔2025〕12号",
+        "2025-05-06",
+        "2025-05-08",
+        "",
+        "通知公告",
+        "有效",
+        "门户网站；政务新媒体",
+    )
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(COLUMNS)
+    writer.writerow(example)
+    return "\ufeff" + out.getvalue()
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def read_rows(data: bytes, filename: str) -> tuple[list[str], Iterator[tuple[int, list[str]]]]:
+    """The header and the data rows (with their spreadsheet row numbers) of a CSV or XLSX file."""
+    if len(data) > MAX_BYTES:
+        raise ApplicationError("文件超过10MB，请分批导入")
+    name = filename.lower()
+    if name.endswith((".xlsx", ".xlsm")):
+        return _read_xlsx(data)
+    if name.endswith(".csv") or name.endswith(".txt"):
+        return _read_csv(data)
+    raise ApplicationError("只能导入 CSV 或 Excel（.xlsx）文件")
+
+
+def _read_csv(data: bytes) -> tuple[list[str], Iterator[tuple[int, list[str]]]]:
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            text = data.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        raise ApplicationError("无法识别文件编码，请另存为 UTF-8 编码的 CSV")
+    reader = csv.reader(io.StringIO(text))
+    try:
+        header = [h.strip() for h in next(reader)]
+    except StopIteration:
+        raise ApplicationError("文件是空的") from None
+    return header, ((i, [c.strip() for c in row]) for i, row in enumerate(reader, start=2))
+
+
+def _read_xlsx(data: bytes) -> tuple[list[str], Iterator[tuple[int, list[str]]]]:
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception:
+        raise ApplicationError("无法读取该 Excel 文件，请确认是 .xlsx 格式且未加密") from None
+    sheet = book.worksheets[0]
+    rows = sheet.iter_rows(values_only=True)
+    try:
+        header = [_text(h) for h in next(rows)]
+    except StopIteration:
+        raise ApplicationError("Excel 文件的第一个工作表是空的") from None
+    return header, ((i, [_text(c) for c in row]) for i, row in enumerate(rows, start=2))
+
+
+def parse_date(text: str) -> dt.date | None:
+    text = text.strip()
+    if text[:10].count("-") == 2 and len(text) > 10 and text[10] in " T":
+        text = text[:10]  # "2025-05-06 00:00:00"
+    for pattern in _DATE_PATTERNS:
+        m = pattern.match(text)
+        if m:
+            try:
+                return dt.date(int(m[1]), int(m[2]), int(m[3]))
+            except ValueError:
+                return None
+    return None
+
+
+@dataclass
+class _Context:
+    agency: Agency
+    today: dt.date
+    categories: dict[str, Category]
+    channels_by_name: dict[str, Channel]
+    channels_by_kind_label: dict[str, Channel]
+    existing: set[str]
+    seen: dict[str, int] = field(default_factory=dict)
+
+
+def _context(agency: Agency, today: dt.date) -> _Context:
+    channels = list(Channel.objects.filter(agency=agency, active=True).order_by("id"))
+    by_kind: dict[str, Channel] = {}
+    for c in channels:
+        by_kind.setdefault(CHANNEL_KIND_LABELS[ChannelKind(c.kind)], c)
+    return _Context(
+        agency=agency,
+        today=today,
+        categories={c.name: c for c in Category.objects.filter(agency=agency, active=True)},
+        channels_by_name={c.name: c for c in channels},
+        channels_by_kind_label=by_kind,
+        existing=set(Item.objects.filter(agency=agency).values_list("index_number", flat=True)),
+    )
+
+
+def check_row(
+    ctx: _Context, number: int, values: dict[str, str]
+) -> tuple[ItemData | None, list[RowError]]:
+    """The item a row describes, or every reason it cannot be imported."""
+    errors: list[RowError] = []
+
+    def bad(column: str, message: str) -> None:
+        errors.append(RowError(number, column, message))
+
+    for column in REQUIRED:
+        if not values.get(column, ""):
+            bad(column, f"“{column}”不能为空")
+    index = values.get("索引号", "")
+    if index:
+        if len(index) > 60:
+            bad("索引号", "索引号不能超过60个字符")
+        elif index in ctx.existing:
+            bad("索引号", f"索引号“{index}”已在本机关目录中")
+        elif index in ctx.seen:
+            bad("索引号", f"索引号“{index}”与第{ctx.seen[index]}行重复")
+        else:
+            ctx.seen[index] = number
+    if len(values.get("名称", "")) > 200:
+        bad("名称", "名称不能超过200个字")
+    formed = published = None
+    if values.get("生成日期"):
+        formed = parse_date(values["生成日期"])
+        if formed is None:
+            bad("生成日期", f"无法识别日期“{values['生成日期']}”，请写成 2025-05-06")
+        elif formed > ctx.today:
+            bad("生成日期", "生成日期不能晚于今天")
+    if values.get("公开日期"):
+        published = parse_date(values["公开日期"])
+        if published is None:
+            bad("公开日期", f"无法识别日期“{values['公开日期']}”，请写成 2025-05-06")
+        elif published > ctx.today:
+            bad("公开日期", "公开日期不能晚于今天")
+        elif formed is not None and published < formed:
+            bad("公开日期", "公开日期不能早于生成日期")
+    category = None
+    if values.get("主题分类"):
+        category = ctx.categories.get(values["主题分类"])
+        if category is None:
+            known = "、".join(ctx.categories) or "（尚未设置）"
+            bad("主题分类", f"本机关没有主题分类“{values['主题分类']}”，可用的有：{known}")
+    validity = "valid"
+    if values.get("有效性"):
+        by_label = {label: v.value for v, label in VALIDITY_LABELS.items()}
+        if values["有效性"] not in by_label:
+            bad("有效性", "有效性只能是“有效”“失效”或“废止”")
+        else:
+            validity = by_label[values["有效性"]]
+    channels: list[Channel] = []
+    for name in filter(None, (n.strip() for n in _SEPARATORS.split(values.get("发布渠道", "")))):
+        channel = ctx.channels_by_name.get(name) or ctx.channels_by_kind_label.get(name)
+        if channel is None:
+            known = "、".join(ctx.channels_by_name) or "（尚未设置）"
+            bad("发布渠道", f"本机关没有发布渠道“{name}”，可用的有：{known}")
+        else:
+            channels.append(channel)
+    if published is not None and not values.get("发布渠道"):
+        bad("发布渠道", "已公开的信息请填写发布渠道")
+    if errors or formed is None or category is None:
+        return None, errors
+    return (
+        ItemData(
+            index_number=index,
+            title=values["名称"],
+            summary=values.get("内容概述", ""),
+            doc_number=values.get("文号", ""),
+            formed_on=formed,
+            published_on=published,
+            publisher=values.get("发布机构", ""),
+            category=category,
+            validity=validity,
+            channels=tuple(dict.fromkeys(channels)),
+        ),
+        [],
+    )
+
+
+def items_import(
+    *,
+    acting_user: Any,
+    agency: Agency,
+    data: bytes,
+    filename: str,
+    good_rows_only: bool = False,
+    today: dt.date | None = None,
+) -> ImportResult:
+    """Check every row; import all of them only when none is bad, or only the good ones when
+    ``good_rows_only``. Either way the result lists every bad row."""
+    require_writer(acting_user, agency)
+    today = today or timezone.localdate()
+    header, rows = read_rows(data, filename)
+    missing = [c for c in REQUIRED if c not in header]
+    if missing:
+        raise ApplicationError(
+            f"表头缺少“{'”“'.join(missing)}”列；第一行应为：{'，'.join(COLUMNS)}"
+        )
+    ctx = _context(agency, today)
+    result = ImportResult()
+    good: list[ItemData] = []
+    for number, cells in rows:
+        if not any(cells):
+            continue
+        result.rows += 1
+        if result.rows > MAX_ROWS:
+            raise ApplicationError(f"一次最多导入{MAX_ROWS}行，请分批导入")
+        values = {h: (cells[i] if i < len(cells) else "") for i, h in enumerate(header) if h}
+        item, errors = check_row(ctx, number, values)
+        result.errors.extend(errors)
+        if item is not None:
+            good.append(item)
+    if result.rows == 0:
+        raise ApplicationError("文件中没有数据行")
+    if result.errors and not good_rows_only:
+        return result
+    with transaction.atomic():
+        for item in good:
+            item_register(acting_user=acting_user, agency=agency, data=item, today=today)
+            result.imported += 1
+    return result

@@ -1,0 +1,297 @@
+"""The proactive-disclosure register (条例第十九条至第二十六条) and the 第二十条 records that
+table 2 of the annual report counts.
+
+Nothing is hard-deleted: a record entered by mistake is voided with a reason and no longer
+counted.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+
+from django.conf import settings
+from django.db import models
+
+from gongkai.web.common.models import TimestampedModel
+
+
+class ChannelKind(StrEnum):
+    """Where proactive information goes out (条例第二十三、二十四条)."""
+
+    PORTAL = "portal"
+    NEW_MEDIA = "new_media"
+    GAZETTE = "gazette"
+    READING_ROOM = "reading_room"
+    OTHER = "other"
+
+    @property
+    def label(self) -> str:
+        return CHANNEL_KIND_LABELS[self]
+
+
+CHANNEL_KIND_LABELS = {
+    ChannelKind.PORTAL: "门户网站",
+    ChannelKind.NEW_MEDIA: "政务新媒体",
+    ChannelKind.GAZETTE: "政府公报",
+    ChannelKind.READING_ROOM: "公开查阅点",
+    ChannelKind.OTHER: "其他渠道",
+}
+CHANNEL_KIND_CHOICES = [(k.value, k.label) for k in ChannelKind]
+
+
+class Validity(StrEnum):
+    VALID = "valid"
+    EXPIRED = "expired"
+    REPEALED = "repealed"
+
+    @property
+    def label(self) -> str:
+        return VALIDITY_LABELS[self]
+
+
+VALIDITY_LABELS = {Validity.VALID: "有效", Validity.EXPIRED: "失效", Validity.REPEALED: "废止"}
+VALIDITY_CHOICES = [(v.value, v.label) for v in Validity]
+
+
+class Voidable(TimestampedModel):
+    voided = models.BooleanField("已作废", default=False)
+    void_reason = models.TextField("作废原因", blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="登记人",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+
+    class Meta:
+        abstract = True
+
+
+class Category(TimestampedModel):
+    """A 主题分类 of the agency's 目录 (the seed's 政务动态, 工作动态, 人事任免, 招投标…)."""
+
+    agency = models.ForeignKey(
+        "orgs.Agency", verbose_name="机构", on_delete=models.PROTECT, related_name="+"
+    )
+    name = models.CharField("分类名称", max_length=40)
+    position = models.PositiveIntegerField("排序", default=0)
+    active = models.BooleanField("启用", default=True)
+
+    class Meta:
+        verbose_name = "主题分类"
+        verbose_name_plural = "主题分类"
+        ordering = ["agency", "position", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["agency", "name"], name="proactive_category_unique")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Channel(TimestampedModel):
+    """One of the agency's publication channels, e.g. its WeChat account “云溪发布”."""
+
+    agency = models.ForeignKey(
+        "orgs.Agency", verbose_name="机构", on_delete=models.PROTECT, related_name="+"
+    )
+    kind = models.CharField("渠道类型", max_length=20, choices=CHANNEL_KIND_CHOICES)
+    name = models.CharField("渠道名称", max_length=60)
+    active = models.BooleanField("启用", default=True)
+
+    class Meta:
+        verbose_name = "发布渠道"
+        verbose_name_plural = "发布渠道"
+        ordering = ["agency", "kind", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["agency", "name"], name="proactive_channel_unique")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def kind_label(self) -> str:
+        return ChannelKind(self.kind).label
+
+
+class Item(Voidable):
+    """An entry of the 政府信息公开目录 (条例第十二条) with the channels it went out on."""
+
+    agency = models.ForeignKey(
+        "orgs.Agency", verbose_name="机构", on_delete=models.PROTECT, related_name="+"
+    )
+    index_number = models.CharField("索引号", max_length=60)
+    title = models.CharField("名称", max_length=200)
+    summary = models.TextField("内容概述", blank=True)
+    doc_number = models.CharField("文号", max_length=80, blank=True)
+    formed_on = models.DateField("生成日期", help_text="信息形成或者变更之日（条例第二十六条）")
+    published_on = models.DateField("公开日期", null=True, blank=True)
+    publisher = models.CharField("发布机构", max_length=100)
+    category = models.ForeignKey(
+        Category, verbose_name="主题分类", on_delete=models.PROTECT, related_name="items"
+    )
+    validity = models.CharField(
+        "有效性", max_length=20, choices=VALIDITY_CHOICES, default=Validity.VALID.value
+    )
+    channels = models.ManyToManyField(Channel, verbose_name="发布渠道", related_name="items")
+    # 条例第二十六条: 20 working days from formation or change; computed by the clock, never typed.
+    due_on = models.DateField("公开期限")
+    due_provisional = models.BooleanField("期限为暂定", default=False)
+
+    class Meta:
+        verbose_name = "主动公开信息"
+        verbose_name_plural = "主动公开信息"
+        ordering = ["-formed_on", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["agency", "index_number"], name="proactive_item_index_unique"
+            )
+        ]
+        indexes = [models.Index(fields=["agency", "formed_on"], name="proactive_item_idx")]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def validity_label(self) -> str:
+        return Validity(self.validity).label
+
+    def is_late(self, today: dt.date) -> bool:
+        """Published after the Art. 26 due date, or still unpublished after it."""
+        if self.published_on is not None:
+            return self.published_on > self.due_on
+        return today > self.due_on
+
+
+class DocumentKind(StrEnum):
+    RULE = "rule"
+    NORMATIVE = "normative"
+
+    @property
+    def label(self) -> str:
+        return {DocumentKind.RULE: "规章", DocumentKind.NORMATIVE: "行政规范性文件"}[self]
+
+
+DOCUMENT_KIND_CHOICES = [(k.value, k.label) for k in DocumentKind]
+
+
+class Document(Voidable):
+    """A 规章 or 行政规范性文件 (第二十条第（一）项): in force from issue until repeal."""
+
+    agency = models.ForeignKey(
+        "orgs.Agency", verbose_name="制发机关", on_delete=models.PROTECT, related_name="+"
+    )
+    kind = models.CharField("类别", max_length=20, choices=DOCUMENT_KIND_CHOICES)
+    title = models.CharField("名称", max_length=200)
+    doc_number = models.CharField("文号", max_length=80, blank=True)
+    issued_on = models.DateField("制发日期")
+    published_on = models.DateField("公开日期", null=True, blank=True)
+    repealed_on = models.DateField("废止日期", null=True, blank=True)
+    repeal_note = models.CharField("废止依据", max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = "规章和规范性文件"
+        verbose_name_plural = "规章和规范性文件"
+        ordering = ["-issued_on", "-id"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def kind_label(self) -> str:
+        return DocumentKind(self.kind).label
+
+
+class DecisionKind(StrEnum):
+    LICENSING = "licensing"
+    OTHER_SERVICES = "other_services"
+    PENALTY = "penalty"
+    COERCION = "coercion"
+
+    @property
+    def label(self) -> str:
+        return DECISION_KIND_LABELS[self]
+
+
+DECISION_KIND_LABELS = {
+    DecisionKind.LICENSING: "行政许可",
+    DecisionKind.OTHER_SERVICES: "其他对外管理服务事项",
+    DecisionKind.PENALTY: "行政处罚",
+    DecisionKind.COERCION: "行政强制",
+}
+DECISION_KIND_CHOICES = [(k.value, k.label) for k in DecisionKind]
+
+
+class Decision(Voidable):
+    """行政许可/处罚/强制 decisions (第二十条第（五）（六）项): one decision, or a period total
+    with a note saying where the number comes from. A period lies within one calendar year."""
+
+    agency = models.ForeignKey(
+        "orgs.Agency", verbose_name="机构", on_delete=models.PROTECT, related_name="+"
+    )
+    kind = models.CharField("类别", max_length=20, choices=DECISION_KIND_CHOICES)
+    start_on = models.DateField("起始日期")
+    end_on = models.DateField("截止日期")
+    count = models.PositiveIntegerField("决定数量", default=1)
+    title = models.CharField("决定书名称或文号", max_length=200, blank=True)
+    source_note = models.CharField("数据来源说明", max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = "处理决定"
+        verbose_name_plural = "处理决定"
+        ordering = ["-end_on", "-id"]
+
+    def __str__(self) -> str:
+        return self.title or f"{self.kind_label} {self.count}件"
+
+    @property
+    def kind_label(self) -> str:
+        return DecisionKind(self.kind).label
+
+    @property
+    def is_total(self) -> bool:
+        return bool(self.source_note) or self.start_on != self.end_on or self.count != 1
+
+
+class Fee(Voidable):
+    """行政事业性收费 collected in a period (第二十条第（八）项), in 元."""
+
+    agency = models.ForeignKey(
+        "orgs.Agency", verbose_name="机构", on_delete=models.PROTECT, related_name="+"
+    )
+    item = models.CharField("收费项目", max_length=100)
+    start_on = models.DateField("起始日期")
+    end_on = models.DateField("截止日期")
+    amount = models.DecimalField("金额（元）", max_digits=14, decimal_places=2)
+    source_note = models.CharField("数据来源说明", max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = "行政事业性收费"
+        verbose_name_plural = "行政事业性收费"
+        ordering = ["-end_on", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.item} {self.amount}元"
+
+
+class Procurement(Voidable):
+    """A 政府集中采购 project (第二十条第（九）项, counted only in 2019-format reports)."""
+
+    agency = models.ForeignKey(
+        "orgs.Agency", verbose_name="机构", on_delete=models.PROTECT, related_name="+"
+    )
+    title = models.CharField("采购项目", max_length=200)
+    day = models.DateField("采购日期")
+    amount = models.DecimalField("金额（元）", max_digits=14, decimal_places=2)
+
+    class Meta:
+        verbose_name = "政府集中采购"
+        verbose_name_plural = "政府集中采购"
+        ordering = ["-day", "-id"]
+
+    def __str__(self) -> str:
+        return self.title

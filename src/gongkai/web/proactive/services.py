@@ -1,0 +1,577 @@
+"""Every write on the proactive-disclosure register and the 第二十条 records.
+
+Each service is keyword-only, takes the ``acting_user``, runs in one transaction, checks the
+permission in :mod:`gongkai.web.accounts.permissions` (only the agency's own 经办人, 审核人 and
+公开办 write its registers), validates with a one-line Chinese message, and writes an
+:class:`~gongkai.web.applications.models.AuditRecord`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from gongkai.core.deadlines import publication_deadline
+from gongkai.core.errors import RuleError
+from gongkai.core.formats import UnknownYearError, format_for_year
+from gongkai.web.accounts import permissions
+from gongkai.web.accounts.roles import Role
+from gongkai.web.applications.models import AuditRecord
+from gongkai.web.common.errors import ApplicationError, PermissionDenied
+from gongkai.web.orgs.models import Agency, AgencyKind
+from gongkai.web.proactive.models import (
+    Category,
+    Channel,
+    ChannelKind,
+    Decision,
+    DecisionKind,
+    Document,
+    DocumentKind,
+    Fee,
+    Item,
+    Procurement,
+    Validity,
+)
+from gongkai.web.workcalendar.snapshots import work_calendar
+
+# The categories every agency starts with (as in the seed's 总体情况: 政务动态、工作动态…).
+DEFAULT_CATEGORIES = (
+    "政务动态",
+    "工作动态",
+    "通知公告",
+    "人事任免",
+    "招投标",
+    "预决算信息",
+    "政策文件",
+    "政策解读",
+    "规划计划",
+)
+
+
+def _today() -> dt.date:
+    return timezone.localdate()
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, (dt.date, dt.datetime, Decimal)):
+        return str(value)
+    return value
+
+
+def _audit(
+    entity: str, record: Any, action: str, actor: Any, changes: dict[str, Any], reason: str = ""
+) -> None:
+    AuditRecord.objects.create(
+        application=None,
+        entity=entity,
+        entity_id=str(record.pk),
+        action=action,
+        actor=actor,
+        changes=_jsonable(changes),
+        reason=reason,
+    )
+
+
+def require_writer(user: Any, agency: Agency) -> None:
+    """Only the agency's own 经办人, 审核人 and 公开办 write its registers."""
+    if not permissions.can_view_agency(user, agency):
+        raise PermissionDenied("无权查看该机构的登记簿")
+    if not permissions.can_register_for(user, agency):
+        raise PermissionDenied(f"只有{agency.name}的经办人、审核人或公开办可以登记")
+
+
+def require_configurer(user: Any, agency: Agency) -> None:
+    """Categories and channels are set by the agency's 审核人 or 公开办."""
+    require_writer(user, agency)
+    if not permissions.roles_in(user, agency.pk) & {Role.REVIEWER, Role.OFFICE}:
+        raise PermissionDenied("主题分类和发布渠道由本机关的审核人或公开办设置")
+
+
+def _not_future(day: dt.date | None, what: str, today: dt.date, field_name: str) -> None:
+    if day is not None and day > today:
+        raise ApplicationError(f"{what}不能晚于今天（{today.isoformat()}）", field=field_name)
+
+
+# ------------------------------------------------------------------ categories and channels
+
+
+@transaction.atomic
+def categories_ensure_defaults(*, agency: Agency) -> list[Category]:
+    """Give an agency without categories the default list (idempotent)."""
+    if not Category.objects.filter(agency=agency).exists():
+        Category.objects.bulk_create(
+            Category(agency=agency, name=name, position=i)
+            for i, name in enumerate(DEFAULT_CATEGORIES)
+        )
+    return list(Category.objects.filter(agency=agency))
+
+
+@transaction.atomic
+def category_create(*, acting_user: Any, agency: Agency, name: str) -> Category:
+    require_configurer(acting_user, agency)
+    name = name.strip()
+    if not name:
+        raise ApplicationError("请填写分类名称", field="name")
+    if len(name) > 40:
+        raise ApplicationError("分类名称不能超过40个字", field="name")
+    if Category.objects.filter(agency=agency, name=name).exists():
+        raise ApplicationError(f"分类“{name}”已存在", field="name")
+    last = Category.objects.filter(agency=agency).order_by("-position").first()
+    category = Category.objects.create(
+        agency=agency, name=name, position=(last.position + 1) if last else 0
+    )
+    _audit("proactive.category", category, "新增主题分类", acting_user, {"name": name})
+    return category
+
+
+@transaction.atomic
+def category_set_active(*, acting_user: Any, category: Category, active: bool) -> Category:
+    require_configurer(acting_user, category.agency)
+    if category.active != active:
+        category.active = active
+        category.save(update_fields=["active", "updated_at"])
+        _audit(
+            "proactive.category",
+            category,
+            "启用主题分类" if active else "停用主题分类",
+            acting_user,
+            {"active": active},
+        )
+    return category
+
+
+@transaction.atomic
+def channel_create(*, acting_user: Any, agency: Agency, kind: str, name: str) -> Channel:
+    require_configurer(acting_user, agency)
+    name = name.strip()
+    try:
+        kind_enum = ChannelKind(kind)
+    except ValueError:
+        raise ApplicationError("请选择渠道类型", field="kind") from None
+    if not name:
+        raise ApplicationError("请填写渠道名称，如“云溪发布”微信公众号", field="name")
+    if Channel.objects.filter(agency=agency, name=name).exists():
+        raise ApplicationError(f"渠道“{name}”已存在", field="name")
+    channel = Channel.objects.create(agency=agency, kind=kind_enum.value, name=name)
+    _audit("proactive.channel", channel, "新增发布渠道", acting_user, {"kind": kind, "name": name})
+    return channel
+
+
+# ------------------------------------------------------------------------------ items
+
+
+@dataclass(frozen=True)
+class ItemData:
+    """The 目录 fields of one item (条例第十二条 and common practice)."""
+
+    index_number: str
+    title: str
+    formed_on: dt.date
+    category: Category
+    publisher: str = ""
+    summary: str = ""
+    doc_number: str = ""
+    published_on: dt.date | None = None
+    validity: str = Validity.VALID.value
+    channels: Sequence[Channel] = field(default_factory=tuple)
+
+
+def publication_due(formed_on: dt.date, today: dt.date) -> tuple[dt.date, bool]:
+    """条例第二十六条: 20 working days from formation or change, on the installation's calendar."""
+    try:
+        deadline = publication_deadline(formed_on, as_of=today, calendar=work_calendar())
+    except RuleError as exc:
+        raise ApplicationError(str(exc), field="formed_on") from None
+    assert deadline.due is not None
+    return deadline.due, deadline.provisional
+
+
+def validate_item(agency: Agency, data: ItemData, today: dt.date) -> None:
+    """Raise ApplicationError (with the field) for the first problem of an item."""
+    if not data.index_number.strip():
+        raise ApplicationError("请填写索引号", field="index_number")
+    if not data.title.strip():
+        raise ApplicationError("请填写信息名称", field="title")
+    if data.category.agency_id != agency.pk:
+        raise ApplicationError("主题分类不属于该机构", field="category")
+    if not data.category.active:
+        raise ApplicationError(f"主题分类“{data.category.name}”已停用", field="category")
+    if data.validity not in {v.value for v in Validity}:
+        raise ApplicationError("请选择有效性", field="validity")
+    _not_future(data.formed_on, "生成日期", today, "formed_on")
+    _not_future(data.published_on, "公开日期", today, "published_on")
+    if data.published_on is not None and data.published_on < data.formed_on:
+        raise ApplicationError(
+            f"公开日期（{data.published_on.isoformat()}）不能早于生成日期（{data.formed_on.isoformat()}）",
+            field="published_on",
+        )
+    for channel in data.channels:
+        if channel.agency_id != agency.pk:
+            raise ApplicationError("发布渠道不属于该机构", field="channels")
+    if data.published_on is not None and not data.channels:
+        raise ApplicationError("已公开的信息请至少选择一个发布渠道", field="channels")
+    exists = Item.objects.filter(agency=agency, index_number=data.index_number.strip()).exists()
+    if exists:
+        raise ApplicationError(f"索引号“{data.index_number.strip()}”已被使用", field="index_number")
+
+
+@transaction.atomic
+def item_register(
+    *, acting_user: Any, agency: Agency, data: ItemData, today: dt.date | None = None
+) -> Item:
+    """Register an item of the 目录 with its Art. 26 due date (条例第十二条、第二十六条)."""
+    require_writer(acting_user, agency)
+    today = today or _today()
+    validate_item(agency, data, today)
+    due, provisional = publication_due(data.formed_on, today)
+    item = Item.objects.create(
+        agency=agency,
+        index_number=data.index_number.strip(),
+        title=data.title.strip(),
+        summary=data.summary.strip(),
+        doc_number=data.doc_number.strip(),
+        formed_on=data.formed_on,
+        published_on=data.published_on,
+        publisher=data.publisher.strip() or agency.name,
+        category=data.category,
+        validity=data.validity,
+        due_on=due,
+        due_provisional=provisional,
+        created_by=acting_user,
+    )
+    item.channels.set(data.channels)
+    _audit(
+        "proactive.item",
+        item,
+        "登记主动公开信息",
+        acting_user,
+        {
+            "index_number": item.index_number,
+            "title": item.title,
+            "formed_on": item.formed_on,
+            "published_on": item.published_on,
+            "due_on": item.due_on,
+            "channels": [c.name for c in data.channels],
+        },
+    )
+    return item
+
+
+@transaction.atomic
+def item_publish(
+    *,
+    acting_user: Any,
+    item: Item,
+    published_on: dt.date,
+    channels: Iterable[Channel],
+    today: dt.date | None = None,
+) -> Item:
+    """Record that an item went out, on which day and channels."""
+    require_writer(acting_user, item.agency)
+    today = today or _today()
+    channels = list(channels)
+    if item.voided:
+        raise ApplicationError("该信息已作废")
+    _not_future(published_on, "公开日期", today, "published_on")
+    if published_on < item.formed_on:
+        raise ApplicationError(
+            f"公开日期不能早于生成日期（{item.formed_on.isoformat()}）", field="published_on"
+        )
+    if not channels:
+        raise ApplicationError("请至少选择一个发布渠道", field="channels")
+    if any(c.agency_id != item.agency_id for c in channels):
+        raise ApplicationError("发布渠道不属于该机构", field="channels")
+    old = item.published_on
+    item.published_on = published_on
+    item.save(update_fields=["published_on", "updated_at"])
+    item.channels.set(channels)
+    _audit(
+        "proactive.item",
+        item,
+        "登记公开日期",
+        acting_user,
+        {"published_on": [old, published_on], "channels": [c.name for c in channels]},
+    )
+    return item
+
+
+def _void(entity: str, record: Any, acting_user: Any, reason: str) -> Any:
+    require_writer(acting_user, record.agency)
+    reason = reason.strip()
+    if not reason:
+        raise ApplicationError("作废须填写原因", field="reason")
+    if record.voided:
+        raise ApplicationError("该记录已作废")
+    record.voided = True
+    record.void_reason = reason
+    record.save(update_fields=["voided", "void_reason", "updated_at"])
+    _audit(entity, record, "作废", acting_user, {"voided": True}, reason)
+    return record
+
+
+@transaction.atomic
+def item_void(*, acting_user: Any, item: Item, reason: str) -> Item:
+    result: Item = _void("proactive.item", item, acting_user, reason)
+    return result
+
+
+# ------------------------------------------------------------------ 第二十条 records
+
+
+def _year_format_key(day: dt.date, field_name: str) -> str:
+    try:
+        return format_for_year(day.year).key
+    except UnknownYearError as exc:
+        raise ApplicationError(str(exc), field=field_name) from None
+
+
+def _check_period(start: dt.date, end: dt.date) -> None:
+    if end < start:
+        raise ApplicationError("截止日期不能早于起始日期", field="end_on")
+    if start.year != end.year:
+        raise ApplicationError("统计期间不能跨年，请按年度分开登记", field="end_on")
+
+
+@transaction.atomic
+def document_register(
+    *,
+    acting_user: Any,
+    agency: Agency,
+    kind: str,
+    title: str,
+    issued_on: dt.date,
+    doc_number: str = "",
+    published_on: dt.date | None = None,
+    repealed_on: dt.date | None = None,
+    repeal_note: str = "",
+    today: dt.date | None = None,
+) -> Document:
+    """A 规章 or 行政规范性文件 (第二十条第（一）项)."""
+    require_writer(acting_user, agency)
+    today = today or _today()
+    try:
+        kind_enum = DocumentKind(kind)
+    except ValueError:
+        raise ApplicationError("请选择类别（规章或行政规范性文件）", field="kind") from None
+    if kind_enum is DocumentKind.RULE and agency.kind != AgencyKind.GOVERNMENT:
+        raise ApplicationError(
+            "只有人民政府可以制定规章（立法法第九十三条），部门和乡镇（街道）请登记为行政规范性文件",
+            field="kind",
+        )
+    if not title.strip():
+        raise ApplicationError("请填写文件名称", field="title")
+    _not_future(issued_on, "制发日期", today, "issued_on")
+    _not_future(published_on, "公开日期", today, "published_on")
+    _not_future(repealed_on, "废止日期", today, "repealed_on")
+    if published_on is not None and published_on < issued_on:
+        raise ApplicationError("公开日期不能早于制发日期", field="published_on")
+    if repealed_on is not None and repealed_on < issued_on:
+        raise ApplicationError(
+            f"废止日期（{repealed_on.isoformat()}）不能早于制发日期（{issued_on.isoformat()}）",
+            field="repealed_on",
+        )
+    document = Document.objects.create(
+        agency=agency,
+        kind=kind_enum.value,
+        title=title.strip(),
+        doc_number=doc_number.strip(),
+        issued_on=issued_on,
+        published_on=published_on,
+        repealed_on=repealed_on,
+        repeal_note=repeal_note.strip(),
+        created_by=acting_user,
+    )
+    _audit(
+        "proactive.document",
+        document,
+        f"登记{kind_enum.label}",
+        acting_user,
+        {"title": document.title, "issued_on": issued_on, "repealed_on": repealed_on},
+    )
+    return document
+
+
+@transaction.atomic
+def document_repeal(
+    *,
+    acting_user: Any,
+    document: Document,
+    repealed_on: dt.date,
+    note: str = "",
+    today: dt.date | None = None,
+) -> Document:
+    require_writer(acting_user, document.agency)
+    today = today or _today()
+    if document.voided:
+        raise ApplicationError("该记录已作废")
+    if document.repealed_on is not None:
+        raise ApplicationError(f"该文件已于{document.repealed_on.isoformat()}废止")
+    _not_future(repealed_on, "废止日期", today, "repealed_on")
+    if repealed_on < document.issued_on:
+        raise ApplicationError(
+            f"废止日期（{repealed_on.isoformat()}）不能早于制发日期（{document.issued_on.isoformat()}）",
+            field="repealed_on",
+        )
+    document.repealed_on = repealed_on
+    document.repeal_note = note.strip()
+    document.save(update_fields=["repealed_on", "repeal_note", "updated_at"])
+    _audit("proactive.document", document, "废止", acting_user, {"repealed_on": repealed_on}, note)
+    return document
+
+
+@transaction.atomic
+def decision_record(
+    *,
+    acting_user: Any,
+    agency: Agency,
+    kind: str,
+    start_on: dt.date,
+    end_on: dt.date | None = None,
+    count: int = 1,
+    title: str = "",
+    source_note: str = "",
+    today: dt.date | None = None,
+) -> Decision:
+    """One decision (a title, one day) or a period total (a source note) — 第二十条第（五）（六）项."""
+    require_writer(acting_user, agency)
+    today = today or _today()
+    try:
+        kind_enum = DecisionKind(kind)
+    except ValueError:
+        raise ApplicationError("请选择决定类别", field="kind") from None
+    end_on = end_on or start_on
+    _check_period(start_on, end_on)
+    _not_future(end_on, "截止日期", today, "end_on")
+    if count < 0:
+        raise ApplicationError("决定数量不能为负数", field="count")
+    single = start_on == end_on and count == 1 and not source_note.strip()
+    if single and not title.strip():
+        raise ApplicationError("逐件登记请填写决定书名称或文号", field="title")
+    if not single and not source_note.strip():
+        raise ApplicationError(
+            "按期间汇总登记请填写数据来源说明（如“据审批系统第一季度统计”）", field="source_note"
+        )
+    if kind_enum is DecisionKind.OTHER_SERVICES and _year_format_key(end_on, "end_on") != "2019":
+        raise ApplicationError(
+            "“其他对外管理服务事项”只在2019—2020年度报告格式中统计", field="kind"
+        )
+    decision = Decision.objects.create(
+        agency=agency,
+        kind=kind_enum.value,
+        start_on=start_on,
+        end_on=end_on,
+        count=count,
+        title=title.strip(),
+        source_note=source_note.strip(),
+        created_by=acting_user,
+    )
+    _audit(
+        "proactive.decision",
+        decision,
+        f"登记{kind_enum.label}决定",
+        acting_user,
+        {"start_on": start_on, "end_on": end_on, "count": count, "source_note": source_note},
+    )
+    return decision
+
+
+@transaction.atomic
+def fee_record(
+    *,
+    acting_user: Any,
+    agency: Agency,
+    item: str,
+    start_on: dt.date,
+    end_on: dt.date,
+    amount: Decimal,
+    source_note: str = "",
+    today: dt.date | None = None,
+) -> Fee:
+    """行政事业性收费 collected in a period, in 元 (第二十条第（八）项)."""
+    require_writer(acting_user, agency)
+    today = today or _today()
+    if not item.strip():
+        raise ApplicationError("请填写收费项目", field="item")
+    _check_period(start_on, end_on)
+    _not_future(end_on, "截止日期", today, "end_on")
+    if amount < 0:
+        raise ApplicationError("收费金额不能为负数", field="amount")
+    if amount.as_tuple().exponent < -2:  # type: ignore[operator]
+        raise ApplicationError("收费金额以元为单位，最多保留两位小数", field="amount")
+    fee = Fee.objects.create(
+        agency=agency,
+        item=item.strip(),
+        start_on=start_on,
+        end_on=end_on,
+        amount=amount,
+        source_note=source_note.strip(),
+        created_by=acting_user,
+    )
+    _audit(
+        "proactive.fee",
+        fee,
+        "登记行政事业性收费",
+        acting_user,
+        {"item": fee.item, "start_on": start_on, "end_on": end_on, "amount": amount},
+    )
+    return fee
+
+
+@transaction.atomic
+def procurement_record(
+    *,
+    acting_user: Any,
+    agency: Agency,
+    title: str,
+    day: dt.date,
+    amount: Decimal,
+    today: dt.date | None = None,
+) -> Procurement:
+    """A 政府集中采购 project (第二十条第（九）项), counted only in 2019-format reports."""
+    require_writer(acting_user, agency)
+    today = today or _today()
+    if not title.strip():
+        raise ApplicationError("请填写采购项目名称", field="title")
+    _not_future(day, "采购日期", today, "day")
+    if _year_format_key(day, "day") != "2019":
+        raise ApplicationError(
+            "政府集中采购只在2019—2020年度报告格式（第二十条第（九）项）中统计，2021年度起不再登记",
+            field="day",
+        )
+    if amount < 0:
+        raise ApplicationError("采购金额不能为负数", field="amount")
+    procurement = Procurement.objects.create(
+        agency=agency, title=title.strip(), day=day, amount=amount, created_by=acting_user
+    )
+    _audit(
+        "proactive.procurement",
+        procurement,
+        "登记政府集中采购",
+        acting_user,
+        {"title": procurement.title, "day": day, "amount": amount},
+    )
+    return procurement
+
+
+RECORD_MODELS: dict[str, Any] = {
+    "documents": Document,
+    "decisions": Decision,
+    "fees": Fee,
+    "procurements": Procurement,
+}
+
+
+@transaction.atomic
+def record_void(*, acting_user: Any, record: Any, reason: str) -> Any:
+    """Void a 第二十条 record entered by mistake; it stays, marked, and is no longer counted."""
+    return _void(f"proactive.{type(record).__name__.lower()}", record, acting_user, reason)

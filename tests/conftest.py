@@ -1,0 +1,164 @@
+"""Suite-wide fixtures: the database the web tests run on.
+
+SQLite in memory by default. With ``GONGKAI_TEST_POSTGRES=1`` (or ``--postgres``) a throwaway
+PostgreSQL cluster is started for the session (initdb in a temporary folder, a free port,
+fsync off; dependencies.md §7) and the web tests run against it; it is stopped at the end.
+``GONGKAI_TEST_DATABASE_URL`` points the tests at an existing server instead.
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+# Playwright's sync API runs an event loop in the test thread (dependencies.md §6).
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--postgres",
+        action="store_true",
+        help="run the web tests on a throwaway PostgreSQL cluster (same as GONGKAI_TEST_POSTGRES=1)",
+    )
+
+
+def _wants_postgres(config: pytest.Config) -> bool:
+    return bool(config.getoption("--postgres")) or os.environ.get("GONGKAI_TEST_POSTGRES") == "1"
+
+
+def _pg_bindir() -> Path:
+    found = shutil.which("pg_config")
+    if found:
+        out = subprocess.run([found, "--bindir"], capture_output=True, text=True, check=False)
+        candidate = Path(out.stdout.strip())
+        if (candidate / "initdb").exists():
+            return candidate
+    for path in sorted(glob.glob("/usr/lib/postgresql/*/bin"), reverse=True):
+        if Path(path, "initdb").exists():
+            return Path(path)
+    raise pytest.UsageError("PostgreSQL 未安装（找不到 initdb），无法运行 PostgreSQL 测试")
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+class ThrowawayPostgres:
+    """A PostgreSQL cluster in a temporary folder, owned by the ``postgres`` user when we run
+    as root (initdb refuses root)."""
+
+    def __init__(self) -> None:
+        self.bindir = _pg_bindir()
+        self.root = Path(tempfile.mkdtemp(prefix="gongkai-pg-"))
+        self.port = _free_port()
+        self.as_root = os.geteuid() == 0
+
+    def _run(self, *command: str) -> None:
+        if self.as_root:
+            line = " ".join(f"'{c}'" for c in command)
+            args = ["su", "postgres", "-c", line]
+        else:
+            args = list(command)
+        result = subprocess.run(args, capture_output=True, text=True, check=False)
+        if result.returncode != 0:
+            raise RuntimeError(f"{command[0]} failed: {result.stdout}\n{result.stderr}")
+
+    def start(self) -> None:
+        if self.as_root:
+            shutil.chown(self.root, "postgres", "postgres")
+        data = self.root / "data"
+        self._run(
+            str(self.bindir / "initdb"),
+            "-D",
+            str(data),
+            "-A",
+            "trust",
+            "-U",
+            "postgres",
+            "-E",
+            "UTF8",
+            "--locale=C.UTF-8",
+        )
+        options = (
+            f"-c listen_addresses=127.0.0.1 -p {self.port} -k {self.root} -c fsync=off "
+            "-c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
+        )
+        self._run(
+            str(self.bindir / "pg_ctl"),
+            "-D",
+            str(data),
+            "-l",
+            str(self.root / "log"),
+            "-w",
+            "-o",
+            options,
+            "start",
+        )
+
+    def stop(self) -> None:
+        try:
+            self._run(
+                str(self.bindir / "pg_ctl"), "-D", str(self.root / "data"), "-m", "fast", "stop"
+            )
+        finally:
+            shutil.rmtree(self.root, ignore_errors=True)
+
+    @property
+    def settings(self) -> dict[str, object]:
+        return {
+            "ENGINE": "django.db.backends.postgresql",
+            "NAME": "gongkai",
+            "USER": "postgres",
+            "PASSWORD": "",
+            "HOST": "127.0.0.1",
+            "PORT": str(self.port),
+        }
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Point the default database at PostgreSQL before the test database is created."""
+    url = os.environ.get("GONGKAI_TEST_DATABASE_URL", "")
+    server: ThrowawayPostgres | None = None
+    if url:
+        import dj_database_url
+
+        target: dict[str, object] | None = dict(dj_database_url.parse(url))
+    elif _wants_postgres(request.config):
+        server = ThrowawayPostgres()
+        server.start()
+        target = server.settings
+    else:
+        target = None
+    if target is not None:
+        from django.conf import settings
+        from django.db import connections
+
+        settings.DATABASES["default"].clear()
+        settings.DATABASES["default"].update(target)
+        connections.close_all()
+        connections.__dict__.pop("settings", None)
+        try:
+            del connections["default"]
+        except AttributeError:
+            pass
+        assert connections["default"].vendor == "postgresql"
+    try:
+        yield
+    finally:
+        if server is not None:
+            from django.db import connections
+
+            connections.close_all()
+            server.stop()

@@ -1,0 +1,149 @@
+"""Fixtures for the web tests: a small district with a user in every role, and a browser."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+    "--disable-dev-shm-usage",
+]
+PASSWORD = "gongkai-test-pass"
+
+
+@dataclass
+class District:
+    """示例区: a government, two departments and a 街道, with users in every role.
+
+    ``officer_a``/``reviewer_a`` work for department A (教育局), ``officer_b``/``reviewer_b``
+    for department B (卫健委); ``office`` is the government's 公开办, ``admin`` the
+    系统管理员, ``outsider`` belongs to another government altogether.
+    """
+
+    gov: Any
+    dept_a: Any
+    dept_b: Any
+    street: Any
+    other_gov: Any
+    admin: Any
+    office: Any
+    officer_a: Any
+    reviewer_a: Any
+    officer_b: Any
+    reviewer_b: Any
+    officer_gov: Any
+    outsider: Any
+
+
+def _user(username: str, full_name: str) -> Any:
+    from django.contrib.auth import get_user_model
+
+    user = get_user_model().objects.create_user(username=username, password=PASSWORD)
+    user.first_name = full_name
+    user.save(update_fields=["first_name"])
+    return user
+
+
+@pytest.fixture
+def district(db: None) -> District:
+    from gongkai.web.accounts.models import Membership
+    from gongkai.web.accounts.roles import Role
+    from gongkai.web.orgs.models import AgencyKind
+    from gongkai.web.orgs.services import agency_create
+
+    gov = agency_create(code="gov", name="示例区人民政府", kind=AgencyKind.GOVERNMENT)
+    dept_a = agency_create(code="jyj", name="示例区教育局", kind=AgencyKind.DEPARTMENT, parent=gov)
+    dept_b = agency_create(
+        code="wjw", name="示例区卫生健康委员会", kind=AgencyKind.DEPARTMENT, parent=gov
+    )
+    street = agency_create(
+        code="dfjd", name="示例区东风街道办事处", kind=AgencyKind.SUBDISTRICT, parent=gov
+    )
+    other_gov = agency_create(code="other", name="邻区人民政府", kind=AgencyKind.GOVERNMENT)
+
+    def member(username: str, name: str, agency: Any, role: Role) -> Any:
+        user = _user(username, name)
+        Membership.objects.create(user=user, agency=agency, role=role.value)
+        return user
+
+    return District(
+        gov=gov,
+        dept_a=dept_a,
+        dept_b=dept_b,
+        street=street,
+        other_gov=other_gov,
+        admin=member("admin", "管理员", gov, Role.ADMIN),
+        office=member("gkb", "公开办", gov, Role.OFFICE),
+        officer_a=member("jyj_jbr", "教育经办", dept_a, Role.OFFICER),
+        reviewer_a=member("jyj_shr", "教育审核", dept_a, Role.REVIEWER),
+        officer_b=member("wjw_jbr", "卫健经办", dept_b, Role.OFFICER),
+        reviewer_b=member("wjw_shr", "卫健审核", dept_b, Role.REVIEWER),
+        officer_gov=member("gov_jbr", "政府经办", gov, Role.OFFICER),
+        outsider=member("other_jbr", "邻区经办", other_gov, Role.OFFICER),
+    )
+
+
+@pytest.fixture
+def register(district: District) -> Callable[..., Any]:
+    """Register a request at department A (or another agency) with sensible defaults."""
+    from gongkai.web.applications import services
+
+    def make(**overrides: Any) -> Any:
+        args: dict[str, Any] = {
+            "acting_user": district.officer_a,
+            "agency": district.dept_a,
+            "applicant": services.ApplicantData(
+                kind="natural",
+                name="张三",
+                id_type="居民身份证",
+                id_number="110101199001011234",
+                phone="13800000000",
+            ),
+            "channel": "in_person",
+            "arrived_on": dt.date(2025, 3, 3),
+            "subject": "2024年义务教育阶段学校招生划片方案",
+            "requested_form": "纸质",
+            "delivery": "邮寄",
+        }
+        args.update(overrides)
+        return services.application_register(**args)
+
+    return make
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    if not CHROMIUM.exists():
+        pytest.skip("/usr/bin/chromium 未安装，跳过浏览器测试")
+    from playwright.sync_api import sync_playwright
+
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    with sync_playwright() as p:
+        instance = p.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+        )
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def page(browser: Any) -> Iterator[Any]:
+    context = browser.new_context(viewport={"width": 1280, "height": 1000}, locale="zh-CN")
+    page = context.new_page()
+    page.set_default_timeout(15000)
+    yield page
+    context.close()
