@@ -1,0 +1,38 @@
+"""Reading published annual reports (issue 2, item 4).
+
+``read_report(data, name)`` takes the bytes of a ``.txt`` (UTF-8 or GBK/GB18030), ``.html``,
+``.docx`` or ``.pdf`` report and returns an immutable :class:`gongkai.core.report.Report`;
+``read_path(path)`` reads a file. Whatever is not an annual report at all raises
+:class:`gongkai.core.errors.UnreadableInput` with a one-line reason in Chinese; what the reader
+noticed while reading (label deviations, unreadable or cut-off tables, altered headings) is in
+``Report.notes``.
+"""
+
+from __future__ import annotations
+
+import os
+
+from ..errors import UnreadableInput
+from ..report import Report
+from .reader import read_report
+
+# Files larger than this are read only up to this size (a 50 MB download must not stall a run).
+MAX_FILE_BYTES = 16 * 1024 * 1024
+
+
+def read_path(path: str | os.PathLike[str]) -> Report:
+    """Read a report file; the path is kept in ``Report.path``."""
+    name = os.fspath(path)
+    try:
+        with open(name, "rb") as handle:
+            data = handle.read(MAX_FILE_BYTES)
+    except FileNotFoundError:
+        raise UnreadableInput(f"文件不存在：{name}") from None
+    except IsADirectoryError:
+        raise UnreadableInput(f"这是一个目录，不是文件：{name}") from None
+    except OSError as error:
+        raise UnreadableInput(f"无法打开文件：{name}（{error.strerror}）") from None
+    return read_report(data, name)
+
+
+__all__ = ["read_path", "read_report"]

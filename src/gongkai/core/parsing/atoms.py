@@ -1,0 +1,257 @@
+"""Cutting a table region into atoms: label text, values, blank cells and row ends.
+
+The shapes of annual-report-formats.md §10–11 all reduce to one stream:
+
+* " | "-joined rows: each cell between pipes is an atom; an empty one is a blank cell; a line
+  with three or more cells ends a row;
+* one cell per line (or per paragraph): a line holding only spaces (NBSP, ideographic space) is
+  a blank cell; a tab-only line is layout debris (a *weak* blank, used only when a row is short);
+  a line holding only "|" is a blank cell after a line ending in "|" and a separator otherwise
+  (corpus 016, 026, R3);
+* crawler text with everything on one line: label text and digit runs are separated by the
+  scanner, which knows list numbers ("2.其他…"), units ("元") and counted nouns ("16 件" is
+  narrative, not a cell).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .document import Document
+from .structure import Zone
+from .values import Value, parse_value
+
+TEXT, VALUE, BLANK, WEAK, ROW_END = "T", "V", "S", "W", "R"
+
+
+@dataclass(slots=True)
+class Atom:
+    kind: str
+    text: str  # normalised text (label text, or the cell as printed)
+    line: int
+    index: int  # the Document line index (for mapping back to offsets)
+    value: Value | None = None
+    split_ok: bool = False  # a digit token from free text that may hold several cells
+    at_end: bool = False  # the last thing in the input (a cut-off excerpt may have cut it)
+
+
+_PIECE = re.compile(r"(\d+(?:\.\d+)?)[ \t]*(万元|元)?|(\D+)")
+_MEASURE = re.compile(r"[ \t]*[件条个项次人年月日%％万场期倍家份名位号届岁亿千百]")
+_FOOTER = re.compile(
+    r"^\s*(?:[-—–―]\s*\d{1,3}\s*[-—–―]|第\s*\d{1,3}\s*页(?:\s*共\s*\d+\s*页)?)\s*$"
+)
+_MD_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+_MD_HEADING = re.compile(r"^\s*#{1,6}\s")
+_LIST_TAIL = re.compile(r"[.、]\D")
+
+
+def is_noise(line: str) -> bool:
+    """Page footers ("— 4 —"), markdown table rules and headings from PDF→md conversions."""
+    return bool(_FOOTER.match(line) or _MD_RULE.match(line) or _MD_HEADING.match(line))
+
+
+def is_narrative(line: str) -> bool:
+    """A sentence, not a table cell: it ends clauses with "。"."""
+    return "。" in line and "|" not in line
+
+
+def zone_atoms(doc: Document, zone: Zone, narrative: list[int]) -> list[Atom]:
+    """The atoms of a table region; indexes of whole narrative lines inside it go to ``narrative``."""
+    atoms: list[Atom] = []
+    first = doc.index_at(zone.start)
+    last = doc.index_at(max(zone.start, zone.end - 1))
+    text_end = len(doc.text)
+    previous_ends_with_pipe = False
+    for index in range(first, last + 1):
+        line_start = doc.starts[index]
+        full = doc.norm_lines[index]
+        lo = max(zone.start - line_start, 0)
+        hi = min(zone.end - line_start, len(full))
+        segment = full[lo:hi]
+        partial = lo > 0 or hi < len(full)
+        number = doc.lines[index].line
+        stripped = segment.strip()
+        if not stripped:
+            if segment and not partial:
+                atoms.append(Atom(BLANK if " " in segment else WEAK, "", number, index))
+            continue
+        if not partial and (is_noise(segment) or is_narrative(segment)):
+            if is_narrative(segment):
+                narrative.append(index)
+            continue
+        at_end = line_start + hi >= text_end
+        if stripped == "|":
+            if previous_ends_with_pipe:
+                atoms.append(Atom(BLANK, "", number, index))
+            previous_ends_with_pipe = True
+            continue
+        previous_ends_with_pipe = stripped.endswith("|")
+        if "|" in segment:
+            _pipe_atoms(segment, number, index, atoms, at_end)
+        else:
+            _free_atoms(segment, number, index, atoms, at_end)
+    return atoms
+
+
+def _pipe_atoms(segment: str, number: int, index: int, atoms: list[Atom], at_end: bool) -> None:
+    cells = segment.split("|")
+    if not cells[0].strip():
+        cells = cells[1:]
+    if cells and not cells[-1].strip():
+        cells = cells[:-1]
+    filled = 0
+    for position, cell in enumerate(cells):
+        text = cell.strip()
+        last = at_end and position == len(cells) - 1 and not segment.rstrip().endswith("|")
+        if not text:
+            atoms.append(Atom(BLANK, "", number, index))
+            continue
+        filled += 1
+        value = parse_value(text)
+        if value is not None:
+            atoms.append(Atom(VALUE, text, number, index, value, at_end=last))
+        else:
+            _free_atoms(text, number, index, atoms, last, in_cell=True)
+    if len(cells) >= 3:
+        atoms.append(Atom(ROW_END, "", number, index))
+
+
+def _free_atoms(
+    segment: str, number: int, index: int, atoms: list[Atom], at_end: bool, in_cell: bool = False
+) -> None:
+    text = segment.strip()
+    value = parse_value(text)
+    if value is not None:
+        digits = text.isdigit()
+        atoms.append(
+            Atom(
+                VALUE, text, number, index, value, split_ok=digits and len(text) >= 8, at_end=at_end
+            )
+        )
+        return
+    pending: list[str] = []
+    tokens: list[Atom] = []
+    pieces = list(_PIECE.finditer(text))
+    for i, piece in enumerate(pieces):
+        number_text, unit, label = piece.group(1), piece.group(2), piece.group(3)
+        if label is not None:
+            pending.append(label)
+            continue
+        after = text[piece.end() :]
+        before = text[piece.start() - 1] if piece.start() > 0 else ""
+        if unit is None and _LIST_TAIL.match(text, piece.end(1)) and "." not in number_text:
+            # "…00000002.其他法律…": the last digit numbers the next label.
+            head, tail = number_text[:-1], number_text[-1]
+            if head:
+                _flush(pending, number, index, atoms)
+                atoms.append(_digits_atom(head, number, index))
+            pending.append(tail)
+            continue
+        if unit is None and (_MEASURE.match(after) or (before.isascii() and before.isalpha())):
+            pending.append(piece.group(0))
+            continue
+        _flush(pending, number, index, atoms)
+        raw = piece.group(0).strip()
+        parsed = parse_value(raw)
+        if parsed is None:  # pragma: no cover - the piece pattern only admits values
+            pending.append(raw)
+            continue
+        is_last = at_end and i == len(pieces) - 1
+        tokens.append(
+            Atom(
+                VALUE,
+                raw,
+                number,
+                index,
+                parsed,
+                split_ok=unit is None and "." not in raw,
+                at_end=is_last,
+            )
+        )
+        atoms.append(tokens[-1])
+    _flush(pending, number, index, atoms)
+
+
+def _digits_atom(digits: str, number: int, index: int) -> Atom:
+    parsed = parse_value(digits)
+    assert parsed is not None
+    return Atom(VALUE, digits, number, index, parsed, split_ok=True)
+
+
+def _flush(pending: list[str], number: int, index: int, atoms: list[Atom]) -> None:
+    if pending:
+        joined = "".join(pending).strip()
+        if joined:
+            atoms.append(Atom(TEXT, joined, number, index))
+        pending.clear()
+
+
+@dataclass(slots=True)
+class Run:
+    """Values (and blanks) between two pieces of label text, with the label text before them."""
+
+    label: str  # the text atoms since the previous run, joined (normalised, with spaces)
+    atoms: list[Atom]
+
+    @property
+    def values(self) -> list[Atom]:
+        return [a for a in self.atoms if a.kind == VALUE]
+
+    @property
+    def line(self) -> int:
+        for atom in self.atoms:
+            if atom.kind == VALUE:
+                return atom.line
+        return self.atoms[0].line
+
+
+def runs_of(atoms: list[Atom]) -> list[Run]:
+    runs: list[Run] = []
+    label: list[str] = []
+    current: list[Atom] = []
+
+    def close() -> None:
+        if any(a.kind in (VALUE, BLANK) for a in current):
+            runs.append(Run("".join(label), list(current)))
+            label.clear()
+        current.clear()
+
+    for atom in atoms:
+        if atom.kind == TEXT:
+            if current:
+                close()
+            label.append(atom.text)
+        elif atom.kind == ROW_END:
+            close()
+        else:
+            current.append(atom)
+    close()
+    return runs
+
+
+SHORT, OVER = "short", "over"
+
+
+def row_cells(run: Run, expected: int) -> list[Atom] | str:
+    """The ``expected`` cells of a run, or SHORT / OVER when it holds too few / too many."""
+    counted = [a for a in run.atoms if a.kind in (VALUE, BLANK)]
+    if len(counted) >= expected:
+        extra = counted[expected:]
+        if all(a.kind == BLANK for a in extra):
+            return counted[:expected]
+        values = [a for a in counted if a.kind == VALUE]
+        if len(values) == expected:
+            return values
+        return OVER
+    positions = [i for i, a in enumerate(run.atoms) if a.kind == VALUE]
+    if positions:
+        last = positions[-1]
+        widened = [
+            a
+            for i, a in enumerate(run.atoms)
+            if a.kind in (VALUE, BLANK) or (a.kind == WEAK and i < last)
+        ]
+        if len(widened) == expected:
+            return widened
+    return SHORT

@@ -1,0 +1,284 @@
+"""The reader: a published annual report (any supported shape) → an immutable :class:`Report`.
+
+条例第五十条 fixes what the report contains; the national formats (``gongkai.core.formats``) fix
+how its three tables are printed. This module ties the pieces together: front end → lines →
+headings and table regions → cells → metadata, sections and narrative paragraphs.
+"""
+
+from __future__ import annotations
+
+from ..errors import UnreadableInput
+from ..findings import Finding
+from ..formats import FORMATS, Format, UnknownYearError, format_for_year
+from ..report import Cell, CellRef, Paragraph, Report, SectionText, Span
+from .atoms import is_noise, runs_of, zone_atoms
+from .document import Document, SourceLine
+from .meta import read_meta
+from .normalize import key_of_normalised, looks_traditional, norm, to_simplified
+from .sources import (
+    MAX_TEXT_CHARS,
+    decode,
+    docx_lines,
+    html_lines,
+    looks_like_html,
+    pdf_lines,
+    sniff,
+    text_lines,
+)
+from .structure import Heading, Zone, find_headings, find_zones
+from .tables import TableResult, read_t2, read_t3, read_t4
+
+NOT_A_REPORT = "未找到政府信息公开工作年度报告的标题、章节或表格，不像年度报告"
+
+_MARKERS = {
+    fmt.key: tuple(key_of_normalised(norm(marker)) for marker in fmt.markers)
+    for fmt in FORMATS.values()
+}
+
+
+def read_report(data: bytes, name: str = "<input>") -> Report:
+    """Read one annual report from its bytes; ``name`` is the path shown in findings."""
+    kind = sniff(data, name)
+    if kind == "pdf":
+        lines = pdf_lines(data)
+    elif kind == "docx":
+        lines = docx_lines(data)
+    else:
+        text = decode(data, html=kind == "html")
+        if kind == "text" and looks_like_html(text):
+            kind = "html"
+        if looks_traditional(text):
+            text = to_simplified(text)
+        lines = html_lines(text) if kind == "html" else text_lines(text)
+    if kind in ("pdf", "docx"):
+        joined = "\n".join(line.text for line in lines[:2000])
+        if looks_traditional(joined):
+            lines = [
+                SourceLine(
+                    to_simplified(s.text),
+                    s.line,
+                    None if s.cells is None else tuple(to_simplified(c) for c in s.cells),
+                )
+                for s in lines
+            ]
+    return read_lines(lines, name)
+
+
+def _detect_format(doc: Document, limit: int, year: int | None) -> Format:
+    compact = key_of_normalised(doc.text[:limit])
+    scores = {k: sum(1 for m in markers if m in compact) for k, markers in _MARKERS.items()}
+    best = max(scores.values())
+    leaders = [k for k, v in scores.items() if v == best]
+    if best > 0 and len(leaders) == 1:
+        return FORMATS[leaders[0]]
+    if year is not None:
+        try:
+            return format_for_year(year)
+        except UnknownYearError:
+            pass
+    return FORMATS["2021"]
+
+
+def read_lines(lines: list[SourceLine], name: str) -> Report:
+    """Read a report from the lines a front end produced."""
+    doc = Document(lines)
+    limit = min(len(doc.text), MAX_TEXT_CHARS)
+    if not doc.text.strip():
+        raise UnreadableInput("文件为空")
+    default = FORMATS["2021"]  # the six sections are the same in both formats
+    headings = find_headings(doc, default, limit)
+    zones = find_zones(doc, headings, limit)
+    meta = read_meta(doc, limit)
+    fmt = _detect_format(doc, limit, meta.year)
+
+    notes: list[Finding] = []
+    cells: dict[CellRef, Cell] = {}
+    narrative: list[int] = []
+    results: dict[str, TableResult] = {}
+    for table in ("t2", "t3", "t4"):
+        zone = zones.get(table)
+        if zone is None:
+            continue
+        runs = runs_of(zone_atoms(doc, zone, narrative))
+        if table == "t2":
+            at_eof = zone.end >= limit
+            result = read_t2(fmt, runs, at_eof)
+        elif table == "t3":
+            result = read_t3(fmt, runs)
+        else:
+            result = read_t4(fmt, runs)
+            if result.last_index is not None:  # what follows the fifteen numbers is narrative
+                end = doc.starts[result.last_index] + len(doc.norm_lines[result.last_index])
+                if end < zone.end:
+                    zones["t4"] = Zone("t4", zone.start, end)
+        results[table] = result
+        cells.update(result.cells)
+        notes.extend(result.notes)
+
+    truncated = False
+    last_zone = max(zones.values(), key=lambda z: z.end, default=None)
+    if (
+        last_zone is not None
+        and last_zone.end >= limit
+        and not any(
+            h.start >= last_zone.start
+            for h in headings
+            if h.section.number > int(last_zone.table[1])
+        )
+    ):
+        last_result = results.get(last_zone.table)
+        if last_result is not None and not last_result.complete:
+            truncated = True
+            table_number = int(last_zone.table[1])
+            notes.append(
+                Finding(
+                    "unparsed-table",
+                    f"表{table_number}在第{doc.lines[-1].line}行中断，文件不完整",
+                    line=doc.lines[-1].line,
+                    table=last_zone.table,
+                )
+            )
+
+    sections, section_notes = _sections(doc, headings, zones, limit, fmt)
+    notes.extend(section_notes)
+    paragraphs = _paragraphs(doc, zones, set(narrative), meta.header_lines)
+
+    tables_present = frozenset(zones)
+    if not tables_present and not headings and meta.title is None:
+        raise UnreadableInput(NOT_A_REPORT)
+    if (
+        not tables_present
+        and len(headings) < 2
+        and (meta.title is None or "报告" not in meta.title)
+    ):
+        raise UnreadableInput(NOT_A_REPORT)
+
+    return Report(
+        path=name,
+        year=meta.year,
+        agency=meta.agency,
+        published=meta.published,
+        format_key=fmt.key if tables_present else None,
+        title=meta.title,
+        title_line=meta.title_line,
+        published_line=meta.published_line,
+        sections=tuple(sections),
+        paragraphs=tuple(paragraphs),
+        cells=cells,
+        tables_present=tables_present,
+        notes=tuple(notes),
+        truncated=truncated,
+        is_government_report=meta.is_government,
+    )
+
+
+def _sections(
+    doc: Document, headings: list[Heading], zones: dict[str, Zone], limit: int, fmt: Format
+) -> tuple[list[SectionText], list[Finding]]:
+    out: list[SectionText] = []
+    notes: list[Finding] = []
+    bounds = [(h.start, h.end, h) for h in headings]
+    # A heading lost in conversion (009's 五): its content sits between 四's table and 六.
+    numbers = {h.section.number for h in headings}
+    for section in fmt.sections:
+        n = section.number
+        if n in numbers or n - 1 not in numbers:
+            continue
+        previous = next(h for h in headings if h.section.number == n - 1)
+        following = [h for h in headings if h.section.number > n]
+        end = following[0].start if following else limit
+        start = previous.end
+        for zone in zones.values():
+            if zone.start < end and zone.end > start:
+                start = max(start, zone.end)
+        if n - 1 == 4 and "t4" not in zones:
+            continue
+        region = doc.text[start:end]
+        if not any(k in key_of_normalised(region) for k in ("问题", "改进")) or (
+            not following and n != 6
+        ):
+            continue
+        first = next(
+            (
+                i
+                for i in range(doc.index_at(start), doc.index_at(max(start, end - 1)) + 1)
+                if doc.norm_lines[i].strip() and not is_noise(doc.norm_lines[i])
+            ),
+            None,
+        )
+        if first is None:
+            continue
+        line_start = max(doc.starts[first], start)
+        line_end = doc.starts[first] + len(doc.norm_lines[first])
+        heading = Heading(section, line_start, line_end, doc.norm_lines[first].strip(), False)
+        bounds.append((line_start, line_end, heading))
+        notes.append(
+            Finding(
+                "section-title",
+                f"未找到第{_CN[n]}部分标题“{section.title}”，按位置将“{heading.text}”起的内容视为该部分",
+                line=doc.lines[first].line,
+            )
+        )
+    bounds.sort(key=lambda b: b[0])
+    for i, (start, end, heading) in enumerate(bounds):
+        stop = bounds[i + 1][0] if i + 1 < len(bounds) else limit
+        body = doc.text[end:stop].strip("\n")
+        last_offset = max(start, stop - 1)
+        out.append(
+            SectionText(
+                key=heading.section.key,
+                number=heading.section.number,
+                heading=heading.text,
+                heading_line=doc.line_at(start),
+                text=body.strip(),
+                span=Span(doc.line_at(start), doc.line_at(last_offset)),
+            )
+        )
+        if not heading.standard and heading in headings:
+            notes.append(
+                Finding(
+                    "section-title",
+                    f"第{_CN[heading.section.number]}部分标题“{heading.text}”与统一格式“{heading.section.title}”不一致",
+                    line=doc.line_at(start),
+                )
+            )
+    out.sort(key=lambda s: s.number)
+    return out, notes
+
+
+_CN = "〇一二三四五六"
+
+
+def _paragraphs(
+    doc: Document, zones: dict[str, Zone], narrative: set[int], header_lines: frozenset[int]
+) -> list[Paragraph]:
+    intervals = sorted((z.start, z.end) for z in zones.values())
+    out: list[Paragraph] = []
+    for index, source in enumerate(doc.lines):
+        if index in header_lines:
+            continue
+        text = doc.norm_lines[index]
+        if not text.strip() or is_noise(text):
+            continue
+        start = doc.starts[index]
+        end = start + len(text)
+        inside = [(max(a, start), min(b, end)) for a, b in intervals if a < end and b > start]
+        if not inside:
+            out.append(Paragraph(source.text.strip(), source.line))
+            continue
+        if index in narrative:
+            out.append(Paragraph(source.text.strip(), source.line))
+            continue
+        cursor = start
+        for a, b in inside:
+            piece = doc.text[cursor:a].strip()
+            if piece:
+                out.append(Paragraph(piece, source.line))
+            cursor = max(cursor, b)
+        piece = doc.text[cursor:end].strip()
+        if piece:
+            out.append(Paragraph(piece, source.line))
+    return out
+
+
+__all__ = ["NOT_A_REPORT", "read_lines", "read_report"]

@@ -1,0 +1,377 @@
+"""Front ends: bytes of a text file, web page, Word document or PDF → :class:`SourceLine` s.
+
+The type is sniffed from the bytes (``%PDF-``, a zip holding ``word/document.xml``, markup), not
+only from the file name. Text is decoded strictly: a byte-order mark or UTF-8, then a declared
+HTML charset (gb2312/gbk → gb18030), then GB18030, then charset-normalizer on the whole document
+(it is unreliable on short inputs, dependencies.md §4). Anything else is refused with a one-line
+reason in Chinese.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+import subprocess
+import zipfile
+from collections.abc import Iterator
+from typing import Any
+
+from ..errors import UnreadableInput
+from .document import SourceLine
+
+EMPTY = "文件为空"
+NOT_A_DOCUMENT = "不是文本、网页、Word或PDF文件"
+UNKNOWN_ENCODING = "无法识别文件的字符编码，请另存为UTF-8或GB18030编码后再检查"
+OLD_WORD = "这是旧版Word（.doc）文件，请在Word或WPS中另存为.docx后再检查"
+NO_TEXT_LAYER = "PDF没有文字层（可能是扫描件），请提供可复制文字的版本或先做文字识别"
+BROKEN_PDF = "PDF文件已损坏或加密，无法读取文字"
+BROKEN_DOCX = "Word文件已损坏，无法读取"
+
+# Work caps for very large inputs (a 50 MB file must not blow up time or memory): only the start
+# of a document is read. Annual reports are a few hundred KB at most.
+MAX_TEXT_CHARS = 4_000_000
+MAX_PDF_PAGES = 80
+PDFTOTEXT_TIMEOUT = 20
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
+_MARKUP = re.compile(r"<\s*(?:!doctype|html|head|body|table|p|div|span|br|tr|td|h[1-6])\b", re.I)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+def sniff(data: bytes, name: str) -> str:
+    """ "pdf", "docx", "html" or "text" (raises UnreadableInput for what is none of these)."""
+    if not data.strip():
+        raise UnreadableInput(EMPTY)
+    head = data[:1024]
+    if b"%PDF-" in head:
+        return "pdf"
+    if data.startswith(b"PK\x03\x04"):
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as archive:
+                if "word/document.xml" in archive.namelist():
+                    return "docx"
+        except zipfile.BadZipFile:
+            raise UnreadableInput(BROKEN_DOCX) from None
+        raise UnreadableInput(NOT_A_DOCUMENT)
+    if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        raise UnreadableInput(OLD_WORD)
+    lowered = name.lower()
+    if lowered.endswith((".html", ".htm", ".shtml", ".xhtml")):
+        return "html"
+    if lowered.endswith((".docx", ".pdf")):
+        raise UnreadableInput(NOT_A_DOCUMENT)
+    return "text"
+
+
+def decode(data: bytes, html: bool = False) -> str:
+    """Bytes → str (see the module docstring); refuses binary junk and unknown encodings."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return _checked(data[3:].decode("utf-8", errors="replace"))
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return _checked(data.decode("utf-16"))
+        except UnicodeDecodeError:
+            raise UnreadableInput(UNKNOWN_ENCODING) from None
+    if b"\x00" in data[:8192]:
+        raise UnreadableInput(NOT_A_DOCUMENT)
+    try:
+        return _checked(data.decode("utf-8"))
+    except UnicodeDecodeError:
+        pass
+    if html:
+        m = _META_CHARSET.search(data[:4096])
+        if m:
+            declared = m.group(1).decode("ascii").lower()
+            codec = "gb18030" if declared in ("gb2312", "gbk", "gb18030", "x-gbk") else declared
+            try:
+                return _checked(data.decode(codec))
+            except (LookupError, UnicodeDecodeError):
+                pass
+    try:
+        return _checked(data.decode("gb18030"))
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:MAX_TEXT_CHARS]).best()
+    if best is None:
+        raise UnreadableInput(UNKNOWN_ENCODING)
+    return _checked(str(best))
+
+
+def _checked(text: str) -> str:
+    sample = text[:20_000]
+    if sample and len(_CONTROL.findall(sample)) * 100 > len(sample):
+        raise UnreadableInput(NOT_A_DOCUMENT)
+    return text
+
+
+def looks_like_html(text: str) -> bool:
+    head = text[:4096]
+    return (head.lstrip().startswith("<") and bool(_MARKUP.search(head))) or len(
+        _MARKUP.findall(head)
+    ) >= 3
+
+
+# --- Plain text ------------------------------------------------------------------------------
+
+
+def text_lines(text: str) -> list[SourceLine]:
+    text = text[:MAX_TEXT_CHARS]
+    return [SourceLine(line, number) for number, line in enumerate(text.split("\n"), 1)]
+
+
+# --- HTML ------------------------------------------------------------------------------------
+
+_BLOCK = frozenset(
+    [
+        "p",
+        "div",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "li",
+        "dt",
+        "dd",
+        "pre",
+        "blockquote",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "center",
+        "caption",
+        "title",
+        "address",
+    ]
+)
+_SKIP = frozenset(("script", "style", "head", "noscript", "template"))
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
+
+
+def html_lines(text: str) -> list[SourceLine]:
+    """Block elements and table rows in document order, each with its source line."""
+    import lxml.html
+
+    text = _XML_DECL.sub("", text[:MAX_TEXT_CHARS])
+    try:
+        root = lxml.html.document_fromstring(text)
+    except Exception as error:  # lxml raises ParserError/ValueError on hopeless markup
+        raise UnreadableInput(NOT_A_DOCUMENT) from error
+    out: list[SourceLine] = []
+    _walk(root, out)
+    return out
+
+
+def _inline_text(element: Any) -> str:
+    parts: list[str] = []
+    for node in element.iter():
+        if node.tag in _SKIP:
+            continue
+        if node.tag == "br":
+            parts.append("\n")
+        if node is element:
+            parts.append(node.text or "")
+        else:
+            parts.append(node.text or "")
+            parts.append(node.tail or "")
+    return "".join(parts)
+
+
+def _has_block(element: Any) -> bool:
+    return any(
+        isinstance(child.tag, str) and (child.tag in _BLOCK or child.tag == "table")
+        for child in element.iterdescendants()
+    )
+
+
+def _emit_text(text: str, line: int, out: list[SourceLine]) -> None:
+    for piece in text.split("\n"):
+        if piece.strip():
+            out.append(SourceLine(piece.strip(), line))
+
+
+def _walk(element: Any, out: list[SourceLine]) -> None:
+    tag = element.tag if isinstance(element.tag, str) else ""
+    if tag in _SKIP:
+        return
+    line = element.sourceline or (out[-1].line if out else 1)
+    if tag == "table":
+        out.extend(_table_rows(element))
+        return
+    if tag in _BLOCK and not _has_block(element):
+        _emit_text(_inline_text(element), line, out)
+        return
+    if element.text and element.text.strip():
+        _emit_text(element.text, line, out)
+    for child in element:
+        _walk(child, out)
+        if child.tail and child.tail.strip():
+            _emit_text(child.tail, child.sourceline or line, out)
+
+
+def _cell_text(cell: Any) -> str:
+    return "".join(t for t in cell.itertext() if t).replace("\xa0", " ")
+
+
+def _table_rows(table: Any) -> Iterator[SourceLine]:
+    """Rows with rowspan/colspan expanded into a grid, a merged cell printed once per row."""
+    rows = [tr for tr in table.iter("tr") if _nearest_table(tr) is table]
+    grid: dict[tuple[int, int], tuple[int, str]] = {}
+    for r, tr in enumerate(rows):
+        c = 0
+        for td in tr:
+            if not isinstance(td.tag, str) or td.tag not in ("td", "th"):
+                continue
+            while (r, c) in grid:
+                c += 1
+            rowspan = _span(td.get("rowspan"), 200)
+            colspan = _span(td.get("colspan"), 60)
+            text = _cell_text(td)
+            for dr in range(rowspan):
+                for dc in range(colspan):
+                    grid[(r + dr, c + dc)] = (id(td), text)
+            c += colspan
+    for r, tr in enumerate(rows):
+        columns = sorted(c for (rr, c) in grid if rr == r)
+        cells: list[str] = []
+        previous: int | None = None
+        for c in columns:
+            ident, text = grid[(r, c)]
+            if ident != previous:
+                cells.append(text)
+            previous = ident
+        if cells:
+            yield SourceLine(" | ".join(cells), tr.sourceline or 1, tuple(cells))
+
+
+def _nearest_table(element: Any) -> Any:
+    parent = element.getparent()
+    while parent is not None and parent.tag != "table":
+        parent = parent.getparent()
+    return parent
+
+
+def _span(value: str | None, cap: int) -> int:
+    try:
+        return max(1, min(int(str(value).strip()), cap)) if value else 1
+    except ValueError:
+        return 1
+
+
+# --- Word (.docx) ----------------------------------------------------------------------------
+
+
+def docx_lines(data: bytes) -> list[SourceLine]:
+    """Paragraphs and table rows in body order; ``line`` is their running number."""
+    import docx
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except Exception as error:  # python-docx raises several kinds on broken packages
+        raise UnreadableInput(BROKEN_DOCX) from error
+    out: list[SourceLine] = []
+    number = 0
+    for child in document.element.body.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            number += 1
+            text = Paragraph(child, document).text
+            out.append(SourceLine(text, number))
+        elif tag == "tbl":
+            table = Table(child, document)
+            for row in table.rows:
+                number += 1
+                cells: list[str] = []
+                previous: object = None
+                for cell in row.cells:
+                    ident = id(cell._tc)
+                    if ident != previous:
+                        cells.append(cell.text)
+                    previous = ident
+                out.append(SourceLine(" | ".join(cells), number, tuple(cells)))
+    return out
+
+
+# --- PDF -------------------------------------------------------------------------------------
+
+
+def pdf_lines(data: bytes) -> list[SourceLine]:
+    """Text lines and table rows, page by page in reading order; ``line`` runs over the file.
+
+    pdfplumber gives the text layer and the ruled tables; a page that yields no characters (a
+    font with a custom CMap, dependencies.md §3) is read with poppler's ``pdftotext -layout``.
+    """
+    import pdfplumber
+
+    items: list[tuple[str, tuple[str, ...] | None]] = []
+    chars = 0
+    try:
+        pdf = pdfplumber.open(io.BytesIO(data))
+    except Exception as error:  # pdfminer raises many kinds on broken or encrypted files
+        raise UnreadableInput(BROKEN_PDF) from error
+    with pdf:
+        for number, page in enumerate(pdf.pages[:MAX_PDF_PAGES], 1):
+            if not page.chars:
+                fallback = _pdftotext(data, number)
+                chars += len(fallback.strip())
+                items.extend((line, None) for line in fallback.split("\n") if line.strip())
+                continue
+            chars += len(page.chars)
+            items.extend(_page_items(page))
+    if chars == 0:
+        raise UnreadableInput(NO_TEXT_LAYER)
+    return [SourceLine(text, i, cells) for i, (text, cells) in enumerate(items, 1)]
+
+
+def _page_items(page: Any) -> list[tuple[str, tuple[str, ...] | None]]:
+    tables = page.find_tables()
+    boxes = [t.bbox for t in tables]
+    placed: list[tuple[float, int, str, tuple[str, ...] | None]] = []
+
+    def outside(obj: dict[str, Any]) -> bool:
+        x = (obj["x0"] + obj["x1"]) / 2
+        y = (obj["top"] + obj["bottom"]) / 2
+        return not any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for b in boxes)
+
+    text_page = page.filter(outside) if boxes else page
+    for order, line in enumerate(text_page.extract_text_lines()):
+        placed.append((float(line["top"]), order, str(line["text"]), None))
+    for t_index, table in enumerate(tables):
+        top = float(table.bbox[1])
+        for r_index, row in enumerate(table.extract()):
+            cells = tuple((c or "").replace("\n", "") for c in row if c is not None)
+            if cells:
+                placed.append(
+                    (
+                        top + r_index * 0.001,
+                        100_000 + t_index * 1000 + r_index,
+                        " | ".join(cells),
+                        cells,
+                    )
+                )
+    placed.sort(key=lambda item: (item[0], item[1]))
+    return [(text, cells) for _, _, text, cells in placed]
+
+
+def _pdftotext(data: bytes, page: int) -> str:
+    binary = shutil.which("pdftotext")
+    if binary is None:
+        return ""
+    try:
+        done = subprocess.run(
+            [binary, "-layout", "-enc", "UTF-8", "-f", str(page), "-l", str(page), "-", "-"],
+            input=data,
+            capture_output=True,
+            timeout=PDFTOTEXT_TIMEOUT,
+            check=False,
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        return ""
+    return done.stdout.decode("utf-8", errors="replace")

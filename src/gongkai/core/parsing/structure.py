@@ -1,0 +1,206 @@
+"""Where things are: the six section headings and the regions that hold tables 2, 3 and 4.
+
+Headings are found in order ("一、" … "六、" followed closely by a keyword of that section's
+title), also in the middle of a run-together line. A heading whose wording differs from the
+national format is kept and noted (``section-title``). Table regions are anchored on what only a
+table prints ("第二十条第(一)项", "信息内容", "勾稽关系", "申请人情况", "结果维持" …), bounded by the
+next section heading.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..formats import Format, Section
+from .document import Document
+from .normalize import key
+
+_NUMERALS = "一二三四五六"
+_HEADING = re.compile(r"([一二三四五六])[ \t]*[、.][ \t]*")
+_STOP = re.compile(r"[。;；\n]")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+@dataclass(frozen=True)
+class Heading:
+    section: Section
+    start: int  # offset of the heading in Document.text
+    end: int  # offset just after the heading
+    text: str  # the heading as printed (normalised)
+    standard: bool  # the wording is the national title (or matches it after normalisation)
+
+
+def _spaced(word: str) -> re.Pattern[str]:
+    """A pattern for ``word`` that tolerates whitespace between its characters (PDF text)."""
+    return re.compile(r"\s*".join(re.escape(ch) for ch in word))
+
+
+_SECTION_KEYS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {}
+
+
+def _section_keys(section: Section) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
+    cached = _SECTION_KEYS.get(section.key)
+    if cached is None:
+        title = key(section.title)[2:]
+        variants = tuple(key(v)[2:] for v in section.variants)
+        keywords = tuple(key(k) for k in section.keywords)
+        cached = (title, variants, keywords)
+        _SECTION_KEYS[section.key] = cached
+    return cached
+
+
+def find_headings(doc: Document, fmt: Format, limit: int) -> list[Heading]:
+    """The section headings, in order, searched in the first ``limit`` characters."""
+    text = doc.text
+    found: list[Heading] = []
+    last = 0
+    position = 0
+    sections = {s.number: s for s in fmt.sections}
+    for match in _HEADING.finditer(text, 0, limit):
+        number = _NUMERALS.index(match.group(1)) + 1
+        if number <= last or match.start() < position:
+            continue
+        section = sections.get(number)
+        if section is None:
+            continue
+        heading = _heading_at(doc, match, section)
+        if heading is None:
+            continue
+        found.append(heading)
+        last = number
+        position = heading.end
+    return found
+
+
+def _heading_at(doc: Document, match: re.Match[str], section: Section) -> Heading | None:
+    text = doc.text
+    start = match.start()
+    before = text[start - 1] if start > 0 else "\n"
+    stop = _STOP.search(text, match.end(), match.end() + 60)
+    window_end = stop.start() if stop else min(len(text), match.end() + 60)
+    window = text[match.end() : window_end]
+    wkey = key(window)
+    title, variants, keywords = _section_keys(section)
+    line_start = doc.line_start(start)
+    at_line_start = not text[line_start:start].strip()
+    for candidate in (title, *variants):
+        if wkey.startswith(candidate):
+            end = _advance(text, match.end(), len(candidate))
+            return Heading(section, start, end, text[start:end].strip(), candidate == title)
+    if _CJK.match(before) and not at_line_start:
+        return None
+    hit = next((k for k in keywords if k in wkey[:40]), None)
+    if hit is None:
+        return None
+    if at_line_start and len(wkey) <= 40:
+        end = window_end
+    else:
+        end = _advance(text, match.end(), wkey.index(hit) + len(hit))
+        tail = text[end : end + 4]
+        for suffix in ("的情况", "情况", "事项", "措施"):
+            if tail.startswith(suffix):
+                end += len(suffix)
+                break
+    return Heading(section, start, end, text[start:end].strip(), False)
+
+
+def _advance(text: str, offset: int, count: int) -> int:
+    """The offset after ``count`` non-whitespace characters from ``offset``."""
+    seen = 0
+    while offset < len(text) and seen < count:
+        if not text[offset].isspace():
+            seen += 1
+        offset += 1
+    return offset
+
+
+# --- Table regions ---------------------------------------------------------------------------
+
+_T2_ANCHORS = (
+    re.compile(r"第\s*二\s*十\s*条\s*第?\s*\(\s*[一五六八九]\s*\)\s*项"),
+    _spaced("信息内容"),
+)
+_T3_ANCHORS = (
+    _spaced("勾稽关系"),
+    _spaced("申请人情况"),
+    _spaced("本年新收政府信息公开申请数量"),
+)
+_T4_ANCHORS = (
+    re.compile(r"(?:^|\n|\|)[ \t]*行\s*政\s*复\s*议"),
+    _spaced("结果维持"),
+    _spaced("未经复议直接起诉"),
+)
+
+
+@dataclass(frozen=True)
+class Zone:
+    table: str
+    start: int
+    end: int
+
+
+def _first(patterns: tuple[re.Pattern[str], ...], text: str, start: int, end: int) -> int | None:
+    best: int | None = None
+    for pattern in patterns:
+        m = pattern.search(text, start, end)
+        if m is not None and (best is None or m.start() < best):
+            best = m.start()
+    return best
+
+
+def _snap(doc: Document, offset: int) -> int:
+    """Move an anchor back to the start of its line when that line is a table line."""
+    line_start = doc.line_start(offset)
+    if "。" in doc.text[line_start:offset] or offset - line_start > 80:
+        return offset
+    return line_start
+
+
+def find_zones(doc: Document, headings: list[Heading], limit: int) -> dict[str, Zone]:
+    """The regions of tables 2, 3 and 4 (absent tables have no zone)."""
+    text = doc.text
+    end_all = min(len(text), limit)
+    by_number = {h.section.number: h for h in headings}
+
+    def heading_start(number: int, after: int) -> int | None:
+        h = by_number.get(number)
+        return h.start if h is not None and h.start >= after else None
+
+    def next_heading(after: int) -> int:
+        starts = [h.start for h in headings if h.start > after]
+        return min(starts) if starts else end_all
+
+    zones: dict[str, Zone] = {}
+    sec2 = by_number.get(2)
+    sec3 = by_number.get(3)
+    sec4 = by_number.get(4)
+    # Table 3 first: its anchors are the most specific.
+    t3_from = sec3.end if sec3 is not None else (sec2.end if sec2 is not None else 0)
+    t3 = _first(_T3_ANCHORS, text, t3_from, end_all)
+    if t3 is None and sec3 is not None:
+        t3 = _first(_T3_ANCHORS, text, 0, end_all)
+    t2_from = sec2.end if sec2 is not None else 0
+    t2_until = t3 if t3 is not None else (sec3.start if sec3 is not None else end_all)
+    if sec3 is not None and sec3.start > t2_from:
+        t2_until = min(t2_until, sec3.start)
+    t2 = _first(_T2_ANCHORS, text, t2_from, t2_until)
+    if t2 is not None:
+        t2 = _snap(doc, t2)
+        zones["t2"] = Zone("t2", t2, t2_until)
+    if t3 is not None:
+        t3 = _snap(doc, t3)
+        t3_end = heading_start(4, t3)
+        if t3_end is None:
+            t3_end = next_heading(t3)
+        zones["t3"] = Zone("t3", t3, t3_end)
+    t4_from = sec4.end if sec4 is not None else (zones["t3"].end if "t3" in zones else None)
+    if t4_from is not None:
+        t4_until = next_heading(t4_from)
+        anchor = _first(_T4_ANCHORS, text, t4_from, t4_until)
+        if anchor is not None:
+            if text[anchor] in "\n|":
+                anchor += 1
+            start = _snap(doc, anchor) if sec4 is None or anchor > sec4.end + 2 else anchor
+            zones["t4"] = Zone("t4", start, t4_until)
+    return zones

@@ -1,0 +1,503 @@
+"""Reading tables 2, 3 and 4 from the atoms of their regions into cells.
+
+Table 3 (the robust strategy): the runs of seven values in the region, each with the label text
+before it, are aligned to the format's row sequence — by label where a label matches (exactly,
+as a declared variant, or within a small edit distance), by order where the labels were garbled
+or separated from their numbers (corpus 009: 25 runs for 25 rows). Table 2: each run belongs to
+the row whose label ends the text before it. Table 4: the first fifteen cells in the region, by
+column order (the header text is unreliable, §10 R7).
+
+Digit runs that a crawler glued together go to :mod:`.split`; anything that cannot be read
+reliably is left out and noted (``unparsed-table``), never guessed.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from ..findings import Finding
+from ..formats import Format, Row, Table, ValueKind
+from ..report import Cell, CellRef
+from .atoms import BLANK, OVER, SHORT, VALUE, Atom, Run, row_cells
+from .normalize import bounded_distance, key_of_normalised
+from .split import Pieces, TooMany, always, blocks_sum_ok, choose_rows, row_sum_ok, solve_run
+from .values import Value, number_of
+
+_LABEL_INDEX: dict[tuple[str, str], list[tuple[str, str, bool]]] = {}
+
+
+def _labels(fmt: Format, table: Table) -> list[tuple[str, str, bool]]:
+    """(row key, label key, is the standard label), longest first — built once per table."""
+    cache_key = (fmt.key, table.key)
+    labels = _LABEL_INDEX.get(cache_key)
+    if labels is None:
+        labels = []
+        for row in table.rows:
+            labels.append((row.key, key_of_normalised(_n(row.label)), True))
+            labels.extend((row.key, key_of_normalised(_n(v)), False) for v in row.variants)
+        labels.sort(key=lambda item: -len(item[1]))
+        _LABEL_INDEX[cache_key] = labels
+    return labels
+
+
+def _n(text: str) -> str:
+    from .normalize import norm
+
+    return norm(text)
+
+
+@dataclass(frozen=True)
+class LabelMatch:
+    row: str
+    printed: str
+    standard: bool  # False: a declared variant or a near miss (label-deviation)
+
+
+def match_label(label_text: str, fmt: Format, table: Table) -> LabelMatch | None:
+    """The row whose label ends ``label_text`` (exact → declared variant → within edit distance)."""
+    text = key_of_normalised(label_text)
+    if not text:
+        return None
+    labels = _labels(fmt, table)
+    for row, label, standard in labels:
+        if text.endswith(label):
+            return LabelMatch(row, label, standard)
+    best: tuple[int, int, str, str] | None = None  # (distance, -end, row, printed)
+    for row, label, standard in labels:
+        if not standard or len(label) < 4:
+            continue
+        limit = max(1, len(label) // 8)
+        for delta in range(-limit, limit + 1):
+            size = len(label) + delta
+            if size <= 0 or size > len(text):
+                continue
+            tail = text[-size:]
+            distance = bounded_distance(tail, label, limit)
+            if distance <= limit and (best is None or distance < best[0]):
+                best = (distance, 0, row, tail)
+    if best is not None:
+        return LabelMatch(best[2], best[3], False)
+    # A label followed by stray text before its numbers ("规章(件)"): the last exact occurrence.
+    last: tuple[int, str, str] | None = None
+    for row, label, standard in labels:
+        if len(label) < 4:
+            continue
+        at = text.rfind(label)
+        if at >= 0 and len(text) - (at + len(label)) <= 6 and (last is None or at > last[0]):
+            last = (at, row, label)
+    if last is not None:
+        return LabelMatch(last[1], last[2], True)
+    return None
+
+
+@dataclass
+class TableResult:
+    cells: dict[CellRef, Cell] = field(default_factory=dict)
+    notes: list[Finding] = field(default_factory=list)
+    present: bool = False
+    complete: bool = True  # every row of the table was read (or found)
+    last_line: int | None = None
+    last_index: int | None = None  # Document line index of the last atom read
+
+
+def _deviation(table: Table, row: Row, printed: str, line: int) -> Finding:
+    return Finding(
+        "label-deviation",
+        f"表{table.number}行标签“{printed}”与统一格式的“{row.label}”不一致",
+        line=line,
+        table=table.key,
+        row=row.key,
+    )
+
+
+def _unparsed(table: Table, row: Row | None, message: str, line: int | None) -> Finding:
+    return Finding(
+        "unparsed-table", message, line=line, table=table.key, row=row.key if row else None
+    )
+
+
+def _make_cells(table: Table, row: Row, atoms: Sequence[Atom], result: TableResult) -> None:
+    block = table.block_of(row.key)
+    for column, atom in zip(block.columns, atoms, strict=True):
+        ref = CellRef(table.key, row.key, column.key)
+        value = atom.value if atom.kind == VALUE else Value(None)
+        assert value is not None
+        if value.decimal and column.kind is not ValueKind.AMOUNT:
+            result.notes.append(
+                _unparsed(
+                    table,
+                    row,
+                    f"表{table.number}“{row.full_label}”的“{column.label}”栏是计数，"
+                    f"却印有小数“{atom.text}”，该格未计入",
+                    atom.line,
+                )
+            )
+            continue
+        result.cells[ref] = Cell(
+            ref,
+            value.value,
+            raw=atom.text,
+            line=atom.line,
+            interpreted=value.interpreted,
+            unit=value.unit,
+        )
+
+
+def _pieces_cells(table: Table, row: Row, pieces: Pieces, line: int, result: TableResult) -> None:
+    block = table.block_of(row.key)
+    for column, piece in zip(block.columns, pieces, strict=True):
+        ref = CellRef(table.key, row.key, column.key)
+        result.cells[ref] = Cell(ref, number_of(piece), raw=piece, line=line)
+
+
+def _decimal_columns(table: Table, row: Row) -> list[bool]:
+    return [c.kind is ValueKind.AMOUNT for c in table.block_of(row.key).columns]
+
+
+def _split_candidates(
+    run: Run, width: int, accept: Callable[[Pieces], bool], decimals: list[bool]
+) -> list[Pieces] | None:
+    """Splits of a run's digit tokens into ``width`` cells; None when the search gave up."""
+    if any(a.kind == BLANK for a in run.atoms):
+        return []
+    tokens = [a.text for a in run.values]
+    if not tokens or not all(t.replace(".", "", 1).isdigit() for t in tokens):
+        return []
+    try:
+        return solve_run(
+            tokens,
+            width,
+            accept,
+            decimal_ok=lambda col: col < len(decimals) and decimals[col],
+        )
+    except TooMany:
+        return None
+
+
+# --- Table 2 ---------------------------------------------------------------------------------
+
+
+def read_t2(fmt: Format, runs: list[Run], at_eof: bool) -> TableResult:
+    table = fmt.t2
+    result = TableResult(present=True)
+    done: set[str] = set()
+    for run in runs:
+        match = match_label(run.label, fmt, table)
+        if match is None or match.row in done:
+            continue
+        row = table.row(match.row)
+        done.add(row.key)
+        width = len(table.block_of(row.key).columns)
+        line = run.line
+        result.last_line = line
+        if not match.standard:
+            result.notes.append(_deviation(table, row, match.printed, line))
+        cells = row_cells(run, width)
+        if isinstance(cells, list):
+            _make_cells(table, row, cells, result)
+            continue
+        if cells == SHORT and run.atoms and run.atoms[-1].at_end:
+            done.discard(row.key)
+            continue  # cut off by the end of the excerpt
+        digits = "".join(a.text for a in run.values)
+        if cells == SHORT and any(a.split_ok for a in run.values):
+            found = _split_candidates(run, width, always, _decimal_columns(table, row))
+            if found is not None and len(found) == 1:
+                _pieces_cells(table, row, found[0], line, result)
+                continue
+            message = (
+                f"表2“{row.label}”一行的数字连在一起（{digits}），"
+                + ("无法拆分成" if found == [] else "可以有多种拆分方式，无法确定")
+                + f"{width}个栏目的数值，该行未计入"
+            )
+        else:
+            got = len([a for a in run.atoms if a.kind in (VALUE, BLANK)])
+            message = (
+                f"表2“{row.label}”一行读到{got}个数，应为{width}个，无法对应到栏目，该行未计入"
+            )
+        result.notes.append(_unparsed(table, row, message, line))
+    result.complete = all(r.key in done for r in table.rows)
+    return result
+
+
+# --- Table 3 ---------------------------------------------------------------------------------
+
+
+@dataclass
+class _Slot:
+    run: Run
+    row: int | None  # index into the format's row sequence
+    match: LabelMatch | None
+
+
+def read_t3(fmt: Format, runs: list[Run]) -> TableResult:
+    table = fmt.t3
+    rows = table.rows
+    index = {r.key: i for i, r in enumerate(rows)}
+    width = len(table.blocks[0].columns)
+    result = TableResult(present=True)
+    slots: list[_Slot] = []
+    for run in runs:
+        if not run.values and sum(1 for a in run.atoms if a.kind == BLANK) != width:
+            continue
+        match = match_label(run.label, fmt, table)
+        slots.append(_Slot(run, None if match is None else index[match.row], match))
+    _anchor(slots)
+    _fill_gaps(slots, len(rows))
+
+    fixed: dict[int, tuple[_Slot, list[Atom]]] = {}
+    open_rows: dict[int, tuple[_Slot, list[Pieces]]] = {}
+    assigned = {s.row for s in slots if s.row is not None}
+    for slot in slots:
+        if slot.row is None:
+            result.notes.append(
+                _unparsed(
+                    table,
+                    None,
+                    f"表3第{slot.run.line}行有一行数字（{_show(slot.run)}）无法确定属于哪一行，未计入",
+                    slot.run.line,
+                )
+            )
+            continue
+        row = rows[slot.row]
+        if slot.match is not None and not slot.match.standard and slot.match.row == row.key:
+            result.notes.append(_deviation(table, row, slot.match.printed, slot.run.line))
+        cells = row_cells(slot.run, width)
+        if isinstance(cells, list):
+            fixed[slot.row] = (slot, cells)
+            continue
+        last_atom = slot.run.atoms[-1] if slot.run.atoms else None
+        if cells == SHORT and last_atom is not None and last_atom.at_end:
+            assigned.discard(slot.row)
+            continue  # the excerpt stops inside this row
+        if cells == SHORT and any(a.split_ok for a in slot.run.values):
+            found = _split_candidates(slot.run, width, row_sum_ok, [False] * width)
+            if found:
+                open_rows[slot.row] = (slot, found)
+                continue
+            reason = "可以有多种拆分方式" if found is None else "没有一种拆分能使各栏之和等于总计"
+            result.notes.append(
+                _unparsed(
+                    table,
+                    row,
+                    f"表3“{row.full_label}”一行的数字连在一起（{_show(slot.run)}），{reason}，该行未计入",
+                    slot.run.line,
+                )
+            )
+            continue
+        got = sum(1 for a in slot.run.atoms if a.kind in (VALUE, BLANK))
+        word = "多于" if cells == OVER else "少于"
+        result.notes.append(
+            _unparsed(
+                table,
+                row,
+                f"表3“{row.full_label}”一行读到{got}个数，{word}7个，无法对应到栏目，该行未计入",
+                slot.run.line,
+            )
+        )
+
+    for i, (slot, atoms) in sorted(fixed.items()):
+        _make_cells(table, rows[i], atoms, result)
+        result.last_line = slot.run.line
+    if open_rows:
+        _resolve_open(fmt, table, fixed, open_rows, result)
+    result.complete = rows[-1].key in {rows[i].key for i in assigned} and len(assigned) == len(rows)
+    return result
+
+
+def _show(run: Run) -> str:
+    return " ".join(
+        a.text if a.kind == VALUE else "□" for a in run.atoms if a.kind in (VALUE, BLANK)
+    )
+
+
+def _anchor(slots: list[_Slot]) -> None:
+    """Keep only label matches that go forward through the row sequence."""
+    last = -1
+    for slot in slots:
+        if slot.row is None:
+            continue
+        if slot.row <= last:
+            slot.row = None
+            slot.match = None
+            continue
+        last = slot.row
+
+
+def _fill_gaps(slots: list[_Slot], total: int) -> None:
+    """Runs without a usable label take the rows between their neighbours' rows, by order."""
+    anchors = [i for i, s in enumerate(slots) if s.row is not None]
+    bounds: list[tuple[int, int, int, int]] = []  # (first slot, last slot, first row, last row)
+    if not anchors:
+        if len(slots) <= total:
+            bounds.append((0, len(slots) - 1, 0, len(slots) - 1))
+    else:
+        first = anchors[0]
+        row0 = slots[first].row
+        assert row0 is not None
+        if first > 0:
+            bounds.append((0, first - 1, row0 - first, row0 - 1))
+        for a, b in itertools.pairwise(anchors):
+            ra, rb = slots[a].row, slots[b].row
+            assert ra is not None and rb is not None
+            if b - a - 1 > 0:
+                bounds.append(
+                    (a + 1, b - 1, ra + 1, rb - 1)
+                    if b - a - 1 == rb - ra - 1
+                    else (a + 1, b - 1, -1, -1)
+                )
+        last = anchors[-1]
+        rl = slots[last].row
+        assert rl is not None
+        if last < len(slots) - 1:
+            bounds.append((last + 1, len(slots) - 1, rl + 1, rl + len(slots) - 1 - last))
+    for s0, s1, r0, r1 in bounds:
+        if r0 < 0 or r1 >= total or r1 - r0 != s1 - s0:
+            continue
+        for offset, slot_index in enumerate(range(s0, s1 + 1)):
+            slots[slot_index].row = r0 + offset
+
+
+def _resolve_open(
+    fmt: Format,
+    table: Table,
+    fixed: dict[int, tuple[_Slot, list[Atom]]],
+    open_rows: dict[int, tuple[_Slot, list[Pieces]]],
+    result: TableResult,
+) -> None:
+    rows = table.rows
+    order = sorted(set(fixed) | set(open_rows))
+    position = {row_index: k for k, row_index in enumerate(order)}
+    candidates: list[list[Pieces]] = []
+    for row_index in order:
+        if row_index in fixed:
+            atoms = fixed[row_index][1]
+            candidates.append([tuple(_plain(a) for a in atoms)])
+        else:
+            candidates.append(open_rows[row_index][1])
+    keys = [rows[i].key for i in order]
+    where = {k: position[i] for k, i in zip(keys, order, strict=True)}
+    outcome = [where[k] for k in fmt.outcome_rows if k in where]
+    complete_outcomes = len(outcome) == len(fmt.outcome_rows)
+
+    def consistent(choice: Sequence[Pieces | None]) -> bool:
+        def col(name: str, c: int) -> int | None:
+            k = where.get(name)
+            if k is None or choice[k] is None:
+                return None
+            piece = choice[k][c]  # type: ignore[index]
+            return int(piece) if piece.isdigit() else 0
+
+        for c in range(len(table.blocks[0].columns)):
+            parts = [col(n, c) for n in ("received", "carried_in", "closed_total", "carried_out")]
+            if all(p is not None for p in parts):
+                a, b, t, o = (p or 0 for p in parts)
+                if a + b != t + o:
+                    return False
+            total = col("closed_total", c)
+            if complete_outcomes and total is not None:
+                values = [choice[k] for k in outcome]
+                if all(v is not None for v in values):
+                    s = sum(int(v[c]) if v[c].isdigit() else 0 for v in values if v is not None)
+                    if s != total:
+                        return False
+        return True
+
+    chosen = choose_rows(candidates, consistent)
+    for row_index, (slot, options) in sorted(open_rows.items()):
+        pick = chosen[position[row_index]]
+        row = rows[row_index]
+        if pick is None:
+            result.notes.append(
+                _unparsed(
+                    table,
+                    row,
+                    f"表3“{row.full_label}”一行的数字连在一起（{_show(slot.run)}），"
+                    f"有{len(options)}种拆分都符合本行之和，表内勾稽关系也无法确定，该行未计入",
+                    slot.run.line,
+                )
+            )
+            continue
+        _pieces_cells(table, row, pick, slot.run.line, result)
+
+
+def _plain(atom: Atom) -> str:
+    if atom.kind != VALUE or atom.value is None or atom.value.value is None:
+        return "-"
+    return str(atom.value.value)
+
+
+# --- Table 4 ---------------------------------------------------------------------------------
+
+
+def read_t4(fmt: Format, runs: list[Run]) -> TableResult:
+    table = fmt.t4
+    size = table.size
+    width = len(table.blocks[0].columns)
+    result = TableResult(present=True)
+    taken: list[Atom] = []
+    used: list[Run] = []
+    for run in runs:
+        if not run.values and sum(1 for a in run.atoms if a.kind == BLANK) < size:
+            continue
+        counted = [a for a in run.atoms if a.kind in (VALUE, BLANK)]
+        if not taken:
+            while counted and counted[0].kind == BLANK and len(counted) > size:
+                counted.pop(0)
+        taken.extend(counted)
+        used.append(run)
+        if len(taken) >= size:
+            break
+    if not taken:
+        result.present = bool(runs)
+        result.complete = False
+        return result
+    line = next((a.line for a in taken if a.kind == VALUE), taken[0].line)
+    result.last_line = taken[-1].line
+    result.last_index = taken[min(len(taken), size) - 1].index
+    if len(taken) >= size:
+        extra = taken[size:]
+        if any(a.kind == VALUE for a in extra) and sum(1 for a in taken if a.kind == VALUE) == size:
+            taken = [a for a in taken if a.kind == VALUE]
+        _make_t4(table, taken[:size], result)
+        return result
+    if taken[-1].at_end:
+        result.complete = False
+        return result
+    merged = Run("", [a for r in used for a in r.atoms])
+    if any(a.split_ok for a in merged.values):
+        found = _split_candidates(merged, size, blocks_sum_ok(width), [False] * size)
+        if found is not None and len(found) == 1:
+            for (_, row, column), piece in zip(table.cells(), found[0], strict=True):
+                ref = CellRef("t4", row.key, column.key)
+                result.cells[ref] = Cell(ref, number_of(piece), raw=piece, line=line)
+            return result
+        digits = "".join(a.text for a in merged.values)
+        reason = (
+            "可以有多种拆分方式" if found is None or found else "没有一种拆分能使各项之和等于总计"
+        )
+        result.notes.append(
+            _unparsed(table, None, f"表4的数字连在一起（{digits}），{reason}，无法可靠读取", line)
+        )
+        return result
+    result.notes.append(
+        _unparsed(table, None, f"表4只读到{len(taken)}个数，应为{size}个，无法对应到栏目", line)
+    )
+    return result
+
+
+def _make_t4(table: Table, atoms: Sequence[Atom], result: TableResult) -> None:
+    for (_, row, column), atom in zip(table.cells(), atoms, strict=True):
+        ref = CellRef("t4", row.key, column.key)
+        value = atom.value if atom.kind == VALUE else Value(None)
+        assert value is not None
+        result.cells[ref] = Cell(
+            ref,
+            value.value,
+            raw=atom.text,
+            line=atom.line,
+            interpreted=value.interpreted,
+            unit=value.unit,
+        )
