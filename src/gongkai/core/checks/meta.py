@@ -42,10 +42,9 @@ def format_version(report: Report, previous: Report | None = None) -> Iterator[F
     used = report.format
     if used.key == expected.key:
         return
-    marker_line = next(
-        (c.line for c in report.table_cells("t2") if c.line is not None),
-        next((c.line for c in report.cells.values() if c.line is not None), None),
-    )
+    lines = [c.line for c in report.cells.values() if c.line is not None]
+    table2 = [c.line for c in report.table_cells("t2") if c.line is not None]
+    marker_line = min(table2 or lines, default=None)
     yield Finding(
         "format-version",
         f"报告年度为{report.year}年，应使用《{expected.name}》（{expected.document}，"
@@ -91,7 +90,7 @@ def year_mismatch(report: Report, previous: Report | None = None) -> Iterator[Fi
 
 def _announces_period(text: str) -> bool:
     """The year in an announcement qualifies the work reported, not a plan or a history."""
-    bare = _QUOTED.sub("", text)
+    bare = _QUOTED.sub("", text)[2:]  # after "现将"/"汇报"
     return not re.search(r"(?:将|计划|拟|下一年|明年)", bare)
 
 
