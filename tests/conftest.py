@@ -8,6 +8,7 @@ fsync off; dependencies.md §7) and the web tests run against it; it is stopped 
 
 from __future__ import annotations
 
+import contextlib
 import glob
 import os
 import shutil
@@ -149,10 +150,8 @@ def django_db_modify_db_settings(request: pytest.FixtureRequest) -> Iterator[Non
         settings.DATABASES["default"].update(target)
         connections.close_all()
         connections.__dict__.pop("settings", None)
-        try:
+        with contextlib.suppress(AttributeError):
             del connections["default"]
-        except AttributeError:
-            pass
         assert connections["default"].vendor == "postgresql"
     try:
         yield

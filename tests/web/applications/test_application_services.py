@@ -186,7 +186,7 @@ def test_fee_notice_and_payment(register, district):
         acting_user=district.officer_a, application=app, day=D(2025, 3, 10), amount=Decimal("700")
     )
     assert app.status == Status.AWAITING_FEE
-    with pytest.raises(ApplicationError, match="缴费金额应与收费通知一致（700.00元）"):
+    with pytest.raises(ApplicationError, match=r"缴费金额应与收费通知一致（700\.00元）"):
         services.application_record_payment(
             acting_user=district.officer_a,
             application=app,
@@ -300,7 +300,7 @@ def test_a_closed_request_cannot_be_handled_again(register, district):
         outcome="granted",
         legal_basis="条例第三十六条第（一）项",
     )
-    with pytest.raises(ApplicationError, match="该申请已已答复|已答复，不能再办理"):
+    with pytest.raises(ApplicationError, match="已答复，不能再办理"):
         services.application_send_consultation(
             acting_user=district.officer_a,
             application=app,

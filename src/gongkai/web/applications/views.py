@@ -12,7 +12,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from gongkai.web.accounts import permissions
 from gongkai.web.applications import selectors, services
@@ -232,6 +232,7 @@ def _letters_url(application: Application) -> str:
 
 
 @login_required
+@require_GET
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     application = selectors.application_get_visible(user=request.user, pk=pk)
     return render(request, "applications/detail.html", _detail_context(request, application))

@@ -21,3 +21,8 @@ TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBacken
 ALLOWED_HOSTS = ["*"]
 
 warnings.filterwarnings("error", message=r".*received a naive datetime", category=RuntimeWarning)
+
+# No collectstatic in tests: serve static files straight from the apps' folders.
+STATIC_ROOT = None
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

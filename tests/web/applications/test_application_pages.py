@@ -1,0 +1,190 @@
+"""The register's pages through the test client: login, queue, registration, detail, actions,
+CSV export."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+
+from gongkai.web.applications import services
+from gongkai.web.applications.models import Application
+
+D = dt.date
+PASSWORD = "gongkai-test-pass"
+
+FORM = {
+    "agency": "",
+    "channel": "in_person",
+    "arrived_on": "2025-03-03",
+    "confirmed_on": "",
+    "applicant_kind": "natural",
+    "applicant_name": "李四",
+    "id_type": "居民身份证",
+    "id_number": "110101199001011234",
+    "phone": "13900000000",
+    "email": "",
+    "address": "",
+    "postcode": "",
+    "subject": "2024年区级财政预算执行情况",
+    "requested_form": "电子数据",
+    "delivery": "电子邮件",
+}
+
+
+@pytest.fixture
+def officer_client(client, district):
+    client.force_login(district.officer_a)
+    return client
+
+
+def test_the_login_page_is_in_chinese_and_refuses_a_wrong_password(client, district):
+    page = client.get(reverse("login"))
+    assert "登录" in page.text
+    answer = client.post(reverse("login"), {"username": "jyj_jbr", "password": "wrong"})
+    assert "用户名或密码不正确" in answer.text
+
+
+def test_logging_in_leads_to_the_work_queue(client, district):
+    answer = client.post(reverse("login"), {"username": "jyj_jbr", "password": PASSWORD})
+    assert answer.status_code == 302
+    assert answer["Location"] == reverse("applications:queue")
+
+
+def test_pages_need_a_login(client):
+    answer = client.get(reverse("applications:queue"))
+    assert answer.status_code == 302
+    assert answer["Location"].startswith(reverse("login"))
+
+
+def test_an_empty_queue_says_so(officer_client):
+    page = officer_client.get(reverse("applications:queue"))
+    assert "没有符合条件的申请" in page.text
+
+
+def test_registering_through_the_form_shows_the_new_request(officer_client, district):
+    answer = officer_client.post(
+        reverse("applications:register"), {**FORM, "agency": district.dept_a.pk}, follow=True
+    )
+    app = Application.objects.get()
+    assert answer.redirect_chain[-1][0] == reverse("applications:detail", args=[app.pk])
+    assert "已登记，受理编号 jyj-2025-0001" in answer.text
+    assert "2025年3月31日" in answer.text  # the due date
+    assert "当面提交申请，提交之日即为收到申请之日" in answer.text  # the clock's explanation
+
+
+def test_bad_input_re_renders_the_form_with_chinese_errors_and_keeps_what_was_typed(
+    officer_client, district
+):
+    data = {**FORM, "agency": district.dept_a.pk, "arrived_on": "2025-13-45", "id_number": ""}
+    answer = officer_client.post(reverse("applications:register"), data)
+    assert answer.status_code == 200
+    assert "“申请到达/签收日期”应为日期" in answer.text
+    assert "请填写“证件号码”" in answer.text
+    assert 'value="李四"' in answer.text
+    assert "2024年区级财政预算执行情况" in answer.text
+    assert Application.objects.count() == 0
+
+
+def test_service_errors_land_on_their_fields(officer_client, district):
+    data = {**FORM, "agency": district.dept_a.pk, "phone": "", "email": "", "address": ""}
+    answer = officer_client.post(reverse("applications:register"), data)
+    assert "请至少填写一种联系方式" in answer.text
+    assert Application.objects.count() == 0
+
+
+def test_a_user_cannot_register_for_an_agency_that_is_not_theirs(officer_client, district):
+    data = {**FORM, "agency": district.dept_b.pk}
+    answer = officer_client.post(reverse("applications:register"), data)
+    assert "请从列表中选择" in answer.text
+    assert Application.objects.count() == 0
+
+
+def test_actions_move_the_due_date_on_the_page(officer_client, register, district):
+    app = register()
+    url = reverse("applications:act", args=[app.pk, "request_correction"])
+    officer_client.post(url, {"rc-day": "2025-03-05", "rc-note": "请写明文件名称"})
+    page = officer_client.get(reverse("applications:detail", args=[app.pk]))
+    assert "补正中" in page.text
+    assert "暂停计算" in page.text
+    url = reverse("applications:act", args=[app.pk, "receive_correction"])
+    page = officer_client.post(url, {"cr-day": "2025-03-10"}, follow=True)
+    assert "2025年4月8日" in page.text
+
+
+def test_a_refused_action_shows_the_reason_and_keeps_the_input(officer_client, register):
+    app = register()
+    url = reverse("applications:act", args=[app.pk, "request_correction"])
+    page = officer_client.post(url, {"rc-day": "2025-03-20", "rc-note": "请补充材料"})
+    assert page.status_code == 400
+    assert "7个工作日内" in page.text
+    assert "请补充材料" in page.text
+    assert app.events.count() == 1
+
+
+def test_an_officer_cannot_approve_an_extension_through_the_page(
+    officer_client, register, district
+):
+    app = register()
+    services.application_request_extension(
+        acting_user=district.officer_a, application=app, day=D(2025, 3, 20), reason="x"
+    )
+    url = reverse("applications:act", args=[app.pk, "approve_extension"])
+    answer = officer_client.post(url, {"ea-day": "2025-03-21"})
+    assert answer.status_code == 403
+    assert app.events.filter(kind="extension").count() == 0
+
+
+def test_the_detail_page_shows_the_audit_trail_and_fees(officer_client, register):
+    app = register()
+    page = officer_client.get(reverse("applications:detail", args=[app.pk]))
+    assert "审计记录" in page.text
+    assert "登记申请" in page.text
+    assert "按件合计" in page.text
+    assert "110***********1234" in page.text
+    assert "110101199001011234" not in page.text
+
+
+def test_the_queue_lists_overdue_and_waiting_requests(officer_client, register, district):
+    overdue = register()  # due 2025-03-31, long past
+    waiting = services.application_request_correction(
+        acting_user=district.officer_a, application=register(), day=D(2025, 3, 4), note="x"
+    )
+    page = officer_client.get(reverse("applications:queue"), {"view": "overdue"})
+    assert overdue.number in page.text
+    assert waiting.number not in page.text
+    page = officer_client.get(reverse("applications:queue"), {"view": "waiting"})
+    assert waiting.number in page.text
+    assert overdue.number not in page.text
+
+
+def test_queue_filters_by_applicant_type(officer_client, register):
+    register()
+    company = register(
+        applicant=services.ApplicantData(
+            kind="commercial", name="某某公司", id_number="91110000000000000X", phone="1"
+        )
+    )
+    page = officer_client.get(
+        reverse("applications:queue"), {"view": "all", "applicant_kind": "commercial"}
+    )
+    assert company.number in page.text
+    assert "jyj-2025-0001" not in page.text
+
+
+def test_htmx_gets_only_the_table(officer_client, register):
+    register()
+    page = officer_client.get(reverse("applications:queue"), headers={"HX-Request": "true"})
+    assert "<table" in page.text
+    assert "<html" not in page.text
+
+
+def test_the_csv_export_masks_id_numbers(officer_client, register):
+    register()
+    answer = officer_client.get(reverse("applications:queue_csv"), {"view": "all"})
+    text = b"".join(answer.streaming_content).decode("utf-8-sig")
+    header, row = text.splitlines()[:2]
+    assert header.startswith("受理编号,受理机关,申请人")
+    assert "110***********1234" in row
+    assert "110101199001011234" not in text
