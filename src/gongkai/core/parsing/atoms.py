@@ -61,7 +61,9 @@ def zone_atoms(doc: Document, zone: Zone, narrative: list[int]) -> list[Atom]:
     atoms: list[Atom] = []
     first = doc.index_at(zone.start)
     last = doc.index_at(max(zone.start, zone.end - 1))
-    text_end = len(doc.text)
+    last_line = len(doc.norm_lines) - 1
+    while last_line > 0 and not doc.norm_lines[last_line].strip():
+        last_line -= 1
     previous_ends_with_pipe = False
     for index in range(first, last + 1):
         line_start = doc.starts[index]
@@ -80,7 +82,7 @@ def zone_atoms(doc: Document, zone: Zone, narrative: list[int]) -> list[Atom]:
             if is_narrative(segment):
                 narrative.append(index)
             continue
-        at_end = line_start + hi >= text_end
+        at_end = False  # set below for the last line when the region reaches the end
         if stripped == "|":
             if previous_ends_with_pipe:
                 atoms.append(Atom(BLANK, "", number, index))
@@ -91,6 +93,11 @@ def zone_atoms(doc: Document, zone: Zone, narrative: list[int]) -> list[Atom]:
             _pipe_atoms(segment, number, index, atoms, at_end)
         else:
             _free_atoms(segment, number, index, atoms, at_end)
+    reaches_end = zone.end >= len(doc.text.rstrip())
+    for atom in reversed(atoms):
+        if atom.index < last_line or not reaches_end:
+            break
+        atom.at_end = True
     return atoms
 
 
@@ -165,7 +172,7 @@ def _free_atoms(
                 number,
                 index,
                 parsed,
-                split_ok=unit is None and "." not in raw,
+                split_ok=True,
                 at_end=is_last,
             )
         )

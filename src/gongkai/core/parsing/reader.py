@@ -7,6 +7,8 @@ headings and table regions → cells → metadata, sections and narrative paragr
 
 from __future__ import annotations
 
+import re
+
 from ..errors import UnreadableInput
 from ..findings import Finding
 from ..formats import FORMATS, Format, UnknownYearError, format_for_year
@@ -101,8 +103,8 @@ def read_lines(lines: list[SourceLine], name: str) -> Report:
             continue
         runs = runs_of(zone_atoms(doc, zone, narrative))
         if table == "t2":
-            at_eof = zone.end >= limit
-            result = read_t2(fmt, runs, at_eof)
+            after_heading = any(h.section.number == 2 and h.end <= zone.start for h in headings)
+            result = read_t2(fmt, runs, doc.text[zone.start : zone.end], after_heading)
         elif table == "t3":
             result = read_t3(fmt, runs)
         else:
@@ -191,6 +193,8 @@ def _sections(
         for zone in zones.values():
             if zone.start < end and zone.end > start:
                 start = max(start, zone.end)
+        while start < end and doc.text[start] in "\n \t":
+            start += 1
         if n - 1 == 4 and "t4" not in zones:
             continue
         region = doc.text[start:end]
@@ -247,6 +251,7 @@ def _sections(
 
 
 _CN = "〇一二三四五六"
+_WORDS = re.compile(r"[0-9A-Za-z\u4e00-\u9fff]")
 
 
 def _paragraphs(
@@ -258,7 +263,7 @@ def _paragraphs(
         if index in header_lines:
             continue
         text = doc.norm_lines[index]
-        if not text.strip() or is_noise(text):
+        if not _WORDS.search(text) or is_noise(text) or text.strip() == "正文":
             continue
         start = doc.starts[index]
         end = start + len(text)

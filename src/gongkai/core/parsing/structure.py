@@ -18,7 +18,7 @@ from .normalize import key
 
 _NUMERALS = "一二三四五六"
 _HEADING = re.compile(r"([一二三四五六])[ \t]*[、.][ \t]*")
-_STOP = re.compile(r"[。;；\n]")
+_STOP = re.compile(r"[。;；\n]|[一二三四五六七八九十][ \t]*、")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 

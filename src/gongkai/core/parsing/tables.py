@@ -81,7 +81,7 @@ def match_label(label_text: str, fmt: Format, table: Table) -> LabelMatch | None
         return LabelMatch(best[2], best[3], False)
     # A label followed by stray text before its numbers ("规章(件)"): the last exact occurrence.
     last: tuple[int, str, str] | None = None
-    for row, label, standard in labels:
+    for row, label, _standard in labels:
         if len(label) < 4:
             continue
         at = text.rfind(label)
@@ -162,7 +162,7 @@ def _split_candidates(
     """Splits of a run's digit tokens into ``width`` cells; None when the search gave up."""
     if any(a.kind == BLANK for a in run.atoms):
         return []
-    tokens = [a.text for a in run.values]
+    tokens = [a.text.removesuffix("万元").removesuffix("元").strip() for a in run.values]
     if not tokens or not all(t.replace(".", "", 1).isdigit() for t in tokens):
         return []
     try:
@@ -179,10 +179,13 @@ def _split_candidates(
 # --- Table 2 ---------------------------------------------------------------------------------
 
 
-def read_t2(fmt: Format, runs: list[Run], at_eof: bool) -> TableResult:
+def read_t2(fmt: Format, runs: list[Run], zone_text: str, complete_start: bool) -> TableResult:
+    """Table 2. ``complete_start``: the region starts at the table's beginning (after heading
+    二), so a block whose clause label row ("第二十条第（一）项") is missing is noted."""
     table = fmt.t2
     result = TableResult(present=True)
     done: set[str] = set()
+    first_line: dict[str, int] = {}
     for run in runs:
         match = match_label(run.label, fmt, table)
         if match is None or match.row in done:
@@ -192,6 +195,7 @@ def read_t2(fmt: Format, runs: list[Run], at_eof: bool) -> TableResult:
         width = len(table.block_of(row.key).columns)
         line = run.line
         result.last_line = line
+        first_line.setdefault(row.key, line)
         if not match.standard:
             result.notes.append(_deviation(table, row, match.printed, line))
         cells = row_cells(run, width)
@@ -219,6 +223,23 @@ def read_t2(fmt: Format, runs: list[Run], at_eof: bool) -> TableResult:
             )
         result.notes.append(_unparsed(table, row, message, line))
     result.complete = all(r.key in done for r in table.rows)
+    compact = key_of_normalised(zone_text)
+    seen_block = complete_start
+    for block in table.blocks:
+        rows_seen = [first_line[r.key] for r in block.rows if r.key in first_line]
+        if not rows_seen or block.label is None:
+            continue
+        if key_of_normalised(_n(block.label)) not in compact and seen_block:
+            result.notes.append(
+                Finding(
+                    "label-deviation",
+                    f"表2缺少“{block.label}”表头行（“{block.rows[0].label}”等行之前应有此行）",
+                    line=min(rows_seen),
+                    table="t2",
+                    row=block.rows[0].key,
+                )
+            )
+        seen_block = True
     return result
 
 
