@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import smtplib
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -70,7 +71,11 @@ def send_deadline_reminders_for(today: dt.date) -> dict[str, int]:
             continue  # already reminded today
         created += 1
         if settings.USE_SMTP and user.email:
-            send_mail("政府信息公开申请期限提醒", message, None, [user.email], fail_silently=True)
+            try:
+                send_mail("政府信息公开申请期限提醒", message, None, [user.email])
+            except (OSError, smtplib.SMTPException) as exc:
+                log.warning("reminder e-mail to %s failed: %s", user.email, exc)
+                continue
             note.emailed = True
             note.save(update_fields=["emailed"])
             emailed += 1

@@ -1,0 +1,104 @@
+"""Calendar administration: the 系统管理员 edits a year's holidays, every open due date moves
+at once and the changes are listed; nobody else may edit."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+
+from gongkai.web.applications import services
+from gongkai.web.applications.models import AuditRecord
+from gongkai.web.common.errors import ApplicationError, PermissionDenied
+from gongkai.web.workcalendar.services import arrangement_text, calendar_year_save
+from gongkai.web.workcalendar.snapshots import work_calendar
+
+D = dt.date
+
+
+def current_2025() -> tuple[str, str, str]:
+    arrangement = work_calendar().arrangements[2025]
+    holidays, workdays = arrangement_text(arrangement)
+    return arrangement.notice, holidays, workdays
+
+
+def test_a_new_holiday_moves_every_open_due_date_and_lists_the_changes(register, district):
+    open_app = register()  # due 2025-03-31
+    closed = services.application_answer(
+        acting_user=district.officer_a,
+        application=register(),
+        day=D(2025, 3, 10),
+        outcome="granted",
+        legal_basis="条例第三十六条",
+    )
+    notice, holidays, workdays = current_2025()
+    changes = calendar_year_save(
+        acting_user=district.admin,
+        year=2025,
+        notice=notice,
+        holidays=holidays + "\n临时假日 2025-03-14 2025-03-14",
+        workdays=workdays,
+    )
+    assert [(c.application.number, c.old, c.new) for c in changes] == [
+        (open_app.number, D(2025, 3, 31), D(2025, 4, 1))
+    ]
+    open_app.refresh_from_db()
+    closed.refresh_from_db()
+    assert open_app.due_on == D(2025, 4, 1)
+    assert closed.due_on == D(2025, 3, 31)  # closed requests keep the date they were judged by
+    assert AuditRecord.objects.filter(action="工作日历变更后重算期限").count() == 1
+    assert AuditRecord.objects.filter(entity="calendar", entity_id="2025").count() == 1
+
+
+def test_a_weekday_listed_as_a_makeup_workday_is_refused_in_chinese(district):
+    notice, holidays, _ = current_2025()
+    with pytest.raises(ApplicationError, match="2025"):
+        calendar_year_save(
+            acting_user=district.admin,
+            year=2025,
+            notice=notice,
+            holidays=holidays,
+            workdays="2025-03-12 春节",
+        )
+
+
+def test_a_malformed_line_names_its_number(district):
+    with pytest.raises(ApplicationError, match="放假安排第1行"):
+        calendar_year_save(
+            acting_user=district.admin, year=2025, notice="", holidays="春节", workdays=""
+        )
+
+
+def test_only_an_administrator_may_edit_the_calendar(client, district):
+    with pytest.raises(PermissionDenied):
+        calendar_year_save(
+            acting_user=district.reviewer_a, year=2025, notice="", holidays="", workdays=""
+        )
+    client.force_login(district.officer_a)
+    assert client.get(reverse("workcalendar:index")).status_code == 403
+    assert client.post(reverse("workcalendar:year", args=[2025]), {}).status_code == 403
+
+
+def test_the_calendar_page_lists_the_moved_due_dates(client, district, register):
+    app = register()
+    notice, holidays, workdays = current_2025()
+    client.force_login(district.admin)
+    page = client.post(
+        reverse("workcalendar:year", args=[2025]),
+        {"notice": notice, "holidays": holidays + "\n临时假日 2025-03-14", "workdays": workdays},
+    )
+    assert page.status_code == 200
+    assert "答复期限变化（1件）" in page.text
+    assert app.number in page.text
+    assert "2025-04-01" in page.text
+
+
+def test_a_bad_calendar_form_keeps_what_was_typed(client, district):
+    client.force_login(district.admin)
+    page = client.post(
+        reverse("workcalendar:year", args=[2025]),
+        {"notice": "通知", "holidays": "春节 2025-02-30 2025-03-02", "workdays": ""},
+    )
+    assert page.status_code == 400
+    assert "春节 2025-02-30 2025-03-02" in page.text
