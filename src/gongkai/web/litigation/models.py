@@ -88,8 +88,8 @@ class Case(TimestampedModel):
     class Meta:
         verbose_name = "复议诉讼案件"
         verbose_name_plural = "复议诉讼案件"
-        ordering = ["-filed_on", "-id"]
-        indexes = [models.Index(fields=["agency", "filed_on"], name="litigation_case_idx")]
+        ordering = ("-filed_on", "-id")
+        indexes = (models.Index(fields=["agency", "filed_on"], name="litigation_case_idx"),)
 
     def __str__(self) -> str:
         return f"{self.kind_label} {self.number or self.pk}"

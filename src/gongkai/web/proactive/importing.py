@@ -113,7 +113,7 @@ def read_rows(data: bytes, filename: str) -> tuple[list[str], Iterator[tuple[int
     name = filename.lower()
     if name.endswith((".xlsx", ".xlsm")):
         return _read_xlsx(data)
-    if name.endswith(".csv") or name.endswith(".txt"):
+    if name.endswith((".csv", ".txt")):
         return _read_csv(data)
     raise ApplicationError("只能导入 CSV 或 Excel（.xlsx）文件")
 

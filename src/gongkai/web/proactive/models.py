@@ -83,10 +83,10 @@ class Category(TimestampedModel):
     class Meta:
         verbose_name = "主题分类"
         verbose_name_plural = "主题分类"
-        ordering = ["agency", "position", "id"]
-        constraints = [
-            models.UniqueConstraint(fields=["agency", "name"], name="proactive_category_unique")
-        ]
+        ordering = ("agency", "position", "id")
+        constraints = (
+            models.UniqueConstraint(fields=["agency", "name"], name="proactive_category_unique"),
+        )
 
     def __str__(self) -> str:
         return self.name
@@ -105,10 +105,10 @@ class Channel(TimestampedModel):
     class Meta:
         verbose_name = "发布渠道"
         verbose_name_plural = "发布渠道"
-        ordering = ["agency", "kind", "id"]
-        constraints = [
-            models.UniqueConstraint(fields=["agency", "name"], name="proactive_channel_unique")
-        ]
+        ordering = ("agency", "kind", "id")
+        constraints = (
+            models.UniqueConstraint(fields=["agency", "name"], name="proactive_channel_unique"),
+        )
 
     def __str__(self) -> str:
         return self.name
@@ -145,13 +145,13 @@ class Item(Voidable):
     class Meta:
         verbose_name = "主动公开信息"
         verbose_name_plural = "主动公开信息"
-        ordering = ["-formed_on", "-id"]
-        constraints = [
+        ordering = ("-formed_on", "-id")
+        constraints = (
             models.UniqueConstraint(
                 fields=["agency", "index_number"], name="proactive_item_index_unique"
-            )
-        ]
-        indexes = [models.Index(fields=["agency", "formed_on"], name="proactive_item_idx")]
+            ),
+        )
+        indexes = (models.Index(fields=["agency", "formed_on"], name="proactive_item_idx"),)
 
     def __str__(self) -> str:
         return self.title
@@ -196,7 +196,7 @@ class Document(Voidable):
     class Meta:
         verbose_name = "规章和规范性文件"
         verbose_name_plural = "规章和规范性文件"
-        ordering = ["-issued_on", "-id"]
+        ordering = ("-issued_on", "-id")
 
     def __str__(self) -> str:
         return self.title
@@ -243,7 +243,7 @@ class Decision(Voidable):
     class Meta:
         verbose_name = "处理决定"
         verbose_name_plural = "处理决定"
-        ordering = ["-end_on", "-id"]
+        ordering = ("-end_on", "-id")
 
     def __str__(self) -> str:
         return self.title or f"{self.kind_label} {self.count}件"
@@ -272,7 +272,7 @@ class Fee(Voidable):
     class Meta:
         verbose_name = "行政事业性收费"
         verbose_name_plural = "行政事业性收费"
-        ordering = ["-end_on", "-id"]
+        ordering = ("-end_on", "-id")
 
     def __str__(self) -> str:
         return f"{self.item} {self.amount}元"
@@ -291,7 +291,7 @@ class Procurement(Voidable):
     class Meta:
         verbose_name = "政府集中采购"
         verbose_name_plural = "政府集中采购"
-        ordering = ["-day", "-id"]
+        ordering = ("-day", "-id")
 
     def __str__(self) -> str:
         return self.title

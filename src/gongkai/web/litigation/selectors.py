@@ -1,0 +1,66 @@
+"""Every read of the review and litigation register, scoped by the user's memberships."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import QuerySet
+from django.http import Http404
+
+from gongkai.web.applications.models import Application, AuditRecord
+from gongkai.web.applications.selectors import agency_list_visible, application_list_visible
+from gongkai.web.litigation.models import Case
+
+
+@dataclass(frozen=True)
+class CaseFilters:
+    agency: int | None = None
+    year: int | None = None
+    kind: str = ""
+    pending: bool = False
+
+
+def case_list_visible(*, user: Any, filters: CaseFilters) -> QuerySet[Case]:
+    visible = agency_list_visible(user=user).values_list("pk", flat=True)
+    cases = Case.objects.filter(agency_id__in=visible)
+    if filters.agency:
+        cases = cases.filter(agency_id=filters.agency)
+    if filters.year:
+        cases = cases.filter(filed_on__year=filters.year)
+    if filters.kind:
+        cases = cases.filter(kind=filters.kind)
+    if filters.pending:
+        cases = cases.filter(result="")
+    return cases.select_related("agency", "application")
+
+
+def case_get_visible(*, user: Any, pk: int) -> Case:
+    visible = agency_list_visible(user=user).values_list("pk", flat=True)
+    case = (
+        Case.objects.filter(agency_id__in=visible, pk=pk)
+        .select_related("agency", "application", "application__agency")
+        .first()
+    )
+    if case is None:
+        raise Http404("没有找到该案件，或您无权查看")
+    return case
+
+
+def application_find(*, user: Any, number: str) -> Application | None:
+    """A visible request by its 受理编号."""
+    return (
+        application_list_visible(user=user, include_voided=False)
+        .filter(number=number.strip())
+        .first()
+    )
+
+
+def application_get(*, user: Any, pk: int) -> Application | None:
+    return application_list_visible(user=user).filter(pk=pk).first()
+
+
+def case_audit(*, case: Case) -> QuerySet[AuditRecord]:
+    return AuditRecord.objects.filter(
+        entity="litigation.case", entity_id=str(case.pk)
+    ).select_related("actor")

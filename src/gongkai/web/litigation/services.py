@@ -1,0 +1,194 @@
+"""Every write on the review and litigation register (table 4 of the annual report).
+
+Keyword-only, with the ``acting_user``, atomic, permission-checked and audited like the request
+register. Dates follow the order of the proceedings: a case is filed after the request was
+received, and decided on or after the day it was filed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from gongkai.web.accounts import permissions
+from gongkai.web.applications.models import Application, AuditRecord
+from gongkai.web.common.errors import ApplicationError, PermissionDenied
+from gongkai.web.litigation.models import Case, CaseKind, CaseResult
+from gongkai.web.orgs.models import Agency
+from gongkai.web.proactive.services import require_writer
+
+
+def _today() -> dt.date:
+    return timezone.localdate()
+
+
+def _audit(case: Case, action: str, actor: Any, changes: dict[str, Any], reason: str = "") -> None:
+    AuditRecord.objects.create(
+        application=case.application,
+        entity="litigation.case",
+        entity_id=str(case.pk),
+        action=action,
+        actor=actor,
+        changes={k: (str(v) if v is not None else None) for k, v in changes.items()},
+        reason=reason,
+    )
+
+
+def _check_result(
+    result: str, decided_on: dt.date | None, filed_on: dt.date, today: dt.date
+) -> str:
+    if not result:
+        if decided_on is not None:
+            raise ApplicationError("填写了审结日期，请同时选择审结结果", field="result")
+        return ""
+    try:
+        result = CaseResult(result).value
+    except ValueError:
+        raise ApplicationError("请选择审结结果（维持、纠正或其他）", field="result") from None
+    if decided_on is None:
+        raise ApplicationError("已审结的案件请填写审结日期", field="decided_on")
+    if decided_on < filed_on:
+        raise ApplicationError(
+            f"审结日期（{decided_on.isoformat()}）不能早于申请复议或起诉的日期（{filed_on.isoformat()}）",
+            field="decided_on",
+        )
+    if decided_on > today:
+        raise ApplicationError(f"审结日期不能晚于今天（{today.isoformat()}）", field="decided_on")
+    return result
+
+
+@transaction.atomic
+def case_register(
+    *,
+    acting_user: Any,
+    agency: Agency,
+    application: Application,
+    kind: str,
+    filed_on: dt.date,
+    body: str,
+    number: str = "",
+    review_body_codefendant: bool = False,
+    note: str = "",
+    result: str = "",
+    decided_on: dt.date | None = None,
+    today: dt.date | None = None,
+) -> Case:
+    """Register a 行政复议 or 行政诉讼 about ``application``.
+
+    The case belongs to the agency whose disclosure decision is challenged. A 复议机关 sued as
+    co-defendant (行政诉讼法第二十六条第二款) may keep its own entry with
+    ``review_body_codefendant``; it is not counted in its table 4 (国办公开办函〔2016〕201号).
+    """
+    require_writer(acting_user, agency)
+    today = today or _today()
+    if not permissions.can_view_application(acting_user, application):
+        raise PermissionDenied("无权查看该申请")
+    try:
+        kind_enum = CaseKind(kind)
+    except ValueError:
+        raise ApplicationError("请选择案件类型", field="kind") from None
+    if review_body_codefendant:
+        if kind_enum is not CaseKind.SUIT_AFTER_REVIEW:
+            raise ApplicationError(
+                "只有复议后起诉的案件才有复议机关作共同被告", field="review_body_codefendant"
+            )
+        if application.agency_id == agency.pk:
+            raise ApplicationError(
+                "共同被告登记应由复议机关登记；原行政行为机关请直接登记本案",
+                field="review_body_codefendant",
+            )
+        if application.agency.government_id != agency.government_id:
+            raise ApplicationError("该申请不属于本级政府及其部门", field="application")
+    elif application.agency_id != agency.pk:
+        raise ApplicationError(
+            f"该申请由{application.agency.name}办理，案件应登记在该机关名下", field="application"
+        )
+    if filed_on > today:
+        raise ApplicationError(
+            f"申请复议或起诉日期不能晚于今天（{today.isoformat()}）", field="filed_on"
+        )
+    if filed_on < application.received_on:
+        raise ApplicationError(
+            f"申请复议或起诉日期不能早于收到申请之日（{application.received_on.isoformat()}）",
+            field="filed_on",
+        )
+    if not body.strip():
+        raise ApplicationError("请填写复议机关或审理法院", field="body")
+    result = _check_result(result, decided_on, filed_on, today)
+    case = Case.objects.create(
+        agency=agency,
+        application=application,
+        kind=kind_enum.value,
+        number=number.strip(),
+        filed_on=filed_on,
+        body=body.strip(),
+        result=result,
+        decided_on=decided_on if result else None,
+        review_body_codefendant=review_body_codefendant,
+        note=note.strip(),
+        created_by=acting_user,
+    )
+    _audit(
+        case,
+        f"登记{kind_enum.label}",
+        acting_user,
+        {
+            "filed_on": filed_on,
+            "body": case.body,
+            "result": result or None,
+            "decided_on": case.decided_on,
+            "review_body_codefendant": review_body_codefendant,
+        },
+    )
+    return case
+
+
+@transaction.atomic
+def case_record_result(
+    *,
+    acting_user: Any,
+    case: Case,
+    result: str,
+    decided_on: dt.date | None,
+    reason: str = "",
+    today: dt.date | None = None,
+) -> Case:
+    """Record (or correct, with a reason) how the case ended."""
+    require_writer(acting_user, case.agency)
+    today = today or _today()
+    if case.voided:
+        raise ApplicationError("该案件已作废")
+    if case.result and not reason.strip():
+        raise ApplicationError("更正已登记的审结结果须说明原因", field="reason")
+    new = _check_result(result, decided_on, case.filed_on, today)
+    if not new:
+        raise ApplicationError("请选择审结结果", field="result")
+    old = (case.result, case.decided_on)
+    case.result = new
+    case.decided_on = decided_on
+    case.save(update_fields=["result", "decided_on", "updated_at"])
+    _audit(
+        case,
+        "更正审结结果" if old[0] else "登记审结结果",
+        acting_user,
+        {"result": f"{old[0] or '尚未审结'} → {new}", "decided_on": decided_on},
+        reason,
+    )
+    return case
+
+
+@transaction.atomic
+def case_void(*, acting_user: Any, case: Case, reason: str) -> Case:
+    require_writer(acting_user, case.agency)
+    if not reason.strip():
+        raise ApplicationError("作废须填写原因", field="reason")
+    if case.voided:
+        raise ApplicationError("该案件已作废")
+    case.voided = True
+    case.void_reason = reason.strip()
+    case.save(update_fields=["voided", "void_reason", "updated_at"])
+    _audit(case, "作废", acting_user, {"voided": True}, reason)
+    return case

@@ -1,0 +1,157 @@
+"""Pages of the review and litigation register."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from gongkai.web.accounts import permissions
+from gongkai.web.applications.selectors import agency_list_registrable, agency_list_visible
+from gongkai.web.common.errors import ApplicationError, PermissionDenied
+from gongkai.web.litigation import forms, selectors, services
+from gongkai.web.litigation.models import CASE_KIND_CHOICES
+from gongkai.web.orgs.models import Agency
+
+PAGE_SIZE = 50
+
+
+def _int(value: str | None) -> int | None:
+    try:
+        return int(value) if value else None
+    except ValueError:
+        return None
+
+
+@login_required
+def index(request: HttpRequest) -> HttpResponse:
+    filters = selectors.CaseFilters(
+        agency=_int(request.GET.get("agency")),
+        year=_int(request.GET.get("year")),
+        kind=request.GET.get("kind", ""),
+        pending=request.GET.get("pending") == "1",
+    )
+    cases = selectors.case_list_visible(user=request.user, filters=filters)
+    page = Paginator(cases, PAGE_SIZE).get_page(request.GET.get("page"))
+    today = timezone.localdate()
+    return render(
+        request,
+        "litigation/index.html",
+        {
+            "page": page,
+            "filters": filters,
+            "agencies": [(a.pk, a.name) for a in agency_list_visible(user=request.user)],
+            "years": list(range(today.year, 2018, -1)),
+            "kinds": CASE_KIND_CHOICES,
+            "can_register": bool(permissions.acting_agency_ids(request.user)),
+        },
+    )
+
+
+@login_required
+def new(request: HttpRequest) -> HttpResponse:
+    agencies = [(a.pk, a.name) for a in agency_list_registrable(user=request.user)]
+    if not agencies:
+        return HttpResponse("您没有可以登记的机构", status=403)
+    initial: dict[str, Any] = {}
+    app_pk = _int(request.GET.get("application"))
+    if app_pk and (application := selectors.application_get(user=request.user, pk=app_pk)):
+        initial = {"application_number": application.number, "agency": application.agency_id}
+        if application.agency.review_body:
+            initial["body"] = application.agency.review_body
+    form = forms.CaseForm(
+        request.POST if request.method == "POST" else None, agencies=agencies, initial=initial
+    )
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        application = selectors.application_find(user=request.user, number=d["application_number"])
+        if application is None:
+            form.add_error(
+                "application_number", f"没有找到受理编号为“{d['application_number']}”的申请"
+            )
+        else:
+            try:
+                case = services.case_register(
+                    acting_user=request.user,
+                    agency=Agency.objects.get(pk=d["agency"]),
+                    application=application,
+                    kind=d["kind"],
+                    filed_on=d["filed_on"],
+                    body=d["body"],
+                    number=d["number"],
+                    review_body_codefendant=d["review_body_codefendant"],
+                    note=d["note"],
+                    result=d["result"],
+                    decided_on=d["decided_on"],
+                )
+            except PermissionDenied as exc:
+                return HttpResponse(exc.message, status=403)
+            except ApplicationError as exc:
+                form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+            else:
+                messages.success(request, f"已登记{case.kind_label}案件")
+                return redirect("litigation:case", pk=case.pk)
+    status = 400 if request.method == "POST" else 200
+    return render(request, "litigation/form.html", {"form": form}, status=status)
+
+
+def _context(request: HttpRequest, case: Any, **bound: Any) -> dict[str, Any]:
+    return {
+        "case": case,
+        "can_write": permissions.can_register_for(request.user, case.agency),
+        "can_view_application": permissions.can_view_application(request.user, case.application),
+        "result_form": bound.get("result") or forms.ResultForm(),
+        "void_form": bound.get("void") or forms.VoidForm(),
+        "audit": selectors.case_audit(case=case),
+    }
+
+
+@login_required
+def detail(request: HttpRequest, pk: int) -> HttpResponse:
+    case = selectors.case_get_visible(user=request.user, pk=pk)
+    return render(request, "litigation/case.html", _context(request, case))
+
+
+@login_required
+@require_POST
+def result(request: HttpRequest, pk: int) -> HttpResponse:
+    case = selectors.case_get_visible(user=request.user, pk=pk)
+    form = forms.ResultForm(request.POST)
+    if form.is_valid():
+        try:
+            services.case_record_result(acting_user=request.user, case=case, **form.cleaned_data)
+        except PermissionDenied as exc:
+            return HttpResponse(exc.message, status=403)
+        except ApplicationError as exc:
+            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+        else:
+            messages.success(request, "已登记审结结果")
+            return redirect("litigation:case", pk=case.pk)
+    case.refresh_from_db()
+    return render(request, "litigation/case.html", _context(request, case, result=form), status=400)
+
+
+@login_required
+@require_POST
+def void(request: HttpRequest, pk: int) -> HttpResponse:
+    case = selectors.case_get_visible(user=request.user, pk=pk)
+    form = forms.VoidForm(request.POST)
+    if form.is_valid():
+        try:
+            services.case_void(
+                acting_user=request.user, case=case, reason=form.cleaned_data["reason"]
+            )
+        except PermissionDenied as exc:
+            return HttpResponse(exc.message, status=403)
+        except ApplicationError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, "已作废，该案件不再计入统计")
+            return redirect("litigation:case", pk=case.pk)
+    return render(request, "litigation/case.html", _context(request, case, void=form), status=400)

@@ -1,0 +1,461 @@
+"""Pages of the proactive-disclosure register and the 第二十条 records."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from gongkai.core.formats import UnknownYearError, format_for_year
+from gongkai.web.accounts import permissions
+from gongkai.web.common.errors import ApplicationError, PermissionDenied
+from gongkai.web.proactive import forms, importing, selectors, services
+from gongkai.web.proactive.models import CHANNEL_KIND_CHOICES, Category, Channel
+
+PAGE_SIZE = 50
+
+
+def _int(value: str | None) -> int | None:
+    try:
+        return int(value) if value else None
+    except ValueError:
+        return None
+
+
+def _apply_error(form: Any, exc: ApplicationError) -> None:
+    form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+
+
+def _agency_choices(user: Any, registrable: bool = False) -> list[tuple[int, str]]:
+    rows = (
+        selectors.agency_list_registrable(user=user)
+        if registrable
+        else selectors.agency_list_visible(user=user)
+    )
+    return [(a.pk, a.name) for a in rows]
+
+
+def _years(today: Any) -> list[int]:
+    return list(range(today.year, 2018, -1))
+
+
+@login_required
+def index(request: HttpRequest) -> HttpResponse:
+    today = timezone.localdate()
+    filters = selectors.ItemFilters(
+        agency=_int(request.GET.get("agency")),
+        year=_int(request.GET.get("year")),
+        category=request.GET.get("category", "").strip(),
+        channel=request.GET.get("channel", "").strip(),
+        late=request.GET.get("late") == "1",
+        q=request.GET.get("q", "").strip(),
+    )
+    items = selectors.item_list_visible(user=request.user, filters=filters, today=today)
+    page = Paginator(items, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    category_names = sorted(
+        {
+            c.name
+            for c in Category.objects.filter(
+                agency_id__in=[a for a, _ in _agency_choices(request.user)]
+            )
+        }
+    )
+    return render(
+        request,
+        "proactive/index.html",
+        {
+            "page": page,
+            "filters": filters,
+            "today": today,
+            "agencies": _agency_choices(request.user),
+            "years": _years(today),
+            "category_names": category_names,
+            "channel_kinds": CHANNEL_KIND_CHOICES,
+            "query": query.urlencode(),
+            "can_register": bool(permissions.acting_agency_ids(request.user)),
+        },
+    )
+
+
+def _item_form(agency: Any, data: Any = None) -> forms.ItemForm:
+    services.categories_ensure_defaults(agency=agency)
+    return forms.ItemForm(
+        data,
+        categories=[(c.pk, c.name) for c in selectors.categories(agency=agency, active_only=True)],
+        channels=[
+            (c.pk, f"{c.name}（{c.kind_label}）")
+            for c in selectors.channels(agency=agency, active_only=True)
+        ],
+    )
+
+
+def _registrable_agency(request: HttpRequest) -> Any:
+    choices = _agency_choices(request.user, registrable=True)
+    if not choices:
+        raise PermissionDenied("您没有可以登记的机构")
+    pk = _int(request.POST.get("agency") or request.GET.get("agency")) or choices[0][0]
+    if pk not in dict(choices):
+        raise PermissionDenied("只能为本机关登记")
+    return selectors.agency_get_visible(user=request.user, pk=pk), choices
+
+
+@login_required
+def item_new(request: HttpRequest) -> HttpResponse:
+    try:
+        agency, choices = _registrable_agency(request)
+    except PermissionDenied as exc:
+        return HttpResponse(exc.message, status=403)
+    form = _item_form(agency, request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        try:
+            category = Category.objects.get(pk=d["category"], agency=agency)
+            channels = list(Channel.objects.filter(agency=agency, pk__in=d["channels"]))
+            item = services.item_register(
+                acting_user=request.user,
+                agency=agency,
+                data=services.ItemData(
+                    index_number=d["index_number"],
+                    title=d["title"],
+                    summary=d["summary"],
+                    doc_number=d["doc_number"],
+                    formed_on=d["formed_on"],
+                    published_on=d["published_on"],
+                    publisher=d["publisher"],
+                    category=category,
+                    validity=d["validity"],
+                    channels=channels,
+                ),
+            )
+        except Category.DoesNotExist:
+            form.add_error("category", "请选择本机关的主题分类")
+        except PermissionDenied as exc:
+            return HttpResponse(exc.message, status=403)
+        except ApplicationError as exc:
+            _apply_error(form, exc)
+        else:
+            messages.success(request, f"已登记“{item.title}”，公开期限 {item.due_on:%Y-%m-%d}")
+            return redirect("proactive:item", pk=item.pk)
+    status = 400 if request.method == "POST" else 200
+    return render(
+        request,
+        "proactive/item_form.html",
+        {"form": form, "agency": agency, "agencies": choices},
+        status=status,
+    )
+
+
+def _item_context(request: HttpRequest, item: Any, **bound: Any) -> dict[str, Any]:
+    channel_choices = [
+        (c.pk, f"{c.name}（{c.kind_label}）")
+        for c in selectors.channels(agency=item.agency, active_only=True)
+    ]
+    return {
+        "item": item,
+        "today": timezone.localdate(),
+        "late": item.is_late(timezone.localdate()),
+        "can_write": permissions.can_register_for(request.user, item.agency),
+        "publish_form": bound.get("publish") or forms.PublishForm(channels=channel_choices),
+        "void_form": bound.get("void") or forms.VoidForm(),
+        "audit": selectors.audit_for(entity="proactive.item", pk=item.pk),
+    }
+
+
+@login_required
+def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    item = selectors.item_get_visible(user=request.user, pk=pk)
+    return render(request, "proactive/item.html", _item_context(request, item))
+
+
+@login_required
+@require_POST
+def item_publish(request: HttpRequest, pk: int) -> HttpResponse:
+    item = selectors.item_get_visible(user=request.user, pk=pk)
+    channel_choices = [(c.pk, c.name) for c in selectors.channels(agency=item.agency)]
+    form = forms.PublishForm(request.POST, channels=channel_choices)
+    if form.is_valid():
+        try:
+            services.item_publish(
+                acting_user=request.user,
+                item=item,
+                published_on=form.cleaned_data["published_on"],
+                channels=Channel.objects.filter(
+                    agency=item.agency, pk__in=form.cleaned_data["channels"]
+                ),
+            )
+        except PermissionDenied as exc:
+            return HttpResponse(exc.message, status=403)
+        except ApplicationError as exc:
+            _apply_error(form, exc)
+        else:
+            messages.success(request, "已登记公开日期和发布渠道")
+            return redirect("proactive:item", pk=item.pk)
+    return render(
+        request, "proactive/item.html", _item_context(request, item, publish=form), status=400
+    )
+
+
+@login_required
+@require_POST
+def item_void(request: HttpRequest, pk: int) -> HttpResponse:
+    item = selectors.item_get_visible(user=request.user, pk=pk)
+    form = forms.VoidForm(request.POST)
+    if form.is_valid():
+        try:
+            services.item_void(
+                acting_user=request.user, item=item, reason=form.cleaned_data["reason"]
+            )
+        except PermissionDenied as exc:
+            return HttpResponse(exc.message, status=403)
+        except ApplicationError as exc:
+            _apply_error(form, exc)
+        else:
+            messages.success(request, "已作废，该信息不再计入统计")
+            return redirect("proactive:item", pk=item.pk)
+    return render(
+        request, "proactive/item.html", _item_context(request, item, void=form), status=400
+    )
+
+
+@login_required
+def import_items(request: HttpRequest) -> HttpResponse:
+    try:
+        agency, choices = _registrable_agency(request)
+    except PermissionDenied as exc:
+        return HttpResponse(exc.message, status=403)
+    form = forms.ImportForm(request.POST or None, request.FILES or None)
+    result = None
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            upload = form.cleaned_data["file"]
+            try:
+                result = importing.items_import(
+                    acting_user=request.user,
+                    agency=agency,
+                    data=upload.read(),
+                    filename=upload.name,
+                    good_rows_only=form.cleaned_data["good_rows_only"],
+                )
+            except PermissionDenied as exc:
+                return HttpResponse(exc.message, status=403)
+            except ApplicationError as exc:
+                form.add_error("file", exc.message)
+        if result is None or (result.errors and not result.imported):
+            status = 400
+        if result is not None and result.imported:
+            messages.success(request, f"已导入 {result.imported} 条")
+    return render(
+        request,
+        "proactive/import.html",
+        {
+            "form": form,
+            "agency": agency,
+            "agencies": choices,
+            "result": result,
+            "columns": importing.COLUMNS,
+        },
+        status=status,
+    )
+
+
+@login_required
+def import_template(request: HttpRequest) -> HttpResponse:
+    response = HttpResponse(importing.template_csv(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="proactive-template.csv"'
+    return response
+
+
+@login_required
+def settings_page(request: HttpRequest) -> HttpResponse:
+    agency = selectors.default_agency(user=request.user, pk=_int(request.GET.get("agency")))
+    if agency is None:
+        raise Http404("没有可以查看的机构")
+    category_form = forms.CategoryForm()
+    channel_form = forms.ChannelForm()
+    status = 200
+    if request.method == "POST":
+        try:
+            what = request.POST.get("what")
+            if what == "category":
+                category_form = forms.CategoryForm(request.POST)
+                if category_form.is_valid():
+                    services.category_create(
+                        acting_user=request.user,
+                        agency=agency,
+                        name=category_form.cleaned_data["name"],
+                    )
+                    messages.success(request, "已新增主题分类")
+                    return redirect(f"{reverse('proactive:settings')}?agency={agency.pk}")
+            elif what == "channel":
+                channel_form = forms.ChannelForm(request.POST)
+                if channel_form.is_valid():
+                    services.channel_create(
+                        acting_user=request.user,
+                        agency=agency,
+                        kind=channel_form.cleaned_data["kind"],
+                        name=channel_form.cleaned_data["name"],
+                    )
+                    messages.success(request, "已新增发布渠道")
+                    return redirect(f"{reverse('proactive:settings')}?agency={agency.pk}")
+            elif what == "toggle":
+                category = Category.objects.get(
+                    agency=agency, pk=_int(request.POST.get("category"))
+                )
+                services.category_set_active(
+                    acting_user=request.user, category=category, active=not category.active
+                )
+                return redirect(f"{reverse('proactive:settings')}?agency={agency.pk}")
+        except Category.DoesNotExist:
+            raise Http404("没有这个分类") from None
+        except PermissionDenied as exc:
+            return HttpResponse(exc.message, status=403)
+        except ApplicationError as exc:
+            target = category_form if request.POST.get("what") == "category" else channel_form
+            _apply_error(target, exc)
+        status = 400
+    services.categories_ensure_defaults(agency=agency)
+    return render(
+        request,
+        "proactive/settings.html",
+        {
+            "agency": agency,
+            "agencies": _agency_choices(request.user),
+            "categories": selectors.categories(agency=agency),
+            "channels": selectors.channels(agency=agency),
+            "category_form": category_form,
+            "channel_form": channel_form,
+            "can_configure": _can_configure(request.user, agency),
+        },
+        status=status,
+    )
+
+
+def _can_configure(user: Any, agency: Any) -> bool:
+    try:
+        services.require_configurer(user, agency)
+    except PermissionDenied:
+        return False
+    return True
+
+
+# --------------------------------------------------------------------------- 第二十条
+
+
+_RECORD_FORMS = {
+    "documents": forms.DocumentForm,
+    "decisions": forms.DecisionForm,
+    "fees": forms.FeeForm,
+    "procurements": forms.ProcurementForm,
+}
+
+
+def _article20_context(
+    request: HttpRequest, agency: Any, year: int, **bound: Any
+) -> dict[str, Any]:
+    try:
+        fmt = format_for_year(year)
+    except UnknownYearError as exc:
+        raise Http404(str(exc)) from None
+    records = selectors.article20_for(user=request.user, agency=agency, year=year)
+    forms_ = {key: bound.get(key) or cls() for key, cls in _RECORD_FORMS.items()}
+    return {
+        "agency": agency,
+        "year": year,
+        "fmt": fmt,
+        "is_2019": fmt.key == "2019",
+        "records": records,
+        "forms": forms_,
+        "agencies": _agency_choices(request.user),
+        "years": _years(timezone.localdate()),
+        "can_write": permissions.can_register_for(request.user, agency),
+        "repeal_form": forms.RepealForm(),
+        "void_form": forms.VoidForm(),
+    }
+
+
+@login_required
+def article20(request: HttpRequest) -> HttpResponse:
+    agency = selectors.default_agency(user=request.user, pk=_int(request.GET.get("agency")))
+    if agency is None:
+        raise Http404("没有可以查看的机构")
+    year = _int(request.GET.get("year")) or timezone.localdate().year
+    return render(request, "proactive/article20.html", _article20_context(request, agency, year))
+
+
+@login_required
+@require_POST
+def record_new(request: HttpRequest, kind: str) -> HttpResponse:
+    if kind not in _RECORD_FORMS:
+        raise Http404("没有这种记录")
+    agency = selectors.agency_get_visible(user=request.user, pk=_int(request.POST.get("agency")))
+    year = _int(request.POST.get("year")) or timezone.localdate().year
+    form = _RECORD_FORMS[kind](request.POST)
+    if form.is_valid():
+        d = form.cleaned_data
+        try:
+            if kind == "documents":
+                services.document_register(acting_user=request.user, agency=agency, **d)
+            elif kind == "decisions":
+                services.decision_record(acting_user=request.user, agency=agency, **d)
+            elif kind == "fees":
+                services.fee_record(acting_user=request.user, agency=agency, **d)
+            else:
+                services.procurement_record(acting_user=request.user, agency=agency, **d)
+        except PermissionDenied as exc:
+            return HttpResponse(exc.message, status=403)
+        except ApplicationError as exc:
+            _apply_error(form, exc)
+        else:
+            messages.success(request, "已登记")
+            return redirect(
+                f"{reverse('proactive:article20')}?agency={agency.pk}&year={year}#{kind}"
+            )
+    messages.error(request, "未能保存，请按提示修改后重新提交。")
+    context = _article20_context(request, agency, year, **{kind: form})
+    context["open_form"] = kind
+    return render(request, "proactive/article20.html", context, status=400)
+
+
+@login_required
+@require_POST
+def record_action(request: HttpRequest, kind: str, pk: int, action: str) -> HttpResponse:
+    record = selectors.record_get_visible(user=request.user, kind=kind, pk=pk)
+    year = _int(request.POST.get("year")) or timezone.localdate().year
+    target = f"{reverse('proactive:article20')}?agency={record.agency_id}&year={year}#{kind}"
+    try:
+        if action == "repeal" and kind == "documents":
+            form: Any = forms.RepealForm(request.POST)
+            if not form.is_valid():
+                raise ApplicationError("请填写废止日期")
+            services.document_repeal(
+                acting_user=request.user,
+                document=record,
+                repealed_on=form.cleaned_data["repealed_on"],
+                note=form.cleaned_data["note"],
+            )
+        elif action == "void":
+            form = forms.VoidForm(request.POST)
+            if not form.is_valid():
+                raise ApplicationError("作废须填写原因")
+            services.record_void(
+                acting_user=request.user, record=record, reason=form.cleaned_data["reason"]
+            )
+        else:
+            raise Http404("没有这个操作")
+    except PermissionDenied as exc:
+        return HttpResponse(exc.message, status=403)
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, "已保存")
+    return redirect(target)

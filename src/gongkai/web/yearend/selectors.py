@@ -1,0 +1,144 @@
+"""The records one agency's tables 2–4 count, read from the registers (scoped by permission).
+
+The year-end view and its drill-down stand on :func:`year_end`: the counting itself is
+:func:`gongkai.core.yearend.count_year`, pure Python, the same the report generator uses.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from gongkai.core.yearend import (
+    CaseFacts,
+    DecisionFacts,
+    DocumentFacts,
+    FeeFacts,
+    ProcurementFacts,
+    RequestFacts,
+    YearEnd,
+    YearRecords,
+    count_year,
+)
+from gongkai.web.accounts import permissions
+from gongkai.web.applications.models import Application
+from gongkai.web.litigation.models import Case
+from gongkai.web.orgs.models import Agency, AgencyKind
+from gongkai.web.proactive.models import Decision, Document, Fee, Procurement
+
+
+def agency_for(*, user: Any, pk: int) -> Agency:
+    agency = Agency.objects.filter(pk=pk).first()
+    if agency is None or not permissions.can_view_agency(user, agency):
+        raise Http404("没有找到该机构，或您无权查看")
+    return agency
+
+
+def year_records(*, agency: Agency, year: int) -> YearRecords:
+    """Every fact of ``agency``'s registers that can touch ``year`` (voided records excluded)."""
+    start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    requests = (
+        Application.objects.filter(agency=agency, voided=False, received_on__lte=end)
+        .filter(Q(closed_on__isnull=True) | Q(closed_on__gte=start))
+        .values_list("id", "received_on", "applicant__kind", "closed_on", "outcome")
+        .order_by()
+    )
+    return YearRecords(
+        requests=(
+            RequestFacts(pk, received, kind, closed, (outcome or None) if closed else None)
+            for pk, received, kind, closed, outcome in requests.iterator(chunk_size=5000)
+        ),
+        documents=[
+            DocumentFacts(pk, kind, issued, repealed, published)
+            for pk, kind, issued, repealed, published in Document.objects.filter(
+                agency=agency, voided=False, issued_on__lte=end
+            ).values_list("id", "kind", "issued_on", "repealed_on", "published_on")
+        ],
+        decisions=[
+            DecisionFacts(pk, kind, s, e, n)
+            for pk, kind, s, e, n in Decision.objects.filter(
+                agency=agency, voided=False, end_on__year=year
+            ).values_list("id", "kind", "start_on", "end_on", "count")
+        ],
+        fees=[
+            FeeFacts(pk, s, e, amount)
+            for pk, s, e, amount in Fee.objects.filter(
+                agency=agency, voided=False, end_on__year=year
+            ).values_list("id", "start_on", "end_on", "amount")
+        ],
+        procurements=[
+            ProcurementFacts(pk, day, amount)
+            for pk, day, amount in Procurement.objects.filter(
+                agency=agency, voided=False, day__year=year
+            ).values_list("id", "day", "amount")
+        ],
+        cases=[
+            CaseFacts(pk, kind, filed, result or None, decided, co)
+            for pk, kind, filed, result, decided, co in Case.objects.filter(
+                agency=agency, voided=False, filed_on__year=year
+            ).values_list(
+                "id", "kind", "filed_on", "result", "decided_on", "review_body_codefendant"
+            )
+        ],
+    )
+
+
+def year_end(*, agency: Agency, year: int) -> YearEnd:
+    """Tables 2, 3 and 4 of ``agency`` for ``year``, straight from the records.
+
+    Raises :class:`gongkai.core.yearend.UncountableRecord` for a record that cannot be counted.
+    """
+    return count_year(
+        year_records(agency=agency, year=year),
+        year=year,
+        agency=agency.name,
+        is_government_report=agency.kind == AgencyKind.GOVERNMENT,
+    )
+
+
+# Which register a table-2 row's records live in.
+T2_SOURCES = {
+    "rules": "documents",
+    "normative_docs": "documents",
+    "licensing": "decisions",
+    "other_services": "decisions",
+    "penalty": "decisions",
+    "coercion": "decisions",
+    "fees": "fees",
+    "procurement": "procurements",
+}
+
+
+@dataclass(frozen=True)
+class Drill:
+    kind: str  # "applications", "cases", "documents", "decisions", "fees", "procurements"
+    records: QuerySet[Any]
+
+
+def drill(*, table: str, row: str, ids: tuple[Any, ...]) -> Drill:
+    if table == "t3":
+        return Drill(
+            "applications",
+            Application.objects.filter(pk__in=ids)
+            .select_related("applicant")
+            .order_by("received_on", "id"),
+        )
+    if table == "t4":
+        return Drill(
+            "cases",
+            Case.objects.filter(pk__in=ids).select_related("application").order_by("filed_on"),
+        )
+    kind = T2_SOURCES.get(row)
+    if kind is None:
+        raise Http404("没有这一行")
+    model = {
+        "documents": Document,
+        "decisions": Decision,
+        "fees": Fee,
+        "procurements": Procurement,
+    }[kind]
+    return Drill(kind, model.objects.filter(pk__in=ids))

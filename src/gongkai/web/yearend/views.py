@@ -1,0 +1,167 @@
+"""The year-end view: tables 2, 3 and 4 of one agency and year as they will be counted, each
+number a link to the records behind it (条例第五十条; annual-report-formats.md §2–3)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import urlencode
+
+from gongkai.core.formats import Format, UnknownYearError, format_for_year
+from gongkai.core.report import CellRef
+from gongkai.core.yearend import UncountableRecord, YearEnd
+from gongkai.web.applications.selectors import agency_list_visible
+from gongkai.web.yearend import selectors
+
+T3_IDENTITY = "一 + 二 = 三（七）总计 + 四"
+
+
+def _int(value: str | None) -> int | None:
+    try:
+        return int(value) if value else None
+    except ValueError:
+        return None
+
+
+def _cell_url(agency: int, year: int, ref: CellRef) -> str:
+    query = urlencode(
+        {"agency": agency, "year": year, "table": ref.table, "row": ref.row, "col": ref.column}
+    )
+    return f"{reverse('yearend:cell')}?{query}"
+
+
+def _display(value: Any) -> str:
+    return format(value, "f") if not isinstance(value, int) else str(value)
+
+
+def _tables(result: YearEnd, agency: int, year: int) -> list[dict[str, Any]]:
+    """Each table as blocks of rows of linked cells, labelled from the format declaration."""
+    tables = []
+    for table in result.format.tables:
+        blocks = []
+        for block in table.blocks:
+            rows = []
+            for row in block.rows:
+                cells = []
+                for column in block.columns:
+                    ref = CellRef(table.key, row.key, column.key)
+                    value = result.report.cells[ref].number
+                    cells.append(
+                        {
+                            "value": _display(value),
+                            "url": _cell_url(agency, year, ref),
+                            "id": f"{table.key}-{row.key}-{column.key}",
+                            "zero": value == 0,
+                        }
+                    )
+                rows.append({"label": row.label, "group": row.group, "cells": cells})
+            blocks.append(
+                {
+                    "label": block.label,
+                    "header": block.header,
+                    "columns": block.columns,
+                    "rows": rows,
+                }
+            )
+        tables.append(
+            {
+                "key": table.key,
+                "number": table.number,
+                "title": table.title,
+                "note": table.note,
+                "blocks": blocks,
+            }
+        )
+    return tables
+
+
+def _findings(result: YearEnd) -> list[Any] | None:
+    """What the checker says about the tables (None while the checker is not installed)."""
+    try:
+        from gongkai.core.checks import check_report
+    except ImportError:
+        return None
+    return [f for f in check_report(result.report) if f.table in ("t2", "t3", "t4")]
+
+
+@login_required
+def index(request: HttpRequest) -> HttpResponse:
+    today = timezone.localdate()
+    agencies = list(agency_list_visible(user=request.user))
+    if not agencies:
+        raise Http404("没有可以查看的机构")
+    pk = _int(request.GET.get("agency")) or agencies[0].pk
+    agency = selectors.agency_for(user=request.user, pk=pk)
+    year = _int(request.GET.get("year")) or today.year - 1
+    context: dict[str, Any] = {
+        "agency": agency,
+        "year": year,
+        "agencies": agencies,
+        "years": list(range(today.year, 2018, -1)),
+    }
+    try:
+        fmt: Format = format_for_year(year)
+    except UnknownYearError as exc:
+        context["error"] = str(exc)
+        return render(request, "yearend/index.html", context, status=400)
+    context["fmt"] = fmt
+    try:
+        result = selectors.year_end(agency=agency, year=year)
+    except UncountableRecord as exc:
+        context["error"] = str(exc)
+        return render(request, "yearend/index.html", context, status=409)
+    context.update(
+        tables=_tables(result, agency.pk, year),
+        findings=_findings(result),
+        identity=T3_IDENTITY,
+        open_year=year >= today.year,
+    )
+    return render(request, "yearend/index.html", context)
+
+
+@login_required
+def cell(request: HttpRequest) -> HttpResponse:
+    agency = selectors.agency_for(user=request.user, pk=_int(request.GET.get("agency")) or 0)
+    year = _int(request.GET.get("year"))
+    table, row, column = (request.GET.get(k, "") for k in ("table", "row", "col"))
+    if year is None:
+        raise Http404("请指定年度")
+    try:
+        fmt = format_for_year(year)
+        t = fmt.table(table)
+        r = t.row(row)
+        c = t.column(row, column)
+    except (UnknownYearError, KeyError):
+        raise Http404("没有这个单元格") from None
+    try:
+        result = selectors.year_end(agency=agency, year=year)
+    except UncountableRecord as exc:
+        return render(
+            request,
+            "yearend/index.html",
+            {"agency": agency, "year": year, "error": str(exc), "agencies": [], "years": []},
+            status=409,
+        )
+    ref = CellRef(table, row, column)
+    ids = result.records(table, row, column)
+    drill = selectors.drill(table=table, row=row, ids=ids)
+    return render(
+        request,
+        "yearend/cell.html",
+        {
+            "agency": agency,
+            "year": year,
+            "table": t,
+            "row": r,
+            "column": c,
+            "value": _display(result.report.cells[ref].number),
+            "drill": drill,
+            "count": len(ids),
+            "back": f"{reverse('yearend:index')}?{urlencode({'agency': agency.pk, 'year': year})}",
+        },
+    )
