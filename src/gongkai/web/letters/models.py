@@ -68,12 +68,12 @@ class LetterTemplate(models.Model):
     class Meta:
         verbose_name = "文书模板"
         verbose_name_plural = "文书模板"
-        ordering = ["agency", "key", "-version"]
-        constraints = [
+        ordering = ("agency", "key", "-version")
+        constraints = (
             models.UniqueConstraint(
                 fields=["agency", "key", "version"], name="letter_template_version_unique"
-            )
-        ]
+            ),
+        )
 
     def __str__(self) -> str:
         return f"{self.agency} {template_label(self.key)} 第{self.version}版"
@@ -88,11 +88,14 @@ class LetterCounter(models.Model):
     last = models.PositiveIntegerField(default=0)
 
     class Meta:
-        constraints = [
+        constraints = (
             models.UniqueConstraint(
                 fields=["agency", "year", "series"], name="letter_counter_unique"
-            )
-        ]
+            ),
+        )
+
+    def __str__(self) -> str:
+        return f"{self.agency_id} {self.series} {self.year}: {self.last}"
 
 
 class Letter(TimestampedModel):
@@ -149,13 +152,13 @@ class Letter(TimestampedModel):
     class Meta:
         verbose_name = "文书"
         verbose_name_plural = "文书"
-        ordering = ["-issued_on", "-id"]
-        constraints = [
+        ordering = ("-issued_on", "-id")
+        constraints = (
             models.UniqueConstraint(fields=["agency", "number"], name="letter_number_unique"),
             models.UniqueConstraint(
                 fields=["agency", "year", "series", "seq"], name="letter_seq_unique"
             ),
-        ]
+        )
 
     def __str__(self) -> str:
         return self.number
@@ -207,7 +210,7 @@ class Attachment(TimestampedModel):
     class Meta:
         verbose_name = "附件"
         verbose_name_plural = "附件"
-        ordering = ["created_at", "id"]
+        ordering = ("created_at", "id")
 
     def __str__(self) -> str:
         return self.original_name

@@ -1,0 +1,100 @@
+"""Every read of the letters app, scoped through the request register's selectors."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import QuerySet
+from django.http import Http404
+
+from gongkai.core import letters as core
+from gongkai.web.applications import selectors as applications
+from gongkai.web.applications.models import Application
+from gongkai.web.letters.models import Attachment, Letter, LetterTemplate
+from gongkai.web.orgs.models import Agency
+
+
+def agency_list_with_templates(*, user: Any) -> QuerySet[Agency]:
+    """Agencies whose templates the user may see (its own, and those below its government)."""
+    return applications.agency_list_visible(user=user)
+
+
+def agency_get_visible(*, user: Any, pk: int) -> Agency:
+    try:
+        return agency_list_with_templates(user=user).get(pk=pk)
+    except Agency.DoesNotExist:
+        raise Http404("没有找到该机构，或您无权查看") from None
+
+
+@dataclass(frozen=True)
+class TemplateStatus:
+    key: str
+    label: str
+    kind: core.LetterKind
+    latest: LetterTemplate | None  # the newest version on record (may be a reset to default)
+
+    @property
+    def customised(self) -> bool:
+        return self.latest is not None and not self.latest.is_default
+
+
+def template_overview(*, agency: Agency) -> list[TemplateStatus]:
+    latest: dict[str, LetterTemplate] = {}
+    for row in LetterTemplate.objects.filter(agency=agency).select_related("created_by"):
+        if row.key not in latest or row.version > latest[row.key].version:
+            latest[row.key] = row
+    return [
+        TemplateStatus(
+            key, core.template_label(key), core.parse_template_key(key)[0], latest.get(key)
+        )
+        for key in core.template_keys()
+    ]
+
+
+def template_history(*, agency: Agency, key: str) -> QuerySet[LetterTemplate]:
+    return (
+        LetterTemplate.objects.filter(agency=agency, key=key)
+        .select_related("created_by")
+        .order_by("-version")
+    )
+
+
+def _visible_application_ids(user: Any) -> QuerySet[Application]:
+    return applications.application_list_visible(user=user, include_voided=True)
+
+
+def letter_list_recent(*, user: Any, limit: int = 50) -> QuerySet[Letter]:
+    return (
+        Letter.objects.filter(application__in=_visible_application_ids(user).values("pk"))
+        .select_related("application", "agency", "created_by")
+        .order_by("-created_at", "-id")[:limit]
+    )
+
+
+def letter_list_for(*, application: Application) -> QuerySet[Letter]:
+    return application.letters.select_related("created_by", "template").order_by(
+        "-created_at", "-id"
+    )
+
+
+def attachment_list_for(*, application: Application) -> QuerySet[Attachment]:
+    return application.attachments.select_related("uploaded_by").order_by("created_at", "id")
+
+
+def letter_get_visible(*, user: Any, pk: int) -> Letter:
+    try:
+        return Letter.objects.select_related("application", "agency").get(
+            pk=pk, application__in=_visible_application_ids(user).values("pk")
+        )
+    except Letter.DoesNotExist:
+        raise Http404("没有找到该文书，或您无权查看") from None
+
+
+def attachment_get_visible(*, user: Any, pk: int) -> Attachment:
+    try:
+        return Attachment.objects.select_related("application").get(
+            pk=pk, application__in=_visible_application_ids(user).values("pk")
+        )
+    except Attachment.DoesNotExist:
+        raise Http404("没有找到该附件，或您无权查看") from None

@@ -1,0 +1,416 @@
+"""Every write of the letters app: template versions, numbering settings, generated letters,
+attachments. Each is atomic, checks permissions, and leaves an audit record."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from django.core.files.base import ContentFile
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from gongkai.core import letters as core
+from gongkai.core.errors import GongkaiError
+from gongkai.web.applications.enums import EventKind
+from gongkai.web.applications.models import Application, ApplicationEvent, AuditRecord
+from gongkai.web.common.errors import ApplicationError, PermissionDenied
+from gongkai.web.letters import permissions
+from gongkai.web.letters.models import Attachment, Letter, LetterCounter, LetterSettings
+from gongkai.web.letters.models import LetterTemplate as TemplateRow
+from gongkai.web.letters.snapshots import (
+    LetterInput,
+    letter_facts,
+    letter_settings,
+    template_in_force,
+    template_row,
+)
+from gongkai.web.letters.uploads import AttachmentRefused, check_upload
+from gongkai.web.orgs.models import Agency
+
+# The event a letter of each kind records (条例 第三十条, 第三十二条, 第三十三条; 109号).
+LETTER_EVENTS: dict[core.LetterKind, tuple[EventKind, ...]] = {
+    core.LetterKind.ANSWER: (EventKind.ANSWERED, EventKind.TERMINATED),
+    core.LetterKind.CORRECTION: (EventKind.CORRECTION_REQUESTED,),
+    core.LetterKind.EXTENSION: (EventKind.EXTENSION,),
+    core.LetterKind.CONSULTATION: (EventKind.CONSULTATION_STARTED,),
+    core.LetterKind.FEE: (EventKind.FEE_NOTICE,),
+}
+
+
+class TemplateInvalid(ApplicationError):
+    """An edited template that fails the core's checks; ``problems`` lists each in Chinese."""
+
+    def __init__(self, problems: tuple[str, ...]) -> None:
+        super().__init__("；".join(problems))
+        self.problems = problems
+
+
+def _jsonable(value: Any) -> Any:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, dict):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    return value
+
+
+def _audit(
+    *,
+    application: Application | None,
+    action: str,
+    actor: Any,
+    entity: str,
+    entity_id: Any,
+    changes: dict[str, Any],
+    reason: str = "",
+) -> None:
+    AuditRecord.objects.create(
+        application=application,
+        entity=entity,
+        entity_id=str(entity_id),
+        action=action,
+        actor=actor,
+        changes=_jsonable(changes),
+        reason=reason,
+    )
+
+
+# --- templates and numbering -------------------------------------------------------------
+
+
+def _require_editor(user: Any, agency: Agency) -> None:
+    if not permissions.can_edit_templates(user, agency):
+        raise PermissionDenied(f"您无权修改{agency.name}的文书模板，请联系本机关审核人或公开办")
+
+
+def _next_version(agency: Agency, key: str) -> int:
+    last = TemplateRow.objects.filter(agency=agency, key=key).order_by("-version").first()
+    return (last.version if last else 0) + 1
+
+
+@transaction.atomic
+def letter_template_save(
+    *,
+    acting_user: Any,
+    agency: Agency,
+    key: str,
+    title: str,
+    body: str,
+    basis: str,
+    remedy: str,
+) -> TemplateRow:
+    """Save an edited template as a new version after the core's checks (unknown placeholders,
+    required placeholders, the remedy clause of a decision)."""
+    _require_editor(acting_user, agency)
+    if key not in core.DEFAULT_TEMPLATES:
+        raise ApplicationError(f"没有“{key}”这种文书模板")
+    candidate = core.LetterTemplate(
+        key,
+        title.strip(),
+        body.replace("\r\n", "\n").strip(),
+        basis.strip(),
+        remedy.replace("\r\n", "\n").strip(),
+    )
+    problems = core.template_problems(candidate)
+    if problems:
+        raise TemplateInvalid(problems)
+    # Lock the agency row so that two editors get consecutive versions.
+    Agency.objects.select_for_update().filter(pk=agency.pk).first()
+    row = TemplateRow.objects.create(
+        agency=agency,
+        key=key,
+        version=_next_version(agency, key),
+        title=candidate.title,
+        body=candidate.body,
+        basis=candidate.basis,
+        remedy=candidate.remedy,
+        created_by=acting_user,
+    )
+    _audit(
+        application=None,
+        action="修改文书模板",
+        actor=acting_user,
+        entity="letter_template",
+        entity_id=row.pk,
+        changes={
+            "agency": agency.name,
+            "template": core.template_label(key),
+            "version": row.version,
+        },
+    )
+    return row
+
+
+@transaction.atomic
+def letter_template_reset(*, acting_user: Any, agency: Agency, key: str) -> TemplateRow | None:
+    """Go back to the shipped default; earlier versions stay on record."""
+    _require_editor(acting_user, agency)
+    if template_row(agency, key) is None:
+        return None
+    default = core.default_template(key)
+    Agency.objects.select_for_update().filter(pk=agency.pk).first()
+    row = TemplateRow.objects.create(
+        agency=agency,
+        key=key,
+        version=_next_version(agency, key),
+        title=default.title,
+        body=default.body,
+        basis=default.basis,
+        remedy=default.remedy,
+        is_default=True,
+        created_by=acting_user,
+    )
+    _audit(
+        application=None,
+        action="恢复默认文书模板",
+        actor=acting_user,
+        entity="letter_template",
+        entity_id=row.pk,
+        changes={
+            "agency": agency.name,
+            "template": core.template_label(key),
+            "version": row.version,
+        },
+    )
+    return row
+
+
+@transaction.atomic
+def letter_settings_save(
+    *, acting_user: Any, agency: Agency, short_name: str, number_pattern: str
+) -> LetterSettings:
+    _require_editor(acting_user, agency)
+    pattern = number_pattern.strip()
+    if pattern:
+        problems = core.number_pattern_problems(pattern)
+        if problems:
+            raise ApplicationError("；".join(problems), field="number_pattern")
+    settings, _created = LetterSettings.objects.get_or_create(agency=agency)
+    before = {"short_name": settings.short_name, "number_pattern": settings.number_pattern}
+    settings.short_name = short_name.strip()
+    settings.number_pattern = pattern
+    settings.save(update_fields=["short_name", "number_pattern", "updated_at"])
+    _audit(
+        application=None,
+        action="修改文书编号设置",
+        actor=acting_user,
+        entity="letter_settings",
+        entity_id=settings.pk,
+        changes={
+            "before": before,
+            "after": {"short_name": settings.short_name, "number_pattern": pattern},
+        },
+    )
+    return settings
+
+
+# --- letters --------------------------------------------------------------------------------
+
+
+def _allocate(agency: Agency, year: int, series: str) -> int:
+    counter, _created = LetterCounter.objects.select_for_update().get_or_create(
+        agency=agency, year=year, series=series
+    )
+    counter.last += 1
+    counter.save(update_fields=["last"])
+    return counter.last
+
+
+def _event_for(application: Application, kind: core.LetterKind) -> ApplicationEvent | None:
+    kinds = [k.value for k in LETTER_EVENTS[kind]]
+    return application.events.filter(kind__in=kinds).order_by("-day", "-id").first()
+
+
+def _storage_name(letter: Letter, suffix: str) -> str:
+    return f"{letter.agency.code}/{letter.year}/{letter.pk}-{letter.kind}-{letter.seq}.{suffix}"
+
+
+def letter_preview(*, application: Application, key: str, data: LetterInput) -> core.Letter:
+    """The letter as it would be generated, numbered "（待编号）" (nothing is saved)."""
+    template, _row = template_in_force(application.agency, key)
+    settings = letter_settings(application.agency)
+    facts = letter_facts(application, data, number="（生成时编号）", settings=settings)
+    try:
+        return core.compose_letter(template, facts)
+    except GongkaiError as exc:
+        raise ApplicationError(str(exc)) from None
+
+
+@transaction.atomic
+def letter_generate(
+    *, acting_user: Any, application: Application, key: str, data: LetterInput
+) -> Letter:
+    """Number, compose and render a letter; store its DOCX and PDF; link it to the event of
+    the register it belongs to (补正通知 → 发出补正通知, 答复书 → 作出答复 …)."""
+    if not permissions.can_generate_letter(acting_user, application):
+        raise PermissionDenied(f"您不是{application.agency.name}的办理人员，不能生成文书")
+    if application.voided:
+        raise ApplicationError("该申请已作废，不能生成文书")
+    try:
+        kind, outcome = core.parse_template_key(key)
+    except (KeyError, ValueError):
+        raise ApplicationError(f"没有“{key}”这种文书模板") from None
+    if kind is core.LetterKind.ANSWER and application.outcome and outcome != application.outcome:
+        raise ApplicationError(
+            "答复书的办理结果与登记的办理结果不一致，请选择与登记结果相符的答复书",
+            field="key",
+        )
+    agency = application.agency
+    template, row = template_in_force(agency, key)
+    settings = letter_settings(agency)
+    pattern = settings.number_pattern or core.DEFAULT_NUMBER_PATTERN
+    year = data.issued_on.year
+    # Check everything before a number is taken, so a refused letter leaves no gap.
+    draft = letter_facts(application, data, number="（待编号）", settings=settings)
+    try:
+        core.compose_letter(template, draft)
+    except GongkaiError as exc:
+        raise ApplicationError(str(exc)) from None
+    seq = _allocate(agency, year, kind.series)
+    contact_short = draft.agency.short_name
+    number = core.format_letter_number(
+        pattern, agency_short=contact_short, kind=kind, year=year, seq=seq
+    )
+    facts = dataclasses.replace(draft, number=number)
+    letter_core = core.compose_letter(template, facts)
+    docx_bytes = core.render_docx(letter_core)
+    pdf_bytes = core.render_pdf(letter_core)
+    letter = Letter(
+        application=application,
+        event=_event_for(application, kind),
+        agency=agency,
+        kind=kind.value,
+        template_key=key,
+        template=row,
+        number=number,
+        year=year,
+        series=kind.series,
+        seq=seq,
+        title=letter_core.title,
+        issued_on=data.issued_on,
+        text=letter_core.plain_text(),
+        facts=_jsonable(dataclasses.asdict(data)),
+        created_by=acting_user,
+    )
+    try:
+        with transaction.atomic():
+            letter.save()
+    except IntegrityError:
+        raise ApplicationError(
+            f"文书编号“{number}”已被使用，请检查本机关的文书编号格式是否包含{{seq}}"
+        ) from None
+    letter.docx_file.save(_storage_name(letter, "docx"), ContentFile(docx_bytes), save=False)
+    letter.pdf_file.save(_storage_name(letter, "pdf"), ContentFile(pdf_bytes), save=False)
+    letter.save(update_fields=["docx_file", "pdf_file"])
+    _audit(
+        application=application,
+        action="生成文书",
+        actor=acting_user,
+        entity="letter",
+        entity_id=letter.pk,
+        changes={
+            "number": number,
+            "kind": letter.template_label,
+            "template_version": row.version if row else "系统默认",
+            "issued_on": data.issued_on,
+        },
+    )
+    return letter
+
+
+@transaction.atomic
+def letter_void(*, acting_user: Any, letter: Letter, reason: str) -> Letter:
+    """A wrong letter is voided with a reason, never deleted; its number stays used."""
+    if not permissions.can_generate_letter(acting_user, letter.application):
+        raise PermissionDenied("您无权作废该文书")
+    if not reason.strip():
+        raise ApplicationError("请写明作废原因", field="reason")
+    if letter.voided:
+        raise ApplicationError("该文书已作废")
+    letter.voided = True
+    letter.void_reason = reason.strip()
+    letter.save(update_fields=["voided", "void_reason", "updated_at"])
+    _audit(
+        application=letter.application,
+        action="作废文书",
+        actor=acting_user,
+        entity="letter",
+        entity_id=letter.pk,
+        changes={"number": letter.number},
+        reason=reason.strip(),
+    )
+    return letter
+
+
+# --- attachments ----------------------------------------------------------------------------
+
+
+@transaction.atomic
+def attachment_upload(
+    *, acting_user: Any, application: Application, upload: Any, kind: str, description: str = ""
+) -> Attachment:
+    """Store an uploaded file after the type and size checks of :mod:`.uploads`."""
+    if not permissions.can_upload_attachment(acting_user, application):
+        raise PermissionDenied(f"您不是{application.agency.name}的办理人员，不能上传附件")
+    if kind not in {k for k, _label in Attachment._meta.get_field("kind").choices or []}:
+        raise ApplicationError("请选择附件类别", field="kind")
+    try:
+        file_type = check_upload(upload)
+    except AttachmentRefused as exc:
+        raise ApplicationError(str(exc), field="file") from None
+    attachment = Attachment(
+        application=application,
+        kind=kind,
+        description=description.strip(),
+        original_name=str(upload.name)[:255],
+        content_type=file_type.content_type,
+        size=int(upload.size),
+        uploaded_by=acting_user,
+    )
+    suffix = str(upload.name).rsplit(".", 1)[-1].lower()
+    stamp = timezone.now().strftime("%Y%m%d%H%M%S%f")
+    name = f"{application.agency.code}/{application.year}/{application.pk}-{stamp}.{suffix}"
+    attachment.file.save(name, upload, save=False)
+    attachment.save()
+    _audit(
+        application=application,
+        action="上传附件",
+        actor=acting_user,
+        entity="attachment",
+        entity_id=attachment.pk,
+        changes={
+            "name": attachment.original_name,
+            "kind": attachment.kind_label,
+            "size": attachment.size,
+        },
+    )
+    return attachment
+
+
+@transaction.atomic
+def attachment_void(*, acting_user: Any, attachment: Attachment, reason: str) -> Attachment:
+    if not permissions.can_upload_attachment(acting_user, attachment.application):
+        raise PermissionDenied("您无权作废该附件")
+    if not reason.strip():
+        raise ApplicationError("请写明作废原因", field="reason")
+    attachment.voided = True
+    attachment.void_reason = reason.strip()
+    attachment.save(update_fields=["voided", "void_reason", "updated_at"])
+    _audit(
+        application=attachment.application,
+        action="作废附件",
+        actor=acting_user,
+        entity="attachment",
+        entity_id=attachment.pk,
+        changes={"name": attachment.original_name},
+        reason=reason.strip(),
+    )
+    return attachment

@@ -1,0 +1,183 @@
+"""ORM → core: an agency's letterhead, the template in force, and the facts of a letter."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from gongkai.core import letters as core
+from gongkai.core.fees import per_application, per_page
+from gongkai.web.applications.fees import applicant_month_count
+from gongkai.web.applications.models import Application
+from gongkai.web.letters.models import LetterSettings, LetterTemplate
+from gongkai.web.orgs.models import Agency
+
+FEE_METHODS = {"按件": "件", "按量": "页"}
+
+
+def letter_settings(agency: Agency) -> LetterSettings:
+    """The agency's numbering settings (an unsaved default when it has none)."""
+    try:
+        return LetterSettings.objects.get(agency=agency)
+    except LetterSettings.DoesNotExist:
+        return LetterSettings(agency=agency)
+
+
+def agency_contact(agency: Agency, settings: LetterSettings | None = None) -> core.AgencyContact:
+    settings = settings or letter_settings(agency)
+    return core.AgencyContact(
+        name=agency.name,
+        short_name=settings.short_name or agency.name,
+        office_name=agency.office_name,
+        address=agency.office_address,
+        phone=agency.office_phone,
+        fax=agency.office_fax,
+        email=agency.office_email,
+        hours=agency.office_hours,
+        postcode=agency.postcode,
+        review_body=agency.review_body,
+    )
+
+
+def template_row(agency: Agency, key: str) -> LetterTemplate | None:
+    """The agency's version in force, or None when it uses the shipped default."""
+    row = LetterTemplate.objects.filter(agency=agency, key=key).order_by("-version").first()
+    if row is None or row.is_default:
+        return None
+    return row
+
+
+def template_in_force(
+    agency: Agency, key: str
+) -> tuple[core.LetterTemplate, LetterTemplate | None]:
+    row = template_row(agency, key)
+    if row is None:
+        return core.default_template(key), None
+    return core.LetterTemplate(key, row.title, row.body, row.basis, row.remedy), row
+
+
+@dataclass(frozen=True)
+class LetterInput:
+    """What the case officer typed on the generation form (every field optional here; the
+    template decides what must be filled in)."""
+
+    issued_on: dt.date
+    legal_basis: str = ""
+    decision: str = ""
+    reasons: str = ""
+    enclosures: tuple[str, ...] = ()
+    responsible_agency: str = ""
+    responsible_agency_contact: str = ""
+    previous_reply: str = ""
+    correction_items: str = ""
+    correction_deadline: dt.date | None = None
+    extension_days: int | None = None
+    original_due_on: dt.date | None = None
+    new_due_on: dt.date | None = None
+    extension_reason: str = ""
+    third_party_name: str = ""
+    third_party_address: str = ""
+    consulted_information: str = ""
+    consultation_matter: str = ""
+    reply_by: dt.date | None = None
+    fee_method: str = ""
+    payment_method: str = ""
+    fee_items: tuple[core.FeeItem, ...] = field(default=())
+
+
+def fee_items(application: Application, method: str) -> tuple[core.FeeItem, ...]:
+    """The itemised fee by 国办函〔2020〕109号 (gongkai.core.fees) for 按件 or 按量."""
+    if method == "按件":
+        result = per_application(applicant_month_count(application))
+    elif method == "按量":
+        if application.pages is None:
+            return ()
+        result = per_page(application.pages)
+    else:
+        return ()
+    unit = FEE_METHODS[method]
+    return tuple(
+        core.FeeItem(f"第{item.first}至第{item.last}{unit}", item.count, unit, item.unit_price)
+        for item in result.items
+    )
+
+
+def letter_facts(
+    application: Application, data: LetterInput, *, number: str, settings: LetterSettings
+) -> core.LetterFacts:
+    applicant = application.applicant
+    return core.LetterFacts(
+        number=number,
+        agency=agency_contact(application.agency, settings),
+        applicant=core.Party(applicant.name, applicant.address),
+        application_number=application.number,
+        received_on=application.received_on,
+        request_summary=application.subject,
+        issued_on=data.issued_on,
+        decision=data.decision,
+        reasons=data.reasons,
+        legal_basis=data.legal_basis,
+        enclosures=data.enclosures,
+        responsible_agency=data.responsible_agency,
+        responsible_agency_contact=data.responsible_agency_contact,
+        previous_reply=data.previous_reply,
+        correction_items=data.correction_items,
+        correction_deadline=data.correction_deadline,
+        extension_days=data.extension_days,
+        original_due_on=data.original_due_on,
+        new_due_on=data.new_due_on,
+        extension_reason=data.extension_reason,
+        third_party=core.Party(data.third_party_name, data.third_party_address)
+        if data.third_party_name.strip()
+        else None,
+        consulted_information=data.consulted_information,
+        consultation_matter=data.consultation_matter,
+        reply_by=data.reply_by,
+        fee_method=data.fee_method,
+        fee_items=data.fee_items,
+        payment_method=data.payment_method,
+    )
+
+
+def sample_facts(agency: Agency, kind: core.LetterKind, today: dt.date) -> core.LetterFacts:
+    """Made-up facts that fill every placeholder, for previewing a template being edited."""
+    settings = letter_settings(agency)
+    contact = agency_contact(agency, settings)
+    number = core.format_letter_number(
+        settings.number_pattern or core.DEFAULT_NUMBER_PATTERN,
+        agency_short=contact.short_name,
+        kind=kind,
+        year=today.year,
+        seq=1,
+    )
+    return core.LetterFacts(
+        number=number,
+        agency=contact,
+        applicant=core.Party("张三（示例）", "示例市示例路1号"),
+        application_number="（示例受理编号）",
+        received_on=today - dt.timedelta(days=14),
+        request_summary="（示例）所申请公开的政府信息名称",
+        issued_on=today,
+        decision="（示例）答复或处理内容。",
+        reasons="（示例）理由说明。",
+        responsible_agency="（示例）负责公开的行政机关",
+        responsible_agency_contact="（示例）联系电话",
+        previous_reply="（示例）此前答复的文书编号",
+        correction_items="1.（示例）需要补正的第一项；\n2.（示例）需要补正的第二项。",
+        correction_deadline=today + dt.timedelta(days=15),
+        extension_days=20,
+        original_due_on=today + dt.timedelta(days=7),
+        new_due_on=today + dt.timedelta(days=35),
+        extension_reason="（示例）延期理由",
+        third_party=core.Party("（示例）第三方名称"),
+        consulted_information="（示例）征求意见所涉信息",
+        consultation_matter="（示例）商业秘密",
+        reply_by=today + dt.timedelta(days=21),
+        fee_method="按件",
+        fee_items=(
+            core.FeeItem("第1至第10件", 10, "件", Decimal(0)),
+            core.FeeItem("第11至第15件", 5, "件", Decimal(100)),
+        ),
+        payment_method="（示例）缴费方式",
+    )

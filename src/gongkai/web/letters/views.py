@@ -1,0 +1,435 @@
+"""Pages of the letters app: template editing with preview, letters and attachments of an
+application, downloads."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import SuspiciousFileOperation
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from gongkai.core import letters as core
+from gongkai.core.errors import GongkaiError
+from gongkai.web.applications import selectors as application_selectors
+from gongkai.web.applications.clock import deadline_for
+from gongkai.web.applications.enums import EventKind
+from gongkai.web.applications.models import Application
+from gongkai.web.common.errors import ApplicationError
+from gongkai.web.letters import permissions, selectors, services
+from gongkai.web.letters.forms import KIND_FIELDS, LetterForm, SettingsForm, TemplateForm
+from gongkai.web.letters.models import ATTACHMENT_KIND_CHOICES
+from gongkai.web.letters.snapshots import (
+    LetterInput,
+    fee_items,
+    letter_settings,
+    sample_facts,
+    template_in_force,
+)
+
+MEDIA_TYPES = {
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "pdf": "application/pdf",
+}
+
+
+# --- templates ------------------------------------------------------------------------------
+
+
+@login_required
+def index(request: HttpRequest) -> HttpResponse:
+    agencies = list(selectors.agency_list_with_templates(user=request.user))
+    agency = None
+    if agencies:
+        wanted = request.GET.get("agency", "")
+        agency = next((a for a in agencies if str(a.pk) == wanted), agencies[0])
+    context: dict[str, Any] = {
+        "agencies": agencies,
+        "agency": agency,
+        "recent": selectors.letter_list_recent(user=request.user),
+    }
+    if agency is not None:
+        settings = letter_settings(agency)
+        contact_short = settings.short_name or agency.name
+        context |= {
+            "overview": selectors.template_overview(agency=agency),
+            "can_edit": permissions.can_edit_templates(request.user, agency),
+            "settings_form": SettingsForm(
+                initial={
+                    "short_name": settings.short_name,
+                    "number_pattern": settings.number_pattern,
+                }
+            ),
+            "example_number": _example_number(settings.number_pattern, contact_short),
+        }
+    return render(request, "letters/index.html", context)
+
+
+def _example_number(pattern: str, short_name: str) -> str:
+    try:
+        return core.format_letter_number(
+            pattern or core.DEFAULT_NUMBER_PATTERN,
+            agency_short=short_name,
+            kind=core.LetterKind.ANSWER,
+            year=timezone.localdate().year,
+            seq=1,
+        )
+    except GongkaiError:
+        return ""
+
+
+@login_required
+@require_POST
+def settings_edit(request: HttpRequest, agency_id: int) -> HttpResponse:
+    agency = selectors.agency_get_visible(user=request.user, pk=agency_id)
+    form = SettingsForm(request.POST)
+    if form.is_valid():
+        try:
+            services.letter_settings_save(
+                acting_user=request.user,
+                agency=agency,
+                short_name=form.cleaned_data["short_name"],
+                number_pattern=form.cleaned_data["number_pattern"],
+            )
+        except ApplicationError as exc:
+            messages.error(request, exc.message)
+        else:
+            messages.success(request, "文书编号设置已保存")
+    else:
+        messages.error(request, "；".join(e for errors in form.errors.values() for e in errors))
+    return redirect(f"{_index_url()}?agency={agency.pk}")
+
+
+def _index_url() -> str:
+    from django.urls import reverse
+
+    return reverse("letters:index")
+
+
+@login_required
+def template_edit(request: HttpRequest, agency_id: int, key: str) -> HttpResponse:
+    agency = selectors.agency_get_visible(user=request.user, pk=agency_id)
+    if key not in core.DEFAULT_TEMPLATES:
+        raise Http404("没有这种文书模板")
+    can_edit = permissions.can_edit_templates(request.user, agency)
+    template, row = template_in_force(agency, key)
+    kind = template.kind
+    preview = ""
+    problems: tuple[str, ...] = ()
+    if request.method == "POST":
+        action = request.POST.get("action", "save")
+        if action == "reset":
+            try:
+                services.letter_template_reset(acting_user=request.user, agency=agency, key=key)
+            except ApplicationError as exc:
+                messages.error(request, exc.message)
+            else:
+                messages.success(request, "已恢复为系统默认模板")
+            return redirect("letters:template_edit", agency_id=agency.pk, key=key)
+        form = TemplateForm(request.POST)
+        if form.is_valid():
+            d = form.cleaned_data
+            candidate = core.LetterTemplate(
+                key,
+                d["title"],
+                d["body"].replace("\r\n", "\n"),
+                d["basis"],
+                d["remedy"].replace("\r\n", "\n"),
+            )
+            if action == "preview":
+                problems = core.template_problems(candidate)
+                if not problems:
+                    preview, problems = _preview(candidate, agency, kind)
+            else:
+                try:
+                    saved = services.letter_template_save(
+                        acting_user=request.user,
+                        agency=agency,
+                        key=key,
+                        title=d["title"],
+                        body=d["body"],
+                        basis=d["basis"],
+                        remedy=d["remedy"],
+                    )
+                except services.TemplateInvalid as exc:
+                    problems = exc.problems
+                except ApplicationError as exc:
+                    problems = (exc.message,)
+                else:
+                    messages.success(request, f"模板已保存（第{saved.version}版）")
+                    return redirect("letters:template_edit", agency_id=agency.pk, key=key)
+    else:
+        form = TemplateForm(
+            initial={
+                "title": template.title,
+                "body": template.body,
+                "basis": template.basis,
+                "remedy": template.remedy,
+            }
+        )
+        preview, _ignored = _preview(template, agency, kind)
+    context = {
+        "agency": agency,
+        "key": key,
+        "label": core.template_label(key),
+        "form": form,
+        "can_edit": can_edit,
+        "row": row,
+        "problems": problems,
+        "preview": preview,
+        "placeholders": core.placeholders_for(kind),
+        "history": selectors.template_history(agency=agency, key=key)[:20],
+    }
+    return render(request, "letters/template_edit.html", context)
+
+
+def _preview(
+    template: core.LetterTemplate, agency: Any, kind: core.LetterKind
+) -> tuple[str, tuple[str, ...]]:
+    try:
+        letter = core.compose_letter(template, sample_facts(agency, kind, timezone.localdate()))
+    except GongkaiError as exc:
+        return "", (str(exc),)
+    return core.render_html(letter, standalone=False), ()
+
+
+# --- letters of one application -------------------------------------------------------------
+
+
+def _application(request: HttpRequest, pk: int) -> Application:
+    return application_selectors.application_get_visible(user=request.user, pk=pk)
+
+
+def _outcome_year(application: Application) -> int:
+    if application.closed_on:
+        return application.closed_on.year
+    return timezone.localdate().year
+
+
+def _offered_keys(application: Application) -> list[tuple[str, str]]:
+    """Letters that fit the application: the answer of its recorded outcome (or every answer
+    of its year's format while it is open) and the four notices."""
+    from gongkai.core.formats import UnknownYearError, format_for_year
+
+    if application.outcome:
+        outcomes = [application.outcome]
+    else:
+        try:
+            outcomes = list(format_for_year(_outcome_year(application)).outcome_rows)
+        except UnknownYearError:
+            outcomes = []
+    keys = [core.template_key(core.LetterKind.ANSWER, o) for o in outcomes if o in core.OUTCOMES]
+    keys += [k.value for k in core.LetterKind if k is not core.LetterKind.ANSWER]
+    return [(key, core.template_label(key)) for key in keys]
+
+
+@login_required
+def application_letters(request: HttpRequest, pk: int) -> HttpResponse:
+    application = _application(request, pk)
+    can_generate = permissions.can_generate_letter(request.user, application)
+    context = {
+        "application": application,
+        "letters": selectors.letter_list_for(application=application),
+        "attachments": selectors.attachment_list_for(application=application),
+        "offered": _offered_keys(application) if can_generate and not application.voided else [],
+        "can_upload": permissions.can_upload_attachment(request.user, application),
+        "attachment_kinds": ATTACHMENT_KIND_CHOICES,
+    }
+    return render(request, "letters/application.html", context)
+
+
+def _initial(application: Application, kind: core.LetterKind) -> dict[str, Any]:
+    """Prefill from the register: the answer summary, the 补正 items, the extension, the
+    consultation and the fee recorded in the event log."""
+    initial: dict[str, Any] = {"issued_on": timezone.localdate()}
+    events = list(application.events.order_by("day", "id"))
+
+    def last(kind_: EventKind) -> Any:
+        return next((e for e in reversed(events) if e.kind == kind_.value), None)
+
+    if kind is core.LetterKind.ANSWER:
+        initial["decision"] = application.answer_summary
+        if application.closed_on:
+            initial["issued_on"] = application.closed_on
+    elif kind is core.LetterKind.CORRECTION and (event := last(EventKind.CORRECTION_REQUESTED)):
+        initial |= {
+            "correction_items": event.note,
+            "correction_deadline": event.due,
+            "issued_on": event.day,
+        }
+    elif kind is core.LetterKind.EXTENSION and (event := last(EventKind.EXTENSION)):
+        initial |= {
+            "extension_days": event.workdays,
+            "extension_reason": event.note,
+            "issued_on": event.day,
+        }
+        try:
+            deadline = deadline_for(application)
+        except ApplicationError:
+            deadline = None
+        if deadline is not None:
+            initial |= {"new_due_on": deadline.due, "original_due_on": deadline.statutory_due}
+    elif kind is core.LetterKind.CONSULTATION and (event := last(EventKind.CONSULTATION_STARTED)):
+        initial |= {
+            "third_party_name": event.party_name,
+            "consulted_information": event.note,
+            "issued_on": event.day,
+        }
+    elif kind is core.LetterKind.FEE:
+        initial["fee_method"] = "按量" if application.pages else "按件"
+        if event := last(EventKind.FEE_NOTICE):
+            initial["issued_on"] = event.day
+    return initial
+
+
+def _letter_input(application: Application, form: LetterForm) -> LetterInput:
+    d = form.cleaned_data
+    method = d.get("fee_method", "") or ""
+    return LetterInput(
+        issued_on=d["issued_on"],
+        legal_basis=d.get("legal_basis", ""),
+        decision=d.get("decision", ""),
+        reasons=d.get("reasons", ""),
+        enclosures=tuple(
+            line.strip() for line in d.get("enclosures", "").splitlines() if line.strip()
+        ),
+        responsible_agency=d.get("responsible_agency", ""),
+        responsible_agency_contact=d.get("responsible_agency_contact", ""),
+        previous_reply=d.get("previous_reply", ""),
+        correction_items=d.get("correction_items", ""),
+        correction_deadline=d.get("correction_deadline"),
+        extension_days=d.get("extension_days"),
+        original_due_on=d.get("original_due_on"),
+        new_due_on=d.get("new_due_on"),
+        extension_reason=d.get("extension_reason", ""),
+        third_party_name=d.get("third_party_name", ""),
+        third_party_address=d.get("third_party_address", ""),
+        consulted_information=d.get("consulted_information", ""),
+        consultation_matter=d.get("consultation_matter", ""),
+        reply_by=d.get("reply_by"),
+        fee_method=method,
+        payment_method=d.get("payment_method", ""),
+        fee_items=fee_items(application, method) if form.kind is core.LetterKind.FEE else (),
+    )
+
+
+@login_required
+def letter_new(request: HttpRequest, pk: int, key: str) -> HttpResponse:
+    application = _application(request, pk)
+    if not permissions.can_generate_letter(request.user, application):
+        messages.error(request, f"您不是{application.agency.name}的办理人员，不能生成文书")
+        return redirect("letters:application", pk=application.pk)
+    if key not in dict(_offered_keys(application)):
+        raise Http404("该申请不适用这种文书")
+    kind = core.parse_template_key(key)[0]
+    preview = ""
+    if request.method == "POST":
+        form = LetterForm(request.POST, kind=kind)
+        if form.is_valid():
+            data = _letter_input(application, form)
+            try:
+                if request.POST.get("action") == "preview":
+                    letter = services.letter_preview(application=application, key=key, data=data)
+                    preview = core.render_html(letter, standalone=False)
+                else:
+                    created = services.letter_generate(
+                        acting_user=request.user, application=application, key=key, data=data
+                    )
+                    messages.success(request, f"已生成文书 {created.number}")
+                    return redirect("letters:application", pk=application.pk)
+            except ApplicationError as exc:
+                form.add_error(None, exc.message)
+    else:
+        form = LetterForm(initial=_initial(application, kind), kind=kind)
+    context = {
+        "application": application,
+        "key": key,
+        "label": core.template_label(key),
+        "form": form,
+        "preview": preview,
+        "kind_fields": KIND_FIELDS[kind],
+    }
+    return render(request, "letters/letter_new.html", context)
+
+
+@login_required
+def letter_download(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+    letter = selectors.letter_get_visible(user=request.user, pk=pk)
+    if fmt not in MEDIA_TYPES:
+        raise Http404("只能下载 docx 或 pdf")
+    stored = letter.docx_file if fmt == "docx" else letter.pdf_file
+    return _file_response(stored, f"{letter.number}.{fmt}", MEDIA_TYPES[fmt])
+
+
+def _file_response(stored: Any, filename: str, content_type: str) -> HttpResponse:
+    try:
+        handle = stored.open("rb")
+    except (FileNotFoundError, SuspiciousFileOperation, ValueError):
+        raise Http404("文件已不在存储中，请联系系统管理员") from None
+    return FileResponse(handle, as_attachment=True, filename=filename, content_type=content_type)
+
+
+@login_required
+@require_POST
+def letter_void(request: HttpRequest, pk: int) -> HttpResponse:
+    letter = selectors.letter_get_visible(user=request.user, pk=pk)
+    try:
+        services.letter_void(
+            acting_user=request.user, letter=letter, reason=request.POST.get("reason", "")
+        )
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, f"文书 {letter.number} 已作废")
+    return redirect("letters:application", pk=letter.application_id)
+
+
+# --- attachments ----------------------------------------------------------------------------
+
+
+@login_required
+@require_POST
+def attachment_upload(request: HttpRequest, pk: int) -> HttpResponse:
+    application = _application(request, pk)
+    upload = request.FILES.get("file")
+    if upload is None:
+        messages.error(request, "请选择要上传的文件")
+    else:
+        try:
+            attachment = services.attachment_upload(
+                acting_user=request.user,
+                application=application,
+                upload=upload,
+                kind=request.POST.get("kind", ""),
+                description=request.POST.get("description", ""),
+            )
+        except ApplicationError as exc:
+            messages.error(request, exc.message)
+        else:
+            messages.success(request, f"已上传附件“{attachment.original_name}”")
+    return redirect("letters:application", pk=application.pk)
+
+
+@login_required
+def attachment_download(request: HttpRequest, pk: int) -> HttpResponse:
+    attachment = selectors.attachment_get_visible(user=request.user, pk=pk)
+    return _file_response(attachment.file, attachment.original_name, attachment.content_type)
+
+
+@login_required
+@require_POST
+def attachment_void(request: HttpRequest, pk: int) -> HttpResponse:
+    attachment = selectors.attachment_get_visible(user=request.user, pk=pk)
+    try:
+        services.attachment_void(
+            acting_user=request.user, attachment=attachment, reason=request.POST.get("reason", "")
+        )
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, f"附件“{attachment.original_name}”已作废")
+    return redirect("letters:application", pk=attachment.application_id)
