@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from decimal import Decimal
+from functools import cache
 
 from ..findings import Finding
-from ..formats import Format, UnknownYearError, format_for_year
+from ..formats import FORMATS, Format, UnknownYearError, format_for_year
 from ..report import Number, Report
 
 Check = Callable[[Report, Report | None], Iterable[Finding]]
@@ -51,6 +53,12 @@ def at(line: int | None) -> str:
 def row_label(fmt: Format, table: str, row: str) -> str:
     """The declared label of a row, with its group where the label alone is ambiguous:
     "（三）不予公开 1.属于国家秘密", "行政诉讼 未经复议直接起诉", but "（一）予以公开"."""
+    return _row_label(fmt.key, table, row)
+
+
+@cache
+def _row_label(format_key: str, table: str, row: str) -> str:
+    fmt = FORMATS[format_key]
     try:
         declared = fmt.table(table).row(row)
     except KeyError:
@@ -62,6 +70,12 @@ def row_label(fmt: Format, table: str, row: str) -> str:
 
 def short_row_label(fmt: Format, table: str, row: str) -> str:
     """A row's label for a list of terms: "（二）部分公开", "（三）4.保护第三方合法权益"."""
+    return _short_row_label(fmt.key, table, row)
+
+
+@cache
+def _short_row_label(format_key: str, table: str, row: str) -> str:
+    fmt = FORMATS[format_key]
     try:
         declared = fmt.table(table).row(row)
     except KeyError:
@@ -76,10 +90,24 @@ def short_row_label(fmt: Format, table: str, row: str) -> str:
 
 
 def column_label(fmt: Format, table: str, row: str, column: str) -> str:
+    return _column_label(fmt.key, table, row, column)
+
+
+@cache
+def _column_label(format_key: str, table: str, row: str, column: str) -> str:
+    fmt = FORMATS[format_key]
     try:
         return fmt.table(table).column(row, column).label
     except KeyError:
         return column
+
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def has_cjk(text: str, at_least: int) -> bool:
+    """Whether ``text`` holds at least ``at_least`` Chinese characters (stops counting there)."""
+    return any(count >= at_least for count, _ in enumerate(_CJK.finditer(text), start=1))
 
 
 def quoted(labels: Iterable[str]) -> str:

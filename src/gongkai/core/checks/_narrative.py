@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..report import Report
 
@@ -49,6 +50,7 @@ class Chunk:
         return self.lines[max(index, 0)]
 
 
+@lru_cache(maxsize=512)
 def compact(text: str) -> str:
     """The compact form of a piece of text (see the module docstring)."""
     text = _WHITESPACE.sub("", text.translate(_TO_COMPACT))

@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from ..findings import Finding
 from ..formats import FORMATS, Format, UnknownYearError, format_for_year, format_years
 from ..report import Report, SectionText
-from ._common import at
+from ._common import at, has_cjk
 from ._narrative import Chunk, chunks, compact, is_whole_government
 
 # ---------------------------------------------------------------------------------------------
@@ -82,8 +82,7 @@ def year_mismatch(report: Report, previous: Report | None = None) -> Iterator[Fi
                 line = chunk.line_at(m.start())
                 yield Finding(
                     "year-mismatch",
-                    f"报告年度为{report.year}年，但正文称“{_statement(chunk, m)}”"
-                    f"（写成了{years[0]}年）{at(line)}",
+                    f"报告年度为{report.year}年，但正文称“{_statement(chunk, m)}”",
                     line=line,
                 )
 
@@ -100,9 +99,7 @@ def _statement(chunk: Chunk, m: re.Match[str]) -> str:
     while start > 0 and m.start() - start < 40 and text[start - 1] not in "。；！？，":
         start -= 1
     end = m.end()
-    while end < len(text) and end - m.end() < 30 and text[end] not in "。；！？，":
-        end += 1
-    if end < len(text) and text[end] in "：:":
+    while end < len(text) and end - m.end() < 30 and text[end] not in "。；！？，：":
         end += 1
     return text[start:end]
 
@@ -257,10 +254,6 @@ _PROBLEM_WORDS = re.compile(r"问题|不足|短板|薄弱|差距|改进|整改|�
 _NOTHING = re.compile(r"^[无暂无没有]+[。.]?$")
 
 
-def _cjk(text: str) -> int:
-    return sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
-
-
 def _narrative_sections(report: Report) -> list[SectionText]:
     """Sections that are prose (一, 五, 六), excluding the one an excerpt stops in."""
     out = [s for s in report.sections if s.key in ("overview", "problems", "other")]
@@ -281,7 +274,7 @@ def empty_section(report: Report, previous: Report | None = None) -> Iterator[Fi
         line = section.heading_line
         if section.key == "other":
             continue
-        if _cjk(text) < _SUBSTANCE_MIN or _NOTHING.match(text):
+        if not has_cjk(text, _SUBSTANCE_MIN) or _NOTHING.match(text):
             yield Finding(
                 "empty-section",
                 f"第{section.number}部分“{section.heading.strip() or section.key}”没有实质内容"

@@ -218,15 +218,34 @@ def _message(report: Report, fmt: Format, eq: Equation, st: State) -> str:
     )
 
 
+_memo: tuple[Report, tuple[tuple[Equation, State], ...]] | None = None
+
+
+def states(report: Report) -> tuple[tuple[Equation, State], ...]:
+    """Every equation of the report's format that could be evaluated, with its state.
+
+    Computed once per report (a one-entry memo by identity) for the four arithmetic checks and
+    the blank-cell hints.
+    """
+    global _memo
+    if _memo is not None and _memo[0] is report:
+        return _memo[1]
+    fmt = report.format
+    result: tuple[tuple[Equation, State], ...] = ()
+    if fmt is not None:
+        result = tuple(
+            (eq, st) for eq in equations(fmt.key) if (st := state(report, eq)) is not None
+        )
+    _memo = (report, result)
+    return result
+
+
 def _arithmetic(report: Report, code: str) -> Iterator[Finding]:
     fmt = report.format
     if fmt is None:
         return
-    for eq in equations(fmt.key):
-        if eq.code != code:
-            continue
-        st = state(report, eq)
-        if st is None or st.holds or st.short_blanks:
+    for eq, st in states(report):
+        if eq.code != code or st.holds or st.short_blanks:
             continue
         yield Finding(
             code,
@@ -266,10 +285,9 @@ def _hints(report: Report, fmt: Format) -> dict[CellRef, tuple[Number, str]]:
     """Blank cells whose value one equation determines: the cell → (value, which rule)."""
     hints: dict[CellRef, tuple[Number, str]] = {}
     # A row's own sum names a blank cell most plainly; try those equations first.
-    ordered = sorted(equations(fmt.key), key=lambda e: e.code not in ("t3-row-sum", "t4-sum"))
-    for eq in ordered:
-        st = state(report, eq)
-        if st is None or st.holds or len(st.short_blanks) != 1:
+    ordered = sorted(states(report), key=lambda pair: pair[0].code not in ("t3-row-sum", "t4-sum"))
+    for eq, st in ordered:
+        if st.holds or len(st.short_blanks) != 1:
             continue
         ref = st.short_blanks[0]
         if ref in hints:
@@ -287,19 +305,25 @@ def _hints(report: Report, fmt: Format) -> dict[CellRef, tuple[Number, str]]:
 def blank_cell(report: Report, previous: Report | None = None) -> Iterator[Finding]:
     """T3-6 / report-data.md: a blank cell is read as 0 and reported, once per table row."""
     fmt = fmt_of(report)
-    if fmt is None:
+    if fmt is None or all(c.value is not None for c in report.cells.values()):
         return
     hints = _hints(report, fmt) if report.format is not None else {}
-    for table in fmt.tables:
-        for block in table.blocks:
-            for row in block.rows:
-                blanks: list[Cell] = []
-                for column in block.columns:
-                    cell = report.cells.get(CellRef(table.key, row.key, column.key))
-                    if cell is not None and cell.value is None:
-                        blanks.append(cell)
-                if blanks:
-                    yield _blank_finding(report, fmt, table.key, row.key, blanks, hints)
+    for table, row, refs in _row_refs(fmt.key):
+        blanks = [c for ref in refs if (c := report.cells.get(ref)) is not None and c.value is None]
+        if blanks:
+            yield _blank_finding(report, fmt, table, row, blanks, hints)
+
+
+@cache
+def _row_refs(format_key: str) -> tuple[tuple[str, str, tuple[CellRef, ...]], ...]:
+    """Every table row of a format with its cells' references, in printed order."""
+    fmt = FORMATS[format_key]
+    return tuple(
+        (table.key, row.key, tuple(CellRef(table.key, row.key, c.key) for c in block.columns))
+        for table in fmt.tables
+        for block in table.blocks
+        for row in block.rows
+    )
 
 
 def _blank_finding(
@@ -344,9 +368,8 @@ def _blank_finding(
 def non_numeric_cell(report: Report, previous: Report | None = None) -> Iterator[Finding]:
     """A cell holding text that had to be interpreted ("减4" read as -4)."""
     fmt = fmt_of(report)
-    for ref, cell in sorted(report.cells.items()):
-        if not cell.interpreted:
-            continue
+    interpreted = [(ref, cell) for ref, cell in report.cells.items() if cell.interpreted]
+    for ref, cell in sorted(interpreted):
         where = (
             f"{TABLE_NAMES.get(ref.table, ref.table)}“{row_label(fmt, ref.table, ref.row)}”行"
             f"“{column_label(fmt, ref.table, ref.row, ref.column)}”列"

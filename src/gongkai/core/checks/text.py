@@ -23,13 +23,13 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import cache, lru_cache
+from functools import cache
 
 from ..findings import Finding
 from ..formats import FORMATS, Format
 from ..formats.common import T3_APPLICANT_COLUMNS
 from ..report import CellRef, Number, Report
-from ._common import at, num
+from ._common import at, has_cjk, num
 from ._narrative import Chunk, chunks, clause_around, compact, sentence_around
 
 # ---------------------------------------------------------------------------------------------
@@ -92,12 +92,51 @@ class Statement:
     percent: Decimal | None
 
 
-@lru_cache(maxsize=64)
+# Words one of which a statement of each kind must contain: a cheap test before the regex.
+_KEYWORDS = {
+    "received": ("收到", "受理", "新收", "接收", "接到"),
+    "carried_in": ("结转",),
+    "closed": ("办结", "答复", "完毕"),
+    "carried_out": ("结转", "转入", "顺延"),
+    "granted_partial": ("部分公开",),
+    "granted": ("予以公开",),
+    "partial": ("部分公开",),
+    "withheld": ("不予公开",),
+    "unable": ("无法提供",),
+    "not_handled": ("不予处理",),
+    "other": ("其他处理",),
+    "review": ("行政复议",),
+    "suit": ("诉讼",),
+    "rules_issued": ("制发",),
+    "docs_issued": ("制发",),
+}
+_COUNTED = re.compile(r"\d(?:件|起)")
+
+_memo: tuple[Report, tuple[tuple[Chunk, tuple[Statement, ...]], ...]] | None = None
+
+
+def report_statements(report: Report) -> tuple[tuple[Chunk, tuple[Statement, ...]], ...]:
+    """Each narrative paragraph with its table statements.
+
+    Both text checks read them; a one-entry memo by identity spares the second scan.
+    """
+    global _memo
+    if _memo is not None and _memo[0] is report:
+        return _memo[1]
+    result = tuple((chunk, statements(chunk)) for chunk in chunks(report))
+    _memo = (report, result)
+    return result
+
+
 def statements(chunk: Chunk) -> tuple[Statement, ...]:
     """The table statements of one paragraph, in order of position (one per position)."""
     found: dict[int, Statement] = {}
     text = chunk.text
+    if not _COUNTED.search(text):
+        return ()
     for kind, pattern in _STATEMENTS:
+        if not any(word in text for word in _KEYWORDS[kind]):
+            continue
         for m in pattern.finditer(text):
             start = m.start("n")
             if start in found or any(text[:start].endswith(w) for w in _APPROXIMATE):
@@ -245,8 +284,8 @@ def text_table_mismatch(report: Report, previous: Report | None = None) -> Itera
     fmt = report.format
     if fmt is None:
         return
-    for chunk in chunks(report):
-        for st in statements(chunk):
+    for chunk, found in report_statements(report):
+        for st in found:
             figure = _figure(report, fmt, st.kind)
             if figure is None:
                 continue
@@ -291,9 +330,8 @@ _CLUSTER_GAP = 80  # characters between two outcome statements of one breakdown
 _WHOLE_REACH = 300  # how far before a breakdown its "办结/答复 N件" may stand
 
 
-def _breakdowns(chunk: Chunk) -> Iterator[tuple[Statement | None, list[Statement]]]:
+def _breakdowns(sts: tuple[Statement, ...]) -> Iterator[tuple[Statement | None, list[Statement]]]:
     """Runs of outcome statements that cover every result, with the closed count before them."""
-    sts = statements(chunk)
     cluster: list[Statement] = []
     for st in [*sts, None]:
         if (
@@ -328,8 +366,8 @@ def _breakdowns(chunk: Chunk) -> Iterator[tuple[Statement | None, list[Statement
 PERCENT_TOLERANCE = Decimal("0.5")
 
 
-def _outcome_arithmetic(chunk: Chunk) -> Iterator[Finding]:
-    for whole, parts in _breakdowns(chunk):
+def _outcome_arithmetic(chunk: Chunk, sts: tuple[Statement, ...]) -> Iterator[Finding]:
+    for whole, parts in _breakdowns(sts):
         problems: list[str] = []
         listed = "＋".join(f"{_OUTCOME_NAMES[p.kind]}{p.value}件" for p in parts)
         total = sum(p.value for p in parts)
@@ -426,14 +464,17 @@ def _whole_parts(chunk: Chunk) -> Iterator[Finding]:
 
 def text_arithmetic(report: Report, previous: Report | None = None) -> Iterator[Finding]:
     """The narrative's stated wholes and percentages agree with the parts it lists."""
-    for chunk in chunks(report):
-        yield from _outcome_arithmetic(chunk)
+    for chunk, found in report_statements(report):
+        yield from _outcome_arithmetic(chunk, found)
         yield from _whole_parts(chunk)
 
 
 # ---------------------------------------------------------------------------------------------
 # Repetition and lost numbers
 
+# A crawler's breadcrumb ("当前位置：首页政务公开政府信息公开政府信息公开年报") repeats column
+# names by nature; it is page furniture, not the report's text.
+_NAVIGATION = re.compile(r"首页|当前位置|您的位置|您现在的位置|›|>>|»")
 _MIN_PARAGRAPH = 15  # shorter paragraphs ("无。", "特此报告。") may repeat legitimately
 _DOUBLED = re.compile(r"([\u4e00-\u9fff][\u4e00-\u9fff0-9A-Za-z“”]{1,39}?)\1")
 
@@ -451,10 +492,6 @@ def _table_labels() -> tuple[str, ...]:
     return tuple(sorted(label for label in labels if len(label) >= 4))
 
 
-def _cjk(text: str) -> int:
-    return sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
-
-
 def duplicate_paragraph(report: Report, previous: Report | None = None) -> Iterator[Finding]:
     """A paragraph printed twice, or a run of text repeated back to back (M-8's cousin)."""
     seen: dict[str, int | None] = {}
@@ -462,7 +499,7 @@ def duplicate_paragraph(report: Report, previous: Report | None = None) -> Itera
     for chunk in chunks(report):
         text = chunk.text
         first_line = chunk.line_at(0)
-        if _cjk(text) >= _MIN_PARAGRAPH:
+        if has_cjk(text, _MIN_PARAGRAPH):
             if text in seen:
                 earlier = seen[text]
                 where = f"与第{earlier}行" if earlier is not None else "与前文"
@@ -476,7 +513,9 @@ def duplicate_paragraph(report: Report, previous: Report | None = None) -> Itera
             seen[text] = first_line
         for m in _DOUBLED.finditer(text):
             run = m.group(1)
-            if _cjk(run) < 2 or any(label in m.group(0) for label in labels):
+            if not has_cjk(run, 2) or any(label in m.group(0) for label in labels):
+                continue
+            if _NAVIGATION.search(clause_around(text, m.start(), m.end(), limit=80)):
                 continue
             line = chunk.line_at(m.start())
             context = text[max(m.start() - 6, 0) : m.end() + 6]
