@@ -28,8 +28,8 @@ class ChineseErrorsMixin:
         super().__init__(*args, **kwargs)  # type: ignore[call-arg]
         for field in self.fields.values():  # type: ignore[attr-defined]
             label = field.label or ""
-            field.error_messages.setdefault("required", f"请填写“{label}”")
-            field.error_messages["required"] = f"请填写“{label}”"
+            verb = "选择" if isinstance(field, forms.ChoiceField) else "填写"
+            field.error_messages["required"] = f"请{verb}“{label}”"
             if isinstance(field, forms.DateField):
                 field.error_messages["invalid"] = f"“{label}”应为日期，格式如 2025-03-18"
             if isinstance(field, (forms.DecimalField, forms.IntegerField)):

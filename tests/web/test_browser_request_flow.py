@@ -1,0 +1,117 @@
+"""The whole request flow in headless Chromium (Debian's, driven by Playwright): register,
+ask for 补正 and receive it, extend with a reviewer's approval, answer — and watch the due date
+move at each step."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from gongkai.web.applications.models import Application
+
+PASSWORD = "gongkai-test-pass"
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def login(page: Page, base: str, username: str) -> None:
+    page.goto(f"{base}/login/")
+    page.fill("input[name=username]", username)
+    page.fill("input[name=password]", PASSWORD)
+    page.click("button[type=submit]")
+    expect(page.locator(".tabs")).to_be_visible()
+
+
+def logout(page: Page) -> None:
+    page.click("text=退出")
+    expect(page.locator("h1")).to_have_text("登录")
+
+
+def act(page: Page, label: str, fields: dict[str, str]) -> None:
+    box = page.locator("details.action", has_text=label)
+    box.locator("summary").click()
+    for name, value in fields.items():
+        control = box.locator(f"[name='{name}']")
+        if control.evaluate("e => e.tagName") == "SELECT":
+            control.select_option(value)
+        else:
+            control.fill(value)
+    box.locator("button[type=submit]").click()
+
+
+def due(page: Page) -> str:
+    return page.locator("#due-date").inner_text()
+
+
+def test_register_correct_extend_and_answer_in_the_browser(live_server, page, district):
+    base = live_server.url
+    login(page, base, "jyj_jbr")
+
+    page.click("text=登记申请 >> nth=0")
+    page.select_option("select[name=channel]", "in_person")
+    page.fill("input[name=arrived_on]", "2025-03-03")
+    page.select_option("select[name=applicant_kind]", "natural")
+    page.fill("input[name=applicant_name]", "王五")
+    page.select_option("select[name=id_type]", "居民身份证")
+    page.fill("input[name=id_number]", "110101199001015678")
+    page.fill("input[name=phone]", "13700000000")
+    page.fill("textarea[name=subject]", "2024年学校食堂检查结果")
+    page.select_option("select[name=requested_form]", "纸质")
+    page.select_option("select[name=delivery]", "邮寄")
+    page.click("button:has-text('登记')")
+
+    expect(page.locator(".messages")).to_contain_text("已登记，受理编号 jyj-2025-0001")
+    assert due(page) == "2025年3月31日"
+
+    act(page, "发出补正通知", {"rc-day": "2025-03-05", "rc-note": "请写明所需信息的时间范围"})
+    expect(page.locator("#status")).to_have_text("补正中")
+    assert due(page) == "暂停计算"
+
+    act(page, "登记收到补正", {"cr-day": "2025-03-10"})
+    expect(page.locator("#status")).to_have_text("办理中")
+    assert due(page) == "2025年4月8日"
+
+    act(page, "申请延期答复", {"er-day": "2025-03-20", "er-reason": "需调取历年档案"})
+    expect(page.locator("#deadline")).to_contain_text("延期申请待审核人批准")
+    assert due(page) == "2025年4月8日"
+    logout(page)
+
+    login(page, base, "jyj_shr")
+    page.goto(f"{base}/applications/{Application.objects.get().pk}/")
+    act(page, "批准延期答复", {"ea-day": "2025-03-21"})
+    expect(page.locator(".messages")).to_contain_text("已批准延期")
+    assert due(page) == "2025年5月8日"
+    logout(page)
+
+    login(page, base, "jyj_jbr")
+    page.goto(f"{base}/applications/{Application.objects.get().pk}/")
+    act(
+        page,
+        "作出答复",
+        {
+            "an-day": "2025-04-20",
+            "an-outcome": "granted",
+            "an-legal_basis": "条例第三十六条第（二）项",
+        },
+    )
+    expect(page.locator("#status")).to_have_text("已答复")
+    expect(page.locator("#outcome")).to_have_text("（一）予以公开")
+    expect(page.locator("#events")).to_contain_text("作出答复")
+    letters = page.locator("a.button", has_text="文书")
+    if letters.count():
+        letters.click()
+        expect(page).to_have_url(re.compile(r"/letters/"))
+
+
+def test_bad_input_in_the_browser_keeps_what_was_typed(live_server, page, district):
+    login(page, live_server.url, "jyj_jbr")
+    page.goto(f"{live_server.url}/applications/new/")
+    page.fill("input[name=applicant_name]", "赵六")
+    page.fill("textarea[name=subject]", "某文件")
+    page.click("button:has-text('登记')")
+    expect(page.locator(".form-errors")).to_contain_text("请修改标出的内容")
+    expect(page.locator("input[name=applicant_name]")).to_have_value("赵六")
+    expect(page.locator("textarea[name=subject]")).to_have_value("某文件")
+    expect(page.locator("form.card")).to_contain_text("请选择“申请方式”")
