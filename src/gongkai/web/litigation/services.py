@@ -84,7 +84,11 @@ def case_register(
     """
     require_writer(acting_user, agency)
     today = today or _today()
-    if not permissions.can_view_application(acting_user, application):
+    # A 复议机关 registering its co-defendant entry may not see the department's request
+    # itself; it must sit under the same government (checked below).
+    if not review_body_codefendant and not permissions.can_view_application(
+        acting_user, application
+    ):
         raise PermissionDenied("无权查看该申请")
     try:
         kind_enum = CaseKind(kind)

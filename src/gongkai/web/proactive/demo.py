@@ -1,0 +1,135 @@
+"""Load the demo district's proactive register and 第二十条 records (``gongkai.core.demo``)
+through the services, as the agencies' own staff would enter them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.utils import timezone
+
+from gongkai.core import demo as core_demo
+from gongkai.web.orgs.models import Agency
+from gongkai.web.proactive import services
+from gongkai.web.proactive.models import Category, Channel, ChannelKind
+
+_CHANNEL_NAMES = {
+    ChannelKind.PORTAL: "{gov}门户网站",
+    ChannelKind.GAZETTE: "{gov}政府公报",
+    ChannelKind.READING_ROOM: "{gov}政府信息公开查阅点",
+}
+
+
+def _channels(
+    district: core_demo.District, agency: Agency, key: str, reviewer: Any
+) -> dict[str, Channel]:
+    gov = district.agency("gov").name
+    out: dict[str, Channel] = {}
+    for kind in (ChannelKind.PORTAL, ChannelKind.GAZETTE, ChannelKind.READING_ROOM):
+        out[kind.value] = services.channel_create(
+            acting_user=reviewer,
+            agency=agency,
+            kind=kind.value,
+            name=_CHANNEL_NAMES[kind].format(gov=gov),
+        )
+    account = district.new_media_accounts.get(key)
+    if account:
+        out[ChannelKind.NEW_MEDIA.value] = services.channel_create(
+            acting_user=reviewer,
+            agency=agency,
+            kind=ChannelKind.NEW_MEDIA.value,
+            name=f"“{account}”微信公众号",
+        )
+    return out
+
+
+def load(
+    *, district: core_demo.District, agencies: dict[str, Agency], users: dict[str, Any]
+) -> str:
+    """Categories, channels, catalogue items and 第二十条 records of every agency."""
+    today = timezone.localdate()
+    counts = {"items": 0, "documents": 0, "decisions": 0, "fees": 0, "procurements": 0}
+    for key, agency in agencies.items():
+        officer = users[f"{key}_jbr"]
+        reviewer = users[f"{key}_shr"]
+        categories: dict[str, Category] = {}
+        for name in district.categories.get(key, ()):
+            categories[name] = services.category_create(
+                acting_user=reviewer, agency=agency, name=name
+            )
+        channels = _channels(district, agency, key, reviewer)
+        for item in (i for i in district.proactive if i.agency == key):
+            if item.formed > today:
+                continue
+            services.item_register(
+                acting_user=officer,
+                agency=agency,
+                data=services.ItemData(
+                    index_number=item.index_number,
+                    title=item.title,
+                    summary=item.summary,
+                    doc_number=item.doc_number,
+                    formed_on=item.formed,
+                    published_on=item.published if item.published <= today else None,
+                    publisher=item.publisher,
+                    category=categories[item.category],
+                    validity={"有效": "valid", "失效": "expired", "废止": "repealed"}[
+                        item.validity
+                    ],
+                    channels=[channels[c.value] for c in item.channels if c.value in channels],
+                ),
+                today=today,
+            )
+            counts["items"] += 1
+        for doc in (d for d in district.documents if d.agency == key):
+            services.document_register(
+                acting_user=officer,
+                agency=agency,
+                kind=doc.kind.value,
+                title=doc.title,
+                doc_number=doc.doc_number,
+                issued_on=doc.issued,
+                published_on=doc.issued,
+                repealed_on=doc.repealed,
+                today=today,
+            )
+            counts["documents"] += 1
+        for d in (d for d in district.decisions if d.agency == key):
+            services.decision_record(
+                acting_user=officer,
+                agency=agency,
+                kind=d.kind.value,
+                start_on=d.start,
+                end_on=d.end,
+                count=d.count,
+                title=d.title,
+                source_note=d.source_note,
+                today=today,
+            )
+            counts["decisions"] += 1
+        for f in (f for f in district.fees if f.agency == key):
+            services.fee_record(
+                acting_user=officer,
+                agency=agency,
+                item=f.item,
+                start_on=f.start,
+                end_on=f.end,
+                amount=f.amount,
+                source_note=f.source_note,
+                today=today,
+            )
+            counts["fees"] += 1
+        for p in (p for p in district.procurements if p.agency == key):
+            services.procurement_record(
+                acting_user=officer,
+                agency=agency,
+                title=p.title,
+                day=p.day,
+                amount=p.amount,
+                today=today,
+            )
+            counts["procurements"] += 1
+    return (
+        f"主动公开信息 {counts['items']} 条，规范性文件 {counts['documents']} 件，"
+        f"处理决定记录 {counts['decisions']} 条，收费记录 {counts['fees']} 条"
+        + (f"，政府集中采购 {counts['procurements']} 项" if counts["procurements"] else "")
+    )
