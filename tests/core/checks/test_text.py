@@ -62,6 +62,8 @@ def test_a_narrative_number_that_differs_from_the_table_is_a_text_table_mismatch
         ("发布政策解读短视频近300件。", False),
         ("全年办理行政复议案件300件，行政诉讼应诉案件40件。", False),  # not about 公开
         ("主动公开规章13件，行政规范性文件60件。", False),  # published, not 制发
+        ("收到政府信息公开申请的同时，通过热线答复咨询120件。", False),
+        ("全年办理公开工作相关的群众来电，答复120件。", False),
     ],
 )
 def test_which_narrative_statements_are_compared_with_the_table(

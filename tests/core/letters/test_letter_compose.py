@@ -220,3 +220,16 @@ def test_enclosures_are_listed_in_the_official_way() -> None:
     facts = facts_for(LetterKind.ANSWER, enclosures=("道路交通整治工作方案", "附表"))
     text = compose_letter(default_template("answer:granted"), facts).plain_text()
     assert "附件：1.道路交通整治工作方案\n　　　2.附表" in text
+
+
+def test_a_free_tier_is_listed_as_free() -> None:
+    items = (
+        FeeItem("第1至第30页", 30, "页", Decimal(0)),
+        FeeItem("第31至第100页", 70, "页", Decimal(10)),
+    )
+    text = compose_letter(
+        default_template("fee"), facts_for(LetterKind.FEE, fee_items=items)
+    ).plain_text()
+    assert "第1至第30页：30页，免费" in text
+    assert "第31至第100页：70页×10元/页＝700元" in text
+    assert "合计：人民币700元（大写：柒佰元整）" in text

@@ -60,6 +60,9 @@ _ANNOUNCE = re.compile(
     r"(?:现将|现就|特将|汇报)[^。；！？，]{0,60}?(?:政府信息公开|政务公开|信息公开)"
 )
 _PERIOD = re.compile(r"统计(?:期限|时限|期间|时段|区间|周期|时间|范围)[^。；！？]{0,40}")
+# In a statistical period only the years of its first and last day count ("截至2021年1月10日"
+# is the date the figures were taken, not the period).
+_PERIOD_YEAR = re.compile(r"(?<!\d)(\d{4})年度?(?=1月1日|12月31日|全年|$)")
 
 
 def _stated_years(text: str) -> list[int]:
@@ -74,7 +77,12 @@ def year_mismatch(report: Report, previous: Report | None = None) -> Iterator[Fi
         for pattern in (_ANNOUNCE, _PERIOD):
             for m in pattern.finditer(chunk.text):
                 text = m.group(0)
-                years = [y for y in _stated_years(text) if y != report.year]
+                stated = (
+                    _stated_years(text)
+                    if pattern is _ANNOUNCE
+                    else [int(y) for y in _PERIOD_YEAR.findall(_QUOTED.sub("", text))]
+                )
+                years = [y for y in stated if y != report.year]
                 if not years:
                     continue
                 if pattern is _ANNOUNCE and not _announces_period(text):

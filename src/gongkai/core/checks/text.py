@@ -142,7 +142,7 @@ def statements(chunk: Chunk) -> tuple[Statement, ...]:
             if start in found or any(text[:start].endswith(w) for w in _APPROXIMATE):
                 continue
             mid = m.groupdict().get("mid") or ""
-            if any(w in mid for w in ("率", "结转", "办结", "答复", "不予", "公开及")):
+            if any(w in mid for w in _NOT_REQUESTS):
                 continue
             if not _in_context(text, m.start(), m.end(), kind):
                 continue
@@ -157,11 +157,23 @@ def statements(chunk: Chunk) -> tuple[Statement, ...]:
     return tuple(found[k] for k in sorted(found))
 
 
+# Words between the verb and the number that show the count is not of applications.
+_NOT_REQUESTS = ("率", "结转", "办结", "答复", "不予", "公开及", "咨询", "来电", "来访", "诉求",
+                 "信访", "热线", "留言", "建议", "提案", "投诉")  # fmt: skip
+_COUNTS = frozenset({"received", "carried_in", "closed", "carried_out"})
+
+
 def _in_context(text: str, start: int, end: int, kind: str) -> bool:
-    """Requests are read where the text is about 公开 applications; cases where it is about 公开."""
+    """Requests are read where the text is about 公开 applications; cases where it is about 公开.
+
+    The four counts (received, carried in, closed, carried out) must also stand in a sentence
+    that speaks of 申请, so "答复咨询120件" next to the requests is not taken for them.
+    """
     sentence = sentence_around(text, start, end)
     if kind in _REQUEST_KINDS:
         window = text[max(0, start - 200) : end]
+        if kind in _COUNTS and "申请" not in sentence:
+            return False
         return "申请" in window and "公开" in window
     if kind in ("review", "suit"):
         return "公开" in sentence
@@ -475,7 +487,7 @@ def text_arithmetic(report: Report, previous: Report | None = None) -> Iterator[
 # A crawler's breadcrumb ("当前位置：首页政务公开政府信息公开政府信息公开年报") repeats column
 # names by nature; it is page furniture, not the report's text.
 _NAVIGATION = re.compile(r"首页|当前位置|您的位置|您现在的位置|›|>>|»")
-_MIN_PARAGRAPH = 15  # shorter paragraphs ("无。", "特此报告。") may repeat legitimately
+_MIN_PARAGRAPH = 20  # shorter paragraphs ("无。", "特此报告。") may repeat legitimately
 _DOUBLED = re.compile(r"([\u4e00-\u9fff][\u4e00-\u9fff0-9A-Za-z“”]{1,39}?)\1")
 
 
