@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from .document import Document
 from .structure import Zone
-from .values import Value, parse_value
+from .values import BLANK_MARK, Value, parse_value
 
 TEXT, VALUE, BLANK, WEAK, ROW_END = "T", "V", "S", "W", "R"
 
@@ -38,17 +38,21 @@ class Atom:
 
 _PIECE = re.compile(r"(\d+(?:\.\d+)?)[ \t]*(万元|元)?|(\D+)")
 _MEASURE = re.compile(r"[ \t]*[件条个项次人年月日%％万场期倍家份名位号届岁亿千百]")
-_FOOTER = re.compile(
-    r"^\s*(?:[-—–―]\s*\d{1,3}\s*[-—–―]|第\s*\d{1,3}\s*页(?:\s*共\s*\d+\s*页)?)\s*$"
+_NOISE = re.compile(
+    r"\s*(?:[-—–―]\s*\d{1,3}\s*[-—–―]\s*$"  # page footer "— 4 —"
+    r"|第\s*\d{1,3}\s*页(?:\s*共\s*\d+\s*页)?\s*$"  # "第4页 共9页"
+    r"|\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$"  # markdown rule |---|---|
+    r"|#{1,6}\s)"  # markdown heading "## 表三"
 )
-_MD_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
-_MD_HEADING = re.compile(r"^\s*#{1,6}\s")
+_NOISE_START = frozenset("-—–―第|:#")
 _LIST_TAIL = re.compile(r"[.、]\D")
+_DIGIT = re.compile(r"\d")
 
 
 def is_noise(line: str) -> bool:
     """Page footers ("— 4 —"), markdown table rules and headings from PDF→md conversions."""
-    return bool(_FOOTER.match(line) or _MD_RULE.match(line) or _MD_HEADING.match(line))
+    stripped = line.lstrip()
+    return bool(stripped) and stripped[0] in _NOISE_START and _NOISE.match(stripped) is not None
 
 
 def is_narrative(line: str) -> bool:
@@ -103,7 +107,7 @@ def zone_atoms(doc: Document, zone: Zone, narrative: list[int]) -> list[Atom]:
 
 def _pipe_atoms(segment: str, number: int, index: int, atoms: list[Atom], at_end: bool) -> None:
     cells = segment.split("|")
-    if not cells[0].strip():
+    if not cells[0]:  # "| a | b |": a leading delimiter; " | b |" is a blank first cell
         cells = cells[1:]
     if cells and not cells[-1].strip():
         cells = cells[:-1]
@@ -128,6 +132,12 @@ def _free_atoms(
     segment: str, number: int, index: int, atoms: list[Atom], at_end: bool, in_cell: bool = False
 ) -> None:
     text = segment.strip()
+    if _DIGIT.search(text) is None:
+        if len(text) > 3 or BLANK_MARK.match(text) is None:
+            atoms.append(Atom(TEXT, text, number, index))
+        else:
+            atoms.append(Atom(VALUE, text, number, index, Value(None)))
+        return
     value = parse_value(text)
     if value is not None:
         digits = text.isdigit()

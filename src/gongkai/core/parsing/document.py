@@ -35,14 +35,15 @@ class Document:
 
     def __init__(self, lines: list[SourceLine]) -> None:
         self.lines = lines
-        norm_lines: list[str] = []
-        for source in lines:
-            if source.cells is not None:
-                norm_lines.append(
-                    " | ".join(_CELL_JUNK.sub("", norm(c)) for c in source.cells) + " |"
-                )
-            else:
-                norm_lines.append(norm(source.text).replace("\r", ""))
+        raw = [
+            source.text
+            if source.cells is None
+            else " | ".join(_CELL_JUNK.sub("", c) for c in source.cells) + " |"
+            for source in lines
+        ]
+        norm_lines = norm("\n".join(raw)).split("\n")  # one NFKC pass for the whole input
+        if len(norm_lines) != len(raw):  # pragma: no cover - NFKC never makes a newline
+            norm_lines = [norm(text).replace("\n", " ") for text in raw]
         self.norm_lines = norm_lines
         starts: list[int] = []
         offset = 0

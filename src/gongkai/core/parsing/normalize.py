@@ -54,8 +54,12 @@ def key_of_normalised(text: str) -> str:
 # (條/項/開/關/與/資/數/處/計/發/總/況/請/機/複/訴/報/務/實/動/統/業/會/為/議/規/範/門/網/…).
 _TRADITIONAL = frozenset(
     "條項開關與資數處計發總況請機複訴報務實動統業會為議規範門網辦證類據權舉應當"
-    "對於這過說從裡個們來時間經導體問題點屬國內聯絡設專區縣鎮鄉政黨員協調審覽歸"
+    "對於這過說從裡個們來時間經導體問題點屬國內聯絡設專區縣鎮鄉黨員協調審覽歸"
 )
+
+
+_TRADITIONAL_RE = re.compile("[" + "".join(sorted(_TRADITIONAL)) + "]")
+_HAN_RE = re.compile("[\u4e00-\u9fff]")
 
 
 def looks_traditional(text: str, sample: int = 20_000) -> bool:
@@ -64,8 +68,8 @@ def looks_traditional(text: str, sample: int = 20_000) -> bool:
     Counts characters that only the Traditional script uses in the first ``sample`` characters.
     """
     head = text[:sample]
-    hits = sum(1 for ch in head if ch in _TRADITIONAL)
-    return hits >= 5 and hits * 200 >= sum(1 for ch in head if "\u4e00" <= ch <= "\u9fff")
+    hits = len(_TRADITIONAL_RE.findall(head))
+    return hits >= 5 and hits * 50 >= len(_HAN_RE.findall(head))
 
 
 def to_simplified(text: str) -> str:

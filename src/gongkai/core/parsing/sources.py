@@ -119,6 +119,8 @@ def looks_like_html(text: str) -> bool:
 
 def text_lines(text: str) -> list[SourceLine]:
     text = text[:MAX_TEXT_CHARS]
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     return [SourceLine(line, number) for number, line in enumerate(text.split("\n"), 1)]
 
 

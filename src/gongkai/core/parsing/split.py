@@ -40,34 +40,51 @@ def _valid(piece: str, decimal_ok: bool) -> bool:
 def _compositions(
     text: str, parts: int, start_col: int, decimal_ok: Callable[[int], bool]
 ) -> Iterator[Pieces]:
-    """Every way of cutting ``text`` into ``parts`` well-formed numbers."""
+    """Every way of cutting ``text`` into ``parts`` well-formed numbers (memoised by suffix)."""
+    memo: dict[tuple[int, int], list[Pieces]] = {}
+    size = len(text)
+
+    def tails(at: int, left: int) -> list[Pieces]:
+        found = memo.get((at, left))
+        if found is not None:
+            return found
+        out: list[Pieces] = []
+        col = start_col + parts - left
+        if left == 1:
+            if _valid(text[at:], decimal_ok(col)):
+                out.append((text[at:],))
+        elif size - at >= left:
+            for cut in range(at + 1, size - left + 2):
+                if text[cut] == ".":
+                    continue
+                head = text[at:cut]
+                if not _valid(head, decimal_ok(col)):
+                    if head[0] == "0":
+                        break  # "0x…": every longer head also starts with a zero
+                    continue
+                out.extend((head, *tail) for tail in tails(cut, left - 1))
+                if len(out) > 200_000:
+                    raise TooMany
+        memo[(at, left)] = out
+        return out
+
     if parts == 0:
         if not text:
             yield ()
         return
-    if len(text) < parts:
+    if size < parts:
         return
-    if parts == 1:
-        if _valid(text, decimal_ok(start_col)):
-            yield (text,)
-        return
-    max_len = len(text) - (parts - 1)
-    for cut in range(1, max_len + 1):
-        head = text[:cut]
-        if text[cut] == ".":  # a decimal point cannot start the next piece
-            continue
-        if not _valid(head, decimal_ok(start_col)):
-            if head[0] == "0":
-                break  # "0x…": every longer head also starts with a zero
-            continue
-        for tail in _compositions(text[cut:], parts - 1, start_col + 1, decimal_ok):
-            yield (head, *tail)
+    yield from tails(0, parts)
 
 
 def _token_splits(
     tokens: Sequence[str], cells: int, decimal_ok: Callable[[int], bool]
 ) -> Iterator[Pieces]:
     """Splits that respect the boundaries between ``tokens`` (each token ≥ 1 piece)."""
+
+    capacity = [0] * (len(tokens) + 1)  # the most cells the tokens from i on can hold
+    for i in range(len(tokens) - 1, -1, -1):
+        capacity[i] = capacity[i + 1] + len(tokens[i])
 
     def rec(index: int, col: int) -> Iterator[Pieces]:
         if index == len(tokens):
@@ -77,7 +94,8 @@ def _token_splits(
         token = tokens[index]
         remaining_tokens = len(tokens) - index - 1
         max_parts = min(len(token), cells - col - remaining_tokens)
-        for parts in range(1, max_parts + 1):
+        min_parts = max(1, cells - col - capacity[index + 1])
+        for parts in range(min_parts, max_parts + 1):
             for head in _compositions(token, parts, col, decimal_ok):
                 for tail in rec(index + 1, col + parts):
                     yield head + tail
