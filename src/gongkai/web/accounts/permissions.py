@@ -101,3 +101,13 @@ def can_admin_calendar(user: Any) -> bool:
     if getattr(user, "is_superuser", False):
         return True
     return any(role is Role.ADMIN for _a, _g, role in _memberships(user))
+
+
+def can_edit_agency_settings(user: Any, agency: Agency) -> bool:
+    """An agency's letter templates and numbering speak for the agency: its 审核人 or 公开办,
+    or the 系统管理员 and 公开办 of its government, may edit them (not a case officer alone)."""
+    if getattr(user, "is_superuser", False):
+        return True
+    if roles_in(user, agency.pk) & {Role.REVIEWER, Role.OFFICE}:
+        return True
+    return agency.government_id in overseen_government_ids(user)
