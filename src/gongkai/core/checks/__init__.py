@@ -49,17 +49,11 @@ CHECKS: dict[str, tuple[Check, ...]] = {
 _ORDER = {code: index for index, code in enumerate(CODES)}
 
 
-def _sort_key(finding: Finding) -> tuple[int, int, int, str, str, str, str]:
+def _sort_key(finding: Finding) -> tuple[int, int, int]:
+    """By line (findings without one last), then by code; the sort is stable, so findings of
+    one code on one line keep the order their check gave them (the table's printed order)."""
     line = finding.line
-    return (
-        0 if line is not None else 1,
-        line or 0,
-        _ORDER.get(finding.code, len(_ORDER)),
-        finding.table or "",
-        finding.row or "",
-        finding.column or "",
-        finding.message,
-    )
+    return (0 if line is not None else 1, line or 0, _ORDER.get(finding.code, len(_ORDER)))
 
 
 def check_report(report: Report, previous: Report | None = None) -> list[Finding]:

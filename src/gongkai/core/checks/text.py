@@ -217,6 +217,11 @@ def _row_total(report: Report, row: str) -> Number | None:
     return sum((p.number for p in parts if p is not None), start=0)
 
 
+def _blank_total(report: Report, row: str) -> bool:
+    cell = report.cells.get(CellRef("t3", row, "total"))
+    return cell is not None and cell.value is None
+
+
 def _short(label: str) -> str:
     """ "（二）部分公开（区分处理的…）" → "（二）部分公开"; a label's gist for a message."""
     cut = label.find("（", 1)
@@ -264,7 +269,11 @@ def _figure(report: Report, fmt: Format, kind: str) -> tuple[tuple[Number, ...],
     figure = sum(amounts, start=0)
     if kind in ("withheld", "unable", "not_handled", "other") and len(keys) > 1:
         group = t3.row(keys[0]).group or keys[0]
-        described = f"表三“{group}”各项合计{num(figure)}"
+        nonzero = [(r, v) for r, v in zip(keys, amounts, strict=True) if v]
+        terms = "＋".join(f"{t3.row(r).label} {num(v)}" for r, v in nonzero)
+        described = f"表三“{group}”各项合计{num(figure)}" + (
+            f"（{terms}）" if len(nonzero) > 1 else ""
+        )
     elif len(keys) > 1:
         listed = "＋".join(
             f"“{_short(t3.row(r).label)}”{num(v)}" for r, v in zip(keys, amounts, strict=True)
@@ -272,6 +281,8 @@ def _figure(report: Report, fmt: Format, kind: str) -> tuple[tuple[Number, ...],
         described = f"表三{listed}＝{num(figure)}"
     else:
         described = f"表三“{_short(t3.row(keys[0]).label)}”为{num(figure)}"
+    if any(_blank_total(report, r) for r in keys):
+        described += "（“总计”列空白，按各类申请人之和计）"
     if kind == "received":
         carried = _row_total(report, "carried_in")
         if carried is not None:
@@ -309,7 +320,7 @@ def text_table_mismatch(report: Report, previous: Report | None = None) -> Itera
             table, row, column = _statement_cell(fmt, st.kind)
             yield Finding(
                 "text-table-mismatch",
-                f"正文称“{said}”（{st.value}），但{described}{at(line)}",
+                f"正文称“{said}”，但{described}{at(line)}",
                 line=line,
                 table=table,
                 row=row,
