@@ -38,6 +38,8 @@ def test_answer_labels_come_from_the_format_declarations() -> None:
     label = template_label("answer:withheld.state_secret")
     assert label == "答复书：（三）不予公开 1.属于国家秘密"
     assert template_label("answer:other.no_fee_paid").startswith("答复书：（六）其他处理 2.")
+    assert template_label("answer:granted") == "答复书：（一）予以公开"
+    assert template_label("answer:other") == "答复书：（六）其他处理"
     assert template_label("fee") == "收费通知书"
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 from enum import StrEnum
 
 from gongkai.core.formats import FORMATS
+from gongkai.core.formats.common import RESULTS
 
 
 class LetterKind(StrEnum):
@@ -54,11 +55,13 @@ _KIND_SERIES = {
 
 
 def _outcome_rows() -> dict[str, str]:
-    """Every outcome row key of both formats, in printed order, with its full printed label."""
+    """Every outcome row key of both formats, in printed order, with its printed label under
+    its group ("（三）不予公开 1.属于国家秘密"; the block heading "三、本年度办理结果" is left out)."""
     rows: dict[str, str] = {}
     for fmt in FORMATS.values():
         for key in fmt.outcome_rows:
-            rows.setdefault(key, fmt.t3.row(key).full_label)
+            row = fmt.t3.row(key)
+            rows.setdefault(key, row.label if row.group == RESULTS else row.full_label)
     return rows
 
 

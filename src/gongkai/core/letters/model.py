@@ -48,6 +48,8 @@ class FeeItem:
         return self.unit_price * self.quantity
 
     def text(self) -> str:
+        if self.unit_price == 0:
+            return f"{self.description}：{self.quantity}{self.unit}，免费"
         return (
             f"{self.description}：{self.quantity}{self.unit}×{_money(self.unit_price)}元/{self.unit}"
             f"＝{_money(self.amount)}元"

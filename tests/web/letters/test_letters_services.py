@@ -1,0 +1,210 @@
+"""Generating, numbering and voiding letters; agency templates and their versions."""
+
+from __future__ import annotations
+
+import datetime as dt
+from io import BytesIO
+
+import docx
+import pytest
+
+from gongkai.web.applications.enums import EventKind
+from gongkai.web.applications.models import AuditRecord
+from gongkai.web.common.errors import ApplicationError, PermissionDenied
+from gongkai.web.letters import services
+from gongkai.web.letters.models import LetterCounter
+from gongkai.web.letters.snapshots import LetterInput
+
+D = dt.date
+ANSWER = LetterInput(issued_on=D(2025, 3, 20), decision="现将该信息随本答复书一并提供给您（共3页）")
+
+
+def generate(district, application, key="answer:granted", data=ANSWER, user=None):
+    return services.letter_generate(
+        acting_user=user or district.officer_a, application=application, key=key, data=data
+    )
+
+
+def test_an_answer_letter_is_numbered_rendered_stored_and_linked_to_the_answer(district, answered):
+    app = answered()
+    letter = generate(district, app)
+    assert letter.number == "示例区教育局公开〔2025〕第1号"
+    assert letter.event.kind == EventKind.ANSWERED
+    assert "第三十六条第二项" in letter.text
+    assert "60日内" in letter.text and "6个月内" in letter.text
+    with letter.docx_file.open("rb") as handle:
+        document = docx.Document(BytesIO(handle.read()))
+    assert any(p.text == letter.number for p in document.paragraphs)
+    with letter.pdf_file.open("rb") as handle:
+        assert handle.read(5) == b"%PDF-"
+    record = AuditRecord.objects.get(application=app, action="生成文书")
+    assert record.changes["number"] == letter.number
+    assert record.actor == district.officer_a
+
+
+def test_numbers_use_the_agency_short_name_and_count_per_series_and_year(
+    district, answered, register
+):
+    services.letter_settings_save(
+        acting_user=district.reviewer_a,
+        agency=district.dept_a,
+        short_name="区教",
+        number_pattern="",
+    )
+    first = generate(district, answered())
+    second = generate(district, answered())
+    correction = generate(
+        district,
+        register(),
+        key="correction",
+        data=LetterInput(
+            issued_on=D(2025, 3, 5),
+            correction_items="请写明文件名称",
+            correction_deadline=D(2025, 3, 20),
+        ),
+    )
+    next_year = generate(
+        district, answered(), data=LetterInput(issued_on=D(2026, 1, 5), decision="现予公开")
+    )
+    assert [first.number, second.number] == ["区教公开〔2025〕第1号", "区教公开〔2025〕第2号"]
+    assert correction.number == "区教补正〔2025〕第1号"
+    assert next_year.number == "区教公开〔2026〕第1号"
+
+
+def test_an_agency_pattern_without_a_sequence_is_refused(district):
+    with pytest.raises(ApplicationError, match="必须包含\\{seq\\}"):
+        services.letter_settings_save(
+            acting_user=district.reviewer_a,
+            agency=district.dept_a,
+            short_name="区教",
+            number_pattern="{agency_short}〔{year}〕号",
+        )
+
+
+def test_a_letter_missing_facts_is_refused_in_chinese_and_takes_no_number(district, answered):
+    app = answered(outcome="withheld.state_secret")
+    with pytest.raises(ApplicationError, match="生成文书前请填写：理由说明"):
+        generate(
+            district,
+            app,
+            key="answer:withheld.state_secret",
+            data=LetterInput(issued_on=D(2025, 3, 20)),
+        )
+    assert not LetterCounter.objects.exists()
+    letter = generate(
+        district,
+        app,
+        key="answer:withheld.state_secret",
+        data=LetterInput(issued_on=D(2025, 3, 20), reasons="该信息已依法确定为秘密级国家秘密"),
+    )
+    assert letter.seq == 1
+
+
+def test_an_answer_must_match_the_recorded_outcome(district, answered):
+    with pytest.raises(ApplicationError, match="与登记的办理结果不一致"):
+        generate(district, answered(outcome="granted"), key="answer:unable.not_held")
+
+
+def test_an_officer_of_another_agency_cannot_generate_letters(district, answered):
+    with pytest.raises(PermissionDenied):
+        generate(district, answered(), user=district.officer_b)
+
+
+def test_an_extension_notice_refuses_more_than_twenty_working_days(district, register):
+    data = LetterInput(
+        issued_on=D(2025, 3, 20),
+        extension_reason="需调取档案",
+        extension_days=25,
+        new_due_on=D(2025, 4, 30),
+    )
+    with pytest.raises(ApplicationError, match="最长不得超过20个工作日"):
+        generate(district, register(), key="extension", data=data)
+
+
+def test_a_fee_notice_itemises_the_fee_from_the_register(district, register):
+    from gongkai.web.letters.snapshots import fee_items
+
+    apps = [register() for _ in range(12)]
+    items = fee_items(apps[-1], "按件")
+    data = LetterInput(
+        issued_on=D(2025, 3, 10),
+        fee_method="按件",
+        payment_method="通过非税收入缴款码缴纳",
+        fee_items=items,
+    )
+    letter = generate(district, apps[-1], key="fee", data=data)
+    assert "第1至第10件：10件，免费" in letter.text
+    assert "第11至第12件：2件×100元/件＝200元" in letter.text
+    assert "合计：人民币200元（大写：贰佰元整）" in letter.text
+
+
+def test_an_edited_template_is_versioned_and_used_by_the_next_letter(district, answered):
+    from gongkai.core.letters import default_template
+
+    default = default_template("answer:granted")
+    row = services.letter_template_save(
+        acting_user=district.reviewer_a,
+        agency=district.dept_a,
+        key="answer:granted",
+        title=default.title,
+        body=default.body.replace("特此告知。", "特此答复。"),
+        basis=default.basis,
+        remedy=default.remedy,
+    )
+    again = services.letter_template_save(
+        acting_user=district.reviewer_a,
+        agency=district.dept_a,
+        key="answer:granted",
+        title=default.title,
+        body=default.body.replace("特此告知。", "特此函复。"),
+        basis=default.basis,
+        remedy=default.remedy,
+    )
+    assert (row.version, again.version) == (1, 2)
+    letter = generate(district, answered())
+    assert letter.template == again
+    assert "特此函复。" in letter.text
+    services.letter_template_reset(
+        acting_user=district.reviewer_a, agency=district.dept_a, key="answer:granted"
+    )
+    assert generate(district, answered()).template is None
+
+
+def test_an_edited_template_with_unknown_placeholders_is_refused_naming_them(district):
+    with pytest.raises(services.TemplateInvalid) as caught:
+        services.letter_template_save(
+            acting_user=district.reviewer_a,
+            agency=district.dept_a,
+            key="correction",
+            title="补正通知书",
+            body="{legal_basis}{correction_items}{correction_deadline}{deadline}",
+            basis="条例第三十条",
+            remedy="",
+        )
+    assert caught.value.problems == ("正文中有未知的占位符：{deadline}，请删除或改为可用的占位符",)
+
+
+def test_a_case_officer_cannot_change_the_agency_templates(district):
+    from gongkai.core.letters import default_template
+
+    t = default_template("correction")
+    with pytest.raises(PermissionDenied, match="审核人或公开办"):
+        services.letter_template_save(
+            acting_user=district.officer_a,
+            agency=district.dept_a,
+            key="correction",
+            title=t.title,
+            body=t.body,
+            basis=t.basis,
+            remedy=t.remedy,
+        )
+
+
+def test_a_letter_is_voided_with_a_reason_never_deleted(district, answered):
+    letter = generate(district, answered())
+    with pytest.raises(ApplicationError, match="请写明作废原因"):
+        services.letter_void(acting_user=district.officer_a, letter=letter, reason=" ")
+    services.letter_void(acting_user=district.officer_a, letter=letter, reason="送达地址有误")
+    letter.refresh_from_db()
+    assert letter.voided and letter.void_reason == "送达地址有误"
+    assert generate(district, letter.application).seq == 2  # the voided number stays used
