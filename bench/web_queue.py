@@ -54,7 +54,7 @@ def main(argv: list[str] | None = None) -> int:
     from gongkai.web.accounts.models import Membership
     from gongkai.web.applications.enums import Status
     from gongkai.web.applications.models import Applicant, Application
-    from gongkai.web.orgs.models import Agency, AgencyKind
+    from gongkai.web.orgs.models import AgencyKind
     from gongkai.web.orgs.services import agency_create
 
     if Application.objects.exists():
