@@ -70,12 +70,16 @@ def zone_atoms(doc: Document, zone: Zone, narrative: list[int]) -> list[Atom]:
         last_line -= 1
     previous_ends_with_pipe = False
     for index in range(first, last + 1):
-        line_start = doc.starts[index]
         full = doc.norm_lines[index]
-        lo = max(zone.start - line_start, 0)
-        hi = min(zone.end - line_start, len(full))
-        segment = full[lo:hi]
-        partial = lo > 0 or hi < len(full)
+        if first < index < last:
+            segment = full
+            partial = False
+        else:
+            line_start = doc.starts[index]
+            lo = max(zone.start - line_start, 0)
+            hi = min(zone.end - line_start, len(full))
+            segment = full[lo:hi]
+            partial = lo > 0 or hi < len(full)
         number = doc.lines[index].line
         stripped = segment.strip()
         if not stripped:

@@ -257,31 +257,35 @@ _WORDS = re.compile(r"[0-9A-Za-z\u4e00-\u9fff]")
 def _paragraphs(
     doc: Document, zones: dict[str, Zone], narrative: set[int], header_lines: frozenset[int]
 ) -> list[Paragraph]:
-    intervals = sorted((z.start, z.end) for z in zones.values())
+    """Narrative outside the tables: one paragraph per input line (per block, per Word paragraph,
+    per PDF line); of a line that a table region cuts into (run-together text), the parts outside."""
+    cut: dict[int, list[tuple[int, int]]] = {}
+    for zone in zones.values():
+        first = doc.index_at(zone.start)
+        last = doc.index_at(max(zone.start, zone.end - 1))
+        for index in range(first, last + 1):
+            cut.setdefault(index, []).append((zone.start, zone.end))
     out: list[Paragraph] = []
+    norm_lines = doc.norm_lines
     for index, source in enumerate(doc.lines):
-        if index in header_lines:
+        text = norm_lines[index]
+        if index in header_lines or _WORDS.search(text) is None or is_noise(text):
             continue
-        text = doc.norm_lines[index]
-        if not _WORDS.search(text) or is_noise(text) or text.strip() == "正文":
+        intervals = cut.get(index)
+        if intervals is None or index in narrative:
+            stripped = source.text.strip()
+            if stripped != "正文":
+                out.append(Paragraph(stripped, source.line))
             continue
         start = doc.starts[index]
-        end = start + len(text)
-        inside = [(max(a, start), min(b, end)) for a, b in intervals if a < end and b > start]
-        if not inside:
-            out.append(Paragraph(source.text.strip(), source.line))
-            continue
-        if index in narrative:
-            out.append(Paragraph(source.text.strip(), source.line))
-            continue
         cursor = start
-        for a, b in inside:
-            piece = doc.text[cursor:a].strip()
-            if piece:
+        for a, b in sorted(intervals):
+            piece = doc.text[cursor : max(cursor, a)].strip()
+            if _WORDS.search(piece):
                 out.append(Paragraph(piece, source.line))
             cursor = max(cursor, b)
-        piece = doc.text[cursor:end].strip()
-        if piece:
+        piece = doc.text[cursor : start + len(text)].strip()
+        if _WORDS.search(piece):
             out.append(Paragraph(piece, source.line))
     return out
 

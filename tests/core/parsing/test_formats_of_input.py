@@ -1,0 +1,135 @@
+"""Each input type is read into the same cells: web pages with merged cells, Word documents with
+merged cells, PDFs with a text layer, GBK text, Traditional-script text."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+
+from gongkai.core.errors import UnreadableInput
+from gongkai.core.parsing import read_report
+from gongkai.core.render.text import render_text
+from gongkai.core.report import Report
+
+from .builders import report_docx, report_html, report_pdf, sample_report
+
+
+def values(report: Report) -> dict[object, object]:
+    return {ref: cell.value for ref, cell in report.cells.items()}
+
+
+@pytest.fixture(scope="module")
+def original() -> Report:
+    return sample_report(7)
+
+
+def test_an_html_page_with_rowspan_and_colspan_gives_the_same_cells(original: Report) -> None:
+    page = report_html(original)
+    assert 'rowspan="' in page and 'colspan="5"' in page
+    got = read_report(page.encode("utf-8"), "report.html")
+    assert values(got) == values(original)
+    assert (got.year, got.agency, got.published) == (
+        original.year,
+        original.agency,
+        original.published,
+    )
+    assert [s.number for s in got.sections] == [1, 2, 3, 4, 5, 6]
+    assert got.notes == ()
+
+
+def test_a_gb2312_web_page_is_decoded_before_parsing(original: Report) -> None:
+    page = report_html(original, encoding="gb2312").replace(
+        "示例区", "示例区〇"
+    )  # 〇 is not GB2312
+    got = read_report(page.encode("gb18030"), "report.htm")
+    assert values(got) == values(original)
+    assert got.agency == "示例市示例区〇教育局"
+
+
+def test_html_is_recognised_by_its_content_whatever_the_name(original: Report) -> None:
+    got = read_report(report_html(original).encode("utf-8"), "download.txt")
+    assert values(got) == values(original)
+
+
+def test_cells_of_an_html_table_carry_their_source_line(original: Report) -> None:
+    page = report_html(original)
+    got = read_report(page.encode("utf-8"), "report.html")
+    cell = got.cell("t3", "received", "total")
+    assert cell is not None and cell.line is not None
+    row_start = page.split("\n")[cell.line - 1 : cell.line + 2]
+    assert row_start[0] == "<tr>"
+    assert "一、本年新收政府信息公开申请数量" in row_start[1]
+
+
+def test_a_word_document_with_merged_cells_gives_the_same_cells(original: Report) -> None:
+    got = read_report(report_docx(original), "report.docx")
+    assert values(got) == values(original)
+    assert got.agency == original.agency and got.published == original.published
+    assert got.notes == ()
+
+
+def test_a_word_document_is_recognised_by_its_bytes(original: Report) -> None:
+    got = read_report(report_docx(original), "report.bin")
+    assert values(got) == values(original)
+
+
+def test_a_pdf_with_a_text_layer_gives_the_same_cells(original: Report) -> None:
+    got = read_report(report_pdf(original), "report.pdf")
+    assert values(got) == values(original)
+    assert (got.year, got.agency, got.published) == (
+        original.year,
+        original.agency,
+        original.published,
+    )
+
+
+def test_a_pdf_without_a_text_layer_is_refused_with_a_reason() -> None:
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (200, 100), "white").save(buffer, "PDF")
+    with pytest.raises(UnreadableInput, match="PDF没有文字层"):
+        read_report(buffer.getvalue(), "scan.pdf")
+
+
+def test_gbk_text_is_detected(original: Report) -> None:
+    text = render_text(original, "lines")
+    got = read_report(text.encode("gbk"), "report.txt")
+    assert values(got) == values(original)
+    assert got.agency == original.agency
+
+
+def test_gb18030_text_with_characters_outside_gbk_is_detected(original: Report) -> None:
+    text = render_text(original, "pipes").replace("示例区", "示例𠀀区")
+    got = read_report(text.encode("gb18030"), "report.txt")
+    assert values(got) == values(original)
+    assert got.agency == "示例市示例𠀀区教育局"
+
+
+def test_a_utf8_byte_order_mark_and_windows_line_ends_are_accepted(original: Report) -> None:
+    text = render_text(original, "paragraphs").replace("\n", "\r\n")
+    got = read_report(b"\xef\xbb\xbf" + text.encode("utf-8"), "report.txt")
+    assert values(got) == values(original)
+    first = got.cell("t3", "received", "natural")
+    assert first is not None and first.line is not None
+    assert text.split("\r\n")[first.line - 1].strip() == first.raw
+
+
+def test_a_traditional_script_copy_is_converted_keeping_its_lines(original: Report) -> None:
+    import zhconv
+
+    text = render_text(original, "pipes")
+    traditional = zhconv.convert(text, "zh-tw")
+    assert traditional != text
+    got = read_report(traditional.encode("utf-8"), "mirror.txt")
+    assert values(got) == values(original)
+    cell = got.cell("t3", "received", "total")
+    assert (
+        cell is not None
+        and cell.line
+        == text.split("\n").index(
+            next(line for line in text.split("\n") if line.startswith("一、本年新收"))
+        )
+        + 1
+    )
