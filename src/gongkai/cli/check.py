@@ -347,6 +347,9 @@ _LEVELS = {
 }
 
 
+_TABLES = {"t2": "表二", "t3": "表三", "t4": "表四"}
+
+
 def _describe(outcome: Outcome) -> str:
     parts = []
     if outcome.agency:
@@ -372,7 +375,11 @@ def print_human(outcomes: Sequence[Outcome], unreadable: int) -> None:
             console.print(Text("  未发现问题", style="green"))
         for finding in outcome.findings:
             label, style = _LEVELS[finding.level]
-            where = f"第{finding.line}行" if finding.line is not None else "—"
+            where = (
+                f"第{finding.line}行"
+                if finding.line is not None
+                else _TABLES.get(finding.table or "", "—")
+            )
             line = Text("  ")
             line.append(where + " " * max(1, 9 - cell_len(where)), style="dim")
             line.append(f"{label}  ", style=style)
