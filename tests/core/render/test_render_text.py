@@ -11,7 +11,13 @@ import pytest
 
 from gongkai.core.formats import FORMATS
 from gongkai.core.render.synthetic import build_report, random_cells
-from gongkai.core.render.text import SHAPES, format_number, render_text, standard_title
+from gongkai.core.render.text import (
+    SHAPES,
+    format_number,
+    render_text,
+    standard_title,
+    table_rows,
+)
 from gongkai.core.report import CellRef, Number, Report
 
 AGENCY = "示例市示例区政务服务数据管理局"
@@ -162,3 +168,21 @@ def test_a_given_title_is_kept_and_a_missing_agency_still_gives_a_title() -> Non
 def test_an_unknown_shape_is_refused_in_chinese() -> None:
     with pytest.raises(ValueError, match="未知的文本样式"):
         render_text(report(), "columns")
+
+
+def test_a_report_without_a_known_format_is_printed_as_title_signature_and_date_only() -> None:
+    bare = Report(
+        path="x", year=2022, agency=AGENCY, published=dt.date(2023, 1, 5), format_key=None
+    )
+    assert render_text(bare, "lines").splitlines() == [
+        f"{AGENCY}2022年政府信息公开工作年度报告",
+        AGENCY,
+        "2023年1月5日",
+    ]
+
+
+def test_table_rows_give_the_grid_other_renderers_lay_out_with_spans() -> None:
+    cells = sample(2022, t4__review__upheld=None)
+    rows = list(table_rows(report(2022, cells), FORMATS["2021"].t4))
+    assert rows[0] == ("行政复议", "行政诉讼")
+    assert len(rows[-1]) == 15 and rows[-1][0] is None

@@ -29,7 +29,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from ..formats import Format, Table
+from ..formats import Block, Format, Table
 from ..report import CellRef, Number, Report
 
 SHAPES = ("lines", "pipes", "paragraphs")
@@ -87,8 +87,14 @@ _Item = _Text | _Row
 _ValueOf = Callable[[str, str], str | None]  # (row key, column key) -> the printed cell
 
 
-def _table_rows(report: Report, table: Table) -> Iterator[_Row]:
-    """The rows of a table as a reader of the HTML sees them: merged cells printed once."""
+def table_rows(report: Report, table: Table) -> Iterator[tuple[str | None, ...]]:
+    """The rows of a table as a reader of the published HTML sees them, merged cells once.
+
+    Header rows come from the declaration (block label, 勾稽 note, caption, column groups,
+    column labels); a data row is its group label (on the first row of a group), its label and
+    its printed values, ``None`` for a blank or unread cell. The HTML and Word renderers of the
+    report generator can lay the same rows out with spans.
+    """
 
     def value(row: str, column: str) -> str | None:
         cell = report.cells.get(CellRef(table.key, row, column))
@@ -98,35 +104,38 @@ def _table_rows(report: Report, table: Table) -> Iterator[_Row]:
         yield from _across_rows(table, value)
         return
     for index, block in enumerate(table.blocks):
-        if block.label:
-            yield _Row((block.label,))
-        lead = [text for text in (table.note if index == 0 else None, block.caption) if text]
-        if lead:
-            yield _Row(tuple(lead))
-        top: list[str] = [block.header] if block.header else []
+        yield from _header_rows(table, block, first=index == 0)
         groups_seen: set[str] = set()
-        for column in block.columns:
-            if column.group is None:
-                top.append(column.label)
-            elif column.group not in groups_seen:
-                groups_seen.add(column.group)
-                top.append(column.group)
-        yield _Row(tuple(top))
-        grouped = tuple(c.label for c in block.columns if c.group is not None)
-        if grouped:
-            yield _Row(grouped)
-        row_groups_seen: set[str] = set()
         for row in block.rows:
             labels: list[str] = []
-            if row.group is not None and row.group not in row_groups_seen:
-                row_groups_seen.add(row.group)
+            if row.group is not None and row.group not in groups_seen:
+                groups_seen.add(row.group)
                 labels.append(row.group)
             labels.append(row.label)
-            values = tuple(value(row.key, column.key) for column in block.columns)
-            yield _Row((*labels, *values))
+            yield (*labels, *(value(row.key, column.key) for column in block.columns))
 
 
-def _across_rows(table: Table, value: _ValueOf) -> Iterator[_Row]:
+def _header_rows(table: Table, block: Block, *, first: bool) -> Iterator[tuple[str, ...]]:
+    if block.label:
+        yield (block.label,)
+    lead = tuple(text for text in (table.note if first else None, block.caption) if text)
+    if lead:
+        yield lead
+    top: list[str] = [block.header] if block.header else []
+    groups_seen: set[str] = set()
+    for column in block.columns:
+        if column.group is None:
+            top.append(column.label)
+        elif column.group not in groups_seen:
+            groups_seen.add(column.group)
+            top.append(column.group)
+    yield tuple(top)
+    grouped = tuple(c.label for c in block.columns if c.group is not None)
+    if grouped:
+        yield grouped
+
+
+def _across_rows(table: Table, value: _ValueOf) -> Iterator[tuple[str | None, ...]]:
     """Table 4's layout: the rows side by side as column groups, one line of numbers below."""
     for block in table.blocks:
         top: list[str] = []
@@ -144,11 +153,11 @@ def _across_rows(table: Table, value: _ValueOf) -> Iterator[_Row]:
                     top.append(row.group)
                 middle.append(row.label)
                 bottom.extend(labels)
-        yield _Row(tuple(top))
-        yield _Row(tuple(middle))
+        yield tuple(top)
+        yield tuple(middle)
         if bottom:
-            yield _Row(tuple(bottom))
-        yield _Row(tuple(value(r.key, c.key) for r, c in block.cells()))
+            yield tuple(bottom)
+        yield tuple(value(r.key, c.key) for r, c in block.cells())
 
 
 def _document(report: Report, fmt: Format | None) -> Iterator[_Item]:
@@ -164,7 +173,7 @@ def _document(report: Report, fmt: Format | None) -> Iterator[_Item]:
         if fmt is not None:
             for table in fmt.tables:
                 if table.number == section.number:
-                    yield from _table_rows(report, table)
+                    yield from (_Row(cells) for cells in table_rows(report, table))
     if report.agency:
         yield _Text(report.agency)
     if report.published is not None:
