@@ -9,9 +9,28 @@ from functools import cache
 
 from ..findings import Finding
 from ..formats import FORMATS, Format, UnknownYearError, format_for_year
-from ..report import Number, Report
+from ..report import Cell, Number, Report
 
 Check = Callable[[Report, Report | None], Iterable[Finding]]
+
+Key = tuple[str, str, str]  # (table, row, column): a CellRef as a plain tuple, hashed in C
+
+_grid: tuple[Report, dict[Key, Cell]] | None = None
+
+
+def grid(report: Report) -> dict[Key, Cell]:
+    """The report's cells keyed by plain tuples (a one-entry memo by identity).
+
+    Lookups by :class:`CellRef` hash through a Python-level ``__hash__``; the checks look up a
+    thousand cells per report, so they use this instead.
+    """
+    global _grid
+    if _grid is not None and _grid[0] is report:
+        return _grid[1]
+    cells = {(r.table, r.row, r.column): c for r, c in report.cells.items()}
+    _grid = (report, cells)
+    return cells
+
 
 TABLE_NAMES = {"t2": "表二", "t3": "表三", "t4": "表四"}
 
@@ -102,12 +121,14 @@ def _column_label(format_key: str, table: str, row: str, column: str) -> str:
         return column
 
 
-_CJK = re.compile(r"[\u4e00-\u9fff]")
-
-
 def has_cjk(text: str, at_least: int) -> bool:
     """Whether ``text`` holds at least ``at_least`` Chinese characters (stops counting there)."""
-    return any(count >= at_least for count, _ in enumerate(_CJK.finditer(text), start=1))
+    return _cjk_run(at_least).match(text) is not None
+
+
+@cache
+def _cjk_run(count: int) -> re.Pattern[str]:
+    return re.compile(rf"(?:[^\u4e00-\u9fff]*[\u4e00-\u9fff]){{{count}}}", re.DOTALL)
 
 
 def quoted(labels: Iterable[str]) -> str:

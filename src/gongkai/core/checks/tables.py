@@ -13,7 +13,7 @@ The statutory basis is 条例第五十条 (the report's content follows the nati
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache
 
@@ -23,10 +23,12 @@ from ..formats.common import T3_APPLICANT_COLUMNS
 from ..report import Cell, CellRef, Number, Report
 from ._common import (
     TABLE_NAMES,
+    Key,
     at,
     column_label,
     fmt_of,
     gap,
+    grid,
     num,
     quoted,
     row_label,
@@ -52,6 +54,16 @@ class Equation:
     anchor: CellRef  # the cell whose row/column/line the finding names
     row: str | None
     column: str | None
+
+    # The cells of both sides as plain keys, for fast lookups in :func:`grid`.
+    keys: tuple[tuple[Key, ...], tuple[Key, ...]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        keys = (
+            tuple((r.table, r.row, r.column) for r in self.lhs),
+            tuple((r.table, r.row, r.column) for r in self.rhs),
+        )
+        object.__setattr__(self, "keys", keys)
 
 
 @dataclass(frozen=True)
@@ -144,17 +156,18 @@ def state(report: Report, eq: Equation) -> State | None:
     rsum: Number = 0
     lblank: list[CellRef] = []
     rblank: list[CellRef] = []
-    cells = report.cells
-    for ref in eq.lhs:
-        cell = cells.get(ref)
+    cells = grid(report)
+    lkeys, rkeys = eq.keys
+    for key, ref in zip(lkeys, eq.lhs, strict=True):
+        cell = cells.get(key)
         if cell is None:
             return None
         if cell.value is None:
             lblank.append(ref)
         else:
             lsum += cell.value
-    for ref in eq.rhs:
-        cell = cells.get(ref)
+    for key, ref in zip(rkeys, eq.rhs, strict=True):
+        cell = cells.get(key)
         if cell is None:
             return None
         if cell.value is None:
@@ -308,18 +321,19 @@ def blank_cell(report: Report, previous: Report | None = None) -> Iterator[Findi
     if fmt is None or all(c.value is not None for c in report.cells.values()):
         return
     hints = _hints(report, fmt) if report.format is not None else {}
-    for table, row, refs in _row_refs(fmt.key):
-        blanks = [c for ref in refs if (c := report.cells.get(ref)) is not None and c.value is None]
+    cells = grid(report)
+    for table, row, keys in _row_keys(fmt.key):
+        blanks = [c for key in keys if (c := cells.get(key)) is not None and c.value is None]
         if blanks:
             yield _blank_finding(report, fmt, table, row, blanks, hints)
 
 
 @cache
-def _row_refs(format_key: str) -> tuple[tuple[str, str, tuple[CellRef, ...]], ...]:
-    """Every table row of a format with its cells' references, in printed order."""
+def _row_keys(format_key: str) -> tuple[tuple[str, str, tuple[Key, ...]], ...]:
+    """Every table row of a format with its cells' keys, in printed order."""
     fmt = FORMATS[format_key]
     return tuple(
-        (table.key, row.key, tuple(CellRef(table.key, row.key, c.key) for c in block.columns))
+        (table.key, row.key, tuple((table.key, row.key, c.key) for c in block.columns))
         for table in fmt.tables
         for block in table.blocks
         for row in block.rows

@@ -20,6 +20,7 @@ in a listing ("全年公开核准企业资质条、施工许可证76条").
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
@@ -29,8 +30,8 @@ from ..findings import Finding
 from ..formats import FORMATS, Format
 from ..formats.common import T3_APPLICANT_COLUMNS
 from ..report import CellRef, Number, Report
-from ._common import at, has_cjk, num
-from ._narrative import Chunk, chunks, clause_around, compact, sentence_around
+from ._common import at, grid, has_cjk, num
+from ._narrative import Chunk, chunks, clause_around, compact
 
 # ---------------------------------------------------------------------------------------------
 # Statements the narrative makes about the tables
@@ -75,7 +76,7 @@ _STATEMENTS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("docs_issued", rf"制发(?:了)?(?:行政)?规范性文件(?:共)?{_N}件"),
     )
 )
-_APPROXIMATE = ("近", "约", "超", "逾", "过", "多达")
+_APPROXIMATE = ("近", "约", "超", "逾", "过", "多达")  # a tuple, for str.endswith
 _PERCENT = re.compile(r"[，（]?(?:占|占比|比例为|占总数的)?(\d+(?:\.\d+)?)%")
 _REQUEST_KINDS = frozenset(
     {"received", "carried_in", "closed", "carried_out", "granted_partial", "granted",
@@ -134,17 +135,20 @@ def statements(chunk: Chunk) -> tuple[Statement, ...]:
     text = chunk.text
     if not _COUNTED.search(text):
         return ()
+    stops: list[int] | None = None
     for kind, pattern in _STATEMENTS:
         if not any(word in text for word in _KEYWORDS[kind]):
             continue
         for m in pattern.finditer(text):
             start = m.start("n")
-            if start in found or any(text[:start].endswith(w) for w in _APPROXIMATE):
+            if start in found or text[max(start - 2, 0) : start].endswith(_APPROXIMATE):
                 continue
             mid = m.groupdict().get("mid") or ""
             if any(w in mid for w in _NOT_REQUESTS):
                 continue
-            if not _in_context(text, m.start(), m.end(), kind):
+            if stops is None:
+                stops = [s.start() for s in _STOPS.finditer(text)]
+            if not _in_context(text, stops, m.start(), m.end(), kind):
                 continue
             pct = _PERCENT.match(text, m.end())
             found[start] = Statement(
@@ -163,13 +167,20 @@ _NOT_REQUESTS = ("率", "结转", "办结", "答复", "不予", "公开及", "�
 _COUNTS = frozenset({"received", "carried_in", "closed", "carried_out"})
 
 
-def _in_context(text: str, start: int, end: int, kind: str) -> bool:
+_STOPS = re.compile(r"[。；！？]")
+
+
+def _in_context(text: str, stops: list[int], start: int, end: int, kind: str) -> bool:
     """Requests are read where the text is about 公开 applications; cases where it is about 公开.
 
     The four counts (received, carried in, closed, carried out) must also stand in a sentence
     that speaks of 申请, so "答复咨询120件" next to the requests is not taken for them.
+    ``stops`` are the positions of the sentence ends in ``text``.
     """
-    sentence = sentence_around(text, start, end)
+    index = bisect_left(stops, start)
+    left = stops[index - 1] + 1 if index > 0 else 0
+    right = stops[index] if index < len(stops) else len(text)
+    sentence = text[left:right]
     if kind in _REQUEST_KINDS:
         window = text[max(0, start - 200) : end]
         if kind in _COUNTS and "申请" not in sentence:
@@ -206,19 +217,20 @@ def _groups(format_key: str) -> dict[str, tuple[str, ...]]:
 
 def _row_total(report: Report, row: str) -> Number | None:
     """A table-3 row's 总计, or the sum of its applicant columns where 总计 is blank."""
-    total = report.cells.get(CellRef("t3", row, "total"))
+    cells = grid(report)
+    total = cells.get(("t3", row, "total"))
     if total is None:
         return None
     if total.value is not None:
         return total.value
-    parts = [report.cells.get(CellRef("t3", row, c)) for c in T3_APPLICANT_COLUMNS]
+    parts = [cells.get(("t3", row, c)) for c in T3_APPLICANT_COLUMNS]
     if any(p is None for p in parts):
         return None
     return sum((p.number for p in parts if p is not None), start=0)
 
 
 def _blank_total(report: Report, row: str) -> bool:
-    cell = report.cells.get(CellRef("t3", row, "total"))
+    cell = grid(report).get(("t3", row, "total"))
     return cell is not None and cell.value is None
 
 
@@ -307,9 +319,12 @@ def text_table_mismatch(report: Report, previous: Report | None = None) -> Itera
     fmt = report.format
     if fmt is None:
         return
+    figures: dict[str, tuple[tuple[Number, ...], str] | None] = {}
     for chunk, found in report_statements(report):
         for st in found:
-            figure = _figure(report, fmt, st.kind)
+            if st.kind not in figures:
+                figures[st.kind] = _figure(report, fmt, st.kind)
+            figure = figures[st.kind]
             if figure is None:
                 continue
             accepted, described = figure
