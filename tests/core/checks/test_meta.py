@@ -133,6 +133,18 @@ def test_an_altered_section_heading_is_a_section_title_warning() -> None:
     )
     [found] = of(check_report(report), "section-title")
     assert "四、政府信息公开行政复议、行政诉讼情况" in found.message
+    noted = Finding(
+        "section-title", "第四部分标题“四、因政府信息公开申请行政复议、提起行政诉讼的情况”不规范"
+    )
+    altered = set_section(
+        consistent_report(2021),
+        "review_litigation",
+        "x",
+        "四、因政府信息公开申请行政复议、提起行政诉讼的情况",
+    )
+    assert of(check_report(dataclasses.replace(altered, notes=(noted,))), "section-title") == [
+        noted
+    ]
     plain = set_section(
         consistent_report(2021), "overview", "2021年，本局认真贯彻落实条例。", "（一）总体情况"
     )
@@ -147,6 +159,7 @@ def test_an_altered_section_heading_is_a_section_title_warning() -> None:
         ("problems", "一是解读形式单一；下一步将丰富解读形式。", False),
         ("overview", "略。", True),
         ("other", "无。", False),  # "无" is fine for 六 (2019); 2021+ is fee-not-reported
+        ("other", "", True),
     ],
 )
 def test_a_section_without_substance_is_an_empty_section(key: str, text: str, empty: bool) -> None:

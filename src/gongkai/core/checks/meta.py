@@ -233,9 +233,12 @@ def section_title(report: Report, previous: Report | None = None) -> Iterator[Fi
     fmt = report.format
     if fmt is None:
         return
-    noted = {n.line for n in report.notes if n.code == "section-title"}
+    notes = [n for n in report.notes if n.code == "section-title"]
+    noted = {n.line for n in notes if n.line is not None}
     for text in report.sections:
         if text.heading_line in noted or not text.heading:
+            continue
+        if any(text.heading.strip() in n.message for n in notes):
             continue
         standard = next((s for s in fmt.sections if s.key == text.key), None)
         if standard is None:
@@ -281,6 +284,13 @@ def empty_section(report: Report, previous: Report | None = None) -> Iterator[Fi
         text = compact(section.text)
         line = section.heading_line
         if section.key == "other":
+            if not text and (report.format is None or report.format.key == "2019"):
+                yield Finding(
+                    "empty-section",
+                    f"第六部分“{section.heading.strip()}”下没有任何文字；没有其他需要报告的事项，"
+                    f"应写明“无”{at(line)}",
+                    line=line,
+                )
             continue
         if not has_cjk(text, _SUBSTANCE_MIN) or _NOTHING.match(text):
             yield Finding(
