@@ -28,6 +28,7 @@ _YEAR = re.compile(r"(20\d\d)\s*年")
 _TITLE_SHAPE = re.compile(
     r"(?:19|20)\d\d\s*年.*报\s*告|报\s*告.*(?:19|20)\d\d|年\s*度\s*报\s*告|年\s*报"
 )
+_TITLE_PREFIX = re.compile(r"^([^。，,;；]{4,60}?(?:工作年度报告|年度报告|工作报告|年报))")
 _PERIOD = re.compile(r"统计(?:期限|时限|期间|时间|区间)\D{0,8}?(20\d\d)\s*年\s*0?1\s*月\s*0?1\s*日")
 _WORK_YEAR = re.compile(r"(20\d\d)\s*年\s*度?\s*(?:的)?(?:政府信息公开|政务公开)")
 _AGENCY_FROM_TITLE = re.compile(
@@ -184,6 +185,9 @@ def _title(
                 candidate = candidate + nxt
         if len(candidate) <= 80 and "。" not in candidate and _TITLE_SHAPE.search(candidate):
             return re.sub(r"\s+", "", candidate), index
+        prefix = _TITLE_PREFIX.match(candidate)  # a title run together with the text after it
+        if prefix and _TITLE_SHAPE.search(prefix.group(1)):
+            return re.sub(r"\s+", "", prefix.group(1)), index
     return None, None
 
 

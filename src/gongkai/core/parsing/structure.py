@@ -198,8 +198,10 @@ def find_zones(doc: Document, headings: list[Heading], limit: int) -> dict[str, 
     if t4_from is not None:
         t4_until = next_heading(t4_from)
         anchor = _first(_T4_ANCHORS, text, t4_from, t4_until)
+        if anchor is None and sec4 is not None:
+            anchor = sec4.end  # a bare run of numbers right after the heading
         if anchor is not None:
-            if text[anchor] in "\n|":
+            if anchor < len(text) and text[anchor] in "\n|":
                 anchor += 1
             start = _snap(doc, anchor) if sec4 is None or anchor > sec4.end + 2 else anchor
             zones["t4"] = Zone("t4", start, t4_until)
