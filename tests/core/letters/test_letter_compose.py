@@ -162,6 +162,7 @@ def test_a_consultation_is_addressed_to_the_third_party_and_gives_fifteen_workin
 def test_a_fee_notice_itemises_the_fee_and_gives_twenty_working_days() -> None:
     letter = compose_letter(default_template("fee"), facts_for(LetterKind.FEE))
     text = letter.plain_text()
+    assert "本机关按件计收，明细如下：" in text
     assert "第11—30件：20件×100元/件＝2000元" in text
     assert "第31—40件：5件×200元/件＝1000元" in text
     assert "合计：人民币3000元（大写：叁仟元整）" in text

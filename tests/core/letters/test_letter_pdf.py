@@ -62,18 +62,28 @@ def test_rare_characters_in_a_name_are_embedded_and_extractable() -> None:
     assert any("HanaMin" in name for name in fonts), fonts
 
 
+def test_rare_characters_are_never_taken_from_the_stand_in_with_empty_glyphs() -> None:
+    # AR PL UKai maps U+4DAE 䶮 (and other Ext-A/B code points) to an empty glyph.
+    letter = letter_for("answer:granted", applicant=Party("刘䶮"))
+    with pdfplumber.open(BytesIO(render_pdf(letter))) as pdf:
+        chars = [c for page in pdf.pages for c in page.chars if c["text"] == "䶮"]
+    assert chars
+    assert all("UKai" not in c["fontname"] for c in chars), [c["fontname"] for c in chars]
+
+
 def test_body_and_title_use_the_free_stand_ins_for_the_official_fonts() -> None:
     _text, fonts = extract(render_pdf(letter_for("answer:granted")))
     families = {SUBSET_FONT.sub("", name) for name in fonts}
     assert "Noto-Serif-CJK-SC" in families  # 方正小标宋简体 → Noto Serif CJK SC
-    assert "AR-PL-UKai-CN" in families  # 仿宋_GB2312 → AR PL UKai CN
+    assert "gongkai-fangsong" in families  # 仿宋_GB2312, or AR PL UKai CN standing in for it
 
 
 def test_the_html_declares_utf8_and_lists_the_official_fonts_first() -> None:
     html = render_html(letter_for("answer:granted"))
     assert '<meta charset="utf-8">' in html
     assert '<html lang="zh-CN">' in html
-    assert 'font-family: "仿宋_GB2312", "FangSong"' in html
+    assert 'font-family: "gongkai-fangsong", "Noto Serif CJK SC", "HanaMinA", "HanaMinB"' in html
+    assert 'src: local("FangSong_GB2312"), local("FangSong"), local("UKaiCN")' in html
     assert '"方正小标宋简体", "Noto Serif CJK SC"' in html
 
 

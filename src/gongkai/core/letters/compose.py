@@ -242,14 +242,8 @@ def compose_letter(template: LetterTemplate, facts: LetterFacts) -> Letter:
     addressee = facts.third_party if kind is LetterKind.CONSULTATION else facts.applicant
     assert addressee is not None  # _check_facts: a consultation names its third party
     agency = facts.agency
-    contact_parts = [
-        ("联系机构", agency.office_name),
-        ("联系电话", agency.phone),
-        ("传真", agency.fax),
-        ("电子邮箱", agency.email),
-        ("通信地址", agency.address),
-        ("邮政编码", agency.postcode),
-    ]
+    # The 附注 line: who to call. Fax, e-mail and address are placeholders a template may use.
+    contact_parts = [("联系机构", agency.office_name), ("联系电话", agency.phone)]
     contact = "；".join(f"{label}：{clean(value)}" for label, value in contact_parts if value)
     return Letter(
         kind=kind,

@@ -299,7 +299,7 @@ _NOTICES: dict[LetterKind, tuple[str, str, str]] = {
             (
                 "{received_date}，本机关收到您提出的政府信息公开申请（受理编号：{application_number}）。"
                 "根据{legal_basis}的规定，您的申请需要缴纳信息处理费，"
-                "本机关按{fee_method}计收，明细如下：",
+                "本机关{fee_method}计收，明细如下：",
                 "{fee_items}",
                 "合计：人民币{fee_total}元（大写：{fee_total_upper}）。",
                 "请您自收到本通知之次日起20个工作日内缴纳上述费用。缴费方式：{payment_method}。",

@@ -35,6 +35,7 @@ LANGUAGE = "zh-CN"
 BODY_SIZE = Pt(16)  # 3号
 TITLE_SIZE = Pt(22)  # 2号
 PAGE_NUMBER_SIZE = Pt(14)  # 4号
+CONTACT_SIZE = Pt(12)  # 小4号, for the 附注 line
 LINE_PITCH = Pt(28)  # 22 lines on the 225 mm 版心
 INDENT = Pt(32)  # two characters of 3号
 
@@ -185,13 +186,18 @@ def render_docx(letter: Letter) -> bytes:
         _paragraph(document)
         for line in enclosure_lines(letter.enclosures):
             _paragraph(document, line, first_line=INDENT)
-    _paragraph(document)
-    _paragraph(document)
-    _paragraph(document, letter.signature, align=right, right=INDENT)
+    # GB/T 9704—2012 7.3.5.1: one empty line below the body, then the 署名 and the date; the
+    # signature never stands alone on a page (7.3.5.3), so the last paragraph keeps with it.
+    document.paragraphs[-1].paragraph_format.keep_with_next = True
+    _paragraph(document).paragraph_format.keep_with_next = True
+    _paragraph(
+        document, letter.signature, align=right, right=INDENT
+    ).paragraph_format.keep_with_next = True
     _paragraph(document, letter.issued_text, align=right, right=INDENT)
     if letter.contact:
         # 附注 (GB/T 9704—2012 7.3.6): the line below the date, two characters in, in brackets.
-        _paragraph(document, letter.contact, first_line=INDENT)
+        contact = _paragraph(document, letter.contact, size=CONTACT_SIZE, first_line=Pt(24))
+        contact.paragraph_format.line_spacing = Pt(16)
 
     buffer = BytesIO()
     document.save(buffer)

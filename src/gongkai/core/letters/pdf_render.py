@@ -26,14 +26,31 @@ from pathlib import Path
 from gongkai.core.letters.model import Letter, ParagraphStyle, enclosure_lines
 
 RARE = '"HanaMinA", "HanaMinB"'
-BODY_STACK = (
-    f'"仿宋_GB2312", "FangSong", "仿宋", "AR PL UKai CN", "Noto Serif CJK SC", {RARE}, serif'
-)
+# "gongkai-fangsong" is the @font-face below: the real 仿宋_GB2312 when the server has it, else
+# AR PL UKai CN, for the unified ideographs only.
+BODY_STACK = f'"gongkai-fangsong", "Noto Serif CJK SC", {RARE}, serif'
 TITLE_STACK = f'"方正小标宋简体", "Noto Serif CJK SC", {RARE}, serif'
 HEADING_STACK = f'"黑体", "SimHei", "Noto Sans CJK SC", {RARE}, sans-serif'
 PAGE_NUMBER_STACK = f'"宋体", "SimSun", "Noto Serif CJK SC", {RARE}, serif'
 
-CSS = f"""
+# AR PL UKai (the free stand-in for 仿宋) maps many CJK Ext-A/Ext-B code points to EMPTY glyphs
+# (U+4DAE 䶮 among them): Pango takes the mapping as coverage and prints nothing. So the 仿宋
+# family is declared here with a unicode-range limited to the unified ideographs, punctuation
+# and Latin; every other character falls through to Noto Serif CJK SC, then HanaMin.
+# ``local()`` takes PostScript names: the real font first, then the stand-in. The family has a
+# name of its own: under the name "仿宋_GB2312" fontconfig's alias (fonts.conf) would add UKai
+# again with its full, partly empty, coverage.
+FANGSONG_FACE = """
+@font-face {
+  font-family: "gongkai-fangsong";
+  src: local("FangSong_GB2312"), local("FangSong"), local("UKaiCN");
+  unicode-range: U+0000-33FF, U+4E00-9FFF, U+F900-FAFF, U+FE30-FE4F, U+FF00-FFEF;
+}
+"""
+
+CSS = (
+    FANGSONG_FACE
+    + f"""
 @page {{
   size: A4;
   margin: 37mm 26mm 35mm 28mm;
@@ -55,11 +72,12 @@ p {{ margin: 0; text-align: justify; }}
 .number {{ text-align: center; margin-bottom: 28pt; }}
 .body {{ text-indent: 2em; }}
 .heading {{ text-indent: 2em; font-family: {HEADING_STACK}; }}
-.enclosures {{ margin-top: 28pt; }}
-.signature {{ margin-top: 56pt; text-align: right; padding-right: 2em; }}
+.enclosures {{ break-before: avoid; margin-top: 28pt; }}
+.signature {{ break-before: avoid; break-inside: avoid; margin-top: 28pt; text-align: right; padding-right: 2em; }}
 .signature p {{ text-align: right; }}
-.contact {{ text-indent: 2em; }}
+.contact {{ text-indent: 2em; font-size: 12pt; line-height: 16pt; }}
 """
+)
 
 _FONTCONFIG_LOCK = threading.Lock()
 
