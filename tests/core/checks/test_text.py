@@ -62,6 +62,8 @@ def test_a_narrative_number_that_differs_from_the_table_is_a_text_table_mismatch
         ("全年受理各类群众诉求259起，办结率100%。", False),
         ("发布政策解读短视频近300件。", False),
         ("全年办理行政复议案件300件，行政诉讼应诉案件40件。", False),  # not about 公开
+        ("全年公开行政复议案件120件。", False),  # published decisions, not disclosure cases
+        ("因政府信息公开被申请行政复议9件。", True),
         ("主动公开规章13件，行政规范性文件60件。", False),  # published, not 制发
         ("收到政府信息公开申请的同时，通过热线答复咨询120件。", False),
         ("全年办理公开工作相关的群众来电，答复120件。", False),
@@ -72,6 +74,12 @@ def test_which_narrative_statements_are_compared_with_the_table(
 ) -> None:
     report = add_paragraph(consistent_report(2021), "（二）依申请公开方面。" + sentence)
     assert bool(mismatches(report)) is mismatch
+
+
+def test_granted_including_partial_is_compared_with_both_rows() -> None:
+    both = total("granted") + total("partial")
+    sentence = f"（二）依申请公开方面。全年收到的政府信息公开申请中，予以公开{both}件（含部分公开{total('partial')}件）。"
+    assert mismatches(add_paragraph(consistent_report(2021), sentence)) == []
 
 
 def test_a_blank_total_is_compared_through_the_sum_of_its_applicant_columns() -> None:

@@ -98,7 +98,7 @@ def year_mismatch(report: Report, previous: Report | None = None) -> Iterator[Fi
 def _announces_period(text: str) -> bool:
     """The year in an announcement qualifies the work reported, not a plan or a history."""
     bare = _QUOTED.sub("", text)[2:]  # after "现将"/"汇报"
-    return not re.search(r"(?:将|计划|拟|下一年|明年)", bare)
+    return not re.search(r"将|计划|拟|下一年|明年|做好|部署|安排|要点", bare)
 
 
 def _statement(chunk: Chunk, m: re.Match[str]) -> str:

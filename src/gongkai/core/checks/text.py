@@ -150,6 +150,8 @@ def statements(chunk: Chunk) -> tuple[Statement, ...]:
                 stops = [s.start() for s in _STOPS.finditer(text)]
             if not _in_context(text, stops, m.start(), m.end(), kind):
                 continue
+            if kind == "granted" and _INCLUDES_PARTIAL.match(text, m.end()):
+                kind = "granted_partial"  # "予以公开12件（含部分公开2件）"
             pct = _PERCENT.match(text, m.end())
             found[start] = Statement(
                 kind,
@@ -168,6 +170,9 @@ _COUNTS = frozenset({"received", "carried_in", "closed", "carried_out"})
 
 
 _STOPS = re.compile(r"[。；！？]")
+_INCLUDES_PARTIAL = re.compile(r"[（，]?(?:含|其中|包括)部分公开")
+# A case count is about disclosure only where its sentence says so.
+_ABOUT_DISCLOSURE = re.compile(r"信息公开|公开申请|依申请")
 
 
 def _in_context(text: str, stops: list[int], start: int, end: int, kind: str) -> bool:
@@ -187,7 +192,7 @@ def _in_context(text: str, stops: list[int], start: int, end: int, kind: str) ->
             return False
         return "申请" in window and "公开" in window
     if kind in ("review", "suit"):
-        return "公开" in sentence
+        return _ABOUT_DISCLOSURE.search(sentence) is not None
     return True
 
 
