@@ -103,10 +103,12 @@ def t2_in_force(report: Report, previous: Report | None = None) -> Iterator[Find
 
 
 SHINGLE = 8  # characters per shingle
-# Jaccard similarity of the two narratives' shingle sets above which most of the text is
-# last year's ("内容雷同", 国办公开办函〔2021〕30号 二（四）). Reports that update their numbers
-# but keep their wording score about 0.6–0.9; independently written reports of the same
-# agency stay below 0.3 (templates and the fixed titles put them around 0.1–0.25).
+# Jaccard similarity of the two narratives' shingle sets (8 characters, digits ignored) above
+# which most of the text is last year's ("内容雷同", 国办公开办函〔2021〕30号 二（四）).
+# Measured on the corpus: independently written reports score 0.01–0.02, the same agency's
+# reports of different years 0.05–0.06 (平潭 2019/2021, 上海 2019/2025); a report copied with
+# only its numbers and years changed scores 1.0. Half the shingles shared is far above any
+# honest rewrite and well below a copy with a few paragraphs changed.
 REUSE_THRESHOLD = 0.5
 _DIGITS = re.compile(r"\d+")
 _MIN_NARRATIVE = 200  # too little text to judge
