@@ -227,3 +227,10 @@ def test_a_traditional_script_township_report_has_implausible_fees() -> None:
 
 def test_a_narrative_whose_parts_add_up_is_not_reported() -> None:
     assert findings("026.txt", "text-arithmetic") == []
+
+
+def test_pingtan_2021_against_its_2019_report_has_no_cross_year_finding() -> None:
+    report, _ = read("003.txt")
+    previous, _ = read("001.txt")
+    found = check_report(report, previous)
+    assert not [f for f in found if f.code in ("carryover", "t2-in-force", "reused-text")]

@@ -16,16 +16,22 @@ from ._common import at, gap, num
 from ._narrative import chunks
 
 
-def _comparable(report: Report, previous: Report | None) -> Report | None:
+def _comparable(
+    report: Report, previous: Report | None, *, consecutive: bool = True
+) -> Report | None:
+    """``previous`` when it is an earlier report (the year before, for the table rules)."""
     if previous is None:
         return None
-    if report.year is not None and previous.year is not None and previous.year >= report.year:
-        return None
+    if report.year is not None and previous.year is not None:
+        if previous.year >= report.year:
+            return None
+        if consecutive and previous.year != report.year - 1:
+            return None
     return previous
 
 
 def _last_year(previous: Report) -> str:
-    return f"上一年度（{previous.year}年）报告" if previous.year is not None else "上一年度报告"
+    return f"{previous.year}年度报告" if previous.year is not None else "上一年度报告"
 
 
 def carryover(report: Report, previous: Report | None = None) -> Iterator[Finding]:
@@ -121,7 +127,7 @@ def _shingles(report: Report) -> set[str]:
 
 def reused_text(report: Report, previous: Report | None = None) -> Iterator[Finding]:
     """M-8: most of the narrative repeats last year's report (numbers ignored)."""
-    prev = _comparable(report, previous)
+    prev = _comparable(report, previous, consecutive=False)
     if prev is None:
         return
     now = _shingles(report)
