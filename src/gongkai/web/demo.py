@@ -36,6 +36,7 @@ KINDS = {
     core_demo.AgencyLevel.DEPARTMENT: AgencyKind.DEPARTMENT,
 }
 ek = core_demo.EventKind
+RECENT_DENSITY = 60  # requests a year per agency generated for the current year
 PARTY_NAMES = {"third_party": "第三方", "agency": "有关行政机关"}
 
 
@@ -130,7 +131,12 @@ def _replay(
             delivery=request.delivery,
             today=today,
         )
-        if request.events or request.closed or request.received < today:
+        handled = any(e.day <= today for e in request.events)
+        if (
+            handled
+            or (request.closed and request.closed <= today)
+            or (today - request.received).days > 3
+        ):
             app = services.application_start(acting_user=officer, application=app)
         for e in request.events:
             if e.day > today:
@@ -243,10 +249,14 @@ def load_demo(*, seed: int = 1, today: dt.date | None = None) -> DemoSummary:
     users = load_people(district, agencies)
     summary.agencies = len(agencies)
     load_requests(district.requests, agencies, users, today, summary)
+    # The current year, replayed up to today: every sixth request of the year, plus all those
+    # received in the last five weeks, so that the queue has cases in every state.
     current = core_demo.iter_requests(
-        seed=seed, years=(today.year,), requests=3 * len(district.agencies)
+        seed=seed, years=(today.year,), requests=RECENT_DENSITY * len(district.agencies)
     )
-    load_requests(current, agencies, users, today, summary)
+    recent = today - dt.timedelta(days=35)
+    chosen = (r for r in current if r.received >= recent or r.id % 6 == 0)
+    load_requests(chosen, agencies, users, today, summary)
     for module in ("gongkai.web.proactive.demo", "gongkai.web.litigation.demo"):
         loader = _optional_loader(module)
         if loader is not None:

@@ -21,3 +21,7 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", default=True)
 if env_bool("DJANGO_SECURE_PROXY_SSL", default=False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+if not USE_SMTP:  # noqa: F405
+    # No mail server configured: reminders stay in the app; mail is logged, not sent.
+    MAILERS = {"default": {"BACKEND": "gongkai.web.common.mail.DisabledEmailBackend"}}

@@ -1,0 +1,146 @@
+"""The command line of the web side: ``gongkai serve`` runs a real server (waitress) with its
+static files, ``gongkai manage`` passes through to Django, production settings pass
+``check --deploy``."""
+
+from __future__ import annotations
+
+import os
+import secrets
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from gongkai.cli.main import build_parser
+
+BIN = Path(sys.executable).parent
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def clean_env(tmp_path: Path) -> dict[str, str]:
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("DJANGO_", "GONGKAI_", "DATABASE_URL"))
+    }
+    env["GONGKAI_DATA_DIR"] = str(tmp_path)
+    return env
+
+
+def test_the_web_commands_are_registered():
+    parser = build_parser()
+    for command in ("serve", "demo", "worker", "manage"):
+        args = parser.parse_args([command] if command != "manage" else ["manage", "check"])
+        assert callable(args.handler)
+    assert parser.parse_args(["demo"]).port == 8000
+    assert parser.parse_args(["serve"]).host == "127.0.0.1"
+
+
+def test_serve_migrates_and_serves_pages_and_static_files(tmp_path):
+    port = free_port()
+    server = subprocess.Popen(
+        [str(BIN / "gongkai"), "serve", "--port", str(port)],
+        env=clean_env(tmp_path),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        base = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"{base}/login/", timeout=2) as answer:
+                    page = answer.read().decode("utf-8")
+                break
+            except OSError:
+                if server.poll() is not None or time.monotonic() > deadline:
+                    raise AssertionError(server.stdout.read() if server.stdout else "") from None
+                time.sleep(0.3)
+        assert "登录" in page
+        assert "/static/gongkai/js/htmx.min." in page  # hashed name from the manifest
+        script = page.split('src="', 1)[1].split('"', 1)[0]
+        with urllib.request.urlopen(base + script, timeout=5) as answer:
+            assert answer.status == 200
+            assert b"htmx" in answer.read(2000)
+        with urllib.request.urlopen(f"{base}/login/", timeout=5) as answer:
+            assert answer.headers["X-Frame-Options"] == "DENY"
+            assert answer.headers["X-Content-Type-Options"] == "nosniff"
+        assert (tmp_path / "gongkai.sqlite3").exists()
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+
+
+def test_manage_passes_through_to_django(tmp_path):
+    result = subprocess.run(
+        [str(BIN / "gongkai"), "manage", "check"],
+        env=clean_env(tmp_path),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "System check identified no issues" in result.stdout
+
+
+def test_production_settings_pass_the_deployment_checklist(tmp_path):
+    env = clean_env(tmp_path) | {
+        "DJANGO_SETTINGS_MODULE": "gongkai.web.config.settings.production",
+        "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
+        "DJANGO_ALLOWED_HOSTS": "gongkai.example.gov.cn",
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "django", "check", "--deploy", "--fail-level", "WARNING"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_production_refuses_to_start_without_a_secret_key(tmp_path):
+    env = clean_env(tmp_path) | {"DJANGO_SETTINGS_MODULE": "gongkai.web.config.settings.production"}
+    result = subprocess.run(
+        [sys.executable, "-m", "django", "check"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode != 0
+    assert "缺少环境变量 DJANGO_SECRET_KEY" in result.stderr
+
+
+@pytest.mark.django_db
+def test_the_demo_loader_builds_a_district_with_every_role_and_state():
+    import datetime as dt
+
+    from gongkai.web.applications.models import Application, AuditRecord
+    from gongkai.web.demo import load_demo
+    from gongkai.web.orgs.models import Agency
+
+    summary = load_demo(seed=1, today=dt.date(2026, 11, 26))
+    assert summary.skipped == 0
+    assert Agency.objects.filter(kind="department").count() >= 15
+    assert Agency.objects.filter(kind__in=["township", "subdistrict"]).exists()
+    assert {login.role for login in summary.logins} == {"系统管理员", "公开办", "经办人", "审核人"}
+    from gongkai.web.applications.enums import Status
+
+    states = set(Application.objects.values_list("status", flat=True))
+    assert states == {s.value for s in Status}  # a request in every state
+    assert AuditRecord.objects.filter(action="登记申请").count() == Application.objects.count()
+    assert summary.applications == Application.objects.count()
