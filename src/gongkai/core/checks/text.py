@@ -496,7 +496,10 @@ def _whole_parts(chunk: Chunk) -> Iterator[Finding]:
             continue
         line = chunk.line_at(m.start())
         listed = "＋".join(f"{v}" for v, _, _ in parts)
-        said = text[max(m.start() - 10, 0) : min(end, m.end() + 30)]
+        begin = m.start()
+        while begin > 0 and m.start() - begin < 20 and text[begin - 1] not in "。；！？，：":
+            begin -= 1
+        said = text[begin : min(end, m.end() + 30)]
         yield Finding(
             "text-arithmetic",
             f"正文“{said}…”称共{whole}{unit}，但所列各项{listed}＝{total}{unit}，"
