@@ -133,3 +133,25 @@ def test_a_traditional_script_copy_is_converted_keeping_its_lines(original: Repo
         )
         + 1
     )
+
+
+def test_a_layout_table_around_the_article_is_walked_into(original: Report) -> None:
+    page = report_html(original)
+    page = page.replace(
+        "<body>",
+        '<body><table width="100%"><tr><td>首页 &gt; 信息公开 &gt; 年报</td></tr><tr><td>',
+        1,
+    ).replace("</body>", "</td></tr></table></body>")
+    got = read_report(page.encode("utf-8"), "article.html")
+    assert values(got) == values(original)
+    assert got.agency == original.agency
+
+
+def test_thousands_separators_are_read_in_cells() -> None:
+    report = sample_report(11)
+    lines = render_text(report, "pipes").split("\n")
+    at = next(i for i, line in enumerate(lines) if line.startswith("一、本年新收"))
+    lines[at] = "一、本年新收政府信息公开申请数量 | 1,000 | 0 | 0 | 0 | 0 | 0 | 1,000 |"
+    got = read_report("\n".join(lines).encode("utf-8"), "report.txt")
+    cell = got.cell("t3", "received", "natural")
+    assert cell is not None and cell.value == 1000 and cell.raw == "1,000"

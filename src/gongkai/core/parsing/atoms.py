@@ -36,7 +36,7 @@ class Atom:
     at_end: bool = False  # the last thing in the input (a cut-off excerpt may have cut it)
 
 
-_PIECE = re.compile(r"(\d+(?:\.\d+)?)[ \t]*(万元|元)?|(\D+)")
+_PIECE = re.compile(r"(\d{1,3}(?:,\d{3})+(?![\d,])|\d+(?:\.\d+)?)[ \t]*(万元|元)?|(\D+)")
 _MEASURE = re.compile(r"[ \t]*[件条个项次人年月日%％万场期倍家份名位号届岁亿千百]")
 _NOISE = re.compile(
     r"\s*(?:[-—–―]\s*\d{1,3}\s*[-—–―]\s*$"  # page footer "— 4 —"

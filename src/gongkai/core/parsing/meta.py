@@ -172,7 +172,7 @@ def _title(
             break
         candidate = stripped
         # A title broken over two lines (PDF): "2025 年…政府信息公开" / "工作年度报告".
-        if "报告" not in candidate and "年报" not in candidate:
+        if "报告" not in candidate and "年报" not in candidate and _YEAR.search(candidate):
             nxt = next(
                 (
                     lines[j].strip()

@@ -203,8 +203,10 @@ def _walk(element: Any, out: list[SourceLine]) -> None:
         return
     line = element.sourceline or (out[-1].line if out else 1)
     if tag == "table":
-        out.extend(_table_rows(element))
-        return
+        if not any(True for _ in element.iterdescendants("table")):
+            out.extend(_table_rows(element))
+            return
+        # A layout table wrapping the article (common on government sites): walk into it.
     if tag in _BLOCK and not _has_block(element):
         _emit_text(_inline_text(element), line, out)
         return

@@ -16,7 +16,7 @@ from ..report import Number
 
 # A whole cell that is a value. Applied to normalised text (NFKC: full-width digits are ASCII).
 VALUE = re.compile(
-    r"^(?:(?P<sign>[-+]|增加|减少|增|减)\s*)?(?P<num>\d+(?:\.\d+)?)\s*"
+    r"^(?:(?P<sign>[-+]|增加|减少|增|减)\s*)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*"
     r"(?P<unit>万元|元|件|项|个|条|次)?$"
 )
 BLANK_MARK = re.compile(r"^(?:[-—–―‐‑/\\]{1,3}|无|空)$")
@@ -40,7 +40,7 @@ def parse_value(text: str) -> Value | None:
     m = VALUE.match(s)
     if m is None:
         return None
-    return _from_match(m.group("sign"), m.group("num"), m.group("unit"))
+    return _from_match(m.group("sign"), m.group("num").replace(",", ""), m.group("unit"))
 
 
 def _from_match(sign: str | None, num: str, unit: str | None) -> Value | None:
