@@ -202,11 +202,11 @@ def _walk(element: Any, out: list[SourceLine]) -> None:
     if tag in _SKIP:
         return
     line = element.sourceline or (out[-1].line if out else 1)
-    if tag == "table":
-        if not any(True for _ in element.iterdescendants("table")):
-            out.extend(_table_rows(element))
-            return
-        # A layout table wrapping the article (common on government sites): walk into it.
+    # A table holding another table is a layout table wrapping the article (common on
+    # government sites): walk into it like any other container.
+    if tag == "table" and not any(True for _ in element.iterdescendants("table")):
+        out.extend(_table_rows(element))
+        return
     if tag in _BLOCK and not _has_block(element):
         _emit_text(_inline_text(element), line, out)
         return
