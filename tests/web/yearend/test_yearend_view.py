@@ -183,3 +183,23 @@ def test_a_year_without_a_national_format_is_explained(client, district):
     page = client.get(reverse("yearend:index"), {"agency": district.dept_a.pk, "year": 2018})
     assert page.status_code == 400
     assert "没有适用的全国统一年报格式" in page.content.decode()
+
+
+def test_the_drill_down_pages_through_a_big_cell(client, district, register, monkeypatch):
+    from gongkai.web.yearend import views
+
+    monkeypatch.setattr(views, "DRILL_PAGE_SIZE", 2)
+    numbers = [register(arrived_on=D(2025, 3, day)).number for day in (3, 4, 5)]
+    client.force_login(district.officer_a)
+    query = {
+        "agency": district.dept_a.pk,
+        "year": 2025,
+        "table": "t3",
+        "row": "received",
+        "col": "total",
+    }
+    first = client.get(reverse("yearend:cell"), query).content.decode()
+    second = client.get(reverse("yearend:cell"), {**query, "page": 2}).content.decode()
+    assert "（3 条记录）" in first and "第 1 / 2 页" in first
+    assert [n in first for n in numbers] == [True, True, False]
+    assert [n in second for n in numbers] == [False, False, True]

@@ -41,11 +41,11 @@ def agency_for(*, user: Any, pk: int) -> Agency:
 def year_records(*, agency: Agency, year: int) -> YearRecords:
     """Every fact of ``agency``'s registers that can touch ``year`` (voided records excluded)."""
     start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
-    requests = (
+    requests = (  # ordered by receipt, so drill-down pages list requests in date order
         Application.objects.filter(agency=agency, voided=False, received_on__lte=end)
         .filter(Q(closed_on__isnull=True) | Q(closed_on__gte=start))
         .values_list("id", "received_on", "applicant__kind", "closed_on", "outcome")
-        .order_by()
+        .order_by("received_on", "id")
     )
     return YearRecords(
         requests=(

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -19,6 +20,7 @@ from gongkai.web.applications.selectors import agency_list_visible
 from gongkai.web.yearend import selectors
 
 T3_IDENTITY = "一 + 二 = 三（七）总计 + 四"
+DRILL_PAGE_SIZE = 100
 
 
 def _int(value: str | None) -> int | None:
@@ -149,7 +151,11 @@ def cell(request: HttpRequest) -> HttpResponse:
         )
     ref = CellRef(table, row, column)
     ids = result.records(table, row, column)
-    drill = selectors.drill(table=table, row=row, ids=ids)
+    # Page through the ids first, so a cell of 50,000 requests reads only one page of rows.
+    page = Paginator(ids, DRILL_PAGE_SIZE).get_page(request.GET.get("page"))
+    drill = selectors.drill(table=table, row=row, ids=tuple(page.object_list))
+    query = request.GET.copy()
+    query.pop("page", None)
     return render(
         request,
         "yearend/cell.html",
@@ -161,6 +167,8 @@ def cell(request: HttpRequest) -> HttpResponse:
             "column": c,
             "value": _display(result.report.cells[ref].number),
             "drill": drill,
+            "page": page,
+            "query": query.urlencode(),
             "count": len(ids),
             "back": f"{reverse('yearend:index')}?{urlencode({'agency': agency.pk, 'year': year})}",
         },

@@ -1,0 +1,219 @@
+"""Year-end view time for an agency with 100,000 requests (issue 5: "the issue note reports the
+year-end view's time for an agency with 100,000 requests").
+
+    uv run python bench/yearend.py [--requests 100000] [--runs 5]
+    DATABASE_URL=postgres://… uv run python bench/yearend.py     # on PostgreSQL (empty database)
+
+Streams the requests of one agency from the demo generator (``gongkai.core.demo.iter_requests``:
+two years, every applicant type and outcome row, 补正/consultations/fees/extensions, some open at
+year end), bulk-inserts them into a fresh database in a temporary folder (or ``DATABASE_URL``),
+adds the agency's 第二十条 records and cases, and times:
+
+* ``count_year`` alone on the facts in memory (the pure counting, no database);
+* ``year_end`` (the selector: read the facts from the database + count);
+* the year-end page through Django's test client (auth, scoping, counting, rendering tables
+  2–4 with a link on every number);
+* a drill-down page of the biggest cell (一、本年新收 · 总计), first page of 100 records.
+
+Prints the median and the slowest of ``--runs`` runs after one warm-up run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from typing import Any
+
+
+def timed(runs: int, action: Callable[[], Any]) -> tuple[float, float]:
+    times = []
+    for _ in range(runs + 1):
+        started = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - started)
+    times = times[1:]  # the first run warms caches
+    return statistics.median(times) * 1000, max(times) * 1000
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawTextHelpFormatter
+    )
+    parser.add_argument("--requests", type=int, default=100_000)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--year", type=int, default=2025)
+    args = parser.parse_args(argv)
+
+    if not os.environ.get("DATABASE_URL"):
+        os.environ["GONGKAI_DATA_DIR"] = tempfile.mkdtemp(prefix="gongkai-bench-")
+    os.environ["DJANGO_SETTINGS_MODULE"] = "gongkai.web.config.settings.base"
+    os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "testserver")
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.core.management import call_command
+    from django.test import Client
+
+    settings.STORAGES["staticfiles"] = {
+        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+    }
+    call_command("migrate", verbosity=0, interactive=False)
+    os.makedirs(settings.STATIC_ROOT, exist_ok=True)
+
+    from django.contrib.auth import get_user_model
+    from django.urls import reverse
+
+    from gongkai.core.demo import generate_district, iter_requests
+    from gongkai.core.demo.facts import request_facts
+    from gongkai.core.yearend import YearRecords, count_year
+    from gongkai.web.accounts.models import Membership
+    from gongkai.web.applications.models import Applicant, Application
+    from gongkai.web.litigation.models import Case
+    from gongkai.web.orgs.models import AgencyKind
+    from gongkai.web.orgs.services import agency_create
+    from gongkai.web.proactive.models import Decision, Document, Fee
+    from gongkai.web.yearend.selectors import year_end
+
+    if Application.objects.exists():
+        print("数据库中已有申请；请使用空数据库（不设 DATABASE_URL 时自动新建）。", file=sys.stderr)
+        return 2
+    years = (args.year - 1, args.year)
+    started = time.perf_counter()
+    agency = agency_create(code="gov", name="示例市云溪区人民政府", kind=AgencyKind.GOVERNMENT)
+    user = get_user_model().objects.create_user("gov_jbr", password="x")
+    Membership.objects.create(user=user, agency=agency, role="officer")
+
+    facts = []
+    first_id: int | None = None
+    batch: list[Any] = []
+
+    def flush() -> None:
+        applicants = Applicant.objects.bulk_create(
+            [
+                Applicant(
+                    agency=agency,
+                    kind=r.applicant.kind,
+                    name=r.applicant.name,
+                    id_type=r.applicant.id_type,
+                    id_number=r.applicant.id_number,
+                    phone=r.applicant.phone,
+                )
+                for r in batch
+            ]
+        )
+        rows = Application.objects.bulk_create(
+            [
+                Application(
+                    agency=agency,
+                    number=f"{r.number}-{r.id}",
+                    year=r.received.year,
+                    seq=r.id,
+                    applicant=person,
+                    channel=r.channel.value,
+                    arrived_on=r.received,
+                    received_on=r.received,
+                    subject=r.subject,
+                    requested_form=r.requested_form,
+                    delivery=r.delivery,
+                    status=r.state.value,
+                    outcome=r.outcome or "",
+                    closed_on=r.closed,
+                )
+                for r, person in zip(batch, applicants, strict=True)
+            ]
+        )
+        nonlocal first_id
+        if first_id is None:
+            first_id = rows[0].pk
+        batch.clear()
+
+    for request in iter_requests(seed=0, years=years, requests=args.requests, agencies=("gov",)):
+        facts.append(request_facts(request))
+        batch.append(request)
+        if len(batch) == 5000:
+            flush()
+    if batch:
+        flush()
+    district = generate_district(seed=0, years=years, requests_per_year=0)
+    for d in (d for d in district.documents if d.agency == "gov"):
+        Document.objects.create(
+            agency=agency,
+            kind=d.kind.value,
+            title=d.title,
+            issued_on=d.issued,
+            repealed_on=d.repealed,
+        )
+    for x in district.decisions[:40]:
+        Decision.objects.create(
+            agency=agency,
+            kind=x.kind.value,
+            start_on=x.start,
+            end_on=x.end,
+            count=x.count,
+            source_note=x.source_note or "基准",
+        )
+    for f in district.fees:
+        Fee.objects.create(
+            agency=agency, item=f.item, start_on=f.start, end_on=f.end, amount=f.amount
+        )
+    assert first_id is not None
+    for i in range(60):
+        Case.objects.create(
+            agency=agency,
+            application_id=first_id + i * 100,
+            kind=("review", "suit_direct", "suit_after_review")[i % 3],
+            filed_on=facts[i * 100].received.replace(year=args.year),
+            body="示例市人民政府",
+        )
+    total = Application.objects.count()
+    in_year = Application.objects.filter(received_on__year=args.year).count()
+    print(
+        f"插入 {total:,} 件申请（{args.year}年收到 {in_year:,} 件），1 个机关："
+        f"{time.perf_counter() - started:.1f} 秒"
+    )
+    print(f"数据库：{settings.DATABASES['default']['ENGINE'].rsplit('.', 1)[-1]}")
+
+    results = []
+    median, worst = timed(
+        args.runs, lambda: count_year(YearRecords(requests=facts), year=args.year, agency="x")
+    )
+    results.append(("count_year（内存中，纯计数）", median, worst))
+    median, worst = timed(args.runs, lambda: year_end(agency=agency, year=args.year))
+    results.append(("year_end（读库 + 计数）", median, worst))
+
+    client = Client()
+    client.force_login(user)
+    page_url = f"{reverse('yearend:index')}?agency={agency.pk}&year={args.year}"
+
+    def page() -> None:
+        answer = client.get(page_url)
+        assert answer.status_code == 200, answer.status_code
+
+    median, worst = timed(args.runs, page)
+    results.append(("年度统计页面（完整请求）", median, worst))
+    cell_url = (
+        f"{reverse('yearend:cell')}?agency={agency.pk}&year={args.year}"
+        "&table=t3&row=received&col=total"
+    )
+
+    def cell() -> None:
+        answer = client.get(cell_url)
+        assert answer.status_code == 200, answer.status_code
+
+    median, worst = timed(args.runs, cell)
+    results.append(("下钻页面（本年新收·总计，第1页）", median, worst))
+
+    print(f"{'测量项':<30}{'中位数 ms':>12}{'最慢 ms':>12}")
+    for label, median, worst in results:
+        print(f"{label:<30}{median:>12.1f}{worst:>12.1f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
