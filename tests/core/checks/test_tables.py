@@ -263,3 +263,16 @@ def test_every_applicant_column_is_checked() -> None:
         report = bump(consistent_report(2021), ref("t3", "carried_out", column), 1)
         report = bump(report, ref("t3", "carried_out", "total"), 1)
         assert column in [f.column for f in of(check_report(report), "t3-balance")]
+
+
+def test_a_blank_cell_its_row_determines_is_counted_in_its_column() -> None:
+    report = set_cell(consistent_report(2021), ref("t3", "granted", "natural"), None)
+    assert not [f for f in check_report(report) if f.code.startswith("t3-")]
+    # One more request closed than the results account for, hidden behind the blank cell.
+    for row in ("closed_total", "received"):
+        for column in ("natural", "total"):
+            report = bump(report, ref("t3", row, column), 1)
+    found = of(check_report(report), "t3-outcome-sum")
+    assert [f.column for f in found] == ["natural", "total"]
+    assert "“（一）予以公开”行“自然人”列）已按本行各列之和计入" in found[0].message
+    assert "（一）予以公开 2" in found[0].message

@@ -72,6 +72,15 @@ class State:
     rsum: Number
     lblank: tuple[CellRef, ...]
     rblank: tuple[CellRef, ...]
+    # Blank cells counted at the value their own row determines (see :func:`states`).
+    filled: tuple[tuple[CellRef, Number], ...] = ()
+
+    def value(self, report: Report, ref: CellRef) -> Number:
+        """A cell's number as this state counted it (a filled blank at its determined value)."""
+        for filled, value in self.filled:
+            if filled == ref:
+                return value
+        return report.cells[ref].number
 
     @property
     def holds(self) -> bool:
@@ -150,31 +159,30 @@ def equations(format_key: str) -> tuple[Equation, ...]:
     return tuple(out)
 
 
-def state(report: Report, eq: Equation) -> State | None:
-    """The equation evaluated on the report; None when a cell of it was not read."""
-    lsum: Number = 0
-    rsum: Number = 0
-    lblank: list[CellRef] = []
-    rblank: list[CellRef] = []
+def state(
+    report: Report, eq: Equation, filled: dict[CellRef, Number] | None = None
+) -> State | None:
+    """The equation evaluated on the report; None when a cell of it was not read.
+
+    ``filled`` gives values for blank cells that other equations determine.
+    """
+    sums: list[Number] = [0, 0]
+    blanks: tuple[list[CellRef], list[CellRef]] = ([], [])
+    used: list[tuple[CellRef, Number]] = []
     cells = grid(report)
-    lkeys, rkeys = eq.keys
-    for key, ref in zip(lkeys, eq.lhs, strict=True):
-        cell = cells.get(key)
-        if cell is None:
-            return None
-        if cell.value is None:
-            lblank.append(ref)
-        else:
-            lsum += cell.value
-    for key, ref in zip(rkeys, eq.rhs, strict=True):
-        cell = cells.get(key)
-        if cell is None:
-            return None
-        if cell.value is None:
-            rblank.append(ref)
-        else:
-            rsum += cell.value
-    return State(lsum, rsum, tuple(lblank), tuple(rblank))
+    for side, (keys, refs) in enumerate(zip(eq.keys, (eq.lhs, eq.rhs), strict=True)):
+        for key, ref in zip(keys, refs, strict=True):
+            cell = cells.get(key)
+            if cell is None:
+                return None
+            if cell.value is not None:
+                sums[side] += cell.value
+            elif filled is not None and ref in filled:
+                sums[side] += filled[ref]
+                used.append((ref, filled[ref]))
+            else:
+                blanks[side].append(ref)
+    return State(sums[0], sums[1], tuple(blanks[0]), tuple(blanks[1]), tuple(used))
 
 
 def _line(report: Report, *refs: CellRef) -> int | None:
@@ -185,17 +193,17 @@ def _line(report: Report, *refs: CellRef) -> int | None:
     return None
 
 
-def _term(report: Report, fmt: Format, ref: CellRef, *, by: str) -> str:
+def _term(report: Report, fmt: Format, ref: CellRef, st: State, *, by: str) -> str:
     label = (
         column_label(fmt, ref.table, ref.row, ref.column)
         if by == "column"
         else fmt.table(ref.table).row(ref.row).label
     )
-    return f"{label} {num(report.cells[ref].number)}"
+    return f"{label} {num(st.value(report, ref))}"
 
 
-def _sum_text(report: Report, fmt: Format, refs: tuple[CellRef, ...], *, by: str) -> str:
-    return "＋".join(_term(report, fmt, ref, by=by) for ref in refs)
+def _sum_text(report: Report, fmt: Format, refs: tuple[CellRef, ...], st: State, *, by: str) -> str:
+    return "＋".join(_term(report, fmt, ref, st, by=by) for ref in refs)
 
 
 def _message(report: Report, fmt: Format, eq: Equation, st: State) -> str:
@@ -203,16 +211,15 @@ def _message(report: Report, fmt: Format, eq: Equation, st: State) -> str:
     if eq.code == "t3-balance":
         column = column_label(fmt, "t3", "received", eq.anchor.column)
         return (
-            f"表三“{column}”列：{_sum_text(report, fmt, eq.lhs, by='row')}＝{num(st.lsum)}，"
-            f"但{_sum_text(report, fmt, eq.rhs, by='row')}＝{num(st.rsum)}，"
+            f"表三“{column}”列：{_sum_text(report, fmt, eq.lhs, st, by='row')}＝{num(st.lsum)}，"
+            f"但{_sum_text(report, fmt, eq.rhs, st, by='row')}＝{num(st.rsum)}，"
             f"相差{num(st.gap)}{at(line)}"
         )
     if eq.code == "t3-outcome-sum":
         column = column_label(fmt, "t3", "received", eq.anchor.column)
-        nonzero = [ref for ref in eq.rhs if report.cells[ref].number]
+        nonzero = [ref for ref in eq.rhs if st.value(report, ref)]
         parts = "＋".join(
-            f"{short_row_label(fmt, 't3', ref.row)} {num(report.cells[ref].number)}"
-            for ref in nonzero
+            f"{short_row_label(fmt, 't3', ref.row)} {num(st.value(report, ref))}" for ref in nonzero
         )
         listed = f"（{parts}）" if nonzero else "（各项均为0或空白）"
         closed = fmt.t3.row("closed_total").label
@@ -226,7 +233,7 @@ def _message(report: Report, fmt: Format, eq: Equation, st: State) -> str:
     whose = "六类申请人之和" if eq.code == "t3-row-sum" else "各项结果之和"
     return (
         f"{table}“{label}”行：“{total}”为{num(st.lsum)}，但{whose}"
-        f"（{_sum_text(report, fmt, eq.rhs, by='column')}）＝{num(st.rsum)}，"
+        f"（{_sum_text(report, fmt, eq.rhs, st, by='column')}）＝{num(st.rsum)}，"
         f"相差{num(st.gap)}{at(line)}"
     )
 
@@ -246,11 +253,26 @@ def states(report: Report) -> tuple[tuple[Equation, State], ...]:
     fmt = report.format
     result: tuple[tuple[Equation, State], ...] = ()
     if fmt is not None:
+        first = [(eq, st) for eq in equations(fmt.key) if (st := state(report, eq)) is not None]
+        # A blank cell that its own row determines (the one blank cell on the short side of a
+        # row sum) is counted at that value in the column rules, so a table whose blank 总计
+        # cells hide a column that does not add up is still caught.
+        filled = {
+            st.short_blanks[0]: st.gap
+            for eq, st in first
+            if eq.code in _ROW_RULES and len(st.short_blanks) == 1
+        }
         result = tuple(
-            (eq, st) for eq in equations(fmt.key) if (st := state(report, eq)) is not None
+            (eq, state(report, eq, filled) or st)
+            if filled and eq.code not in _ROW_RULES and (st.lblank or st.rblank)
+            else (eq, st)
+            for eq, st in first
         )
     _memo = (report, result)
     return result
+
+
+_ROW_RULES = frozenset({"t3-row-sum", "t4-sum"})
 
 
 def _arithmetic(report: Report, code: str) -> Iterator[Finding]:
@@ -260,9 +282,17 @@ def _arithmetic(report: Report, code: str) -> Iterator[Finding]:
     for eq, st in states(report):
         if eq.code != code or st.holds or st.short_blanks:
             continue
+        message = _message(report, fmt, eq, st)
+        if st.filled:
+            first = st.filled[0][0]
+            message += (
+                f"；其中{len(st.filled)}个空白单元格（如“{row_label(fmt, eq.table, first.row)}”"
+                f"行“{column_label(fmt, eq.table, first.row, first.column)}”列）"
+                f"已按本行各列之和计入"
+            )
         yield Finding(
             code,
-            _message(report, fmt, eq, st),
+            message,
             line=_line(report, eq.anchor, *eq.lhs, *eq.rhs),
             table=eq.table,
             row=eq.row,
