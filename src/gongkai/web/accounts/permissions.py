@@ -111,3 +111,18 @@ def can_edit_agency_settings(user: Any, agency: Agency) -> bool:
     if roles_in(user, agency.pk) & {Role.REVIEWER, Role.OFFICE}:
         return True
     return agency.government_id in overseen_government_ids(user)
+
+
+def can_manage_members(user: Any, agency: Agency) -> bool:
+    """The 系统管理员 of a government manages the people of every agency below it."""
+    if getattr(user, "is_superuser", False):
+        return True
+    return any(
+        role is Role.ADMIN and g == agency.government_id for _a, g, role in _memberships(user)
+    )
+
+
+def is_administrator(user: Any) -> bool:
+    return getattr(user, "is_superuser", False) or any(
+        role is Role.ADMIN for _a, _g, role in _memberships(user)
+    )

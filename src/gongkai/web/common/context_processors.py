@@ -28,9 +28,12 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         ("litigation:index", "复议诉讼"),
         ("yearend:index", "年度统计"),
         ("letters:index", "文书"),
+        ("orgs:index", "机构"),
     ]
     if permissions.can_admin_calendar(user):
         candidates.append(("workcalendar:index", "工作日历"))
+    if permissions.is_administrator(user):
+        candidates.append(("accounts:members", "工作人员"))
     links = [link for name, label in candidates if (link := _link(name, label))]
     from gongkai.web.notifications.selectors import notification_unread_count
 

@@ -23,6 +23,8 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("applications/", include("gongkai.web.applications.urls")),
     path("calendar/", include("gongkai.web.workcalendar.urls")),
+    path("agencies/", include("gongkai.web.orgs.urls")),
+    path("people/", include("gongkai.web.accounts.urls")),
     path("notifications/", include("gongkai.web.notifications.urls")),
 ]
 

@@ -39,3 +39,53 @@ def agency_create(
         agency.government = parent.government or parent
     agency.save(update_fields=["government"])
     return agency
+
+
+OFFICE_FIELDS = (
+    "office_name",
+    "office_address",
+    "office_hours",
+    "office_phone",
+    "office_fax",
+    "office_email",
+    "postcode",
+    "review_body",
+    "number_pattern",
+)
+
+
+@transaction.atomic
+def agency_update_office(*, acting_user: Any, agency: Agency, **values: str) -> Agency:
+    """Edit the 工作机构's details that the 指南 publishes (条例 第十二条) and the 受理编号
+    pattern; audited with a before/after diff."""
+    from gongkai.web.accounts import permissions
+    from gongkai.web.applications.models import AuditRecord
+    from gongkai.web.common.errors import PermissionDenied
+
+    if not permissions.can_edit_agency_settings(acting_user, agency):
+        raise PermissionDenied("只有本机关的审核人、公开办或系统管理员可以修改机构信息")
+    unknown = set(values) - set(OFFICE_FIELDS)
+    if unknown:
+        raise ApplicationError(f"不能修改这些字段：{'、'.join(sorted(unknown))}")
+    pattern = values.get("number_pattern", "").strip()
+    if pattern:
+        validate_pattern(pattern)
+    agency = Agency.objects.select_for_update().get(pk=agency.pk)
+    changes = {}
+    for name, value in values.items():
+        value = value.strip()
+        if getattr(agency, name) != value:
+            changes[name] = [getattr(agency, name), value]
+            setattr(agency, name, value)
+    if not changes:
+        return agency
+    agency.full_clean()
+    agency.save(update_fields=[*changes, "updated_at"])
+    AuditRecord.objects.create(
+        entity="agency",
+        entity_id=str(agency.pk),
+        action="修改机构信息",
+        actor=acting_user,
+        changes=changes,
+    )
+    return agency

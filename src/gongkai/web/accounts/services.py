@@ -1,0 +1,84 @@
+"""Writes on people: the 系统管理员 adds staff to agencies in a role, or removes a role."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from gongkai.web.accounts import permissions
+from gongkai.web.accounts.models import Membership
+from gongkai.web.accounts.roles import Role
+from gongkai.web.applications.models import AuditRecord
+from gongkai.web.common.errors import ApplicationError, PermissionDenied
+from gongkai.web.orgs.models import Agency
+
+
+def _require_admin_of(user: Any, agency: Agency) -> None:
+    if not permissions.can_manage_members(user, agency):
+        raise PermissionDenied("只有本级政府的系统管理员可以管理工作人员")
+
+
+@transaction.atomic
+def member_add(
+    *,
+    acting_user: Any,
+    agency: Agency,
+    role: Role,
+    username: str,
+    full_name: str = "",
+    password: str = "",
+) -> Membership:
+    """Give a person a role in an agency; a new username creates the account (the password is
+    checked by Django's validators and stored hashed)."""
+    _require_admin_of(acting_user, agency)
+    username = username.strip()
+    if not username:
+        raise ApplicationError("请填写用户名", field="username")
+    users = get_user_model().objects
+    user = users.filter(username=username).first()
+    if user is None:
+        if not password:
+            raise ApplicationError("新用户需要设置初始密码", field="password")
+        try:
+            validate_password(password)
+        except ValidationError as exc:
+            raise ApplicationError("；".join(exc.messages), field="password") from None
+        user = users.create_user(username=username, password=password, first_name=full_name.strip())
+    if Membership.objects.filter(user=user, agency=agency, role=role.value).exists():
+        raise ApplicationError(f"{username} 已是{agency.name}的{role.label}")
+    membership = Membership.objects.create(user=user, agency=agency, role=role.value)
+    AuditRecord.objects.create(
+        entity="membership",
+        entity_id=str(membership.pk),
+        action="添加工作人员",
+        actor=acting_user,
+        changes={"user": username, "agency": agency.name, "role": role.label},
+    )
+    return membership
+
+
+@transaction.atomic
+def member_remove(*, acting_user: Any, membership: Membership, reason: str) -> None:
+    """Take a role away (the account and its history stay)."""
+    _require_admin_of(acting_user, membership.agency)
+    if not reason.strip():
+        raise ApplicationError("请写明移除角色的原因", field="reason")
+    if membership.user_id == acting_user.pk and membership.role == Role.ADMIN.value:
+        raise ApplicationError("不能移除自己的系统管理员角色")
+    AuditRecord.objects.create(
+        entity="membership",
+        entity_id=str(membership.pk),
+        action="移除工作人员角色",
+        actor=acting_user,
+        reason=reason.strip(),
+        changes={
+            "user": membership.user.get_username(),
+            "agency": membership.agency.name,
+            "role": Role(membership.role).label,
+        },
+    )
+    membership.delete()

@@ -1,0 +1,66 @@
+"""The agency directory: each agency's 工作机构 details (they feed the 指南) and its people."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+
+from gongkai.web.accounts import permissions
+from gongkai.web.accounts.roles import Role
+from gongkai.web.applications.selectors import agency_list_visible
+from gongkai.web.common.errors import ApplicationError
+from gongkai.web.orgs.forms import OfficeForm
+from gongkai.web.orgs.models import Agency
+from gongkai.web.orgs.services import agency_update_office
+
+
+def _visible(request: HttpRequest, pk: int) -> Agency:
+    try:
+        return agency_list_visible(user=request.user).get(pk=pk)
+    except Agency.DoesNotExist:
+        raise Http404("没有找到该机构，或您无权查看") from None
+
+
+@login_required
+def index(request: HttpRequest) -> HttpResponse:
+    agencies = agency_list_visible(user=request.user).select_related("parent")
+    return render(request, "orgs/index.html", {"agencies": agencies})
+
+
+@login_required
+def detail(request: HttpRequest, pk: int) -> HttpResponse:
+    agency = _visible(request, pk)
+    members = agency.memberships.select_related("user").order_by("role", "user__username")
+    return render(
+        request,
+        "orgs/detail.html",
+        {
+            "agency": agency,
+            "members": [(m.user, Role(m.role).label) for m in members],
+            "can_edit": permissions.can_edit_agency_settings(request.user, agency),
+        },
+    )
+
+
+@login_required
+def edit(request: HttpRequest, pk: int) -> HttpResponse:
+    agency = _visible(request, pk)
+    if not permissions.can_edit_agency_settings(request.user, agency):
+        return HttpResponse("您无权修改该机构的信息", status=403)
+    form = OfficeForm(request.POST or None, instance=Agency.objects.get(pk=agency.pk))
+    if request.method == "POST" and form.is_valid():
+        try:
+            agency_update_office(
+                acting_user=request.user,
+                agency=agency,
+                **{name: form.cleaned_data[name] for name in form.fields},
+            )
+        except ApplicationError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, "机构信息已保存")
+            return redirect("orgs:detail", pk=agency.pk)
+    status = 400 if form.errors else 200
+    return render(request, "orgs/edit.html", {"agency": agency, "form": form}, status=status)
