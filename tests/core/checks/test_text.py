@@ -148,6 +148,11 @@ def test_results_that_do_not_add_up_to_the_closed_count_or_to_100_percent_are_re
     assert "＝90.74%，合计不是100%" in message
 
 
+def test_a_breakdown_that_leaves_out_a_result_is_not_expected_to_add_up() -> None:
+    partial = SHANGHAI.replace("；其他处理0件", "")
+    assert arithmetic(add_paragraph(consistent_report(2021), partial)) == []
+
+
 def test_results_that_add_up_are_not_reported() -> None:
     assert arithmetic(add_paragraph(consistent_report(2021), SHANGHAI_2025)) == []
     assert arithmetic(consistent_report(2021)) == []

@@ -97,17 +97,6 @@ def clause_around(text: str, start: int, end: int, limit: int = 60) -> str:
     return text[left:right]
 
 
-def sentence_around(text: str, start: int, end: int, limit: int = 120) -> str:
-    """The sentence of ``text`` holding ``start``..``end`` (bounded by 。；！？)."""
-    left = start
-    while left > 0 and start - left < limit and text[left - 1] not in "。；！？":
-        left -= 1
-    right = end
-    while right < len(text) and right - end < limit and text[right] not in "。；！？":
-        right += 1
-    return text[left:right]
-
-
 _TOWNSHIP_NAME = re.compile(r"(?:镇|乡|街道|街道办事处|苏木)(?:人民政府|政府|党委|办事处)?$")
 _TOWNSHIP_SELF = re.compile(r"[我本](?:镇|乡|街道)")
 

@@ -390,7 +390,8 @@ def _breakdowns(sts: tuple[Statement, ...]) -> Iterator[tuple[Statement | None, 
         if cluster:
             kinds = {c.kind for c in cluster}
             granted = "granted_partial" in kinds or {"granted", "partial"} <= kinds
-            if granted and {"withheld", "unable", "not_handled"} <= kinds:
+            # Only a breakdown that names every result, 其他处理 included, must add up.
+            if granted and {"withheld", "unable", "not_handled", "other"} <= kinds:
                 whole = next(
                     (
                         w
