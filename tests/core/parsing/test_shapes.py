@@ -302,3 +302,34 @@ def test_the_format_is_recognised_from_the_table_labels_not_the_year() -> None:
     assert report.year == 2022 and report.format_key == "2019"
     assert report.value("t2", "normative_docs", "made") == 0
     assert FORMAT_2019.t2.row("normative_docs").label == "规范性文件"
+
+
+def _full_2021(head: str = HEAD_2021, tail: str = TAIL) -> str:
+    return head + T2_ZEROS_2021 + t3_pipes(zeros_except(0, ["0"] * 7)) + T4_ZEROS + tail
+
+
+def test_a_table_of_contents_is_not_taken_for_the_headings() -> None:
+    contents = "目录\n" + "\n".join(s.title for s in FORMAT_2021.sections) + "\n"
+    text = _full_2021(head=HEAD_2021.replace("一、总体情况\n", contents + "一、总体情况\n", 1))
+    report = read(text)
+    overview = report.section("overview")
+    assert overview is not None and overview.heading_line == 2 + len(FORMAT_2021.sections) + 1
+    assert all(report.value("t4", r.key, "total") == 0 for r in FORMAT_2021.t4.rows)
+
+
+def test_parts_numbered_in_brackets_are_read_as_the_six_sections() -> None:
+    text = _full_2021()
+    for number, section in zip("一二三四五六", FORMAT_2021.sections, strict=True):
+        text = text.replace(section.title, f"（{number}）{section.title[2:]}", 1)
+    report = read(text)
+    assert [s.number for s in report.sections] == [1, 2, 3, 4, 5, 6]
+    assert report.value("t3", "received", "total") == 0
+
+
+def test_the_agency_on_the_line_above_the_title_and_an_iso_date_at_the_end() -> None:
+    head = "示例县示例局\n2022年政府信息公开工作年度报告\n一、总体情况\n本年度依法做好政府信息公开工作。\n"
+    tail = TAIL.replace("示例县示例局\n2023年1月10日\n", "2023-01-10\n")
+    report = read(_full_2021(head=head, tail=tail))
+    assert report.agency == "示例县示例局"
+    assert report.year == 2022
+    assert report.published is not None and report.published.isoformat() == "2023-01-10"

@@ -121,6 +121,10 @@ def read_meta(doc: Document, body_end: int) -> Meta:
     title_line = doc.lines[title_index].line if title_index is not None else None
     year = _year(title, doc.text[:body_end])
     agency = _agency(title)
+    if agency is None and title_index:  # "XX局" on the line above "2022年…年度报告"
+        above = doc.norm_lines[title_index - 1].strip()
+        if 2 <= len(above) <= 30 and not _PUNCT.search(above) and _ORG_END.search(above):
+            agency = above
     signature, published, published_index = _ending(doc, header_lines)
     if signature and (
         agency is None or (signature.endswith(agency) and len(signature) > len(agency))
@@ -236,6 +240,12 @@ def _ending(doc: Document, header_lines: set[int]) -> tuple[str | None, dt.date 
         text = lines[index]
         found = list(_DATE_CN.finditer(text))
         if not found:
+            iso = _DATE_ISO.search(text)
+            if iso is None or len(text.strip()) > 12:
+                continue
+            day = _date(iso.group(1), iso.group(2), iso.group(3))
+            if day is not None:
+                return None, day, index
             continue
         m = found[-1]
         if len(text.strip()) > 40 and m.end() < len(text.rstrip()) - 2:

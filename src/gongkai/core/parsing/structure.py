@@ -9,6 +9,7 @@ next section heading.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -18,6 +19,7 @@ from .normalize import key
 
 _NUMERALS = "一二三四五六"
 _HEADING = re.compile(r"([一二三四五六])[ \t]*[、.][ \t]*")
+_PAREN_HEADING = re.compile(r"\([ \t]*([一二三四五六])[ \t]*\)[ \t]*")
 _STOP = re.compile(r"[。;；\n]|[一二三四五六七八九十][ \t]*、")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
@@ -51,19 +53,43 @@ def _section_keys(section: Section) -> tuple[str, tuple[str, ...], tuple[str, ..
 
 
 def find_headings(doc: Document, fmt: Format, limit: int) -> list[Heading]:
-    """The section headings, in order, searched in the first ``limit`` characters."""
+    """The section headings, in order, searched in the first ``limit`` characters.
+
+    Headings are "一、总体情况" … "六、…"; a report that numbers its parts "（一）总体情况" is read
+    too when that finds more sections. A table of contents (three or more headings with nothing
+    between them) is skipped: the search starts again after it.
+    """
+    found = _scan(doc, fmt, _HEADING, 0, limit)
+    toc_end = _table_of_contents_end(doc, found)
+    if toc_end is not None:
+        again = _scan(doc, fmt, _HEADING, toc_end, limit)
+        if again:
+            found = again
+    if len(found) < 4:
+        alternative = _scan(doc, fmt, _PAREN_HEADING, 0, limit)
+        if len(alternative) > len(found):
+            found = alternative
+    return found
+
+
+def _scan(
+    doc: Document, fmt: Format, pattern: re.Pattern[str], start: int, limit: int
+) -> list[Heading]:
     text = doc.text
     found: list[Heading] = []
     last = 0
-    position = 0
+    position = start
     sections = {s.number: s for s in fmt.sections}
-    for match in _HEADING.finditer(text, 0, limit):
+    strict = pattern is _PAREN_HEADING
+    for match in pattern.finditer(text, start, limit):
         number = _NUMERALS.index(match.group(1)) + 1
         if number <= last or match.start() < position:
             continue
         section = sections.get(number)
         if section is None:
             continue
+        if strict and text[doc.line_start(match.start()) : match.start()].strip():
+            continue  # "(一)" headings only at the start of a line
         heading = _heading_at(doc, match, section)
         if heading is None:
             continue
@@ -71,6 +97,16 @@ def find_headings(doc: Document, fmt: Format, limit: int) -> list[Heading]:
         last = number
         position = heading.end
     return found
+
+
+def _table_of_contents_end(doc: Document, found: list[Heading]) -> int | None:
+    """The end of a table of contents: every heading found so far sits back to back."""
+    if len(found) < 3:
+        return None
+    for a, b in itertools.pairwise(found):
+        if len(doc.text[a.end : b.start].strip()) > 4:
+            return None
+    return found[-1].end
 
 
 def _heading_at(doc: Document, match: re.Match[str], section: Section) -> Heading | None:
