@@ -66,6 +66,8 @@ def test_a_narrative_number_that_differs_from_the_table_is_a_text_table_mismatch
         ("因政府信息公开被申请行政复议9件。", True),
         ("主动公开规章13件，行政规范性文件60件。", False),  # published, not 制发
         ("收到政府信息公开申请的同时，通过热线答复咨询120件。", False),
+        ("2020年共收到政府信息公开申请18件，本年有所增加。", False),
+        ("历年累计收到政府信息公开申请300件。", False),
         ("全年办理公开工作相关的群众来电，答复120件。", False),
     ],
 )

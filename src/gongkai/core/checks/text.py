@@ -319,6 +319,19 @@ def _statement_cell(fmt: Format, kind: str) -> tuple[str, str | None, str | None
     return "t3", _groups(fmt.key)[kind][0], "total"
 
 
+_OTHER_TIME = re.compile(r"去年|上年同期|较上年|上一年度共|往年|历年|累计")
+_YEAR_IN = re.compile(r"(?<!\d)(\d{4})年")
+_BOOK = re.compile(r"《[^《》]*》")
+
+
+def _about_another_year(clause: str, year: int | None) -> bool:
+    """A clause that counts another year's requests (or all years') is not about the table."""
+    bare = _BOOK.sub("", clause)
+    if _OTHER_TIME.search(bare):
+        return True
+    return year is not None and any(int(y) != year for y in _YEAR_IN.findall(bare))
+
+
 def text_table_mismatch(report: Report, previous: Report | None = None) -> Iterator[Finding]:
     """M-1: a number stated in the narrative differs from the table's figure for it."""
     fmt = report.format
@@ -335,8 +348,10 @@ def text_table_mismatch(report: Report, previous: Report | None = None) -> Itera
             accepted, described = figure
             if st.value in accepted:
                 continue
-            line = chunk.line_at(st.start)
             said = clause_around(chunk.text, st.start, st.end)
+            if _about_another_year(said, report.year):
+                continue  # "2020年共收到申请18件" in a comparison with last year
+            line = chunk.line_at(st.start)
             table, row, column = _statement_cell(fmt, st.kind)
             yield Finding(
                 "text-table-mismatch",
