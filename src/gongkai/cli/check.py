@@ -267,6 +267,8 @@ def run_tasks(
 
     With ``timeout <= 0`` and one job the tasks run in this process, without a time limit.
     """
+    if not tasks:
+        return
     if timeout <= 0 and jobs <= 1:
         for index, (function, arguments) in enumerate(tasks):
             done(index, function(*arguments))
