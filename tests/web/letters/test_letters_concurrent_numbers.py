@@ -1,0 +1,65 @@
+"""Twenty clerks generating letters at the same moment never get the same 文书编号
+(PostgreSQL: the per-agency, year and 文书代字 counter row is locked with SELECT … FOR UPDATE)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+
+import pytest
+from django.db import connection, connections
+
+from gongkai.web.letters import services
+from gongkai.web.letters.models import Letter
+from gongkai.web.letters.snapshots import LetterInput
+
+CLERKS = 20
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_twenty_simultaneous_letters_get_twenty_different_numbers(
+    district, register, settings, tmp_path
+):
+    if connection.vendor != "postgresql":
+        pytest.skip("只在 PostgreSQL 上有意义（GONGKAI_TEST_POSTGRES=1）；SQLite 串行写入")
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(tmp_path)},
+        },
+    }
+    applications = [register() for _ in range(CLERKS)]
+    start = threading.Barrier(CLERKS)
+    errors: list[BaseException] = []
+    data = LetterInput(
+        issued_on=dt.date(2025, 3, 5),
+        correction_items="请写明所需政府信息的名称",
+        correction_deadline=dt.date(2025, 3, 20),
+    )
+
+    def clerk(i: int) -> None:
+        try:
+            start.wait()
+            services.letter_generate(
+                acting_user=district.officer_a,
+                application=applications[i],
+                key="correction",
+                data=data,
+            )
+        except BaseException as exc:  # reported below, not swallowed
+            errors.append(exc)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=clerk, args=(i,)) for i in range(CLERKS)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+
+    assert errors == []
+    numbers = sorted(Letter.objects.values_list("seq", flat=True))
+    assert numbers == list(range(1, CLERKS + 1))
+    assert len(set(Letter.objects.values_list("number", flat=True))) == CLERKS
