@@ -45,11 +45,14 @@ def format_version(report: Report, previous: Report | None = None) -> Iterator[F
     lines = [c.line for c in report.cells.values() if c.line is not None]
     table2 = [c.line for c in report.table_cells("t2") if c.line is not None]
     marker_line = min(table2 or lines, default=None)
+    printed = used.t2.blocks[0].columns[0].label
+    required = expected.t2.blocks[0].columns[0].label
+    example = f"，如表二“{printed}”应为“{required}”" if printed != required else ""
     yield Finding(
         "format-version",
         f"报告年度为{report.year}年，应使用《{expected.name}》（{expected.document}，"
         f"适用于{format_years(expected)}）的表格，但表格使用的是《{used.name}》"
-        f"（{used.document}，适用于{format_years(used)}）{at(marker_line)}",
+        f"（{used.document}，适用于{format_years(used)}）{example}{at(marker_line)}",
         line=marker_line,
     )
 
