@@ -233,31 +233,51 @@ def _count_requests(
     start = dt.date(year, 1, 1)
     end = dt.date(year, 12, 31)
     columns = set(T3_APPLICANT_COLUMNS)
+    outcomes = set(fmt.outcome_rows)
+    # The hot path (100,000 requests): plain (row, column) keys, CellRefs made once at the end.
+    cells: dict[tuple[str, str], list[RecordId]] = defaultdict(list)
     for r in requests:
-        if r.received > end:
+        received, closed = r.received, r.closed
+        if received > end:
             continue
-        if r.applicant not in columns:
-            raise UncountableRecord(
-                r.id, f"申请 {r.id} 的申请人类型“{r.applicant}”不是表三的申请人列，请重新选择"
-            )
-        if (r.closed is None) != (r.outcome is None):
-            raise UncountableRecord(
-                r.id, f"申请 {r.id} 的办结日期和办理结果必须同时填写（已办结）或同时为空（办理中）"
-            )
-        if r.closed is not None and r.closed < r.received:
-            raise UncountableRecord(
-                r.id,
-                f"申请 {r.id} 的办结日期 {r.closed.isoformat()} 早于收到日期 "
-                f"{r.received.isoformat()}，请更正",
-            )
-        if r.closed is not None and r.closed < start:
+        if closed is not None and closed < start:
+            if closed < received or r.outcome is None:
+                _refuse(r)
             continue  # closed in an earlier year
-        row_in = "received" if r.received >= start else "carried_in"
-        tally.add(CellRef("t3", row_in, r.applicant), r.id)
-        if r.closed is not None and r.closed <= end:
-            tally.add(CellRef("t3", _outcome_row(fmt, r), r.applicant), r.id)
-        else:
-            tally.add(CellRef("t3", "carried_out", r.applicant), r.id)
+        applicant = r.applicant
+        if applicant not in columns or (closed is None) != (r.outcome is None):
+            _refuse(r)
+        cells["received" if received >= start else "carried_in", applicant].append(r.id)
+        if closed is None or closed > end:
+            cells["carried_out", applicant].append(r.id)
+            continue
+        if closed < received:
+            _refuse(r)
+        outcome = r.outcome if r.outcome in outcomes else _outcome_row(fmt, r)
+        assert outcome is not None
+        cells[outcome, applicant].append(r.id)
+    for (row, column), ids in cells.items():
+        ref = CellRef("t3", row, column)
+        tally.values[ref] = len(ids)
+        tally.ids[ref] = ids
+
+
+def _refuse(r: RequestFacts) -> None:
+    """Raise the reason a request cannot be counted."""
+    if r.applicant not in T3_APPLICANT_COLUMNS:
+        raise UncountableRecord(
+            r.id, f"申请 {r.id} 的申请人类型“{r.applicant}”不是表三的申请人列，请重新选择"
+        )
+    if (r.closed is None) != (r.outcome is None):
+        raise UncountableRecord(
+            r.id, f"申请 {r.id} 的办结日期和办理结果必须同时填写（已办结）或同时为空（办理中）"
+        )
+    assert r.closed is not None
+    raise UncountableRecord(
+        r.id,
+        f"申请 {r.id} 的办结日期 {r.closed.isoformat()} 早于收到日期 "
+        f"{r.received.isoformat()}，请更正",
+    )
 
 
 def _finish_t3(tally: _Tally, fmt: Format) -> None:
