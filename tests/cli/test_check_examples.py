@@ -15,11 +15,14 @@ from types import ModuleType
 import pytest
 
 from gongkai.cli.main import main
-from gongkai.core.render.synthetic import random_report
+from gongkai.core.formats import FORMATS
+from gongkai.core.render.synthetic import build_report, random_cells, random_report
 from gongkai.core.render.text import render_text
+from gongkai.core.report import CellRef
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
+AGENCY = "示例市示例区政务服务数据管理局"
 
 
 def load_generator() -> ModuleType:
@@ -123,3 +126,24 @@ def test_a_report_cut_off_inside_a_table_is_read_and_reported_not_refused(
     report = json.loads(capsys.readouterr().out)["reports"][0]
     assert any(f["code"] == "unparsed-table" for f in report["findings"])
     assert report["tables"]["t3"]["received"]  # the rows read completely are kept
+
+
+def test_with_last_years_report_a_carry_over_that_does_not_match_is_reported(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    fmt = FORMATS["2021"]
+    last = random_cells(random.Random(1), fmt, busy=30)
+    this = random_cells(random.Random(4), fmt, busy=30)
+    # This year's 上年结转 is not what last year's report carried out (自然人 column).
+    carried_out = int(last[CellRef("t3", "carried_out", "natural")] or 0)
+    assert this[CellRef("t3", "carried_in", "natural")] != carried_out
+    for year, cells in ((2022, last), (2023, this)):
+        report = build_report(agency=AGENCY, year=year, cells=cells)
+        (tmp_path / f"{year}.txt").write_text(render_text(report, "pipes"), encoding="utf-8")
+    assert main(["check", "2023.txt", "--json"]) == 0
+    alone = json.loads(capsys.readouterr().out)["reports"][0]["findings"]
+    assert main(["check", "2023.txt", "--previous", "2022.txt", "--json"]) == 0
+    with_previous = json.loads(capsys.readouterr().out)["reports"][0]["findings"]
+    assert not any(f["code"] == "carryover" for f in alone)
+    assert any(f["code"] == "carryover" and f["severity"] == "warning" for f in with_previous)
