@@ -393,7 +393,7 @@ def print_human(outcomes: Sequence[Outcome], unreadable: int) -> None:
 
 
 def summary(outcomes: Sequence[Outcome], unreadable: int) -> str:
-    """ "检查了N份报告：X份有错误，共E个错误、W个警告" (and the unreadable files, if any)."""
+    """The summary line: 检查了N份报告：X份有错误，共E个错误、W个警告 (and unreadable files)."""
     errors = sum(f.level is Severity.ERROR for o in outcomes for f in o.findings)
     warnings = sum(f.level is Severity.WARNING for o in outcomes for f in o.findings)
     with_errors = sum(o.has_error for o in outcomes)
