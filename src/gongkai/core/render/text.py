@@ -60,7 +60,7 @@ def format_number(value: Number) -> str:
 
 
 def standard_title(agency: str | None, year: int | None) -> str:
-    """ "{agency}{year}年政府信息公开工作年度报告", the title the 条例第五十条 report carries."""
+    """The standard title {agency}{year}年政府信息公开工作年度报告 (the 条例第五十条 report)."""
     year_part = f"{year}年" if year is not None else ""
     return f"{agency or ''}{year_part}政府信息公开工作年度报告"
 
