@@ -98,7 +98,7 @@ def clause_around(text: str, start: int, end: int, limit: int = 60) -> str:
 
 
 _TOWNSHIP_NAME = re.compile(r"(?:镇|乡|街道|街道办事处|苏木)(?:人民政府|政府|党委|办事处)?$")
-_TOWNSHIP_SELF = re.compile(r"[我本](?:镇|乡|街道)")
+_TOWNSHIP_SELF = re.compile(r"[我本](?:镇|乡(?!村)|街道)")
 
 
 def is_township(report: Report) -> bool:
