@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from .document import Document
 from .structure import Zone
-from .values import BLANK_MARK, Value, parse_value
+from .values import BLANK_MARK, VALUE_CACHE, Value, parse_value
 
 TEXT, VALUE, BLANK, WEAK, ROW_END = "T", "V", "S", "W", "R"
 
@@ -97,6 +97,11 @@ def zone_atoms(doc: Document, zone: Zone, narrative: list[int]) -> list[Atom]:
             previous_ends_with_pipe = True
             continue
         previous_ends_with_pipe = stripped.endswith("|")
+        known = VALUE_CACHE.get(stripped)  # fast path: a cell already seen as a value
+        if known is not None:
+            split_ok = len(stripped) >= 8 and stripped.isdigit()
+            atoms.append(Atom(VALUE, stripped, number, index, known, split_ok=split_ok))
+            continue
         if "|" in segment:
             _pipe_atoms(segment, number, index, atoms, at_end)
         else:

@@ -14,15 +14,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .normalize import norm
 
 _CELL_JUNK = re.compile(r"[|\r\n]")
 
 
-@dataclass(frozen=True, slots=True)
-class SourceLine:
+class SourceLine(NamedTuple):
     text: str  # as printed (after decoding and script conversion)
     line: int
     cells: tuple[str, ...] | None = None  # a table row from HTML/Word/PDF

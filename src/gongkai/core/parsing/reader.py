@@ -260,18 +260,22 @@ def _paragraphs(
     """Narrative outside the tables: one paragraph per input line (per block, per Word paragraph,
     per PDF line); of a line that a table region cuts into (run-together text), the parts outside."""
     cut: dict[int, list[tuple[int, int]]] = {}
+    inside: set[int] = set()  # lines wholly inside a table region
     for zone in zones.values():
         first = doc.index_at(zone.start)
         last = doc.index_at(max(zone.start, zone.end - 1))
-        for index in range(first, last + 1):
+        inside.update(range(first + 1, last))
+        for index in (first, last):
             cut.setdefault(index, []).append((zone.start, zone.end))
     out: list[Paragraph] = []
     norm_lines = doc.norm_lines
     for index, source in enumerate(doc.lines):
+        if index in inside and index not in narrative:
+            continue
         text = norm_lines[index]
         if index in header_lines or _WORDS.search(text) is None or is_noise(text):
             continue
-        intervals = cut.get(index)
+        intervals = None if index in inside else cut.get(index)
         if intervals is None or index in narrative:
             stripped = source.text.strip()
             if stripped != "正文":

@@ -42,6 +42,21 @@ def _labels(fmt: Format, table: Table) -> list[tuple[str, str, bool]]:
     return labels
 
 
+_ENDINGS: dict[tuple[str, str], dict[str, list[tuple[str, str, bool]]]] = {}
+
+
+def _by_ending(fmt: Format, table: Table) -> dict[str, list[tuple[str, str, bool]]]:
+    """The labels indexed by their last two characters (longest first within each list)."""
+    cache_key = (fmt.key, table.key)
+    index = _ENDINGS.get(cache_key)
+    if index is None:
+        index = {}
+        for item in _labels(fmt, table):
+            index.setdefault(item[1][-2:], []).append(item)
+        _ENDINGS[cache_key] = index
+    return index
+
+
 def _n(text: str) -> str:
     from .normalize import norm
 
@@ -61,7 +76,7 @@ def match_label(label_text: str, fmt: Format, table: Table) -> LabelMatch | None
     if not text:
         return None
     labels = _labels(fmt, table)
-    for row, label, standard in labels:
+    for row, label, standard in _by_ending(fmt, table).get(text[-2:], ()):
         if text.endswith(label):
             return LabelMatch(row, label, standard)
     best: tuple[int, int, str, str] | None = None  # (distance, -end, row, printed)
@@ -118,24 +133,43 @@ def _unparsed(table: Table, row: Row | None, message: str, line: int | None) -> 
     )
 
 
-def _make_cells(table: Table, row: Row, atoms: Sequence[Atom], result: TableResult) -> None:
-    block = table.block_of(row.key)
-    for column, atom in zip(block.columns, atoms, strict=True):
-        ref = CellRef(table.key, row.key, column.key)
-        value = atom.value if atom.kind == VALUE else Value(None)
-        assert value is not None
-        if value.decimal and column.kind is not ValueKind.AMOUNT:
+_ROW_REFS: dict[tuple[str, str, str], tuple[tuple[CellRef, bool, str], ...]] = {}
+
+
+def _row_refs(fmt: Format, table: Table, row: Row) -> tuple[tuple[CellRef, bool, str], ...]:
+    """(cell ref, is an amount column, column label) for each column of a row — built once."""
+    cache_key = (fmt.key, table.key, row.key)
+    refs = _ROW_REFS.get(cache_key)
+    if refs is None:
+        refs = tuple(
+            (CellRef(table.key, row.key, c.key), c.kind is ValueKind.AMOUNT, c.label)
+            for c in table.block_of(row.key).columns
+        )
+        _ROW_REFS[cache_key] = refs
+    return refs
+
+
+_BLANK_VALUE = Value(None)
+
+
+def _make_cells(
+    fmt: Format, table: Table, row: Row, atoms: Sequence[Atom], result: TableResult
+) -> None:
+    cells = result.cells
+    for (ref, amount, label), atom in zip(_row_refs(fmt, table, row), atoms, strict=True):
+        value = atom.value if atom.kind == VALUE and atom.value is not None else _BLANK_VALUE
+        if value.decimal and not amount:
             result.notes.append(
                 _unparsed(
                     table,
                     row,
-                    f"表{table.number}“{row.full_label}”的“{column.label}”栏是计数，"
+                    f"表{table.number}“{row.full_label}”的“{label}”栏是计数，"
                     f"却印有小数“{atom.text}”，该格未计入",
                     atom.line,
                 )
             )
             continue
-        result.cells[ref] = Cell(
+        cells[ref] = Cell(
             ref,
             value.value,
             raw=atom.text,
@@ -200,7 +234,7 @@ def read_t2(fmt: Format, runs: list[Run], zone_text: str, complete_start: bool) 
             result.notes.append(_deviation(table, row, match.printed, line))
         cells = row_cells(run, width)
         if isinstance(cells, list):
-            _make_cells(table, row, cells, result)
+            _make_cells(fmt, table, row, cells, result)
             continue
         if cells == SHORT and run.atoms and run.atoms[-1].at_end:
             done.discard(row.key)
@@ -320,7 +354,7 @@ def read_t3(fmt: Format, runs: list[Run]) -> TableResult:
         )
 
     for i, (slot, atoms) in sorted(fixed.items()):
-        _make_cells(table, rows[i], atoms, result)
+        _make_cells(fmt, table, rows[i], atoms, result)
         result.last_line = slot.run.line
     if open_rows:
         _resolve_open(fmt, table, fixed, open_rows, result)

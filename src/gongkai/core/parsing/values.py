@@ -30,8 +30,22 @@ class Value:
     decimal: bool = False  # printed with a decimal point
 
 
+VALUE_CACHE: dict[str, Value | None] = {}  # cell text -> value (bounded)
+
+
 def parse_value(text: str) -> Value | None:
-    """The value of a whole cell, or None when the text is not a value at all."""
+    """The value of a whole cell, or None when the text is not a value at all (memoised)."""
+    try:
+        return VALUE_CACHE[text]
+    except KeyError:
+        pass
+    value = _parse_value(text)
+    if len(VALUE_CACHE) < 8192:
+        VALUE_CACHE[text] = value
+    return value
+
+
+def _parse_value(text: str) -> Value | None:
     s = text.strip()
     if not s:
         return Value(None)
