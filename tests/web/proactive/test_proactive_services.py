@@ -371,3 +371,29 @@ def test_central_procurement_is_only_for_2019_format_years(district):
     with pytest.raises(ApplicationError, match="不能为负数"):
         services.procurement_record(day=D(2020, 5, 1), amount=Decimal(-1), **common)
     assert services.procurement_record(day=D(2020, 5, 1), amount=Decimal(150000), **common).pk
+
+
+def test_due_dates_move_when_the_administrator_changes_the_calendar(setup):
+    from gongkai.web.workcalendar.models import YearOverride
+
+    district, category, portal, _ = setup
+    item = services.item_register(
+        acting_user=district.officer_a,
+        agency=district.dept_a,
+        data=data(category, channels=[portal]),
+        today=TODAY,
+    )
+    assert item.due_on == D(2025, 3, 31)
+    YearOverride.objects.create(
+        year=2025,
+        arrangement={
+            "notice": "测试：3月10日至14日放假",
+            "holidays": [{"name": "测试假期", "start": "2025-03-10", "end": "2025-03-14"}],
+            "workdays": [],
+        },
+    )
+    assert services.items_due_dates_recompute(today=TODAY) == 1
+    item.refresh_from_db()
+    # Five working days later; the override replaces the whole 2025 arrangement, so 4 April
+    # (清明 in the official notice) is an ordinary Friday here.
+    assert item.due_on == D(2025, 4, 7)

@@ -203,3 +203,33 @@ def test_the_drill_down_pages_through_a_big_cell(client, district, register, mon
     assert "（3 条记录）" in first and "第 1 / 2 页" in first
     assert [n in first for n in numbers] == [True, True, False]
     assert [n in second for n in numbers] == [False, False, True]
+
+
+def test_the_page_summarises_proactive_items_by_category_and_channel(client, district):
+    from gongkai.web.proactive.models import Category
+
+    reg_services.categories_ensure_defaults(agency=district.dept_a)
+    wechat = reg_services.channel_create(
+        acting_user=district.reviewer_a, agency=district.dept_a, kind="new_media", name="示例教育"
+    )
+    category = Category.objects.get(agency=district.dept_a, name="政务动态")
+    for n, published in enumerate((D(2025, 3, 5), D(2025, 5, 30))):
+        reg_services.item_register(
+            acting_user=district.officer_a,
+            agency=district.dept_a,
+            data=reg_services.ItemData(
+                index_number=f"I-{n}",
+                title=f"条目{n}",
+                formed_on=D(2025, 3, 3),
+                published_on=published,
+                category=category,
+                channels=[wechat],
+            ),
+            today=TODAY,
+        )
+    client.force_login(district.officer_a)
+    text = client.get(
+        reverse("yearend:index"), {"agency": district.dept_a.pk, "year": 2025}
+    ).content.decode()
+    assert "2025年公开信息 <strong>2</strong> 条，其中超过20个工作日公开的 1 条" in text
+    assert "政务动态：2条" in text and "示例教育（政务新媒体）2条" in text

@@ -575,3 +575,19 @@ RECORD_MODELS: dict[str, Any] = {
 def record_void(*, acting_user: Any, record: Any, reason: str) -> Any:
     """Void a 第二十条 record entered by mistake; it stays, marked, and is no longer counted."""
     return _void(f"proactive.{type(record).__name__.lower()}", record, acting_user, reason)
+
+
+@transaction.atomic
+def items_due_dates_recompute(*, today: dt.date | None = None) -> int:
+    """Recompute every item's Art. 26 due date after the working calendar changed (the
+    administrator edited a year's holiday arrangement); returns how many moved."""
+    today = today or _today()
+    moved = 0
+    for item in Item.objects.filter(voided=False).only(
+        "id", "formed_on", "due_on", "due_provisional"
+    ):
+        due, provisional = publication_due(item.formed_on, today)
+        if (due, provisional) != (item.due_on, item.due_provisional):
+            Item.objects.filter(pk=item.pk).update(due_on=due, due_provisional=provisional)
+            moved += 1
+    return moved

@@ -142,3 +142,42 @@ def drill(*, table: str, row: str, ids: tuple[Any, ...]) -> Drill:
         "procurements": Procurement,
     }[kind]
     return Drill(kind, model.objects.filter(pk__in=ids))
+
+
+@dataclass(frozen=True)
+class ProactiveSummary:
+    """What section 一 of the report says about proactive disclosure (the seed: "政务动态：25条；
+    …通过政务新媒体微信公众号…公开…37条"): items published in the year by category and by
+    channel, and how many went out after the 20 working days of 条例第二十六条."""
+
+    total: int
+    late: int
+    by_category: list[tuple[str, int]]
+    by_channel: list[tuple[str, str, int]]  # channel name, kind label, items
+
+
+def proactive_summary(*, agency: Agency, year: int) -> ProactiveSummary:
+    from django.db.models import Count, F
+
+    from gongkai.web.proactive.models import ChannelKind, Item
+
+    items = Item.objects.filter(agency=agency, voided=False, published_on__year=year)
+    by_category = [
+        (row["category__name"], row["n"])
+        for row in items.values("category__name")
+        .annotate(n=Count("id"))
+        .order_by("-n", "category__name")
+    ]
+    by_channel = [
+        (row["channels__name"], ChannelKind(row["channels__kind"]).label, row["n"])
+        for row in items.filter(channels__isnull=False)
+        .values("channels__name", "channels__kind")
+        .annotate(n=Count("id"))
+        .order_by("-n", "channels__name")
+    ]
+    return ProactiveSummary(
+        total=items.count(),
+        late=items.filter(published_on__gt=F("due_on")).count(),
+        by_category=by_category,
+        by_channel=by_channel,
+    )

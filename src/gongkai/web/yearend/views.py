@@ -120,6 +120,7 @@ def index(request: HttpRequest) -> HttpResponse:
     context.update(
         tables=_tables(result, agency.pk, year),
         findings=_findings(result),
+        proactive=selectors.proactive_summary(agency=agency, year=year),
         identity=T3_IDENTITY,
         open_year=year >= today.year,
     )
