@@ -14,7 +14,7 @@ class TemplateForm(forms.Form):
     body = forms.CharField(
         label="正文",
         widget=forms.Textarea(attrs={"rows": 16}),
-        help_text="每行一段；以“# ”开头的行为黑体标题；占位符见右侧列表",
+        help_text="每行一段；以“# ”开头的行为黑体标题；占位符见下方列表",
     )
     basis = forms.CharField(
         label="法律依据",

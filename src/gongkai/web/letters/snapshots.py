@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -14,6 +15,16 @@ from gongkai.web.letters.models import LetterSettings, LetterTemplate
 from gongkai.web.orgs.models import Agency
 
 FEE_METHODS = {"按件": "件", "按量": "页"}
+SAMPLE_CONTACT = {
+    "office_name": "政府信息公开工作机构",
+    "address": "办公地址",
+    "phone": "联系电话",
+    "fax": "传真",
+    "email": "电子邮箱",
+    "hours": "办公时间",
+    "postcode": "邮政编码",
+    "review_body": "行政复议机关",
+}
 
 
 def letter_settings(agency: Agency) -> LetterSettings:
@@ -144,6 +155,15 @@ def sample_facts(agency: Agency, kind: core.LetterKind, today: dt.date) -> core.
     """Made-up facts that fill every placeholder, for previewing a template being edited."""
     settings = letter_settings(agency)
     contact = agency_contact(agency, settings)
+    # Fill what the agency has not entered yet, so that any placeholder can be previewed.
+    contact = dataclasses.replace(
+        contact,
+        **{
+            name: f"（示例）{label}"
+            for name, label in SAMPLE_CONTACT.items()
+            if not getattr(contact, name)
+        },
+    )
     number = core.format_letter_number(
         settings.number_pattern or core.DEFAULT_NUMBER_PATTERN,
         agency_short=contact.short_name,
