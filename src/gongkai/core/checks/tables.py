@@ -166,23 +166,41 @@ def state(
 
     ``filled`` gives values for blank cells that other equations determine.
     """
-    sums: list[Number] = [0, 0]
-    blanks: tuple[list[CellRef], list[CellRef]] = ([], [])
+    values = values_of(report)
+    lkeys, rkeys = eq.keys
+    try:
+        left = [values[key] for key in lkeys]
+        right = [values[key] for key in rkeys]
+    except KeyError:
+        return None
+    if None not in left and None not in right:  # the common case: nothing blank
+        return State(sum(left), sum(right), (), ())  # type: ignore[arg-type]
+    sides: list[tuple[Number, tuple[CellRef, ...]]] = []
     used: list[tuple[CellRef, Number]] = []
-    cells = grid(report)
-    for side, (keys, refs) in enumerate(zip(eq.keys, (eq.lhs, eq.rhs), strict=True)):
-        for key, ref in zip(keys, refs, strict=True):
-            cell = cells.get(key)
-            if cell is None:
-                return None
-            if cell.value is not None:
-                sums[side] += cell.value
-            elif filled is not None and ref in filled:
-                sums[side] += filled[ref]
-                used.append((ref, filled[ref]))
-            else:
-                blanks[side].append(ref)
-    return State(sums[0], sums[1], tuple(blanks[0]), tuple(blanks[1]), tuple(used))
+    for found, refs in ((left, eq.lhs), (right, eq.rhs)):
+        total: Number = sum(v for v in found if v is not None)
+        blank = tuple(ref for ref, v in zip(refs, found, strict=True) if v is None)
+        if blank and filled:
+            known = tuple((ref, filled[ref]) for ref in blank if ref in filled)
+            total += sum(value for _, value in known)
+            used.extend(known)
+            blank = tuple(ref for ref in blank if ref not in filled)
+        sides.append((total, blank))
+    (lsum, lblank), (rsum, rblank) = sides
+    return State(lsum, rsum, lblank, rblank, tuple(used))
+
+
+_values: tuple[Report, dict[Key, Number | None]] | None = None
+
+
+def values_of(report: Report) -> dict[Key, Number | None]:
+    """Each cell's value (None when blank) by plain key; a one-entry memo by identity."""
+    global _values
+    if _values is not None and _values[0] is report:
+        return _values[1]
+    values = {key: cell.value for key, cell in grid(report).items()}
+    _values = (report, values)
+    return values
 
 
 def _line(report: Report, *refs: CellRef) -> int | None:
