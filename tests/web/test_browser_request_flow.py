@@ -94,15 +94,20 @@ def test_register_correct_extend_and_answer_in_the_browser(live_server, page, di
             "an-day": "2025-04-20",
             "an-outcome": "granted",
             "an-legal_basis": "条例第三十六条第（二）项",
+            "an-summary": "经查，您申请的2024年学校食堂检查结果属于公开范围，现予提供。",
         },
     )
     expect(page.locator("#status")).to_have_text("已答复")
     expect(page.locator("#outcome")).to_have_text("（一）予以公开")
     expect(page.locator("#events")).to_contain_text("作出答复")
     letters = page.locator("a.button", has_text="文书")
-    if letters.count():
+    if letters.count():  # the letters app (gongkai.web.letters) is installed: the answer letter
         letters.click()
         expect(page).to_have_url(re.compile(r"/letters/"))
+        page.locator("#offered a", has_text="答复").first.click()
+        page.click("button[value=generate]")
+        expect(page.locator(".messages")).to_contain_text("已生成文书")
+        expect(page.locator("#letters")).to_contain_text("答复")
 
 
 def test_bad_input_in_the_browser_keeps_what_was_typed(live_server, page, district):
