@@ -219,3 +219,74 @@ def test_the_application_page_links_to_its_letters(client, district, register):
     client.force_login(district.officer_a)
     page = client.get(reverse("applications:detail", kwargs={"pk": app.pk})).content.decode()
     assert reverse("letters:application", kwargs={"pk": app.pk}) in page
+
+
+def form_value(page: str, name: str) -> str:
+    import re
+
+    found = re.search(rf'name="{name}"[^>]*value="([^"]*)"', page) or re.search(
+        rf'name="{name}"[^>]*>([^<]*)</textarea>', page
+    )
+    return found.group(1).strip() if found else ""
+
+
+def test_the_correction_notice_is_prefilled_from_the_register_and_linked_to_its_event(
+    client, district, register
+):
+    from gongkai.web.applications import services as register_services
+
+    app = register_services.application_start(
+        acting_user=district.officer_a, application=register()
+    )
+    register_services.application_request_correction(
+        acting_user=district.officer_a,
+        application=app,
+        day=dt.date(2025, 3, 5),
+        note="请写明所需文件的名称或文号",
+        reply_by=dt.date(2025, 3, 20),
+    )
+    client.force_login(district.officer_a)
+    url = reverse("letters:letter_new", kwargs={"pk": app.pk, "key": "correction"})
+    page = client.get(url).content.decode()
+    assert form_value(page, "correction_items") == "请写明所需文件的名称或文号"
+    assert form_value(page, "correction_deadline") == "2025-03-20"
+    assert form_value(page, "issued_on") == "2025-03-05"
+    client.post(
+        url,
+        {
+            "issued_on": "2025-03-05",
+            "correction_items": "请写明所需文件的名称或文号",
+            "correction_deadline": "2025-03-20",
+            "action": "generate",
+        },
+    )
+    letter = Letter.objects.get()
+    assert letter.event.kind == "correction_requested"
+    assert "请您于2025年3月20日前" in letter.text
+
+
+def test_the_extension_notice_is_prefilled_with_both_due_dates_from_the_clock(
+    client, district, register
+):
+    from gongkai.web.applications import services as register_services
+
+    app = register_services.application_start(
+        acting_user=district.officer_a, application=register()
+    )
+    register_services.application_request_extension(
+        acting_user=district.officer_a,
+        application=app,
+        day=dt.date(2025, 3, 25),
+        reason="需调取档案",
+    )
+    register_services.application_approve_extension(
+        acting_user=district.reviewer_a, application=app, day=dt.date(2025, 3, 26)
+    )
+    client.force_login(district.officer_a)
+    url = reverse("letters:letter_new", kwargs={"pk": app.pk, "key": "extension"})
+    page = client.get(url).content.decode()
+    assert form_value(page, "extension_days") == "20"
+    assert form_value(page, "original_due_on") == "2025-03-31"  # 20 working days after 3 March
+    # 20 more working days: 清明 (4-4 to 4-6) is off, Sunday 4-27 is a 调休 working day.
+    assert form_value(page, "new_due_on") == "2025-04-28"
+    assert form_value(page, "extension_reason") == "需调取档案"

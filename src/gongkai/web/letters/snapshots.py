@@ -8,11 +8,15 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from gongkai.core import letters as core
+from gongkai.core.deadlines import ExtensionApproved, compute_deadline
+from gongkai.core.errors import GongkaiError
 from gongkai.core.fees import per_application, per_page
 from gongkai.web.applications.fees import applicant_month_count
 from gongkai.web.applications.models import Application
+from gongkai.web.applications.snapshots import clock_events
 from gongkai.web.letters.models import LetterSettings, LetterTemplate
 from gongkai.web.orgs.models import Agency
+from gongkai.web.workcalendar.snapshots import work_calendar
 
 FEE_METHODS = {"按件": "件", "按量": "页"}
 SAMPLE_CONTACT = {
@@ -201,3 +205,22 @@ def sample_facts(agency: Agency, kind: core.LetterKind, today: dt.date) -> core.
         ),
         payment_method="（示例）缴费方式",
     )
+
+
+def extension_due_dates(application: Application) -> tuple[dt.date | None, dt.date | None]:
+    """(the due date without the extension, the due date with it), from the clock's event log
+    (条例 第三十三条第二款); ``(None, None)`` when the log cannot be read."""
+    events = clock_events(application)
+    calendar = work_calendar()
+    extension = next((e for e in events if isinstance(e, ExtensionApproved)), None)
+    # Judged on the day of the last event: the due date itself does not move with "today".
+    as_of = max([application.received_on, *application.events.values_list("day", flat=True)])
+    try:
+        extended = compute_deadline(events, as_of=as_of, calendar=calendar).due
+        if extension is None:
+            return None, extended
+        before = [e for e in events if not isinstance(e, ExtensionApproved)]
+        original = compute_deadline(before, as_of=extension.on, calendar=calendar).due
+    except GongkaiError:
+        return None, None
+    return original, extended

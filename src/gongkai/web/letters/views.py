@@ -25,6 +25,7 @@ from gongkai.web.letters.forms import KIND_FIELDS, LetterForm, SettingsForm, Tem
 from gongkai.web.letters.models import ATTACHMENT_KIND_CHOICES
 from gongkai.web.letters.snapshots import (
     LetterInput,
+    extension_due_dates,
     fee_items,
     letter_settings,
     sample_facts,
@@ -262,23 +263,27 @@ def _initial(application: Application, kind: core.LetterKind) -> dict[str, Any]:
             "issued_on": event.day,
         }
     elif kind is core.LetterKind.EXTENSION and (event := last(EventKind.EXTENSION)):
+        original, extended = extension_due_dates(application)
         initial |= {
             "extension_days": event.workdays,
             "extension_reason": event.note,
             "issued_on": event.day,
+            "original_due_on": original,
+            "new_due_on": extended,
         }
-        try:
-            deadline = deadline_for(application)
-        except ApplicationError:
-            deadline = None
-        if deadline is not None:
-            initial |= {"new_due_on": deadline.due, "original_due_on": deadline.statutory_due}
     elif kind is core.LetterKind.CONSULTATION and (event := last(EventKind.CONSULTATION_STARTED)):
         initial |= {
             "third_party_name": event.party_name,
             "consulted_information": event.note,
             "issued_on": event.day,
         }
+        try:
+            consultations = deadline_for(application).consultations
+        except ApplicationError:
+            consultations = ()
+        for consultation in consultations:
+            if consultation.name == event.party_name and consultation.sent == event.day:
+                initial["reply_by"] = consultation.reply_due
     elif kind is core.LetterKind.FEE:
         initial["fee_method"] = "按量" if application.pages else "按件"
         if event := last(EventKind.FEE_NOTICE):
