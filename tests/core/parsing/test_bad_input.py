@@ -105,3 +105,15 @@ def test_a_huge_line_of_digits_does_not_hang_the_splitter() -> None:
     report = read_report(text.encode("utf-8"), "digits.txt")
     assert report.cell("t3", "received", "total") is None
     assert any(n.code == "unparsed-table" for n in report.notes)
+
+
+def test_thousands_of_unplaceable_number_rows_give_one_note_not_thousands() -> None:
+    lines = [
+        "示例局2022年政府信息公开工作年度报告",
+        "三、收到和处理政府信息公开申请情况",
+        "申请人情况",
+    ]
+    lines += [f"部分公开区分处理的只计这一情形不计甲乙{i} {i % 7} {i % 5} 3" for i in range(5000)]
+    report = read_report("\n".join(lines).encode("utf-8"), "garbled.txt")
+    assert len(report.notes) <= 5
+    assert report.cells == {}

@@ -17,9 +17,12 @@ treats that as ambiguous.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterator, Sequence
 
 Pieces = tuple[str, ...]
+
+MAX_COMPOSITIONS = 50_000  # more ways than this to cut one digit run: give up (ambiguous)
 
 
 class TooMany(Exception):
@@ -63,7 +66,7 @@ def _compositions(
                         break  # "0x…": every longer head also starts with a zero
                     continue
                 out.extend((head, *tail) for tail in tails(cut, left - 1))
-                if len(out) > 200_000:
+                if len(out) > MAX_COMPOSITIONS:
                     raise TooMany
         memo[(at, left)] = out
         return out
@@ -74,6 +77,8 @@ def _compositions(
         return
     if size < parts:
         return
+    if math.comb(size - 1, parts - 1) > MAX_COMPOSITIONS:
+        raise TooMany  # too many ways to cut it: ambiguous by construction
     yield from tails(0, parts)
 
 
@@ -108,7 +113,7 @@ def solve_run(
     cells: int,
     accept: Callable[[Pieces], bool],
     decimal_ok: Callable[[int], bool] = lambda _col: False,
-    budget: int = 20_000,
+    budget: int = 5_000,
 ) -> list[Pieces]:
     """The splits of ``tokens`` into ``cells`` numbers that ``accept`` admits (at most 2 + …).
 
@@ -163,7 +168,7 @@ def always(_pieces: Pieces) -> bool:
 def choose_rows(
     candidates: Sequence[Sequence[Pieces]],
     consistent: Callable[[Sequence[Pieces]], bool],
-    budget: int = 50_000,
+    budget: int = 5_000,
 ) -> list[Pieces | None]:
     """Pick one split per row so that ``consistent`` (the column rules) holds for the whole table.
 

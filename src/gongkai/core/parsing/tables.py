@@ -70,9 +70,32 @@ class LabelMatch:
     standard: bool  # False: a declared variant or a near miss (label-deviation)
 
 
-def match_label(label_text: str, fmt: Format, table: Table) -> LabelMatch | None:
+MAX_RUNS = 120  # runs of numbers considered per table
+MAX_FUZZY = 60  # fuzzy label comparisons per table
+MAX_SPLITS = 40  # digit-run splits attempted per table
+
+
+class _Budget:
+    """Caps the expensive steps per table, so that no input can make the reader hang."""
+
+    def __init__(self) -> None:
+        self.fuzzy = MAX_FUZZY
+        self.splits = MAX_SPLITS
+
+    def spend_fuzzy(self) -> bool:
+        self.fuzzy -= 1
+        return self.fuzzy >= 0
+
+    def spend_split(self) -> bool:
+        self.splits -= 1
+        return self.splits >= 0
+
+
+def match_label(
+    label_text: str, fmt: Format, table: Table, budget: _Budget | None = None
+) -> LabelMatch | None:
     """The row whose label ends ``label_text`` (exact → declared variant → within edit distance)."""
-    text = key_of_normalised(label_text)
+    text = key_of_normalised(label_text[-200:])
     if not text:
         return None
     labels = _labels(fmt, table)
@@ -80,6 +103,8 @@ def match_label(label_text: str, fmt: Format, table: Table) -> LabelMatch | None
         if text.endswith(label):
             return LabelMatch(row, label, standard)
     best: tuple[int, int, str, str] | None = None  # (distance, -end, row, printed)
+    if budget is not None and not budget.spend_fuzzy():
+        return None
     for row, label, standard in labels:
         if not standard or len(label) < 4:
             continue
@@ -220,8 +245,9 @@ def read_t2(fmt: Format, runs: list[Run], zone_text: str, complete_start: bool) 
     result = TableResult(present=True)
     done: set[str] = set()
     first_line: dict[str, int] = {}
-    for run in runs:
-        match = match_label(run.label, fmt, table)
+    budget = _Budget()
+    for run in runs[: MAX_RUNS * 2]:
+        match = match_label(run.label, fmt, table, budget)
         if match is None or match.row in done:
             continue
         row = table.row(match.row)
@@ -241,7 +267,11 @@ def read_t2(fmt: Format, runs: list[Run], zone_text: str, complete_start: bool) 
             continue  # cut off by the end of the excerpt
         digits = "".join(a.text for a in run.values)
         if cells == SHORT and any(a.split_ok for a in run.values):
-            found = _split_candidates(run, width, always, _decimal_columns(table, row))
+            found = (
+                _split_candidates(run, width, always, _decimal_columns(table, row))
+                if budget.spend_split()
+                else None
+            )
             if found is not None and len(found) == 1:
                 _pieces_cells(table, row, found[0], line, result)
                 continue
@@ -294,27 +324,35 @@ def read_t3(fmt: Format, runs: list[Run]) -> TableResult:
     width = len(table.blocks[0].columns)
     result = TableResult(present=True)
     slots: list[_Slot] = []
+    budget = _Budget()
     for run in runs:
         if not run.values and sum(1 for a in run.atoms if a.kind == BLANK) != width:
             continue
-        match = match_label(run.label, fmt, table)
+        if len(slots) >= MAX_RUNS:
+            break  # a sane table has 23 or 25 rows; the rest is not a table
+        match = match_label(run.label, fmt, table, budget)
         slots.append(_Slot(run, None if match is None else index[match.row], match))
     _anchor(slots)
     _fill_gaps(slots, len(rows))
+    stray = [slot for slot in slots if slot.row is None]
+    if stray:
+        shown = "、".join(f"第{s.run.line}行（{_show(s.run)}）" for s in stray[:3])
+        more = f"等{len(stray)}处" if len(stray) > 3 else ""
+        result.notes.append(
+            _unparsed(
+                table,
+                None,
+                f"表3中{shown}{more}的数字无法确定属于哪一行，未计入",
+                stray[0].run.line,
+            )
+        )
+        slots = [slot for slot in slots if slot.row is not None]
 
     fixed: dict[int, tuple[_Slot, list[Atom]]] = {}
     open_rows: dict[int, tuple[_Slot, list[Pieces]]] = {}
     assigned = {s.row for s in slots if s.row is not None}
     for slot in slots:
-        if slot.row is None:
-            result.notes.append(
-                _unparsed(
-                    table,
-                    None,
-                    f"表3第{slot.run.line}行有一行数字（{_show(slot.run)}）无法确定属于哪一行，未计入",
-                    slot.run.line,
-                )
-            )
+        if slot.row is None:  # pragma: no cover - stray runs were removed above
             continue
         row = rows[slot.row]
         if slot.match is not None and not slot.match.standard and slot.match.row == row.key:
@@ -328,7 +366,11 @@ def read_t3(fmt: Format, runs: list[Run]) -> TableResult:
             assigned.discard(slot.row)
             continue  # the excerpt stops inside this row
         if cells == SHORT and any(a.split_ok for a in slot.run.values):
-            found = _split_candidates(slot.run, width, row_sum_ok, [False] * width)
+            found = (
+                _split_candidates(slot.run, width, row_sum_ok, [False] * width)
+                if budget.spend_split()
+                else None
+            )
             if found:
                 open_rows[slot.row] = (slot, found)
                 continue
