@@ -117,20 +117,18 @@ def t2_values(fmt: Format) -> dict[CellRef, Number]:
 
 
 def table_cells(fmt: Format) -> dict[CellRef, Cell]:
-    """Every cell of the three tables, each on a line of its own (t2 from 100, t3 from 200…)."""
+    """Every cell of the three tables, one table row per line (` | ` rows): table 2 from
+    line 100, table 3 from line 200, table 4 from line 300."""
     values = {**t2_values(fmt), **t3_values(fmt), **t4_values(fmt)}
-    cells = cells_from(values)
     base = {"t2": 100, "t3": 200, "t4": 300}
-    order = {
-        ref: i
-        for i, (_b, r, c) in enumerate(fmt.t2.cells())
-        for ref in [CellRef("t2", r.key, c.key)]
+    line = {
+        (table.key, row.key): base[table.key] + index
+        for table in fmt.tables
+        for index, row in enumerate(table.rows)
     }
-    order.update({CellRef("t3", r.key, c.key): i for i, (_b, r, c) in enumerate(fmt.t3.cells())})
-    order.update({CellRef("t4", r.key, c.key): i for i, (_b, r, c) in enumerate(fmt.t4.cells())})
     return {
-        ref: dataclasses.replace(cell, line=base[ref.table] + order[ref])
-        for ref, cell in cells.items()
+        ref: dataclasses.replace(cell, line=line[ref.table, ref.row])
+        for ref, cell in cells_from(values).items()
     }
 
 

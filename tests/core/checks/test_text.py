@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 from check_builders import add_paragraph, consistent_report, of, replace_paragraph, t3_values
 
@@ -41,9 +43,9 @@ STATEMENTS = [
 
 @pytest.mark.parametrize(("pattern", "figure"), STATEMENTS)
 def test_a_narrative_number_that_differs_from_the_table_is_a_text_table_mismatch(
-    pattern: str, figure: object
+    pattern: str, figure: Callable[[], int]
 ) -> None:
-    value = figure()  # type: ignore[operator]
+    value = figure()
     report = consistent_report(2021)
     assert mismatches(report) == []
     wrong = replace_paragraph(report, pattern.format(value), pattern.format(value + 7))
