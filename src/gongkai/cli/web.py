@@ -96,6 +96,14 @@ def _handle_worker(args: argparse.Namespace) -> int:
     options: dict[str, Any] = {"queue_name": args.queue, "interval": args.interval}
     if args.batch:
         options["batch"] = True
+    if not args.no_daily:
+        from gongkai.web.notifications.tasks import ensure_daily_reminders, next_reminder_time
+
+        ensure_daily_reminders()
+        from django.utils import timezone
+
+        when = timezone.localtime(next_reminder_time(timezone.now()))
+        print(f"每日期限提醒已排定，下次运行：{when:%Y-%m-%d %H:%M}", flush=True)
     print("后台任务进程已启动（按 Ctrl+C 停止）", flush=True)
     call_command("db_worker", **options)
     return 0
@@ -132,6 +140,7 @@ def register(subparsers: Any) -> None:
     worker.add_argument("--queue", default="*", help="队列名（默认全部）")
     worker.add_argument("--interval", type=float, default=1.0, help="轮询间隔秒数")
     worker.add_argument("--batch", action="store_true", help="处理完现有任务后退出")
+    worker.add_argument("--no-daily", action="store_true", help="不自动排定每日期限提醒")
     worker.add_argument("--data-dir", help="数据目录")
     worker.set_defaults(handler=_handle_worker)
 

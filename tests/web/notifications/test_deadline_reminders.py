@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from django.core import mail
 from django.test import override_settings
 from django.urls import reverse
+from django.utils import timezone
 
 from gongkai.web.applications import services
 from gongkai.web.notifications.models import Notification
@@ -57,3 +59,31 @@ def test_notifications_show_in_the_app(client, register, district):
     assert "已超过答复期限" in page.text
     queue = client.get(reverse("applications:queue"))
     assert '<span class="badge">1</span>' in queue.text
+
+
+def test_the_next_run_is_the_next_eight_oclock_in_shanghai():
+    from gongkai.web.notifications.tasks import next_reminder_time
+
+    shanghai = dt.timezone(dt.timedelta(hours=8))
+    assert next_reminder_time(dt.datetime(2025, 3, 3, 7, 59, tzinfo=shanghai)) == dt.datetime(
+        2025, 3, 3, 8, 0, tzinfo=shanghai
+    )
+    assert next_reminder_time(dt.datetime(2025, 3, 3, 8, 0, tzinfo=shanghai)) == dt.datetime(
+        2025, 3, 4, 8, 0, tzinfo=shanghai
+    )
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_database_worker_runs_the_reminders_and_queues_the_next_day(register, district):
+    from django.core.management import call_command
+    from django_tasks_db.models import DBTaskResult
+
+    register()  # overdue
+    with override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}):
+        send_deadline_reminders.enqueue()
+        call_command("db_worker", batch=True, interval=0, verbosity=0)
+        done = DBTaskResult.objects.get(status="SUCCESSFUL")
+        assert done.return_value == {"created": 1, "emailed": 0}
+        queued = DBTaskResult.objects.get(status="READY")  # tomorrow's run, queued by this one
+        assert timezone.localtime(queued.run_after).hour == 8
+    assert Notification.objects.filter(kind="overdue").count() == 1

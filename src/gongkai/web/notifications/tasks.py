@@ -9,7 +9,7 @@ import smtplib
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.tasks import task
+from django.tasks import TaskResultStatus, task
 from django.utils import timezone
 
 from gongkai.web.applications.clock import refresh_due
@@ -82,8 +82,38 @@ def send_deadline_reminders_for(today: dt.date) -> dict[str, int]:
     return {"created": created, "emailed": emailed}
 
 
+REMINDER_HOUR = 8  # reminders go out at 08:00 local time (Asia/Shanghai)
+
+
+def next_reminder_time(now: dt.datetime) -> dt.datetime:
+    """The next 08:00 local time after ``now``."""
+    local = timezone.localtime(now)
+    run = local.replace(hour=REMINDER_HOUR, minute=0, second=0, microsecond=0)
+    return run if run > local else run + dt.timedelta(days=1)
+
+
+def ensure_daily_reminders(now: dt.datetime | None = None) -> bool:
+    """Make sure the next daily run is queued (database backend only): the worker calls this
+    on start and every run queues the next, so reminders go out daily without cron.
+    Returns True when a run was queued."""
+    if not send_deadline_reminders.get_backend().supports_defer:
+        return False
+    from django_tasks_db.models import DBTaskResult
+
+    pending = DBTaskResult.objects.filter(
+        task_path=send_deadline_reminders.module_path, status=TaskResultStatus.READY
+    )
+    if pending.exists():
+        return False
+    when = next_reminder_time(now or timezone.now())
+    send_deadline_reminders.using(run_after=when).enqueue()
+    return True
+
+
 @task()
 def send_deadline_reminders() -> dict[str, int]:
-    """The module-level task the worker runs (enqueue it daily, e.g. from cron:
-    ``gongkai manage remind``)."""
-    return send_deadline_reminders_for(timezone.localdate())
+    """The module-level task the worker runs each morning (``gongkai worker`` queues the first
+    run; each run queues the next; ``gongkai manage remind`` queues one now)."""
+    result = send_deadline_reminders_for(timezone.localdate())
+    ensure_daily_reminders()
+    return result
