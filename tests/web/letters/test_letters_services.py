@@ -208,3 +208,35 @@ def test_a_letter_is_voided_with_a_reason_never_deleted(district, answered):
     letter.refresh_from_db()
     assert letter.voided and letter.void_reason == "送达地址有误"
     assert generate(district, letter.application).seq == 2  # the voided number stays used
+
+
+def test_delivery_is_recorded_with_date_and_method_and_audited(district, answered):
+    letter = generate(district, answered())
+    services.letter_record_delivery(
+        acting_user=district.officer_a,
+        letter=letter,
+        delivered_on=D(2025, 3, 24),
+        method="mail",
+        note="EMS 1234567890",
+        today=D(2025, 3, 25),
+    )
+    letter.refresh_from_db()
+    assert (letter.delivered_on, letter.delivery_label) == (D(2025, 3, 24), "邮寄送达")
+    record = AuditRecord.objects.get(action="记录文书送达")
+    assert record.changes["after"]["note"] == "EMS 1234567890"
+
+
+@pytest.mark.parametrize(
+    ("day", "message"),
+    [(D(2025, 3, 19), "送达日期不能早于成文日期（2025-03-20）"), (D(2025, 3, 26), "不能晚于今天")],
+)
+def test_a_delivery_before_the_letter_or_in_the_future_is_refused(district, answered, day, message):
+    letter = generate(district, answered())
+    with pytest.raises(ApplicationError, match=message):
+        services.letter_record_delivery(
+            acting_user=district.officer_a,
+            letter=letter,
+            delivered_on=day,
+            method="mail",
+            today=D(2025, 3, 25),
+        )

@@ -290,3 +290,25 @@ def test_the_extension_notice_is_prefilled_with_both_due_dates_from_the_clock(
     # 20 more working days: 清明 (4-4 to 4-6) is off, Sunday 4-27 is a 调休 working day.
     assert form_value(page, "new_due_on") == "2025-04-28"
     assert form_value(page, "extension_reason") == "需调取档案"
+
+
+def test_a_delivery_is_recorded_on_the_application_page(client, district, answered):
+    from gongkai.web.letters import services
+    from gongkai.web.letters.snapshots import LetterInput
+
+    letter = services.letter_generate(
+        acting_user=district.officer_a,
+        application=answered(),
+        key=KEY,
+        data=LetterInput(issued_on=dt.date(2025, 3, 20), decision="现予公开"),
+    )
+    client.force_login(district.officer_a)
+    url = reverse("letters:letter_delivery", kwargs={"pk": letter.pk})
+    page = client.post(url, {"delivered_on": "2025/3/24", "method": "mail"}, follow=True)
+    assert "送达日期“2025/3/24”无效" in page.content.decode()
+    page = client.post(
+        url,
+        {"delivered_on": "2025-03-24", "method": "in_person", "note": "申请人本人签收"},
+        follow=True,
+    ).content.decode()
+    assert "送达：2025-03-24 直接送达（申请人本人签收）" in page

@@ -10,11 +10,18 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
-from gongkai.core.letters import LetterKind, template_keys, template_label
+from gongkai.core.letters import LetterKind, template_label
 from gongkai.web.common.models import TimestampedModel
 
-TEMPLATE_KEY_CHOICES = [(key, template_label(key)) for key in template_keys()]
 KIND_CHOICES = [(kind.value, kind.label) for kind in LetterKind]
+DELIVERY_METHOD_CHOICES = [
+    ("in_person", "直接送达"),
+    ("mail", "邮寄送达"),
+    ("email", "电子邮件送达"),
+    ("fax", "传真送达"),
+    ("online", "网上平台送达"),
+    ("other", "其他方式"),
+]
 
 
 class LetterSettings(TimestampedModel):
@@ -49,7 +56,9 @@ class LetterTemplate(models.Model):
         on_delete=models.PROTECT,
         related_name="letter_templates",
     )
-    key = models.CharField("文书模板", max_length=60, choices=TEMPLATE_KEY_CHOICES)
+    # No ``choices``: the keys and labels come from gongkai.core.letters and are checked by the
+    # services, so a new label never needs a migration.
+    key = models.CharField("文书模板", max_length=60)
     version = models.PositiveIntegerField("版本")
     title = models.CharField("标题", max_length=100)
     body = models.TextField("正文")
@@ -119,7 +128,7 @@ class Letter(TimestampedModel):
         "orgs.Agency", verbose_name="发文机关", on_delete=models.PROTECT, related_name="letters"
     )
     kind = models.CharField("文书类型", max_length=20, choices=KIND_CHOICES)
-    template_key = models.CharField("文书模板", max_length=60, choices=TEMPLATE_KEY_CHOICES)
+    template_key = models.CharField("文书模板", max_length=60)
     template = models.ForeignKey(
         LetterTemplate,
         verbose_name="所用模板版本",
@@ -146,6 +155,15 @@ class Letter(TimestampedModel):
         on_delete=models.PROTECT,
         related_name="+",
     )
+    # 送达: the remedy periods (60 days, 6 months), the third party's 15 working days and the
+    # 20 working days to pay a fee all run from the day the addressee received the letter.
+    delivered_on = models.DateField("送达日期", null=True, blank=True)
+    delivery_method = models.CharField(
+        "送达方式", max_length=20, choices=DELIVERY_METHOD_CHOICES, blank=True
+    )
+    delivery_note = models.CharField(
+        "送达说明", max_length=200, blank=True, help_text="如邮件单号、签收人"
+    )
     voided = models.BooleanField("已作废", default=False)
     void_reason = models.TextField("作废原因", blank=True)
 
@@ -170,6 +188,10 @@ class Letter(TimestampedModel):
     @property
     def template_label(self) -> str:
         return template_label(self.template_key)
+
+    @property
+    def delivery_label(self) -> str:
+        return dict(DELIVERY_METHOD_CHOICES).get(self.delivery_method, self.delivery_method)
 
 
 ATTACHMENT_KIND_CHOICES = [

@@ -18,7 +18,13 @@ from gongkai.web.applications.enums import EventKind
 from gongkai.web.applications.models import Application, ApplicationEvent, AuditRecord
 from gongkai.web.common.errors import ApplicationError, PermissionDenied
 from gongkai.web.letters import permissions
-from gongkai.web.letters.models import Attachment, Letter, LetterCounter, LetterSettings
+from gongkai.web.letters.models import (
+    DELIVERY_METHOD_CHOICES,
+    Attachment,
+    Letter,
+    LetterCounter,
+    LetterSettings,
+)
 from gongkai.web.letters.models import LetterTemplate as TemplateRow
 from gongkai.web.letters.snapshots import (
     LetterInput,
@@ -321,6 +327,59 @@ def letter_generate(
             "kind": letter.template_label,
             "template_version": row.version if row else "系统默认",
             "issued_on": data.issued_on,
+        },
+    )
+    return letter
+
+
+@transaction.atomic
+def letter_record_delivery(
+    *,
+    acting_user: Any,
+    letter: Letter,
+    delivered_on: dt.date,
+    method: str,
+    note: str = "",
+    today: dt.date | None = None,
+) -> Letter:
+    """Record when and how the letter reached its addressee (送达); a correction keeps the
+    earlier record in the audit trail."""
+    if not permissions.can_generate_letter(acting_user, letter.application):
+        raise PermissionDenied("您无权记录该文书的送达情况")
+    if letter.voided:
+        raise ApplicationError("该文书已作废，不能记录送达")
+    today = today or timezone.localdate()
+    if method not in dict(DELIVERY_METHOD_CHOICES):
+        raise ApplicationError("请选择送达方式", field="method")
+    if delivered_on < letter.issued_on:
+        raise ApplicationError(
+            f"送达日期不能早于成文日期（{letter.issued_on.isoformat()}）", field="delivered_on"
+        )
+    if delivered_on > today:
+        raise ApplicationError(f"送达日期不能晚于今天（{today.isoformat()}）", field="delivered_on")
+    before = {
+        "delivered_on": letter.delivered_on,
+        "method": letter.delivery_label,
+        "note": letter.delivery_note,
+    }
+    letter.delivered_on = delivered_on
+    letter.delivery_method = method
+    letter.delivery_note = note.strip()[:200]
+    letter.save(update_fields=["delivered_on", "delivery_method", "delivery_note", "updated_at"])
+    _audit(
+        application=letter.application,
+        action="记录文书送达",
+        actor=acting_user,
+        entity="letter",
+        entity_id=letter.pk,
+        changes={
+            "number": letter.number,
+            "before": before,
+            "after": {
+                "delivered_on": delivered_on,
+                "method": letter.delivery_label,
+                "note": letter.delivery_note,
+            },
         },
     )
     return letter

@@ -14,6 +14,7 @@ urlpatterns = [
     path("application/<int:pk>/new/<str:key>/", views.letter_new, name="letter_new"),
     path("application/<int:pk>/attachments/", views.attachment_upload, name="attachment_upload"),
     path("letter/<int:pk>/download.<str:fmt>", views.letter_download, name="letter_download"),
+    path("letter/<int:pk>/delivery/", views.letter_delivery, name="letter_delivery"),
     path("letter/<int:pk>/void/", views.letter_void, name="letter_void"),
     path("attachment/<int:pk>/", views.attachment_download, name="attachment_download"),
     path("attachment/<int:pk>/void/", views.attachment_void, name="attachment_void"),

@@ -3,6 +3,7 @@ application, downloads."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.contrib import messages
@@ -22,7 +23,7 @@ from gongkai.web.applications.models import Application
 from gongkai.web.common.errors import ApplicationError
 from gongkai.web.letters import permissions, selectors, services
 from gongkai.web.letters.forms import KIND_FIELDS, LetterForm, SettingsForm, TemplateForm
-from gongkai.web.letters.models import ATTACHMENT_KIND_CHOICES
+from gongkai.web.letters.models import ATTACHMENT_KIND_CHOICES, DELIVERY_METHOD_CHOICES
 from gongkai.web.letters.snapshots import (
     LetterInput,
     extension_due_dates,
@@ -239,6 +240,7 @@ def application_letters(request: HttpRequest, pk: int) -> HttpResponse:
         "offered": _offered_keys(application) if can_generate and not application.voided else [],
         "can_upload": permissions.can_upload_attachment(request.user, application),
         "attachment_kinds": ATTACHMENT_KIND_CHOICES,
+        "delivery_methods": DELIVERY_METHOD_CHOICES,
     }
     return render(request, "letters/application.html", context)
 
@@ -376,6 +378,31 @@ def _file_response(stored: Any, filename: str, content_type: str) -> HttpRespons
     except (FileNotFoundError, SuspiciousFileOperation, ValueError):
         raise Http404("文件已不在存储中，请联系系统管理员") from None
     return FileResponse(handle, as_attachment=True, filename=filename, content_type=content_type)
+
+
+@login_required
+@require_POST
+def letter_delivery(request: HttpRequest, pk: int) -> HttpResponse:
+    letter = selectors.letter_get_visible(user=request.user, pk=pk)
+    raw = request.POST.get("delivered_on", "")
+    try:
+        delivered_on = dt.date.fromisoformat(raw)
+    except ValueError:
+        messages.error(request, f"送达日期“{raw}”无效，请按“年-月-日”填写")
+        return redirect("letters:application", pk=letter.application_id)
+    try:
+        services.letter_record_delivery(
+            acting_user=request.user,
+            letter=letter,
+            delivered_on=delivered_on,
+            method=request.POST.get("method", ""),
+            note=request.POST.get("note", ""),
+        )
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, f"已记录文书 {letter.number} 的送达情况")
+    return redirect("letters:application", pk=letter.application_id)
 
 
 @login_required
