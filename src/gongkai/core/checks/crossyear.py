@@ -120,9 +120,19 @@ _DIGITS = re.compile(r"\d+")
 _MIN_NARRATIVE = 200  # too little text to judge
 
 
-def _shingles(report: Report) -> set[str]:
+_shingle_memo: list[tuple[Report, frozenset[str]]] = []
+
+
+def _shingles(report: Report) -> frozenset[str]:
+    """The narrative's 8-character shingles, digits folded (memoised for the last two reports:
+    one previous report is usually checked against several)."""
+    for seen, shingles in _shingle_memo:
+        if seen is report:
+            return shingles
     text = _DIGITS.sub("#", "".join(chunk.text for chunk in chunks(report)))
-    return {text[i : i + SHINGLE] for i in range(len(text) - SHINGLE + 1)}
+    result = frozenset(text[i : i + SHINGLE] for i in range(len(text) - SHINGLE + 1))
+    _shingle_memo[:] = [*_shingle_memo[-1:], (report, result)]
+    return result
 
 
 def reused_text(report: Report, previous: Report | None = None) -> Iterator[Finding]:
