@@ -111,7 +111,7 @@ _KEYWORDS = {
     "rules_issued": ("制发",),
     "docs_issued": ("制发",),
 }
-_COUNTED = re.compile(r"\d(?:件|起)")
+_COUNTED = re.compile(r"\d+(?:件|起)")
 
 _memo: tuple[Report, tuple[tuple[Chunk, tuple[Statement, ...]], ...]] | None = None
 
@@ -129,37 +129,60 @@ def report_statements(report: Report) -> tuple[tuple[Chunk, tuple[Statement, ...
     return result
 
 
+def _windows(text: str) -> list[tuple[int, int]]:
+    """Stretches of ``text`` around each "N件/N起": the only places a statement can match.
+
+    Scanning 20 patterns over these windows instead of the whole paragraph keeps the cost
+    proportional to the counts stated, not to the length of the text.
+    """
+    windows: list[tuple[int, int]] = []
+    for m in _COUNTED.finditer(text):
+        start, end = max(m.start() - _REACH_BEFORE, 0), m.end() + _REACH_AFTER
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], end)
+        else:
+            windows.append((start, end))
+    return windows
+
+
+_REACH_BEFORE = 48  # the longest statement's words before its number
+_REACH_AFTER = 28  # … and after it ("72件申请按照《条例》顺延到下年度")
+
+
 def statements(chunk: Chunk) -> tuple[Statement, ...]:
     """The table statements of one paragraph, in order of position (one per position)."""
     found: dict[int, Statement] = {}
     text = chunk.text
-    if not _COUNTED.search(text):
+    windows = _windows(text)
+    if not windows:
         return ()
     stops: list[int] | None = None
     for kind, pattern in _STATEMENTS:
         if not any(word in text for word in _KEYWORDS[kind]):
             continue
-        for m in pattern.finditer(text):
-            start = m.start("n")
-            if start in found or text[max(start - 2, 0) : start].endswith(_APPROXIMATE):
-                continue
-            mid = m.groupdict().get("mid") or ""
-            if any(w in mid for w in _NOT_REQUESTS):
-                continue
-            if stops is None:
-                stops = [s.start() for s in _STOPS.finditer(text)]
-            if not _in_context(text, stops, m.start(), m.end(), kind):
-                continue
-            if kind == "granted" and _INCLUDES_PARTIAL.match(text, m.end()):
-                kind = "granted_partial"  # "予以公开12件（含部分公开2件）"
-            pct = _PERCENT.match(text, m.end())
-            found[start] = Statement(
-                kind,
-                int(m.group("n")),
-                m.start(),
-                m.end(),
-                Decimal(pct.group(1)) if pct and pct.start() - m.end() <= 2 else None,
-            )
+        for first, last in windows:
+            for m in pattern.finditer(text, first, last):
+                start = m.start("n")
+                if start in found or text[max(start - 2, 0) : start].endswith(_APPROXIMATE):
+                    continue
+                mid = m.groupdict().get("mid") or ""
+                if any(w in mid for w in _NOT_REQUESTS):
+                    continue
+                if stops is None:
+                    stops = [s.start() for s in _STOPS.finditer(text)]
+                if not _in_context(text, stops, m.start(), m.end(), kind):
+                    continue
+                stated = kind
+                if kind == "granted" and _INCLUDES_PARTIAL.match(text, m.end()):
+                    stated = "granted_partial"  # "予以公开12件（含部分公开2件）"
+                pct = _PERCENT.match(text, m.end())
+                found[start] = Statement(
+                    stated,
+                    int(m.group("n")),
+                    m.start(),
+                    m.end(),
+                    Decimal(pct.group(1)) if pct else None,
+                )
     return tuple(found[k] for k in sorted(found))
 
 
