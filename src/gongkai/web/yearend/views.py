@@ -38,7 +38,8 @@ def _cell_url(agency: int, year: int, ref: CellRef) -> str:
 
 
 def _display(value: Any) -> str:
-    return format(value, "f") if not isinstance(value, int) else str(value)
+    """Counts as integers; amounts (万元, at most four decimals) without trailing zeros."""
+    return str(value) if isinstance(value, int) else format(value.normalize(), "f")
 
 
 def _tables(result: YearEnd, agency: int, year: int) -> list[dict[str, Any]]:
