@@ -199,6 +199,7 @@ def test_a_run_of_text_repeated_back_to_back_is_a_duplicate(sentence: str, run: 
     [
         "结果维持结果纠正其他结果尚未审结总计结果维持结果纠正其他结果尚未审结总计",
         "人人参与，天天更新，一一对应。",
+        "对照问题清单一项一项抓落实。",
         "编号1010的文件已公开。",
     ],
 )

@@ -600,6 +600,8 @@ def duplicate_paragraph(report: Report, previous: Report | None = None) -> Itera
             run = m.group(1)
             if not has_cjk(run, 2) or any(label in m.group(0) for label in labels):
                 continue
+            if len(run) == 2 and run[0] in "一两每":
+                continue  # "一项一项抓落实", "一条一条对照": idiom, not a slip
             if _NAVIGATION.search(clause_around(text, m.start(), m.end(), limit=80)):
                 continue
             line = chunk.line_at(m.start())
