@@ -158,3 +158,20 @@ def test_libreoffice_opens_the_docx_and_keeps_the_chinese_text(tmp_path: Path) -
     assert "定审交公开〔2025〕第12号" in flat
     assert "已依法确定为国家秘密" in flat
     assert "王龘" in flat
+
+
+# The order CT_RPr requires (ECMA-376 Part 1, 17.3.2.28), for the elements we write.
+RPR_ORDER = ["rStyle", "rFonts", "b", "i", "color", "sz", "szCs", "u", "lang"]
+
+
+def test_run_properties_keep_the_schema_order_word_insists_on() -> None:
+    from docx.oxml.ns import nsmap
+
+    document = reread(answer("granted"))
+    parts = [document.element, document.sections[0].footer._element, document.styles.element]
+    w = "{" + nsmap["w"] + "}"
+    for part in parts:
+        for rpr in part.iter(f"{w}rPr"):
+            names = [child.tag.removeprefix(w) for child in rpr]
+            known = [n for n in names if n in RPR_ORDER]
+            assert known == sorted(known, key=RPR_ORDER.index), names

@@ -107,10 +107,10 @@ def _page_number_footer(section: Any) -> None:
     inner = OxmlElement("w:r")
     rpr = OxmlElement("w:rPr")
     inner.append(rpr)
-    _set_fonts(rpr, PAGE_NUMBER_FONT)
     size = OxmlElement("w:sz")
     size.set(qn("w:val"), str(int(PAGE_NUMBER_SIZE.pt * 2)))
     rpr.append(size)
+    _set_fonts(rpr, PAGE_NUMBER_FONT)  # w:rFonts first, w:sz, then w:lang: the schema's order
     text = OxmlElement("w:t")
     text.text = "1"
     inner.append(text)
