@@ -364,13 +364,19 @@ def _hints(report: Report, fmt: Format) -> dict[CellRef, tuple[Number, str]]:
 
 
 def blank_cell(report: Report, previous: Report | None = None) -> Iterator[Finding]:
-    """T3-6 / report-data.md: a blank cell is read as 0 and reported, once per table row."""
+    """T3-6 / report-data.md: a blank cell is read as 0 and reported, once per table row.
+
+    A table without a single number is ``no-data`` instead; its rows are not listed again.
+    """
     fmt = fmt_of(report)
     if fmt is None or all(c.value is not None for c in report.cells.values()):
         return
     hints = _hints(report, fmt) if report.format is not None else {}
     cells = grid(report)
+    empty = _empty_tables(report)
     for table, row, keys in _row_keys(fmt.key):
+        if table in empty:
+            continue
         blanks = [c for key in keys if (c := cells.get(key)) is not None and c.value is None]
         if blanks:
             yield _blank_finding(report, fmt, table, row, blanks, hints)
@@ -636,6 +642,12 @@ def _t2_structure(
 
 # ---------------------------------------------------------------------------------------------
 # Whole tables
+
+
+def _empty_tables(report: Report) -> set[str]:
+    """Tables with cells read but not one number among them."""
+    numbered = {ref.table for ref, cell in report.cells.items() if cell.value is not None}
+    return {ref.table for ref in report.cells} - numbered
 
 
 def no_data(report: Report, previous: Report | None = None) -> Iterator[Finding]:
