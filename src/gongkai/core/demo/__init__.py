@@ -11,7 +11,7 @@ Use
 
     from gongkai.core.demo import generate_district, iter_requests
 
-    district = generate_district(seed=0, years=(2024, 2025))   # ~520 requests, ~1,000 items
+    district = generate_district(seed=0, years=(2024, 2025))   # ~525 requests, ~880 items
     for agency in district.agencies: ...                        # gov, 20 departments, 5 乡镇/街道
     for person in district.featured_people(): print(person.username, person.password)
 
