@@ -333,3 +333,14 @@ def test_the_agency_on_the_line_above_the_title_and_an_iso_date_at_the_end() -> 
     assert report.agency == "示例县示例局"
     assert report.year == 2022
     assert report.published is not None and report.published.isoformat() == "2023-01-10"
+
+
+def test_a_subtotal_row_for_a_group_is_left_out_with_a_warning() -> None:
+    labels = list(T3_LABELS_2021)
+    table = zeros_except(4, ["2", "0", "0", "0", "0", "0", "2"])
+    labels.insert(4, "（三）不予公开")
+    table.insert(4, ["2", "0", "0", "0", "0", "0", "2"])
+    report = read(HEAD_2021 + t3_pipes(table, labels) + T4_ZEROS + TAIL)
+    assert report.value("t3", "withheld.state_secret", "total") == 2
+    assert report.value("t3", "withheld.law_forbidden", "total") == 0
+    assert [(n.code, n.severity) for n in report.notes] == [("label-deviation", "warning")]

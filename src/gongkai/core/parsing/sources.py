@@ -226,6 +226,7 @@ def _table_rows(table: Any) -> Iterator[SourceLine]:
     """Rows with rowspan/colspan expanded into a grid, a merged cell printed once per row."""
     rows = [tr for tr in table.iter("tr") if _nearest_table(tr) is table]
     grid: dict[tuple[int, int], tuple[int, str]] = {}
+    serial = 0  # identifies a cell (id() of an lxml proxy can be reused once it is freed)
     for r, tr in enumerate(rows):
         c = 0
         for td in tr:
@@ -236,9 +237,10 @@ def _table_rows(table: Any) -> Iterator[SourceLine]:
             rowspan = _span(td.get("rowspan"), 200)
             colspan = _span(td.get("colspan"), 60)
             text = _cell_text(td)
+            serial += 1
             for dr in range(rowspan):
                 for dc in range(colspan):
-                    grid[(r + dr, c + dc)] = (id(td), text)
+                    grid[(r + dr, c + dc)] = (serial, text)
             c += colspan
     for r, tr in enumerate(rows):
         columns = sorted(c for (rr, c) in grid if rr == r)

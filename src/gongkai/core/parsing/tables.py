@@ -310,6 +310,28 @@ def read_t2(fmt: Format, runs: list[Run], zone_text: str, complete_start: bool) 
 # --- Table 3 ---------------------------------------------------------------------------------
 
 
+_GROUPS: dict[tuple[str, str], tuple[tuple[str, str], ...]] = {}
+
+
+def _group_subtotal(label_text: str, fmt: Format, table: Table) -> str | None:
+    """The group label ("（三）不予公开") when a run of numbers follows a group heading directly:
+    a subtotal row that the national format does not have."""
+    cache_key = (fmt.key, table.key)
+    groups = _GROUPS.get(cache_key)
+    if groups is None:
+        names = {r.group for r in table.rows if r.group is not None}
+        own = {r.label for r in table.rows}
+        groups = tuple(
+            (key_of_normalised(_n(name)), name) for name in sorted(names) if name not in own
+        )
+        _GROUPS[cache_key] = groups
+    text = key_of_normalised(label_text[-60:])
+    for group_key, name in groups:
+        if text.endswith(group_key):
+            return name
+    return None
+
+
 @dataclass
 class _Slot:
     run: Run
@@ -330,6 +352,17 @@ def read_t3(fmt: Format, runs: list[Run]) -> TableResult:
             continue
         if len(slots) >= MAX_RUNS:
             break  # a sane table has 23 or 25 rows; the rest is not a table
+        group = _group_subtotal(run.label, fmt, table)
+        if group is not None:
+            result.notes.append(
+                Finding(
+                    "label-deviation",
+                    f"表3在第{run.line}行多出“{group}”的小计行（统一格式中该项只是分组标题），未计入",
+                    line=run.line,
+                    table="t3",
+                )
+            )
+            continue
         match = match_label(run.label, fmt, table, budget)
         slots.append(_Slot(run, None if match is None else index[match.row], match))
     _anchor(slots)
