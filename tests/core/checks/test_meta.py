@@ -94,6 +94,13 @@ def test_an_absent_section_is_missing() -> None:
     assert "五、存在的主要问题及改进情况" in found.message
 
 
+def test_a_tables_only_report_counted_from_the_registers_is_not_judged_on_sections() -> None:
+    report = dataclasses.replace(consistent_report(2021), sections=(), paragraphs=())
+    assert of(check_report(report), "missing-section") == []
+    with_text = dataclasses.replace(report, paragraphs=consistent_report(2021).paragraphs)
+    assert len(of(check_report(with_text), "missing-section")) == 6
+
+
 def test_sections_after_the_end_of_an_excerpt_are_not_missing() -> None:
     report = consistent_report(2021)
     report = dataclasses.replace(

@@ -201,9 +201,13 @@ def _excerpt_bounds(report: Report) -> tuple[int, int]:
 
 
 def missing_section(report: Report, previous: Report | None = None) -> Iterator[Finding]:
-    """M-4 / 条例第五十条: each of the six sections must be present."""
+    """M-4 / 条例第五十条: each of the six sections must be present.
+
+    A report without any text at all (no section, no paragraph: the tables counted from the
+    registers, before anyone has written the narrative) is not judged on its sections.
+    """
     fmt = report.format or _year_format(report)
-    if fmt is None:
+    if fmt is None or not (report.sections or report.paragraphs):
         return
     present = {s.key for s in report.sections}
     first, last = _excerpt_bounds(report)
