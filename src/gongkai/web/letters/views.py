@@ -11,11 +11,13 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import SuspiciousFileOperation
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from gongkai.core import letters as core
 from gongkai.core.errors import GongkaiError
+from gongkai.core.formats import UnknownYearError, format_for_year
 from gongkai.web.applications import selectors as application_selectors
 from gongkai.web.applications.clock import deadline_for
 from gongkai.web.applications.enums import EventKind
@@ -102,14 +104,10 @@ def settings_edit(request: HttpRequest, agency_id: int) -> HttpResponse:
         else:
             messages.success(request, "文书编号设置已保存")
     else:
-        messages.error(request, "；".join(e for errors in form.errors.values() for e in errors))
-    return redirect(f"{_index_url()}?agency={agency.pk}")
-
-
-def _index_url() -> str:
-    from django.urls import reverse
-
-    return reverse("letters:index")
+        messages.error(
+            request, "；".join(str(e) for errors in form.errors.values() for e in errors)
+        )
+    return redirect(f"{reverse('letters:index')}?agency={agency.pk}")
 
 
 @login_required
@@ -215,8 +213,6 @@ def _outcome_year(application: Application) -> int:
 def _offered_keys(application: Application) -> list[tuple[str, str]]:
     """Letters that fit the application: the answer of its recorded outcome (or every answer
     of its year's format while it is open) and the four notices."""
-    from gongkai.core.formats import UnknownYearError, format_for_year
-
     if application.outcome:
         outcomes = [application.outcome]
     else:
@@ -364,7 +360,7 @@ def letter_new(request: HttpRequest, pk: int, key: str) -> HttpResponse:
 
 
 @login_required
-def letter_download(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+def letter_download(request: HttpRequest, pk: int, fmt: str) -> FileResponse:
     letter = selectors.letter_get_visible(user=request.user, pk=pk)
     if fmt not in MEDIA_TYPES:
         raise Http404("只能下载 docx 或 pdf")
@@ -372,7 +368,7 @@ def letter_download(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     return _file_response(stored, f"{letter.number}.{fmt}", MEDIA_TYPES[fmt])
 
 
-def _file_response(stored: Any, filename: str, content_type: str) -> HttpResponse:
+def _file_response(stored: Any, filename: str, content_type: str) -> FileResponse:
     try:
         handle = stored.open("rb")
     except (FileNotFoundError, SuspiciousFileOperation, ValueError):
@@ -447,7 +443,7 @@ def attachment_upload(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def attachment_download(request: HttpRequest, pk: int) -> HttpResponse:
+def attachment_download(request: HttpRequest, pk: int) -> FileResponse:
     attachment = selectors.attachment_get_visible(user=request.user, pk=pk)
     return _file_response(attachment.file, attachment.original_name, attachment.content_type)
 
