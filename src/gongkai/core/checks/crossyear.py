@@ -136,7 +136,8 @@ def _shingles(report: Report) -> frozenset[str]:
 
 
 def reused_text(report: Report, previous: Report | None = None) -> Iterator[Finding]:
-    """M-8: most of the narrative repeats last year's report (numbers ignored)."""
+    """M-8 (国办公开办函〔2021〕30号 二（四）: "内容雷同" is named for accountability under
+    条例第四十七条): most of the narrative repeats last year's report (numbers ignored)."""
     prev = _comparable(report, previous, consecutive=False)
     if prev is None:
         return

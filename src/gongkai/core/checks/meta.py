@@ -73,7 +73,8 @@ def _stated_years(text: str) -> list[int]:
 
 
 def year_mismatch(report: Report, previous: Report | None = None) -> Iterator[Finding]:
-    """M-2: a statement of the reporting period names another year than the report's."""
+    """M-2 (条例第四十九条: the report covers the previous year): a statement of the reporting
+    period names another year than the report's."""
     if report.year is None:
         return
     for chunk in chunks(report):
@@ -236,7 +237,8 @@ def _year_format(report: Report) -> Format | None:
 
 
 def section_title(report: Report, previous: Report | None = None) -> Iterator[Finding]:
-    """A section heading that deviates from the standard title (the reader's notes add more)."""
+    """A section heading that deviates from the national format's title (条例第五十条); the
+    reader's notes add the headings it had to guess."""
     fmt = report.format
     if fmt is None:
         return
@@ -282,7 +284,8 @@ def _narrative_sections(report: Report) -> list[SectionText]:
 
 
 def empty_section(report: Report, previous: Report | None = None) -> Iterator[Finding]:
-    """A section present but without substance: 一 or 五 empty, 五 without problems or fixes.
+    """A section present but without substance (条例第五十条第四项: problems and improvements):
+    一 or 五 empty, 五 without problems or fixes.
 
     "无" is an acceptable section 六 (其他需要报告的事项) in the 2019 format; from 2021 on,
     section 六 must at least report 信息处理费 (``fee-not-reported``).

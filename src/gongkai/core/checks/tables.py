@@ -319,22 +319,22 @@ def _arithmetic(report: Report, code: str) -> Iterator[Finding]:
 
 
 def t3_balance(report: Report, previous: Report | None = None) -> Iterator[Finding]:
-    """T3-1 (printed in the table): 一 + 二 = 三（七）总计 + 四, for every column."""
+    """T3-1 (printed in the table; 条例第五十条第二项): 一 + 二 = 三（七）总计 + 四, per column."""
     return _arithmetic(report, "t3-balance")
 
 
 def t3_outcome_sum(report: Report, previous: Report | None = None) -> Iterator[Finding]:
-    """T3-2: （七）总计 is the sum of the outcome rows, for every column."""
+    """T3-2 (条例第五十条第二项): （七）总计 is the sum of the outcome rows, for every column."""
     return _arithmetic(report, "t3-outcome-sum")
 
 
 def t3_row_sum(report: Report, previous: Report | None = None) -> Iterator[Finding]:
-    """T3-3: 总计 is the sum of the six applicant columns, for every row."""
+    """T3-3 (条例第五十条第二项): 总计 is the sum of the six applicant columns, for every row."""
     return _arithmetic(report, "t3-row-sum")
 
 
 def t4_sum(report: Report, previous: Report | None = None) -> Iterator[Finding]:
-    """T4-1: each 复议/诉讼 block's 总计 = 维持 + 纠正 + 其他 + 尚未审结."""
+    """T4-1 (条例第五十条第三项): each 复议/诉讼 block's 总计 = 维持 + 纠正 + 其他 + 尚未审结."""
     return _arithmetic(report, "t4-sum")
 
 
@@ -517,7 +517,7 @@ def _as_wan(value: Number) -> str:
 
 
 def t2_count(report: Report, previous: Report | None = None) -> Iterator[Finding]:
-    """T2-2: impossible table-2 counts: negative, more repealed or published than could exist,
+    """T2-2 (条例第五十条第一项, 第二十条): impossible table-2 counts: negative, more repealed or published than could exist,
     and 规章 in a 乡镇/街道 report (only the State Council's departments and the governments of
     provinces and 设区的市 make 规章, 《立法法》第九十一、九十三条)."""
     fmt = fmt_of(report)

@@ -356,7 +356,8 @@ def _about_another_year(clause: str, year: int | None) -> bool:
 
 
 def text_table_mismatch(report: Report, previous: Report | None = None) -> Iterator[Finding]:
-    """M-1: a number stated in the narrative differs from the table's figure for it."""
+    """M-1 (条例第五十条: one report, one set of figures): a number stated in the narrative
+    differs from the table's figure for it."""
     fmt = report.format
     if fmt is None:
         return
