@@ -144,6 +144,7 @@ class Application(TimestampedModel):
             models.Index(fields=["agency", "status", "due_on"], name="app_queue_idx"),
             models.Index(fields=["status", "due_on"], name="app_due_idx"),
             models.Index(fields=["assigned_to", "status"], name="app_assigned_idx"),
+            models.Index(fields=["agency", "received_on"], name="app_received_idx"),
         )
 
     def __str__(self) -> str:
