@@ -233,3 +233,43 @@ def test_the_page_summarises_proactive_items_by_category_and_channel(client, dis
     ).content.decode()
     assert "2025年公开信息 <strong>2</strong> 条，其中超过20个工作日公开的 1 条" in text
     assert "政务动态：2条" in text and "示例教育（政务新媒体）2条" in text
+
+
+def test_a_2019_format_year_counts_items_procurement_and_drills_to_the_lists(client, district):
+    common = {"acting_user": district.officer_a, "agency": district.dept_a, "today": TODAY}
+    reg_services.matter_record(kind="licensing", name="甲许可", listed_on=D(2018, 1, 1), **common)
+    reg_services.matter_record(
+        kind="licensing",
+        name="乙许可",
+        listed_on=D(2018, 1, 1),
+        delisted_on=D(2020, 6, 1),
+        **common,
+    )
+    reg_services.matter_record(kind="licensing", name="丙许可", listed_on=D(2020, 3, 1), **common)
+    reg_services.matter_record(kind="licensing", name="丁许可", listed_on=D(2020, 4, 1), **common)
+    reg_services.procurement_record(
+        title="办公设备", day=D(2020, 5, 6), amount=Decimal(150000), **common
+    )
+    with pytest.raises(Exception, match="取消日期不能早于列入清单日期"):
+        reg_services.matter_record(
+            kind="fees", name="戊", listed_on=D(2020, 4, 1), delisted_on=D(2020, 3, 1), **common
+        )
+    result = year_end(agency=district.dept_a, year=2020)
+    assert result.format.key == "2019"
+    assert result.value("t2", "licensing", "prev_items") == 2
+    assert result.value("t2", "licensing", "change") == 1
+    assert result.value("t2", "procurement", "amount") == Decimal("15.0000")
+    client.force_login(district.officer_a)
+    cell = client.get(
+        reverse("yearend:cell"),
+        {
+            "agency": district.dept_a.pk,
+            "year": 2020,
+            "table": "t2",
+            "row": "licensing",
+            "col": "change",
+        },
+    ).content.decode()
+    assert "乙许可" in cell and "丙许可" in cell and "丁许可" in cell and "甲许可" not in cell
+    page = client.get(reverse("proactive:article20"), {"agency": district.dept_a.pk, "year": 2020})
+    assert "权责和收费事项清单" in page.content.decode() and "办公设备" in page.content.decode()

@@ -8,6 +8,7 @@ from typing import Any
 from django.utils import timezone
 
 from gongkai.core import demo as core_demo
+from gongkai.core.formats import FORMAT_2019
 from gongkai.web.orgs.models import Agency
 from gongkai.web.proactive import services
 from gongkai.web.proactive.models import Category, Channel, ChannelKind
@@ -48,6 +49,8 @@ def load(
     """Categories, channels, catalogue items and 第二十条 records of every agency."""
     today = timezone.localdate()
     counts = {"items": 0, "documents": 0, "decisions": 0, "fees": 0, "procurements": 0}
+    # Lists of matters only matter for 2019-format years (上一年项目数量、本年增/减).
+    with_matters = any(FORMAT_2019.applies_to(year) for year in district.years)
     for key, agency in agencies.items():
         officer = users[f"{key}_jbr"]
         reviewer = users[f"{key}_shr"]
@@ -118,6 +121,16 @@ def load(
                 today=today,
             )
             counts["fees"] += 1
+        for m in (m for m in district.matters if m.agency == key and with_matters):
+            services.matter_record(
+                acting_user=officer,
+                agency=agency,
+                kind=m.kind.value,
+                name=m.name,
+                listed_on=m.listed,
+                delisted_on=m.delisted,
+                today=today,
+            )
         for p in (p for p in district.procurements if p.agency == key):
             services.procurement_record(
                 acting_user=officer,

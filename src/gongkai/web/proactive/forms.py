@@ -11,6 +11,7 @@ from gongkai.web.proactive.models import (
     CHANNEL_KIND_CHOICES,
     DECISION_KIND_CHOICES,
     DOCUMENT_KIND_CHOICES,
+    MATTER_KIND_CHOICES,
     VALIDITY_CHOICES,
 )
 
@@ -118,3 +119,10 @@ class ProcurementForm(ChineseErrorsMixin, forms.Form):
     title = forms.CharField(label="采购项目", max_length=200)
     day = forms.DateField(label="采购日期", widget=DATE)
     amount = forms.DecimalField(label="金额（元）", max_digits=14, decimal_places=2)
+
+
+class MatterForm(ChineseErrorsMixin, forms.Form):
+    kind = forms.ChoiceField(label="类别", choices=BLANK + MATTER_KIND_CHOICES)
+    name = forms.CharField(label="事项名称", max_length=200)
+    listed_on = forms.DateField(label="列入清单日期", widget=DATE)
+    delisted_on = forms.DateField(label="取消日期", widget=DATE, required=False)

@@ -295,3 +295,50 @@ class Procurement(Voidable):
 
     def __str__(self) -> str:
         return self.title
+
+
+class MatterKind(StrEnum):
+    LICENSING = "licensing"
+    OTHER_SERVICES = "other_services"
+    PENALTY = "penalty"
+    COERCION = "coercion"
+    FEES = "fees"
+
+    @property
+    def label(self) -> str:
+        return MATTER_KIND_LABELS[self]
+
+
+MATTER_KIND_LABELS = {
+    MatterKind.LICENSING: "行政许可",
+    MatterKind.OTHER_SERVICES: "其他对外管理服务事项",
+    MatterKind.PENALTY: "行政处罚",
+    MatterKind.COERCION: "行政强制",
+    MatterKind.FEES: "行政事业性收费",
+}
+MATTER_KIND_CHOICES = [(k.value, k.label) for k in MatterKind]
+
+
+class Matter(Voidable):
+    """An item on the agency's list of powers or fees, listed from ``listed_on`` until
+    ``delisted_on``: the 2019 format's 上一年项目数量 and 本年增/减 (第二十条第（五）（六）（八）项)."""
+
+    agency = models.ForeignKey(
+        "orgs.Agency", verbose_name="机构", on_delete=models.PROTECT, related_name="+"
+    )
+    kind = models.CharField("类别", max_length=20, choices=MATTER_KIND_CHOICES)
+    name = models.CharField("事项名称", max_length=200)
+    listed_on = models.DateField("列入清单日期")
+    delisted_on = models.DateField("取消日期", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "权责或收费事项"
+        verbose_name_plural = "权责或收费事项"
+        ordering = ("kind", "name", "id")
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def kind_label(self) -> str:
+        return MatterKind(self.kind).label

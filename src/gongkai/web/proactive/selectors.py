@@ -22,6 +22,7 @@ from gongkai.web.proactive.models import (
     Document,
     Fee,
     Item,
+    Matter,
     Procurement,
 )
 
@@ -116,6 +117,7 @@ class Article20:
     decisions: QuerySet[Decision]
     fees: QuerySet[Fee]
     procurements: QuerySet[Procurement]
+    matters: QuerySet[Matter]
 
 
 def article20_for(*, user: Any, agency: Agency, year: int) -> Article20:
@@ -130,10 +132,19 @@ def article20_for(*, user: Any, agency: Agency, year: int) -> Article20:
         decisions=Decision.objects.filter(agency=agency, end_on__year=year),
         fees=Fee.objects.filter(agency=agency, end_on__year=year),
         procurements=Procurement.objects.filter(agency=agency, day__year=year),
+        matters=Matter.objects.filter(agency=agency, listed_on__lte=end).filter(
+            Q(delisted_on__isnull=True) | Q(delisted_on__gte=dt.date(year - 1, 12, 31))
+        ),
     )
 
 
-RECORDS = {"documents": Document, "decisions": Decision, "fees": Fee, "procurements": Procurement}
+RECORDS = {
+    "documents": Document,
+    "decisions": Decision,
+    "fees": Fee,
+    "procurements": Procurement,
+    "matters": Matter,
+}
 
 
 def record_get_visible(*, user: Any, kind: str, pk: int) -> Any:

@@ -35,6 +35,8 @@ from gongkai.web.proactive.models import (
     DocumentKind,
     Fee,
     Item,
+    Matter,
+    MatterKind,
     Procurement,
     Validity,
 )
@@ -563,11 +565,54 @@ def procurement_record(
     return procurement
 
 
+@transaction.atomic
+def matter_record(
+    *,
+    acting_user: Any,
+    agency: Agency,
+    kind: str,
+    name: str,
+    listed_on: dt.date,
+    delisted_on: dt.date | None = None,
+    today: dt.date | None = None,
+) -> Matter:
+    """An item on the list of powers or fees; the 2019 format counts them (上一年项目数量、本年增/减)."""
+    require_writer(acting_user, agency)
+    today = today or _today()
+    try:
+        kind_enum = MatterKind(kind)
+    except ValueError:
+        raise ApplicationError("请选择事项类别", field="kind") from None
+    if not name.strip():
+        raise ApplicationError("请填写事项名称", field="name")
+    _not_future(listed_on, "列入清单日期", today, "listed_on")
+    _not_future(delisted_on, "取消日期", today, "delisted_on")
+    if delisted_on is not None and delisted_on < listed_on:
+        raise ApplicationError("取消日期不能早于列入清单日期", field="delisted_on")
+    matter = Matter.objects.create(
+        agency=agency,
+        kind=kind_enum.value,
+        name=name.strip(),
+        listed_on=listed_on,
+        delisted_on=delisted_on,
+        created_by=acting_user,
+    )
+    _audit(
+        "proactive.matter",
+        matter,
+        f"登记{kind_enum.label}事项",
+        acting_user,
+        {"name": matter.name, "listed_on": listed_on, "delisted_on": delisted_on},
+    )
+    return matter
+
+
 RECORD_MODELS: dict[str, Any] = {
     "documents": Document,
     "decisions": Decision,
     "fees": Fee,
     "procurements": Procurement,
+    "matters": Matter,
 }
 
 

@@ -356,6 +356,7 @@ _RECORD_FORMS = {
     "decisions": forms.DecisionForm,
     "fees": forms.FeeForm,
     "procurements": forms.ProcurementForm,
+    "matters": forms.MatterForm,
 }
 
 
@@ -409,6 +410,8 @@ def record_new(request: HttpRequest, kind: str) -> HttpResponse:
                 services.decision_record(acting_user=request.user, agency=agency, **d)
             elif kind == "fees":
                 services.fee_record(acting_user=request.user, agency=agency, **d)
+            elif kind == "matters":
+                services.matter_record(acting_user=request.user, agency=agency, **d)
             else:
                 services.procurement_record(acting_user=request.user, agency=agency, **d)
         except PermissionDenied as exc:

@@ -18,6 +18,7 @@ from gongkai.core.yearend import (
     DecisionFacts,
     DocumentFacts,
     FeeFacts,
+    MatterFacts,
     ProcurementFacts,
     RequestFacts,
     YearEnd,
@@ -28,7 +29,7 @@ from gongkai.web.accounts import permissions
 from gongkai.web.applications.models import Application
 from gongkai.web.litigation.models import Case
 from gongkai.web.orgs.models import Agency, AgencyKind
-from gongkai.web.proactive.models import Decision, Document, Fee, Procurement
+from gongkai.web.proactive.models import Decision, Document, Fee, Matter, Procurement
 
 
 def agency_for(*, user: Any, pk: int) -> Agency:
@@ -69,6 +70,12 @@ def year_records(*, agency: Agency, year: int) -> YearRecords:
             for pk, s, e, amount in Fee.objects.filter(
                 agency=agency, voided=False, end_on__year=year
             ).values_list("id", "start_on", "end_on", "amount")
+        ],
+        matters=[
+            MatterFacts(pk, kind, listed, delisted)
+            for pk, kind, listed, delisted in Matter.objects.filter(
+                agency=agency, voided=False, listed_on__lte=end
+            ).values_list("id", "kind", "listed_on", "delisted_on")
         ],
         procurements=[
             ProcurementFacts(pk, day, amount)
@@ -119,7 +126,11 @@ class Drill:
     records: QuerySet[Any]
 
 
-def drill(*, table: str, row: str, ids: tuple[Any, ...]) -> Drill:
+# 2019-format table-2 columns counted from the lists of matters, not from decisions.
+MATTER_COLUMNS = frozenset({"prev_items", "change"})
+
+
+def drill(*, table: str, row: str, column: str, ids: tuple[Any, ...]) -> Drill:
     if table == "t3":
         return Drill(
             "applications",
@@ -132,7 +143,7 @@ def drill(*, table: str, row: str, ids: tuple[Any, ...]) -> Drill:
             "cases",
             Case.objects.filter(pk__in=ids).select_related("application").order_by("filed_on"),
         )
-    kind = T2_SOURCES.get(row)
+    kind = "matters" if column in MATTER_COLUMNS else T2_SOURCES.get(row)
     if kind is None:
         raise Http404("没有这一行")
     model = {
@@ -140,6 +151,7 @@ def drill(*, table: str, row: str, ids: tuple[Any, ...]) -> Drill:
         "decisions": Decision,
         "fees": Fee,
         "procurements": Procurement,
+        "matters": Matter,
     }[kind]
     return Drill(kind, model.objects.filter(pk__in=ids))
 

@@ -155,7 +155,7 @@ def cell(request: HttpRequest) -> HttpResponse:
     ids = result.records(table, row, column)
     # Page through the ids first, so a cell of 50,000 requests reads only one page of rows.
     page = Paginator(ids, DRILL_PAGE_SIZE).get_page(request.GET.get("page"))
-    drill = selectors.drill(table=table, row=row, ids=tuple(page.object_list))
+    drill = selectors.drill(table=table, row=row, column=column, ids=tuple(page.object_list))
     query = request.GET.copy()
     query.pop("page", None)
     return render(
