@@ -155,3 +155,15 @@ def test_thousands_separators_are_read_in_cells() -> None:
     got = read_report("\n".join(lines).encode("utf-8"), "report.txt")
     cell = got.cell("t3", "received", "natural")
     assert cell is not None and cell.value == 1000 and cell.raw == "1,000"
+
+
+def test_a_pdf_whose_tables_have_no_rules_is_read_from_its_text_lines(original: Report) -> None:
+    from weasyprint import HTML
+
+    page = report_html(original).replace(
+        "td{border:1px solid #000;padding:1px}", "td{padding:1px 6px}"
+    )
+    page = page.replace('<table border="1">', "<table>")
+    got = read_report(HTML(string=page).write_pdf(), "borderless.pdf")
+    assert values(got) == values(original)
+    assert got.notes == ()  # a label wrapped inside its cell is not a misprint

@@ -102,9 +102,21 @@ def match_label(
     for row, label, standard in _by_ending(fmt, table).get(text[-2:], ()):
         if text.endswith(label):
             return LabelMatch(row, label, standard)
-    best: tuple[int, int, str, str] | None = None  # (distance, -end, row, printed)
     if budget is not None and not budget.spend_fuzzy():
         return None
+    # A label cut short where its cell wrapped (PDF): the text ends with the label's beginning.
+    cut: tuple[int, str, str] | None = None
+    for row, label, standard in labels:
+        if not standard:
+            continue
+        for m in range(len(label) - 1, max(6, len(label) // 2) - 1, -1):
+            if text.endswith(label[:m]):
+                if cut is None or m > cut[0]:
+                    cut = (m, row, label[:m])
+                break
+    if cut is not None:
+        return LabelMatch(cut[1], cut[2], True)
+    best: tuple[int, int, str, str] | None = None  # (distance, -end, row, printed)
     for row, label, standard in labels:
         if not standard or len(label) < 4:
             continue
