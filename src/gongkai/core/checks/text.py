@@ -474,7 +474,7 @@ def _outcome_arithmetic(chunk: Chunk, sts: tuple[Statement, ...]) -> Iterator[Fi
 
 _UNITS = "条件项个篇期"
 _WHOLE = re.compile(
-    rf"(?<![\d.])(?P<n>\d+)(?P<unit>[{_UNITS}])(?P<noun>[^\d，。；：（）、]{{0,12}}?)"
+    rf"(?<![\d.第])(?P<n>\d+)(?P<unit>[{_UNITS}])(?P<noun>[^\d，。；：（）、]{{0,12}}?)"
     r"(?P<delim>：|，其中：?|，?（其中：?|（)"
 )
 _PART = re.compile(rf"(?<![\d.])(\d+)([{_UNITS}])")
@@ -504,7 +504,7 @@ def _list_span(text: str, start: int, paren: bool) -> tuple[int, list[tuple[int,
             break
         elif depth == 0 and ch in "，、；":
             clause = i + 1
-        elif depth == 0 and ch.isdigit() and text[i - 1] not in "0123456789.":
+        elif depth == 0 and ch.isdigit() and text[i - 1] not in "0123456789.第":
             m = _PART.match(text, i)
             if m:
                 parts.append((int(m.group(1)), m.group(2), i, clause))
