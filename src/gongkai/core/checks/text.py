@@ -477,6 +477,7 @@ _WHOLE = re.compile(
     rf"(?<![\d.第])(?P<n>\d+)(?P<unit>[{_UNITS}])(?P<noun>[^\d，。；：（）、]{{0,12}}?)"
     r"(?P<delim>：|，其中：?|，?（其中：?|（)"
 )
+_DURATIONS = ("工作日", "月", "小时", "自然日")  # "20个工作日" is a time, not a count
 _PART = re.compile(rf"(?<![\d.])(\d+)([{_UNITS}])")
 
 
@@ -506,7 +507,7 @@ def _list_span(text: str, start: int, paren: bool) -> tuple[int, list[tuple[int,
             clause = i + 1
         elif depth == 0 and ch.isdigit() and text[i - 1] not in "0123456789.第":
             m = _PART.match(text, i)
-            if m:
+            if m and not text.startswith(_DURATIONS, m.end()):
                 parts.append((int(m.group(1)), m.group(2), i, clause))
                 i = m.end()
                 continue
