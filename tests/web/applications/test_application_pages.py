@@ -188,3 +188,12 @@ def test_the_csv_export_masks_id_numbers(officer_client, register):
     assert header.startswith("受理编号,受理机关,申请人")
     assert "110***********1234" in row
     assert "110101199001011234" not in text
+
+
+def test_the_audit_trail_is_shown_in_chinese(officer_client, register, district):
+    app = services.application_request_correction(
+        acting_user=district.officer_a, application=register(), day=D(2025, 3, 5), note="x"
+    )
+    page = officer_client.get(reverse("applications:detail", args=[app.pk]))
+    assert "状态：登记 → 补正中" in page.text
+    assert "答复期限：2025-03-31 → （空）" in page.text

@@ -126,3 +126,49 @@ def application_queue(
     if view in {"closed", "all"}:
         return apps.order_by("-received_on", "-id")
     return apps.order_by("due_on", "id")
+
+
+AUDIT_LABELS = {
+    "number": "受理编号",
+    "applicant": "申请人",
+    "channel": "申请方式",
+    "received_on": "收到申请日期",
+    "due_on": "答复期限",
+    "status": "状态",
+    "assigned_to": "经办人",
+    "correction_requested": "补正通知日期",
+    "correction_received": "收到补正日期",
+    "consulted": "征求意见对象",
+    "consultation_answered": "已答复的征求对象",
+    "fee_notice": "收费金额（元）",
+    "fee_paid": "缴费金额（元）",
+    "extension_requested": "申请延期日期",
+    "extension": "延长期限",
+    "custom_due": "第三十五条答复期限",
+    "outcome": "办理结果",
+    "legal_basis": "法律依据",
+    "closed_on": "办结日期",
+    "voided": "作废",
+}
+
+
+def _audit_value(value: Any) -> str:
+    if value is None or value == "":
+        return "（空）"
+    if value is True:
+        return "是"
+    if value is False:
+        return "否"
+    return str(value)
+
+
+def audit_change_lines(changes: dict[str, Any]) -> list[str]:
+    """An audit record's JSON diff as Chinese lines: "答复期限：2025-03-31 → 2025-04-08"."""
+    lines = []
+    for key, value in changes.items():
+        label = AUDIT_LABELS.get(key, key)
+        if isinstance(value, list) and len(value) == 2:
+            lines.append(f"{label}：{_audit_value(value[0])} → {_audit_value(value[1])}")
+        else:
+            lines.append(f"{label}：{_audit_value(value)}")
+    return lines

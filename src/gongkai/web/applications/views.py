@@ -209,7 +209,10 @@ def _detail_context(
         "deadline": deadline,
         "clock_error": clock_error,
         "events": events,
-        "audit": selectors.application_audit(application=application),
+        "audit": [
+            (record, selectors.audit_change_lines(record.changes))
+            for record in selectors.application_audit(application=application)
+        ],
         "actions": forms_,
         "outcome_text": outcome_label(application.outcome, year)
         if application.outcome and year
