@@ -276,3 +276,21 @@ def test_a_blank_cell_its_row_determines_is_counted_in_its_column() -> None:
     assert [f.column for f in found] == ["natural", "total"]
     assert "“（一）予以公开”行“自然人”列）已按本行各列之和计入" in found[0].message
     assert "（一）予以公开 2" in found[0].message
+
+
+@pytest.mark.parametrize("year", YEARS)
+def test_changing_any_single_cell_of_tables_three_and_four_is_an_error(year: int) -> None:
+    report = consistent_report(year)
+    for changed in sorted(r for r in report.cells if r.table in ("t3", "t4")):
+        found = check_report(bump(report, changed, 1))
+        errors = {f.code for f in found if f.severity == "error" and f.table == changed.table}
+        assert errors, changed
+
+
+@pytest.mark.parametrize("year", YEARS)
+def test_blanking_any_single_cell_is_a_warning_never_an_error(year: int) -> None:
+    report = consistent_report(year)
+    for blanked in sorted(r for r in report.cells if r.table in ("t3", "t4")):
+        found = check_report(set_cell(report, blanked, None))
+        assert [f.code for f in found if f.code.startswith(("t3-", "t4-"))] == [], blanked
+        assert [f.row for f in of(found, "blank-cell")] == [blanked.row]
