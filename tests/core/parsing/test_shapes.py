@@ -344,3 +344,12 @@ def test_a_subtotal_row_for_a_group_is_left_out_with_a_warning() -> None:
     assert report.value("t3", "withheld.state_secret", "total") == 2
     assert report.value("t3", "withheld.law_forbidden", "total") == 0
     assert [(n.code, n.severity) for n in report.notes] == [("label-deviation", "warning")]
+
+
+def test_a_lost_heading_whose_table_is_in_place_is_found_by_the_table() -> None:
+    text = _full_2021().replace("三、收到和处理政府信息公开申请情况\n", "", 1)
+    report = read(text)
+    requests = report.section("requests")
+    assert requests is not None and requests.heading.startswith("(本列数据")
+    assert [n.code for n in report.notes] == ["section-title"]
+    assert report.value("t3", "received", "total") == 0

@@ -180,28 +180,29 @@ def _sections(
     out: list[SectionText] = []
     notes: list[Finding] = []
     bounds = [(h.start, h.end, h) for h in headings]
-    # A heading lost in conversion (009's 五): its content sits between 四's table and 六.
-    numbers = {h.section.number for h in headings}
+    # A heading lost in conversion, its content in place between its neighbours: 二/三/四 by
+    # their table, 五 by its words (009: problems and fixes between 四's table and 六).
+    numbers = {h.section.number: h for h in headings}
     for section in fmt.sections:
         n = section.number
-        if n in numbers or n - 1 not in numbers:
+        if n in numbers or n - 1 not in numbers or n + 1 not in numbers:
             continue
-        previous = next(h for h in headings if h.section.number == n - 1)
-        following = [h for h in headings if h.section.number > n]
-        end = following[0].start if following else limit
-        start = previous.end
-        for zone in zones.values():
-            if zone.start < end and zone.end > start:
-                start = max(start, zone.end)
+        previous, following = numbers[n - 1], numbers[n + 1]
+        end = following.start
+        table = zones.get(f"t{n}")
+        if table is not None and previous.end <= table.start < end:
+            start = table.start
+        elif n == 5:
+            start = previous.end
+            for zone in zones.values():
+                if zone.start < end and zone.end > start:
+                    start = max(start, zone.end)
+            if not any(k in key_of_normalised(doc.text[start:end]) for k in ("问题", "改进")):
+                continue
+        else:
+            continue
         while start < end and doc.text[start] in "\n \t":
             start += 1
-        if n - 1 == 4 and "t4" not in zones:
-            continue
-        region = doc.text[start:end]
-        if not any(k in key_of_normalised(region) for k in ("问题", "改进")) or (
-            not following and n != 6
-        ):
-            continue
         first = next(
             (
                 i
