@@ -70,3 +70,18 @@ def test_any_mixture_of_cells_and_text_is_checked_without_error(
     for finding in check_report(report, base):
         assert finding.code in CODES
         assert finding.message
+
+
+def test_reports_checked_in_several_threads_get_their_own_findings() -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    from check_builders import add_paragraph
+
+    clean = consistent_report(2021)
+    wrong = add_paragraph(clean, "本报告所列数据的统计期限自2020年1月1日起至2020年12月31日止。")
+    expected = {id(clean): check_report(clean), id(wrong): check_report(wrong)}
+    reports = [clean, wrong] * 50
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        results = list(pool.map(check_report, reports))
+    for report, found in zip(reports, results, strict=True):
+        assert found == expected[id(report)]

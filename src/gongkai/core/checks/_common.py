@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import re
+import threading
 from collections.abc import Callable, Iterable
 from decimal import Decimal
 from functools import cache
@@ -15,21 +17,37 @@ Check = Callable[[Report, Report | None], Iterable[Finding]]
 
 Key = tuple[str, str, str]  # (table, row, column): a CellRef as a plain tuple, hashed in C
 
-_grid: tuple[Report, dict[Key, Cell]] | None = None
+
+def per_report[T](compute: Callable[[Report], T]) -> Callable[[Report], T]:
+    """Memoise ``compute`` for the last report it saw (by identity), per thread.
+
+    Several checks read the same derived data (the compact narrative, the equations' states);
+    ``check_report`` runs them one report at a time, so remembering the last report is enough.
+    The memo holds the report itself, so its identity cannot be reused while remembered, and it
+    is thread-local, so the web side may check reports in several threads.
+    """
+    local = threading.local()
+
+    @functools.wraps(compute)
+    def memoised(report: Report) -> T:
+        entry: tuple[Report, T] | None = getattr(local, "entry", None)
+        if entry is not None and entry[0] is report:
+            return entry[1]
+        value = compute(report)
+        local.entry = (report, value)
+        return value
+
+    return memoised
 
 
+@per_report
 def grid(report: Report) -> dict[Key, Cell]:
-    """The report's cells keyed by plain tuples (a one-entry memo by identity).
+    """The report's cells keyed by plain tuples.
 
     Lookups by :class:`CellRef` hash through a Python-level ``__hash__``; the checks look up a
     thousand cells per report, so they use this instead.
     """
-    global _grid
-    if _grid is not None and _grid[0] is report:
-        return _grid[1]
-    cells = {(r.table, r.row, r.column): c for r, c in report.cells.items()}
-    _grid = (report, cells)
-    return cells
+    return {(r.table, r.row, r.column): c for r, c in report.cells.items()}
 
 
 TABLE_NAMES = {"t2": "表二", "t3": "表三", "t4": "表四"}

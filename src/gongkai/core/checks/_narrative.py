@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..report import Report
+from ._common import per_report
 
 _WHITESPACE = re.compile(r"\s+")
 _THOUSANDS = re.compile(r"(?<=\d)[,，](?=\d{3}(?!\d))")
@@ -71,19 +72,12 @@ def _chunk(text: str, first_line: int | None) -> Chunk:
     return Chunk("".join(parts), tuple(offsets), tuple(lines))
 
 
-_memo: tuple[Report, tuple[Chunk, ...]] | None = None
-
-
+@per_report
 def chunks(report: Report) -> tuple[Chunk, ...]:
     """The report's narrative paragraphs in compact form (empty ones left out)."""
-    global _memo
-    if _memo is not None and _memo[0] is report:
-        return _memo[1]
-    result = tuple(
+    return tuple(
         chunk for chunk in (_chunk(p.text, p.line) for p in report.paragraphs) if chunk.text
     )
-    _memo = (report, result)
-    return result
 
 
 def clause_around(text: str, start: int, end: int, limit: int = 60) -> str:

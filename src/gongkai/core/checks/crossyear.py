@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from ..findings import Finding
 from ..formats.common import T3_COLUMNS
 from ..report import CellRef, Report
-from ._common import at, gap, num
+from ._common import at, gap, num, per_report
 from ._narrative import chunks
 
 
@@ -120,19 +120,16 @@ _DIGITS = re.compile(r"\d+")
 _MIN_NARRATIVE = 200  # too little text to judge
 
 
-_shingle_memo: list[tuple[Report, frozenset[str]]] = []
-
-
-def _shingles(report: Report) -> frozenset[str]:
-    """The narrative's 8-character shingles, digits folded (memoised for the last two reports:
-    one previous report is usually checked against several)."""
-    for seen, shingles in _shingle_memo:
-        if seen is report:
-            return shingles
+def _shingle_set(report: Report) -> frozenset[str]:
+    """The narrative's 8-character shingles, digits folded."""
     text = _DIGITS.sub("#", "".join(chunk.text for chunk in chunks(report)))
-    result = frozenset(text[i : i + SHINGLE] for i in range(len(text) - SHINGLE + 1))
-    _shingle_memo[:] = [*_shingle_memo[-1:], (report, result)]
-    return result
+    return frozenset(text[i : i + SHINGLE] for i in range(len(text) - SHINGLE + 1))
+
+
+# One memo for this year's report and one for the previous report, which is often checked
+# against several reports in a row.
+_shingles = per_report(_shingle_set)
+_previous_shingles = per_report(_shingle_set)
 
 
 def reused_text(report: Report, previous: Report | None = None) -> Iterator[Finding]:
@@ -144,7 +141,7 @@ def reused_text(report: Report, previous: Report | None = None) -> Iterator[Find
     now = _shingles(report)
     if len(now) < _MIN_NARRATIVE:
         return
-    before = _shingles(prev)
+    before = _previous_shingles(prev)
     if not before:
         return
     similarity = len(now & before) / len(now | before)

@@ -30,6 +30,7 @@ from ._common import (
     gap,
     grid,
     num,
+    per_report,
     quoted,
     row_label,
     short_row_label,
@@ -190,17 +191,10 @@ def state(
     return State(lsum, rsum, lblank, rblank, tuple(used))
 
 
-_values: tuple[Report, dict[Key, Number | None]] | None = None
-
-
+@per_report
 def values_of(report: Report) -> dict[Key, Number | None]:
-    """Each cell's value (None when blank) by plain key; a one-entry memo by identity."""
-    global _values
-    if _values is not None and _values[0] is report:
-        return _values[1]
-    values = {key: cell.value for key, cell in grid(report).items()}
-    _values = (report, values)
-    return values
+    """Each cell's value (None when blank) by plain key."""
+    return {key: cell.value for key, cell in grid(report).items()}
 
 
 def _line(report: Report, *refs: CellRef) -> int | None:
@@ -256,18 +250,12 @@ def _message(report: Report, fmt: Format, eq: Equation, st: State) -> str:
     )
 
 
-_memo: tuple[Report, tuple[tuple[Equation, State], ...]] | None = None
-
-
+@per_report
 def states(report: Report) -> tuple[tuple[Equation, State], ...]:
     """Every equation of the report's format that could be evaluated, with its state.
 
-    Computed once per report (a one-entry memo by identity) for the four arithmetic checks and
-    the blank-cell hints.
+    Computed once per report for the four arithmetic checks and the blank-cell hints.
     """
-    global _memo
-    if _memo is not None and _memo[0] is report:
-        return _memo[1]
     fmt = report.format
     result: tuple[tuple[Equation, State], ...] = ()
     if fmt is not None:
@@ -286,7 +274,6 @@ def states(report: Report) -> tuple[tuple[Equation, State], ...]:
             else (eq, st)
             for eq, st in first
         )
-    _memo = (report, result)
     return result
 
 

@@ -30,7 +30,7 @@ from ..findings import Finding
 from ..formats import FORMATS, Format
 from ..formats.common import T3_APPLICANT_COLUMNS
 from ..report import CellRef, Number, Report
-from ._common import at, grid, has_cjk, num
+from ._common import at, grid, has_cjk, num, per_report
 from ._narrative import Chunk, chunks, clause_around, compact
 
 # ---------------------------------------------------------------------------------------------
@@ -113,20 +113,11 @@ _KEYWORDS = {
 }
 _COUNTED = re.compile(r"\d+(?:件|起)")
 
-_memo: tuple[Report, tuple[tuple[Chunk, tuple[Statement, ...]], ...]] | None = None
 
-
+@per_report
 def report_statements(report: Report) -> tuple[tuple[Chunk, tuple[Statement, ...]], ...]:
-    """Each narrative paragraph with its table statements.
-
-    Both text checks read them; a one-entry memo by identity spares the second scan.
-    """
-    global _memo
-    if _memo is not None and _memo[0] is report:
-        return _memo[1]
-    result = tuple((chunk, statements(chunk)) for chunk in chunks(report))
-    _memo = (report, result)
-    return result
+    """Each narrative paragraph with its table statements (both text checks read them)."""
+    return tuple((chunk, statements(chunk)) for chunk in chunks(report))
 
 
 def _windows(text: str) -> list[tuple[int, int]]:
