@@ -132,14 +132,12 @@ def _pipe_atoms(segment: str, number: int, index: int, atoms: list[Atom], at_end
         if value is not None:
             atoms.append(Atom(VALUE, text, number, index, value, at_end=last))
         else:
-            _free_atoms(text, number, index, atoms, last, in_cell=True)
+            _free_atoms(text, number, index, atoms, last)
     if len(cells) >= 3:
         atoms.append(Atom(ROW_END, "", number, index))
 
 
-def _free_atoms(
-    segment: str, number: int, index: int, atoms: list[Atom], at_end: bool, in_cell: bool = False
-) -> None:
+def _free_atoms(segment: str, number: int, index: int, atoms: list[Atom], at_end: bool) -> None:
     text = segment.strip()
     if _DIGIT.search(text) is None:
         if len(text) > 3 or BLANK_MARK.match(text) is None:

@@ -35,6 +35,7 @@ _AGENCY_FROM_TITLE = re.compile(
     r"^(?:关于)?(?P<pre>.*?)(?:\(|（)?(?P<year>(?:19|20)\d\d)\s*年\s*度?(?:\)|）)?(?P<post>.*?)"
     r"(?:的)?(?:政府信息公开|政务公开|信息公开)"
 )
+_AGENCY_BEFORE_TOPIC = re.compile(r"^(?:关于)?(.{2,40}?)(?:的)?(?:政府信息公开|政务公开)")
 _NOW_REPORTING = re.compile(r"现将(.{2,24}?)(?:20\d\d)\s*年")
 _DATE_CN = re.compile(
     r"(20\d\d|二[〇○零O0][一二三四五六七八九〇○零O0]{2})\s*年\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*日"
@@ -211,16 +212,20 @@ def _year(title: str | None, body: str) -> int | None:
 
 
 def _agency(title: str | None) -> str | None:
+    """The agency named by the title: the words before or after its year, else before
+    "政府信息公开" ("XX局政府信息公开工作年度报告（2022年度）")."""
     if not title:
         return None
-    m = _AGENCY_FROM_TITLE.search(title.replace(" ", ""))
+    compact = title.replace(" ", "")
+    m = _AGENCY_FROM_TITLE.search(compact)
+    parts = (m.group("pre"), m.group("post")) if m is not None else ()
     if m is None:
-        return None
-    for part in (m.group("pre"), m.group("post")):
+        plain = _AGENCY_BEFORE_TOPIC.match(compact)
+        parts = (plain.group(1),) if plain is not None else ()
+    for part in parts:
         cleaned = part.strip(' 《》“”"-—:：')
-        if cleaned.startswith("关于"):
-            cleaned = cleaned[2:]
-        if len(cleaned) >= 2 and not _PUNCT.search(cleaned):
+        cleaned = cleaned.removeprefix("关于").removesuffix("关于").removesuffix("的")
+        if len(cleaned) >= 2 and not _PUNCT.search(cleaned) and not _YEAR.search(cleaned):
             return cleaned
     return None
 
@@ -248,8 +253,9 @@ def _ending(doc: Document, header_lines: set[int]) -> tuple[str | None, dt.date 
                 return None, day, index
             continue
         m = found[-1]
-        if len(text.strip()) > 40 and m.end() < len(text.rstrip()) - 2:
-            continue  # a date inside a sentence
+        after = text[m.end() :].strip(" 。.)）")
+        if after or _PUNCT.search(text[: m.start()]):
+            continue  # a date inside a sentence, not the date the report is signed
         day = _date(m.group(1), m.group(2), m.group(3))
         if day is None:
             continue

@@ -21,7 +21,7 @@ from ..findings import Finding
 from ..formats import Format, Row, Table, ValueKind
 from ..report import Cell, CellRef
 from .atoms import BLANK, OVER, SHORT, VALUE, Atom, Run, row_cells
-from .normalize import bounded_distance, key_of_normalised
+from .normalize import bounded_distance, key_of_normalised, norm
 from .split import Pieces, TooMany, always, blocks_sum_ok, choose_rows, row_sum_ok, solve_run
 from .values import Value, number_of
 
@@ -58,8 +58,6 @@ def _by_ending(fmt: Format, table: Table) -> dict[str, list[tuple[str, str, bool
 
 
 def _n(text: str) -> str:
-    from .normalize import norm
-
     return norm(text)
 
 
