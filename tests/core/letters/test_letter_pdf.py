@@ -98,3 +98,12 @@ def test_the_fontconfig_file_ships_with_the_package_and_aliases_the_official_fon
     for family in ("方正小标宋简体", "仿宋_GB2312", "黑体", "宋体"):
         assert f"<family>{family}</family>" in conf
     assert "<family>HanaMinB</family>" in conf
+
+
+def test_the_pdf_metadata_names_the_letter_and_the_agency() -> None:
+    letter = letter_for("answer:granted")
+    with pdfplumber.open(BytesIO(render_pdf(letter))) as pdf:
+        meta = pdf.metadata
+    assert meta["Title"] == "政府信息公开申请答复书（定审交公开〔2025〕第12号）"
+    assert meta["Author"] == "定海区审交办"
+    assert str(meta["CreationDate"]).startswith("D:20250320")

@@ -136,6 +136,9 @@ def render_html(letter: Letter, *, standalone: bool = True) -> str:
     return (
         '<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n'
         f"<title>{escape(letter.title)}（{escape(letter.number)}）</title>\n"
+        f'<meta name="author" content="{escape(letter.agency.name)}">\n'
+        f'<meta name="keywords" content="{escape(letter.number)}">\n'
+        f'<meta name="dcterms.created" content="{letter.issued_on.isoformat()}">\n'
         f"<style>{CSS}</style>\n</head>\n<body>\n{article}\n</body>\n</html>\n"
     )
 
