@@ -218,7 +218,7 @@ def _agency(title: str | None) -> str | None:
         return None
     compact = title.replace(" ", "")
     m = _AGENCY_FROM_TITLE.search(compact)
-    parts = (m.group("pre"), m.group("post")) if m is not None else ()
+    parts: tuple[str, ...] = (m.group("pre"), m.group("post")) if m is not None else ()
     if m is None:
         plain = _AGENCY_BEFORE_TOPIC.match(compact)
         parts = (plain.group(1),) if plain is not None else ()
