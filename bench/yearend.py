@@ -179,7 +179,14 @@ def main(argv: list[str] | None = None) -> int:
     )
     print(f"数据库：{settings.DATABASES['default']['ENGINE'].rsplit('.', 1)[-1]}")
 
-    results = []
+    print(f"{'测量项':<30}{'中位数 ms':>12}{'最慢 ms':>12}")
+
+    class Results(list[tuple[str, float, float]]):
+        def append(self, row: tuple[str, float, float]) -> None:
+            super().append(row)
+            print(f"{row[0]:<30}{row[1]:>12.1f}{row[2]:>12.1f}", flush=True)
+
+    results = Results()
     median, worst = timed(
         args.runs, lambda: count_year(YearRecords(requests=facts), year=args.year, agency="x")
     )
@@ -209,9 +216,6 @@ def main(argv: list[str] | None = None) -> int:
     median, worst = timed(args.runs, cell)
     results.append(("下钻页面（本年新收·总计，第1页）", median, worst))
 
-    print(f"{'测量项':<30}{'中位数 ms':>12}{'最慢 ms':>12}")
-    for label, median, worst in results:
-        print(f"{label:<30}{median:>12.1f}{worst:>12.1f}")
     return 0
 
 
