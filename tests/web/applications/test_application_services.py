@@ -422,3 +422,18 @@ def test_officers_of_other_agencies_cannot_act(register, district):
     for user in (district.officer_b, district.outsider, district.office):
         with pytest.raises(PermissionDenied):
             services.application_start(acting_user=user, application=app)
+
+
+def test_a_request_is_assigned_only_to_staff_of_its_agency(register, district):
+    app = register()
+    with pytest.raises(ApplicationError, match="只能分配给本机关"):
+        services.application_assign(
+            acting_user=district.officer_a, application=app, assignee=district.officer_b
+        )
+    app = services.application_assign(
+        acting_user=district.officer_a, application=app, assignee=district.reviewer_a
+    )
+    assert app.assigned_to == district.reviewer_a
+    assert AuditRecord.objects.get(application=app, action="分配经办人").changes == {
+        "assigned_to": ["教育经办", "教育审核"]
+    }

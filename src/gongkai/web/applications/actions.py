@@ -77,6 +77,32 @@ def _can_change_outcome(user: Any, a: Application) -> bool:
     )
 
 
+def _staff(app: Application) -> list[tuple[int, str]]:
+    from django.contrib.auth import get_user_model
+
+    users = (
+        get_user_model()
+        .objects.filter(
+            memberships__agency=app.agency,
+            memberships__role__in=[r.value for r in permissions.ACTING_ROLES],
+        )
+        .distinct()
+        .order_by("username")
+    )
+    return [(u.pk, u.get_full_name() or u.get_username()) for u in users]
+
+
+def _assign(user: Any, app: Application, data: dict[str, Any]) -> Application:
+    from django.contrib.auth import get_user_model
+
+    assignee = get_user_model().objects.filter(pk=data["assignee"]).first()
+    if assignee is None:
+        from gongkai.web.common.errors import ApplicationError
+
+        raise ApplicationError("请选择经办人", field="assignee")
+    return services.application_assign(acting_user=user, application=app, assignee=assignee)
+
+
 ACTIONS: dict[str, Action] = {
     a.key: a
     for a in (

@@ -181,3 +181,11 @@ class ChangeOutcomeForm(ChineseErrorsMixin, forms.Form):
 
 class VoidForm(ChineseErrorsMixin, forms.Form):
     reason = forms.CharField(label="作废原因", widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class AssignForm(ChineseErrorsMixin, forms.Form):
+    assignee = forms.TypedChoiceField(label="经办人", coerce=int)
+
+    def __init__(self, *args: Any, staff: list[tuple[int, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["assignee"].choices = BLANK + staff  # type: ignore[attr-defined]
