@@ -240,3 +240,42 @@ def test_a_delivery_before_the_letter_or_in_the_future_is_refused(district, answ
             method="mail",
             today=D(2025, 3, 25),
         )
+
+
+def save_template(user, agency, closing, key="answer:granted"):
+    from gongkai.core.letters import default_template
+
+    default = default_template(key)
+    return services.letter_template_save(
+        acting_user=user,
+        agency=agency,
+        key=key,
+        title=default.title,
+        body=default.body.replace("特此告知。", closing),
+        basis=default.basis,
+        remedy=default.remedy,
+    )
+
+
+def test_a_department_uses_its_governments_template_until_it_has_its_own(district, answered):
+    from gongkai.web.letters.selectors import template_overview
+
+    district_wide = save_template(district.office, district.gov, "特此函告。")
+    first = generate(district, answered())
+    assert first.template == district_wide and "特此函告。" in first.text
+    status = next(s for s in template_overview(agency=district.dept_a) if s.key == "answer:granted")
+    assert (status.own, status.inherited) == (None, district_wide)
+
+    own = save_template(district.reviewer_a, district.dept_a, "特此答复。")
+    assert "特此答复。" in generate(district, answered()).text
+    assert generate(district, answered()).template == own
+
+    services.letter_template_reset(
+        acting_user=district.reviewer_a, agency=district.dept_a, key="answer:granted"
+    )
+    assert generate(district, answered()).template == district_wide
+
+
+def test_a_department_reviewer_cannot_change_the_governments_templates(district):
+    with pytest.raises(PermissionDenied):
+        save_template(district.reviewer_a, district.gov, "特此函告。")

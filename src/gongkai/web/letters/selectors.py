@@ -32,21 +32,30 @@ class TemplateStatus:
     key: str
     label: str
     kind: core.LetterKind
-    latest: LetterTemplate | None  # the newest version on record (may be a reset to default)
+    own: LetterTemplate | None  # the agency's own version in force
+    inherited: LetterTemplate | None  # its government's version, used when it has none
 
-    @property
-    def customised(self) -> bool:
-        return self.latest is not None and not self.latest.is_default
+
+def _in_force(agency: Agency) -> dict[str, LetterTemplate]:
+    latest: dict[str, LetterTemplate] = {}
+    for row in LetterTemplate.objects.filter(agency=agency).select_related("created_by", "agency"):
+        if row.key not in latest or row.version > latest[row.key].version:
+            latest[row.key] = row
+    return {key: row for key, row in latest.items() if not row.is_default}
 
 
 def template_overview(*, agency: Agency) -> list[TemplateStatus]:
-    latest: dict[str, LetterTemplate] = {}
-    for row in LetterTemplate.objects.filter(agency=agency).select_related("created_by"):
-        if row.key not in latest or row.version > latest[row.key].version:
-            latest[row.key] = row
+    own = _in_force(agency)
+    upper: dict[str, LetterTemplate] = {}
+    if agency.government_id and agency.government_id != agency.pk:
+        upper = _in_force(agency.government)
     return [
         TemplateStatus(
-            key, core.template_label(key), core.parse_template_key(key)[0], latest.get(key)
+            key,
+            core.template_label(key),
+            core.parse_template_key(key)[0],
+            own.get(key),
+            None if key in own else upper.get(key),
         )
         for key in core.template_keys()
     ]

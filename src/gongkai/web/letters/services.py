@@ -30,8 +30,8 @@ from gongkai.web.letters.snapshots import (
     LetterInput,
     letter_facts,
     letter_settings,
+    own_template_row,
     template_in_force,
-    template_row,
 )
 from gongkai.web.letters.uploads import AttachmentRefused, check_upload
 from gongkai.web.orgs.models import Agency
@@ -159,7 +159,7 @@ def letter_template_save(
 def letter_template_reset(*, acting_user: Any, agency: Agency, key: str) -> TemplateRow | None:
     """Go back to the shipped default; earlier versions stay on record."""
     _require_editor(acting_user, agency)
-    if template_row(agency, key) is None:
+    if own_template_row(agency, key) is None:
         return None
     default = core.default_template(key)
     Agency.objects.select_for_update().filter(pk=agency.pk).first()

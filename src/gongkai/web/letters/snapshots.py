@@ -55,11 +55,20 @@ def agency_contact(agency: Agency, settings: LetterSettings | None = None) -> co
     )
 
 
-def template_row(agency: Agency, key: str) -> LetterTemplate | None:
-    """The agency's version in force, or None when it uses the shipped default."""
+def own_template_row(agency: Agency, key: str) -> LetterTemplate | None:
+    """The agency's own version in force, or None (never edited, or reset to the default)."""
     row = LetterTemplate.objects.filter(agency=agency, key=key).order_by("-version").first()
     if row is None or row.is_default:
         return None
+    return row
+
+
+def template_row(agency: Agency, key: str) -> LetterTemplate | None:
+    """The version in force for the agency: its own, else its government's (the 公开办 may set
+    one wording for the whole district), else None for the shipped default."""
+    row = own_template_row(agency, key)
+    if row is None and agency.government_id and agency.government_id != agency.pk:
+        row = own_template_row(agency.government, key)
     return row
 
 
