@@ -33,14 +33,15 @@ def test_a_new_holiday_moves_every_open_due_date_and_lists_the_changes(register,
         legal_basis="条例第三十六条",
     )
     notice, holidays, workdays = current_2025()
-    changes = calendar_year_save(
+    saved = calendar_year_save(
         acting_user=district.admin,
         year=2025,
         notice=notice,
         holidays=holidays + "\n临时假日 2025-03-14 2025-03-14",
         workdays=workdays,
     )
-    assert [(c.application.number, c.old, c.new) for c in changes] == [
+    assert saved.failed == []
+    assert [(c.application.number, c.old, c.new) for c in saved.changes] == [
         (open_app.number, D(2025, 3, 31), D(2025, 4, 1))
     ]
     open_app.refresh_from_db()
@@ -102,3 +103,32 @@ def test_a_bad_calendar_form_keeps_what_was_typed(client, district):
     )
     assert page.status_code == 400
     assert "春节 2025-02-30 2025-03-02" in page.text
+
+
+def test_a_request_the_clock_refuses_under_the_new_calendar_keeps_its_date_and_is_listed(
+    register, district
+):
+    app = register(arrived_on=D(2025, 3, 31))
+    assert app.due_on == D(2025, 4, 28)
+    app = services.application_request_extension(
+        acting_user=district.officer_a, application=app, day=D(2025, 4, 28), reason="x"
+    )
+    app = services.application_approve_extension(
+        acting_user=district.reviewer_a, application=app, day=D(2025, 4, 28)
+    )
+    extended_due = app.due_on
+    notice, holidays, workdays = current_2025()
+    without_qingming = "\n".join(line for line in holidays.splitlines() if "清明" not in line)
+    saved = calendar_year_save(
+        acting_user=district.admin,
+        year=2025,
+        notice=notice,
+        holidays=without_qingming,
+        workdays=workdays,
+    )
+    # Without the 清明 holiday the period ends on 25 April, before the extension was approved.
+    assert [(a.number, "届满前" in reason or "延长" in reason) for a, reason in saved.failed] == [
+        (app.number, True)
+    ]
+    app.refresh_from_db()
+    assert app.due_on == extended_due

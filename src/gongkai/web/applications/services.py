@@ -774,19 +774,33 @@ def application_void(*, acting_user: Any, application: Application, reason: str)
     return application
 
 
+@dataclass(frozen=True)
+class Recomputed:
+    """What a recomputation did: due dates that moved, and requests the clock refused (their
+    event log breaks a rule under the new calendar; they keep their old date and are listed)."""
+
+    changed: list[tuple[Application, dt.date | None, dt.date | None]]
+    failed: list[tuple[Application, str]]
+
+
 @transaction.atomic
-def application_due_dates_recompute(
-    *, acting_user: Any, reason: str
-) -> list[tuple[Application, dt.date | None, dt.date | None]]:
+def application_due_dates_recompute(*, acting_user: Any, reason: str) -> Recomputed:
     """Recompute the cached due date of every open request (after a calendar change) and list
     the requests whose due date moved, with an audit record each."""
     changed: list[tuple[Application, dt.date | None, dt.date | None]] = []
-    open_apps = Application.objects.filter(
-        voided=False, status__in=[s.value for s in Status if s.is_open]
-    ).select_related("agency")
-    for application in open_apps.iterator(chunk_size=500):
+    failed: list[tuple[Application, str]] = []
+    open_apps = (
+        Application.objects.filter(voided=False, status__in=[s.value for s in Status if s.is_open])
+        .select_related("agency")
+        .prefetch_related("events")
+    )
+    for application in open_apps.iterator(chunk_size=1000):
         old_due, old_prov = application.due_on, application.due_provisional
-        refresh_due(application)
+        try:
+            refresh_due(application)
+        except ApplicationError as exc:
+            failed.append((application, exc.message))
+            continue
         if (old_due, old_prov) != (application.due_on, application.due_provisional):
             application.save(update_fields=["due_on", "due_provisional", "updated_at"])
             if old_due != application.due_on:
@@ -798,7 +812,7 @@ def application_due_dates_recompute(
                     changes={"due_on": [old_due, application.due_on]},
                     reason=reason,
                 )
-    return changed
+    return Recomputed(changed, failed)
 
 
 @transaction.atomic

@@ -60,7 +60,8 @@ def clock_events(
     application: Application, events: Iterable[ApplicationEvent] | None = None
 ) -> list[core.Event]:
     """The clock's events in the order they happened (the RECEIVED row always first)."""
-    rows = list(events) if events is not None else list(application.events.order_by("day", "id"))
+    # ``.all()`` so that a prefetched event list is used (recomputing thousands at once).
+    rows = list(events) if events is not None else list(application.events.all())
     rows.sort(key=lambda e: (e.kind != EventKind.RECEIVED.value, e.day, e.id or 0))
     converted = (
         core_event(application, e) for e in rows if EventKind(e.kind) not in NOT_FOR_THE_CLOCK

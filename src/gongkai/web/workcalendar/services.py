@@ -23,6 +23,12 @@ class DueDateChange:
     new: dt.date | None
 
 
+@dataclass(frozen=True)
+class CalendarSaved:
+    changes: list[DueDateChange]
+    failed: list[tuple[Application, str]]
+
+
 def parse_arrangement_text(year: int, notice: str, holidays: str, workdays: str) -> dict[str, Any]:
     """Lines ``名称 开始日期 [结束日期]`` and ``日期 名称`` → the calendar's document form."""
     data: dict[str, Any] = {"notice": notice.strip(), "holidays": [], "workdays": []}
@@ -62,7 +68,7 @@ def arrangement_text(arrangement: YearArrangement) -> tuple[str, str]:
 @transaction.atomic
 def calendar_year_save(
     *, acting_user: Any, year: int, notice: str, holidays: str, workdays: str
-) -> list[DueDateChange]:
+) -> CalendarSaved:
     """Store the arrangement (validated by the core calendar) and recompute every open
     request's due date; returns the requests whose due date moved."""
     if not permissions.can_admin_calendar(acting_user):
@@ -87,7 +93,10 @@ def calendar_year_save(
         actor=acting_user,
         changes={"before": old, "after": data},
     )
-    changed = application_due_dates_recompute(
+    result = application_due_dates_recompute(
         acting_user=acting_user, reason=f"{year}年放假安排已修改"
     )
-    return [DueDateChange(a, old_due, new_due) for a, old_due, new_due in changed]
+    return CalendarSaved(
+        changes=[DueDateChange(a, old_due, new_due) for a, old_due, new_due in result.changed],
+        failed=result.failed,
+    )

@@ -36,19 +36,20 @@ def year(request: HttpRequest, year: int) -> HttpResponse:
     if not FIRST_YEAR <= year <= LAST_YEAR:
         raise Http404(f"工作日历只覆盖{FIRST_YEAR}年至{LAST_YEAR}年")
     arrangement = work_calendar().arrangements.get(year)
-    changes = None
+    saved = None
     if request.method == "POST":
         form = YearForm(request.POST)
         if form.is_valid():
             try:
-                changes = services.calendar_year_save(
+                saved = services.calendar_year_save(
                     acting_user=request.user, year=year, **form.cleaned_data
                 )
             except ApplicationError as exc:
                 form.add_error(exc.field if exc.field in form.fields else None, exc.message)
             else:
                 messages.success(
-                    request, f"{year}年放假安排已保存，{len(changes)}件在办申请的答复期限随之变化"
+                    request,
+                    f"{year}年放假安排已保存，{len(saved.changes)}件在办申请的答复期限随之变化",
                 )
     else:
         holidays, workdays = services.arrangement_text(arrangement) if arrangement else ("", "")
@@ -62,6 +63,6 @@ def year(request: HttpRequest, year: int) -> HttpResponse:
     return render(
         request,
         "workcalendar/year.html",
-        {"year": year, "form": form, "arrangement": arrangement, "changes": changes},
+        {"year": year, "form": form, "arrangement": arrangement, "saved": saved},
         status=400 if form.errors else 200,
     )
