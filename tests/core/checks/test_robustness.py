@@ -85,3 +85,11 @@ def test_reports_checked_in_several_threads_get_their_own_findings() -> None:
         results = list(pool.map(check_report, reports))
     for report, found in zip(reports, results, strict=True):
         assert found == expected[id(report)]
+
+
+def test_tables_of_unknown_format_are_checked_in_the_format_of_their_year() -> None:
+    from check_builders import bump
+
+    report = bump(consistent_report(2021), CellRef("t3", "partial", "total"), 1)
+    unknown = dataclasses.replace(report, format_key=None)
+    assert "t3-row-sum" in {f.code for f in check_report(unknown)}

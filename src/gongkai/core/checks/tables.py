@@ -256,7 +256,7 @@ def states(report: Report) -> tuple[tuple[Equation, State], ...]:
 
     Computed once per report for the four arithmetic checks and the blank-cell hints.
     """
-    fmt = report.format
+    fmt = fmt_of(report)
     result: tuple[tuple[Equation, State], ...] = ()
     if fmt is not None:
         first = [(eq, st) for eq in equations(fmt.key) if (st := state(report, eq)) is not None]
@@ -281,7 +281,7 @@ _ROW_RULES = frozenset({"t3-row-sum", "t4-sum"})
 
 
 def _arithmetic(report: Report, code: str) -> Iterator[Finding]:
-    fmt = report.format
+    fmt = fmt_of(report)
     if fmt is None:
         return
     for eq, st in states(report):
@@ -358,7 +358,7 @@ def blank_cell(report: Report, previous: Report | None = None) -> Iterator[Findi
     fmt = fmt_of(report)
     if fmt is None or all(c.value is not None for c in report.cells.values()):
         return
-    hints = _hints(report, fmt) if report.format is not None else {}
+    hints = _hints(report, fmt)
     cells = grid(report)
     empty = _empty_tables(report)
     for table, row, keys in _row_keys(fmt.key):

@@ -30,7 +30,7 @@ from ..findings import Finding
 from ..formats import FORMATS, Format
 from ..formats.common import T3_APPLICANT_COLUMNS
 from ..report import CellRef, Number, Report
-from ._common import at, grid, has_cjk, num, per_report
+from ._common import at, fmt_of, grid, has_cjk, num, per_report
 from ._narrative import Chunk, chunks, clause_around, compact
 
 # ---------------------------------------------------------------------------------------------
@@ -349,7 +349,7 @@ def _about_another_year(clause: str, year: int | None) -> bool:
 def text_table_mismatch(report: Report, previous: Report | None = None) -> Iterator[Finding]:
     """M-1 (条例第五十条: one report, one set of figures): a number stated in the narrative
     differs from the table's figure for it."""
-    fmt = report.format
+    fmt = fmt_of(report)
     if fmt is None:
         return
     figures: dict[str, tuple[tuple[Number, ...], str] | None] = {}
