@@ -279,3 +279,35 @@ def test_a_department_uses_its_governments_template_until_it_has_its_own(distric
 def test_a_department_reviewer_cannot_change_the_governments_templates(district):
     with pytest.raises(PermissionDenied):
         save_template(district.reviewer_a, district.gov, "特此函告。")
+
+
+def test_the_application_page_is_offered_the_letters_its_events_call_for(district, register):
+    from gongkai.web.applications import services as register_services
+    from gongkai.web.letters.links import suggested_letters
+
+    app = register_services.application_start(
+        acting_user=district.officer_a, application=register()
+    )
+    assert suggested_letters(app, user=district.officer_a) == []
+    register_services.application_request_correction(
+        acting_user=district.officer_a,
+        application=app,
+        day=D(2025, 3, 5),
+        note="请写明文件名称",
+        reply_by=D(2025, 3, 20),
+    )
+    suggested = suggested_letters(app, user=district.officer_a)
+    assert [s["label"] for s in suggested] == ["补正通知书"]
+    assert suggested[0]["url"] == f"/letters/application/{app.pk}/new/correction/"
+    assert suggested_letters(app, user=district.officer_b) == []
+    generate(
+        district,
+        app,
+        key="correction",
+        data=LetterInput(
+            issued_on=D(2025, 3, 5),
+            correction_items="请写明文件名称",
+            correction_deadline=D(2025, 3, 20),
+        ),
+    )
+    assert suggested_letters(app, user=district.officer_a) == []
