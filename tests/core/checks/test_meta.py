@@ -206,7 +206,7 @@ def test_citing_the_superseded_format_notice_as_the_basis_is_an_outdated_basis()
     assert found.line == 3 and found.severity == "warning"
     assert "国办公开办函〔2021〕30号" in found.message
     assert of(check_report(add_paragraph(consistent_report(2020), BASIS)), "outdated-basis") == []
-    both = "按照国办公开办函〔2021〕30号编制，国办公开办函〔2019〕60号规定的试行格式不再使用。"
+    both = "按照国办公开办函[2021]30号编制，国办公开办函〔2019〕60号规定的试行格式不再使用。"
     assert of(check_report(add_paragraph(consistent_report(2022), both)), "outdated-basis") == []
     current = BASIS.replace("〔2019〕60号", "〔2021〕30号")
     assert of(check_report(add_paragraph(consistent_report(2022), current)), "outdated-basis") == []

@@ -153,14 +153,13 @@ def outdated_basis(report: Report, previous: Report | None = None) -> Iterator[F
         return
     for chunk in chunks(report):
         for m in _CITATION.finditer(chunk.text):
-            cited = _DOCUMENTS.get(f"国办公开办函〔{m.group(1)}〕{m.group(2)}号")
+            cited = _cited(m)
             if cited is None or cited.key == expected.key:
                 continue
             sentence = _sentence(chunk.text, m.start(), m.end())
             if not _BASIS.search(sentence):
                 continue
-            current = expected.document.replace("国办公开办函", "")
-            if current in sentence:
+            if any(_cited(c) is expected for c in _CITATION.finditer(sentence)):
                 continue  # both notices named: the text knows which one applies
             line = chunk.line_at(m.start())
             yield Finding(
@@ -170,6 +169,10 @@ def outdated_basis(report: Report, previous: Report | None = None) -> Iterator[F
                 f"（《{expected.name}》）{at(line)}",
                 line=line,
             )
+
+
+def _cited(m: re.Match[str]) -> Format | None:
+    return _DOCUMENTS.get(f"国办公开办函〔{m.group(1)}〕{m.group(2)}号")
 
 
 def _sentence(text: str, start: int, end: int) -> str:
