@@ -61,6 +61,7 @@ def test_a_narrative_number_that_differs_from_the_table_is_a_text_table_mismatch
         ("市政府共受理政府信息公开申请 1295 件，办结 1191 件（含上年结转 189 件）。", True),
         ("另有72件申请按照《条例》顺延到下年度答复。", True),
         ("本年度制发规章5件。", True),
+        ("共收到政府信息公开申请8份。", True),
         ("全年受理各类群众诉求259起，办结率100%。", False),
         ("发布政策解读短视频近300件。", False),
         ("全年办理行政复议案件300件，行政诉讼应诉案件40件。", False),  # not about 公开
