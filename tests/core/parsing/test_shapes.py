@@ -353,3 +353,27 @@ def test_a_lost_heading_whose_table_is_in_place_is_found_by_the_table() -> None:
     assert requests is not None and requests.heading.startswith("(本列数据")
     assert [n.code for n in report.notes] == ["section-title"]
     assert report.value("t3", "received", "total") == 0
+
+
+def test_headings_without_their_numerals_are_found_in_order() -> None:
+    text = _full_2021()
+    for section in FORMAT_2021.sections:
+        text = text.replace(section.title + "\n", section.title[2:] + "\n", 1)
+    report = read(text)
+    assert [s.number for s in report.sections] == [1, 2, 3, 4, 5, 6]
+    assert report.notes == ()
+    assert report.value("t3", "received", "total") == 0
+
+
+def test_a_row_label_missing_its_first_characters_is_matched_and_reported() -> None:
+    t2 = T2_ZEROS_2021.replace("行政规范性文件 | 0 | 0 | 0 |", "规范性文件 | 3 | 1 | 9 |")
+    report = read(HEAD_2021 + t2 + t3_pipes(zeros_except(0, ["0"] * 7)) + T4_ZEROS + TAIL)
+    assert [
+        report.value("t2", "normative_docs", c) for c in ("issued", "repealed", "in_force")
+    ] == [3, 1, 9]
+    [note] = report.notes
+    assert (
+        note.code == "label-deviation"
+        and "规范性文件" in note.message
+        and "行政规范性文件" in note.message
+    )

@@ -363,7 +363,15 @@ def _page_items(page: Any) -> list[tuple[str, tuple[str, ...] | None]]:
                     )
                 )
     placed.sort(key=lambda item: (item[0], item[1]))
+    # A page number at the top or bottom of the page is not part of the text (it would read as
+    # a table cell when it falls between two table rows).
+    for position in (-1, 0):
+        if placed and placed[position][3] is None and _PAGE_NUMBER.match(placed[position][2]):
+            placed.pop(position)
     return [(text, cells) for _, _, text, cells in placed]
+
+
+_PAGE_NUMBER = re.compile(r"^\s*(?:[-—–―]\s*)?\d{1,3}(?:\s*[-—–―])?\s*$|^\s*第\s*\d{1,3}\s*页")
 
 
 def _pdftotext(data: bytes, page: int) -> str:

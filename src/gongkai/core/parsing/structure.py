@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from ..formats import Format, Section
 from .document import Document
-from .normalize import key
+from .normalize import key, key_of_normalised
 
 _NUMERALS = "一二三四五六"
 _HEADING = re.compile(r"([一二三四五六])[ \t]*[、.][ \t]*")
@@ -69,7 +69,44 @@ def find_headings(doc: Document, fmt: Format, limit: int) -> list[Heading]:
         alternative = _scan(doc, fmt, _PAREN_HEADING, 0, limit)
         if len(alternative) > len(found):
             found = alternative
+    if len(found) < len(fmt.sections):
+        found = _bare_titles(doc, fmt, found, limit)
     return found
+
+
+def _bare_titles(doc: Document, fmt: Format, found: list[Heading], limit: int) -> list[Heading]:
+    """Fill in headings printed without their numeral ("总体情况" on a line of its own — Word's
+    automatic numbering is not part of the text), in order between the headings found."""
+    by_number = {h.section.number: h for h in found}
+    wanted: dict[str, tuple[Section, bool]] = {}
+    for section in fmt.sections:
+        if section.number in by_number:
+            continue
+        title, variants, _ = _section_keys(section)
+        wanted[title] = (section, True)  # only the numeral is missing: automatic numbering
+        for bare in variants:
+            wanted[bare] = (section, False)
+    if not wanted:
+        return found
+    added: list[Heading] = []
+    last_index = doc.index_at(limit - 1) if limit else 0
+    for index, text in enumerate(doc.norm_lines[: last_index + 1]):
+        stripped = text.strip()
+        if not stripped or len(stripped) > 40:
+            continue
+        hit = wanted.get(key_of_normalised(stripped))
+        if hit is None:
+            continue
+        section, standard = hit
+        start = doc.starts[index] + text.index(stripped[0])
+        before = [h for h in found if h.section.number < section.number]
+        after = [h for h in found if h.section.number > section.number]
+        if (before and before[-1].start > start) or (after and after[0].start < start):
+            continue  # out of order
+        if any(h.section is section for h in added):
+            continue
+        added.append(Heading(section, start, start + len(stripped), stripped, standard))
+    return sorted(found + added, key=lambda h: h.start)
 
 
 def _scan(

@@ -114,6 +114,17 @@ def match_label(
                 break
     if cut is not None:
         return LabelMatch(cut[1], cut[2], True)
+    # A label missing its first characters ("规范性文件" for "行政规范性文件"): a unique ending.
+    endings = {
+        (row, label[-m:])
+        for row, label, standard in labels
+        if standard
+        for m in range(max(4, len(label) - 3), len(label))
+        if text.endswith(label[-m:])
+    }
+    if len({row for row, _ in endings}) == 1:
+        row, printed = max(endings, key=lambda item: len(item[1]))
+        return LabelMatch(row, printed, False)
     best: tuple[int, int, str, str] | None = None  # (distance, -end, row, printed)
     for row, label, standard in labels:
         if not standard or len(label) < 4:
