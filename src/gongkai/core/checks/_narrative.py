@@ -51,7 +51,7 @@ class Chunk:
         return self.lines[max(index, 0)]
 
 
-@lru_cache(maxsize=512)
+@lru_cache(maxsize=32)  # headings and short sections recur; keep big texts few
 def compact(text: str) -> str:
     """The compact form of a piece of text (see the module docstring)."""
     text = _WHITESPACE.sub("", text.translate(_TO_COMPACT))
