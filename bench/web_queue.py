@@ -53,7 +53,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from gongkai.web.accounts.models import Membership
     from gongkai.web.applications.enums import Status
-    from gongkai.web.applications.models import Applicant, Application
+    from gongkai.web.applications.models import Applicant, Application, ApplicationEvent
     from gongkai.web.orgs.models import AgencyKind
     from gongkai.web.orgs.services import agency_create
 
@@ -137,7 +137,10 @@ def main(argv: list[str] | None = None) -> int:
                     closed_on=min(due, today) if closed else None,
                 )
             )
-        Application.objects.bulk_create(rows)
+        created = Application.objects.bulk_create(rows)
+        ApplicationEvent.objects.bulk_create(
+            [ApplicationEvent(application=a, kind="received", day=a.received_on) for a in created]
+        )
     print(
         f"插入 {args.applications:,} 件申请，{len(agencies)} 个机关：{time.perf_counter() - started:.1f} 秒"
     )
@@ -172,6 +175,35 @@ def main(argv: list[str] | None = None) -> int:
         ):
             median, worst, _ = measure(user, query)
             print(f"{label:<8}{query:<28}{median:>10.1f}{worst:>10.1f}")
+
+    # A calendar change: every open request's due date is recomputed from its event log.
+    from gongkai.web.applications.enums import OPEN_STATUSES
+    from gongkai.web.notifications.tasks import send_deadline_reminders_for
+    from gongkai.web.workcalendar.services import arrangement_text, calendar_year_save
+    from gongkai.web.workcalendar.snapshots import work_calendar
+
+    admin = users.create_user("admin", password="x")
+    Membership.objects.create(user=admin, agency=gov, role="admin")
+    year = today.year
+    arrangement = work_calendar().arrangements[year]
+    holidays, workdays = arrangement_text(arrangement)
+    open_count = Application.objects.filter(status__in=OPEN_STATUSES).count()
+    t = time.perf_counter()
+    saved = calendar_year_save(
+        acting_user=admin,
+        year=year,
+        notice=arrangement.notice,
+        holidays=holidays + f"\n临时假日 {year}-12-31 {year}-12-31",
+        workdays=workdays,
+    )
+    took = time.perf_counter() - t
+    print(
+        f"修改{year}年放假安排：重算 {open_count:,} 件在办申请的答复期限 {took:.1f} 秒"
+        f"（{len(saved.changes):,} 件变化，{len(saved.failed)} 件无法重算）"
+    )
+    t = time.perf_counter()
+    sent = send_deadline_reminders_for(today)
+    print(f"每日提醒任务：{time.perf_counter() - t:.1f} 秒，生成 {sent['created']:,} 条提醒")
     return 0
 
 

@@ -794,6 +794,8 @@ def application_due_dates_recompute(*, acting_user: Any, reason: str) -> Recompu
         .select_related("agency")
         .prefetch_related("events")
     )
+    moved: list[Application] = []
+    now = timezone.now()
     for application in open_apps.iterator(chunk_size=1000):
         old_due, old_prov = application.due_on, application.due_provisional
         try:
@@ -802,16 +804,29 @@ def application_due_dates_recompute(*, acting_user: Any, reason: str) -> Recompu
             failed.append((application, exc.message))
             continue
         if (old_due, old_prov) != (application.due_on, application.due_provisional):
-            application.save(update_fields=["due_on", "due_provisional", "updated_at"])
+            application.updated_at = now
+            moved.append(application)
             if old_due != application.due_on:
                 changed.append((application, old_due, application.due_on))
-                _audit(
-                    application=application,
-                    action="工作日历变更后重算期限",
-                    actor=acting_user,
-                    changes={"due_on": [old_due, application.due_on]},
-                    reason=reason,
-                )
+    # Written in bulk: a calendar change can move tens of thousands of due dates at once.
+    Application.objects.bulk_update(
+        moved, ["due_on", "due_provisional", "updated_at"], batch_size=1000
+    )
+    AuditRecord.objects.bulk_create(
+        [
+            AuditRecord(
+                application=application,
+                entity="application",
+                entity_id=str(application.pk),
+                action="工作日历变更后重算期限",
+                actor=acting_user,
+                changes=_jsonable({"due_on": [old_due, new_due]}),
+                reason=reason,
+            )
+            for application, old_due, new_due in changed
+        ],
+        batch_size=1000,
+    )
     return Recomputed(changed, failed)
 
 

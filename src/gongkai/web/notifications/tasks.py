@@ -45,10 +45,12 @@ def send_deadline_reminders_for(today: dt.date) -> dict[str, int]:
     """Refresh every open due date, then remind each case officer once a day of the cases due
     within 3 working days or overdue; e-mail the reminder when SMTP is configured."""
     created = emailed = 0
-    apps = Application.objects.filter(voided=False, status__in=OPEN_STATUSES).select_related(
-        "assigned_to"
+    apps = (
+        Application.objects.filter(voided=False, status__in=OPEN_STATUSES)
+        .select_related("assigned_to")
+        .prefetch_related("events")
     )
-    for application in apps.iterator(chunk_size=500):
+    for application in apps.iterator(chunk_size=1000):
         try:
             old = application.due_on
             refresh_due(application)
