@@ -230,6 +230,18 @@ def _snap(doc: Document, offset: int) -> int:
     return line_start
 
 
+def _near(doc: Document, heading: Heading | None, anchor: int) -> int:
+    """Where a table region starts: right after its section heading when the anchor follows the
+    heading on the same line (run-together text), else at the anchor's line (see ``_snap``)."""
+    if (
+        heading is not None
+        and heading.end <= anchor <= heading.end + 40
+        and doc.index_at(heading.end) == doc.index_at(anchor)
+    ):
+        return heading.end
+    return _snap(doc, anchor)
+
+
 def find_zones(doc: Document, headings: list[Heading], limit: int) -> dict[str, Zone]:
     """The regions of tables 2, 3 and 4 (absent tables have no zone)."""
     text = doc.text
@@ -259,10 +271,10 @@ def find_zones(doc: Document, headings: list[Heading], limit: int) -> dict[str, 
         t2_until = min(t2_until, sec3.start)
     t2 = _first(_T2_ANCHORS, text, t2_from, t2_until)
     if t2 is not None:
-        t2 = _snap(doc, t2)
+        t2 = _near(doc, sec2, t2)
         zones["t2"] = Zone("t2", t2, t2_until)
     if t3 is not None:
-        t3 = _snap(doc, t3)
+        t3 = _near(doc, sec3, t3)
         t3_end = heading_start(4, t3)
         if t3_end is None:
             t3_end = next_heading(t3)
@@ -276,6 +288,6 @@ def find_zones(doc: Document, headings: list[Heading], limit: int) -> dict[str, 
         if anchor is not None:
             if anchor < len(text) and text[anchor] in "\n|":
                 anchor += 1
-            start = _snap(doc, anchor) if sec4 is None or anchor > sec4.end + 2 else anchor
+            start = _near(doc, sec4, anchor)
             zones["t4"] = Zone("t4", start, t4_until)
     return zones
