@@ -107,3 +107,22 @@ def test_the_pdf_metadata_names_the_letter_and_the_agency() -> None:
     assert meta["Title"] == "政府信息公开申请答复书（定审交公开〔2025〕第12号）"
     assert meta["Author"] == "定海区审交办"
     assert str(meta["CreationDate"]).startswith("D:20250320")
+
+
+def test_the_render_call_points_fontconfig_at_the_packaged_aliases(monkeypatch) -> None:
+    import os
+
+    import weasyprint
+
+    seen: list[str | None] = []
+    real = weasyprint.HTML
+
+    def spy(*args: object, **kwargs: object) -> object:
+        seen.append(os.environ.get("FONTCONFIG_FILE"))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(weasyprint, "HTML", spy)
+    monkeypatch.setenv("FONTCONFIG_FILE", "/etc/fonts/fonts.conf")
+    render_pdf(letter_for("correction"))
+    assert seen == [str(fonts_conf_path())]
+    assert os.environ["FONTCONFIG_FILE"] == "/etc/fonts/fonts.conf"  # restored afterwards
