@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import random
+import re
 import zipfile
 from pathlib import Path
 
@@ -11,6 +12,8 @@ import pytest
 
 from gongkai.core.errors import UnreadableInput
 from gongkai.core.parsing import read_path, read_report
+from gongkai.core.parsing.reader import NOT_A_REPORT
+from gongkai.core.parsing.sources import EMPTY, NOT_A_DOCUMENT, OLD_WORD
 from gongkai.core.render.text import render_text
 
 from .builders import sample_report
@@ -18,7 +21,7 @@ from .builders import sample_report
 
 @pytest.mark.parametrize("data", [b"", b"   \n\n \t", b"\xef\xbb\xbf"])
 def test_an_empty_file_is_refused(data: bytes) -> None:
-    with pytest.raises(UnreadableInput, match=r"^文件为空$"):
+    with pytest.raises(UnreadableInput, match=f"^{EMPTY}$"):
         read_report(data, "empty.txt")
 
 
@@ -33,7 +36,7 @@ def test_binary_junk_is_refused_whatever_its_name(seed: int) -> None:
 
 
 def test_random_bytes_get_the_not_a_document_reason() -> None:
-    with pytest.raises(UnreadableInput, match="不是文本、网页、Word或PDF文件"):
+    with pytest.raises(UnreadableInput, match=NOT_A_DOCUMENT):
         read_report(bytes(range(256)) * 20, "data.bin")
 
 
@@ -41,12 +44,12 @@ def test_a_zip_that_is_not_a_word_document_is_refused() -> None:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
         archive.writestr("xl/workbook.xml", "<workbook/>")
-    with pytest.raises(UnreadableInput, match="不是文本、网页、Word或PDF文件"):
+    with pytest.raises(UnreadableInput, match=NOT_A_DOCUMENT):
         read_report(buffer.getvalue(), "report.docx")
 
 
 def test_an_old_word_file_is_refused_with_what_to_do() -> None:
-    with pytest.raises(UnreadableInput, match=r"另存为\.docx"):
+    with pytest.raises(UnreadableInput, match=re.escape(OLD_WORD)):
         read_report(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, "report.doc")
 
 
@@ -57,13 +60,13 @@ def test_a_broken_pdf_is_refused() -> None:
 
 def test_text_that_is_not_an_annual_report_is_refused() -> None:
     text = "今天天气很好，我们去公园散步。\n" * 50 + "会议于2023年3月1日召开。\n"
-    with pytest.raises(UnreadableInput, match="不像年度报告"):
+    with pytest.raises(UnreadableInput, match=NOT_A_REPORT):
         read_report(text.encode("utf-8"), "notes.txt")
 
 
 def test_a_web_page_that_is_not_an_annual_report_is_refused() -> None:
     page = "<html><body><p>欢迎访问本网站</p><table><tr><td>1</td><td>2</td></tr></table></body></html>"
-    with pytest.raises(UnreadableInput, match="不像年度报告"):
+    with pytest.raises(UnreadableInput, match=NOT_A_REPORT):
         read_report(page.encode("utf-8"), "index.html")
 
 

@@ -9,6 +9,7 @@ import pytest
 
 from gongkai.core.errors import UnreadableInput
 from gongkai.core.parsing import read_report
+from gongkai.core.parsing.sources import NO_TEXT_LAYER
 from gongkai.core.render.text import render_text
 from gongkai.core.report import Report
 
@@ -89,7 +90,7 @@ def test_a_pdf_without_a_text_layer_is_refused_with_a_reason() -> None:
 
     buffer = io.BytesIO()
     Image.new("RGB", (200, 100), "white").save(buffer, "PDF")
-    with pytest.raises(UnreadableInput, match="PDF没有文字层"):
+    with pytest.raises(UnreadableInput, match=NO_TEXT_LAYER):
         read_report(buffer.getvalue(), "scan.pdf")
 
 

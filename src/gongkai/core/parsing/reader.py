@@ -18,6 +18,7 @@ from .document import Document, SourceLine
 from .meta import read_meta
 from .normalize import key_of_normalised, looks_traditional, norm, to_simplified
 from .sources import (
+    EMPTY,
     MAX_TEXT_CHARS,
     decode,
     docx_lines,
@@ -86,7 +87,7 @@ def read_lines(lines: list[SourceLine], name: str) -> Report:
     doc = Document(lines)
     limit = min(len(doc.text), MAX_TEXT_CHARS)
     if not doc.text.strip():
-        raise UnreadableInput("文件为空")
+        raise UnreadableInput(EMPTY)
     default = FORMATS["2021"]  # the six sections are the same in both formats
     headings = find_headings(doc, default, limit)
     zones = find_zones(doc, headings, limit)
