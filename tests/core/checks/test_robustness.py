@@ -93,3 +93,14 @@ def test_tables_of_unknown_format_are_checked_in_the_format_of_their_year() -> N
     report = bump(consistent_report(2021), CellRef("t3", "partial", "total"), 1)
     unknown = dataclasses.replace(report, format_key=None)
     assert "t3-row-sum" in {f.code for f in check_report(unknown)}
+
+
+def test_a_huge_run_on_narrative_is_checked_to_its_end() -> None:
+    """Lists are read within a bounded reach, so a 50,000-character paragraph without a full
+    stop neither hangs the checker nor hides the statement at its end."""
+    block = (
+        "共发布信息100条：动态60条，公告30条，" * 2000 + "现将本局2020年政府信息公开工作报告如下："
+    )
+    report = consistent_report(2021, extra={"overview": [block]})
+    codes = {f.code for f in check_report(report)}
+    assert "year-mismatch" in codes

@@ -468,42 +468,42 @@ _WHOLE = re.compile(
     rf"(?<![\d.第])(?P<n>\d+)(?P<unit>[{_UNITS}])(?P<noun>[^\d，。；：（）、]{{0,12}}?)"
     r"(?P<delim>：|，其中：?|，?（其中：?|（)"
 )
+_LIST_REACH = 400  # a listing longer than this is not one sentence's breakdown
 _DURATIONS = ("工作日", "月", "小时", "自然日")  # "20个工作日" is a time, not a count
-_PART = re.compile(rf"(?<![\d.])(\d+)([{_UNITS}])")
+
+
+_TOKEN = re.compile(rf"[（）。；，、]|(?<![\d.第])(\d+)([{_UNITS}])(?!\.\d)")
 
 
 def _list_span(text: str, start: int, paren: bool) -> tuple[int, list[tuple[int, str, int, int]]]:
     """The parts listed from ``start`` at depth 0: (end, [(value, unit, position, clause)]).
 
     A list opened by "（" ends at its closing "）" (and is dropped if that never comes); any
-    other list ends at the sentence's end.
+    other list ends at the sentence's end. Only punctuation and counted numbers are visited.
     """
     depth = 0
     parts: list[tuple[int, str, int, int]] = []
     clause = start
-    i = start
-    while i < len(text):
-        ch = text[i]
+    stop = min(len(text), start + _LIST_REACH)
+    for token in _TOKEN.finditer(text, start, stop):
+        ch = token.group(0)
         if ch == "（":
             depth += 1
         elif ch == "）":
             if depth == 0:
-                if paren:
-                    return i, parts
-                break
+                return token.start(), parts  # the list's own parenthesis, or its sentence's
             depth -= 1
-        elif depth == 0 and ch in "。；" and not paren:
-            break
-        elif depth == 0 and ch in "，、；":
-            clause = i + 1
-        elif depth == 0 and ch.isdigit() and text[i - 1] not in "0123456789.第":
-            m = _PART.match(text, i)
-            if m and not text.startswith(_DURATIONS, m.end()):
-                parts.append((int(m.group(1)), m.group(2), i, clause))
-                i = m.end()
-                continue
-        i += 1
-    return i, ([] if paren else parts)
+        elif depth:
+            continue
+        elif ch in "。；" and not paren:
+            return token.start(), parts
+        elif ch in "，、；":
+            clause = token.end()
+        elif token.group(1) and not text.startswith(_DURATIONS, token.end()):
+            parts.append((int(token.group(1)), token.group(2), token.start(), clause))
+    if not paren and stop == len(text):
+        return stop, parts  # the paragraph ends the list
+    return stop, []  # the list never closed within reach: not a breakdown one can read
 
 
 def _whole_parts(chunk: Chunk) -> Iterator[Finding]:
