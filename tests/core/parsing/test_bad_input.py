@@ -13,7 +13,7 @@ import pytest
 from gongkai.core.errors import UnreadableInput
 from gongkai.core.parsing import read_path, read_report
 from gongkai.core.parsing.reader import NOT_A_REPORT
-from gongkai.core.parsing.sources import EMPTY, NOT_A_DOCUMENT, OLD_WORD
+from gongkai.core.parsing.sources import EMPTY, NOT_A_DOCUMENT, OLD_WORD, UNKNOWN_ENCODING
 from gongkai.core.render.text import render_text
 
 from .builders import sample_report
@@ -120,3 +120,10 @@ def test_thousands_of_unplaceable_number_rows_give_one_note_not_thousands() -> N
     report = read_report("\n".join(lines).encode("utf-8"), "garbled.txt")
     assert len(report.notes) <= 5
     assert report.cells == {}
+
+
+def test_bytes_in_no_recognisable_encoding_say_so() -> None:
+    rng = random.Random(3)
+    data = bytes(rng.choice(range(0x80, 0x100)) for _ in range(rng.randint(10, 400)))
+    with pytest.raises(UnreadableInput, match=UNKNOWN_ENCODING):
+        read_report(data, "report.txt")
