@@ -614,6 +614,10 @@ _COMPOUND = {
     "个": "各整这那哪某逐每单一两几半",
 }
 _BARE = re.compile(rf"(?<=[、，；：。])([^、，；：。\d（）]{{2,20}}?)([{_MEASURE}])(?=[、，；。])")
+_SIBLING = {
+    measure: re.compile(rf"[^、，；：。\d]{{1,20}}?(\d+){measure}(?=[、，；。])")
+    for measure in _MEASURE
+}
 _NUMERALS = set("〇零一二三四五六七八九十百千万两几多数")
 
 
@@ -625,10 +629,10 @@ def missing_number(report: Report, previous: Report | None = None) -> Iterator[F
             words, measure = m.group(1), m.group(2)
             if words[-1] in _COMPOUND[measure] or _NUMERALS & set(words):
                 continue
-            sibling = re.match(
-                rf"[^、，；：。\d]{{1,20}}?(\d+){measure}(?=[、，；。])", text[m.end() + 1 :]
-            )
-            if sibling is None or text[m.end()] not in "、，；":
+            if m.end() >= len(text) or text[m.end()] not in "、，；":
+                continue
+            sibling = _SIBLING[measure].match(text, m.end() + 1)
+            if sibling is None:
                 continue
             line = chunk.line_at(m.start())
             yield Finding(
