@@ -234,3 +234,9 @@ def test_a_free_tier_is_listed_as_free() -> None:
     assert "第1至第30页：30页，免费" in text
     assert "第31至第100页：70页×10元/页＝700元" in text
     assert "合计：人民币700元（大写：柒佰元整）" in text
+
+
+def test_a_fee_notice_for_a_free_request_is_refused() -> None:
+    items = (FeeItem("第1至第10件", 8, "件", Decimal(0)),)
+    with pytest.raises(LetterError, match="应收费用为0元"):
+        compose_letter(default_template("fee"), facts_for(LetterKind.FEE, fee_items=items))

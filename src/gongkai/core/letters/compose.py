@@ -207,6 +207,10 @@ def _check_facts(kind: LetterKind, facts: LetterFacts) -> None:
     for item in facts.fee_items:
         if item.quantity < 0 or item.unit_price < 0:
             raise LetterError(f"收费明细“{item.description}”的数量和单价不能为负数")
+    if kind is LetterKind.FEE and facts.fee_items and not any(i.amount for i in facts.fee_items):
+        raise LetterError(
+            "按所选计收方式应收费用为0元（未超过免费范围），无需发出收费通知（国办函〔2020〕109号）"
+        )
 
 
 def compose_letter(template: LetterTemplate, facts: LetterFacts) -> Letter:
