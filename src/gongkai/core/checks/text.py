@@ -184,6 +184,7 @@ _COUNTS = frozenset({"received", "carried_in", "closed", "carried_out"})
 
 
 _STOPS = re.compile(r"[。；！？]")
+_SENTENCE_REACH = 150  # a run-on "sentence" is read this far around a statement
 _INCLUDES_PARTIAL = re.compile(r"[（，]?(?:含|其中|包括)部分公开")
 # A case count is about disclosure only where its sentence says so.
 _ABOUT_DISCLOSURE = re.compile(r"信息公开|公开申请|依申请")
@@ -197,8 +198,8 @@ def _in_context(text: str, stops: list[int], start: int, end: int, kind: str) ->
     ``stops`` are the positions of the sentence ends in ``text``.
     """
     index = bisect_left(stops, start)
-    left = stops[index - 1] + 1 if index > 0 else 0
-    right = stops[index] if index < len(stops) else len(text)
+    left = max(stops[index - 1] + 1 if index > 0 else 0, start - _SENTENCE_REACH)
+    right = min(stops[index] if index < len(stops) else len(text), end + _SENTENCE_REACH)
     sentence = text[left:right]
     if kind in _REQUEST_KINDS:
         window = text[max(0, start - 200) : end]
