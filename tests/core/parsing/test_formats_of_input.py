@@ -171,3 +171,13 @@ def test_a_pdf_whose_tables_have_no_rules_is_read_from_its_text_lines(original: 
     got = read_report(HTML(string=page).write_pdf(), "borderless.pdf")
     assert values(got) == values(original)
     assert got.notes == ()  # a label wrapped inside its cell is not a misprint
+
+
+def test_a_big5_traditional_copy_is_decoded_and_converted(original: Report) -> None:
+    import zhconv
+
+    traditional = zhconv.convert(render_text(original, "pipes"), "zh-tw")
+    data = traditional.encode("big5", errors="replace")
+    got = read_report(data, "mirror.txt")
+    assert got.value("t3", "received", "total") == original.value("t3", "received", "total")
+    assert got.year == original.year

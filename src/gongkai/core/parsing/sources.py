@@ -88,16 +88,26 @@ def decode(data: bytes, html: bool = False) -> str:
                 return _checked(data.decode(codec))
             except (LookupError, UnicodeDecodeError):
                 pass
-    try:
-        return _checked(data.decode("gb18030"))
-    except UnicodeDecodeError:
-        pass
+    decoded: list[str] = []
+    for codec in ("gb18030", "big5"):  # Big5 for Traditional-script mirror copies
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if any(word in text[:20_000] for word in _REPORT_WORDS):
+            return _checked(text)
+        decoded.append(text)
+    if decoded:
+        return _checked(decoded[0])
     from charset_normalizer import from_bytes
 
     best = from_bytes(data[:MAX_TEXT_CHARS]).best()
     if best is None:
         raise UnreadableInput(UNKNOWN_ENCODING)
     return _checked(str(best))
+
+
+_REPORT_WORDS = ("政府", "信息", "年度", "公开", "公開", "報告", "报告")
 
 
 def _checked(text: str) -> str:
