@@ -311,3 +311,9 @@ def test_the_application_page_is_offered_the_letters_its_events_call_for(distric
         ),
     )
     assert suggested_letters(app, user=district.officer_a) == []
+
+
+def test_a_fee_by_page_needs_the_page_count_of_the_register(district, register):
+    data = LetterInput(issued_on=D(2025, 3, 10), fee_method="按量", payment_method="缴款码")
+    with pytest.raises(ApplicationError, match="按量计收需要先在申请中登记提供信息的页数"):
+        generate(district, register(), key="fee", data=data)

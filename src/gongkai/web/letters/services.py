@@ -239,9 +239,19 @@ def _storage_name(letter: Letter, suffix: str) -> str:
     return f"{letter.agency.code}/{letter.year}/{letter.pk}-{letter.kind}-{letter.seq}.{suffix}"
 
 
+def _check_fee_input(application: Application, kind: core.LetterKind, data: LetterInput) -> None:
+    if kind is not core.LetterKind.FEE:
+        return
+    if data.fee_method not in {"按件", "按量"}:
+        raise ApplicationError("请选择计收方式：按件或按量（只能选择一种）", field="fee_method")
+    if data.fee_method == "按量" and application.pages is None:
+        raise ApplicationError("按量计收需要先在申请中登记提供信息的页数", field="fee_method")
+
+
 def letter_preview(*, application: Application, key: str, data: LetterInput) -> core.Letter:
     """The letter as it would be generated, numbered "（待编号）" (nothing is saved)."""
     template, _row = template_in_force(application.agency, key)
+    _check_fee_input(application, template.kind, data)
     settings = letter_settings(application.agency)
     facts = letter_facts(application, data, number="（生成时编号）", settings=settings)
     try:
@@ -270,6 +280,7 @@ def letter_generate(
             field="key",
         )
     agency = application.agency
+    _check_fee_input(application, kind, data)
     template, row = template_in_force(agency, key)
     settings = letter_settings(agency)
     pattern = settings.number_pattern or core.DEFAULT_NUMBER_PATTERN
