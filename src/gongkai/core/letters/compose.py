@@ -45,7 +45,8 @@ def clean(value: str) -> str:
 
 
 def amount_in_words(amount: Decimal) -> str:
-    """人民币大写金额: ``Decimal("2150.50")`` -> ``贰仟壹佰伍拾元伍角整``… (财会〔…〕 writing rules)."""
+    """人民币大写金额 as written on receipts: ``Decimal("2150.50")`` -> ``贰仟壹佰伍拾元伍角整``;
+    a zero between digits is written once (``1005`` -> ``壹仟零伍元整``)."""
     if amount < 0:
         raise ValueError("金额不能为负数")
     digits = "零壹贰叁肆伍陆柒捌玖"

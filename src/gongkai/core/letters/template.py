@@ -1,7 +1,7 @@
 """The letter template language: plain text with placeholders, nothing that can run code.
 
 An agency edits its own copy of each letter, so a template is data typed by a clerk, never a
-program. The whole language is three constructs:
+program. The whole language is these constructs:
 
 * ``{name}``               the value of a placeholder (names are ASCII letters, digits and ``_``);
 * ``{?name}…{/name}``      the enclosed text only when ``name`` has a non-empty value;
