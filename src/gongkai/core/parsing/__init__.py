@@ -2,7 +2,8 @@
 
 ``read_report(data, name)`` takes the bytes of a ``.txt`` (UTF-8 or GBK/GB18030), ``.html``,
 ``.docx`` or ``.pdf`` report and returns an immutable :class:`gongkai.core.report.Report`;
-``read_path(path)`` reads a file. Whatever is not an annual report at all raises
+``read_path(path)`` reads a file (text and web pages up to 16 MB, of which the first four
+million characters are examined; PDF and Word files whole, up to 200 MB). Whatever is not an annual report at all raises
 :class:`gongkai.core.errors.UnreadableInput` with a one-line reason in Chinese; what the reader
 noticed while reading (label deviations, unreadable or cut-off tables, altered headings) is in
 ``Report.notes``.
@@ -16,8 +17,11 @@ from ..errors import UnreadableInput
 from ..report import Report
 from .reader import read_report
 
-# Files larger than this are read only up to this size (a 50 MB download must not stall a run).
+# Text and web pages larger than this are read only up to this size (a 50 MB download must not
+# stall a run; the reader looks at the first few million characters anyway). PDF and Word files
+# are containers that cannot be cut, so they are read whole up to MAX_CONTAINER_BYTES.
 MAX_FILE_BYTES = 16 * 1024 * 1024
+MAX_CONTAINER_BYTES = 200 * 1024 * 1024
 
 
 def read_path(path: str | os.PathLike[str]) -> Report:
@@ -26,6 +30,12 @@ def read_path(path: str | os.PathLike[str]) -> Report:
     try:
         with open(name, "rb") as handle:
             data = handle.read(MAX_FILE_BYTES)
+            if data.startswith((b"%PDF-", b"PK\x03\x04")) and len(data) == MAX_FILE_BYTES:
+                data += handle.read(MAX_CONTAINER_BYTES - MAX_FILE_BYTES)
+                if handle.read(1):
+                    raise UnreadableInput(
+                        f"文件过大（超过{MAX_CONTAINER_BYTES // 2**20} MB），未读取：{name}"
+                    )
     except FileNotFoundError:
         raise UnreadableInput(f"文件不存在：{name}") from None
     except IsADirectoryError:
