@@ -10,7 +10,7 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from gongkai.web.accounts import permissions
 from gongkai.web.applications.selectors import agency_list_registrable, agency_list_visible
@@ -30,6 +30,7 @@ def _int(value: str | None) -> int | None:
 
 
 @login_required
+@require_GET
 def index(request: HttpRequest) -> HttpResponse:
     filters = selectors.CaseFilters(
         agency=_int(request.GET.get("agency")),
@@ -113,6 +114,7 @@ def _context(request: HttpRequest, case: Any, **bound: Any) -> dict[str, Any]:
 
 
 @login_required
+@require_GET
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     case = selectors.case_get_visible(user=request.user, pk=pk)
     return render(request, "litigation/case.html", _context(request, case))

@@ -11,7 +11,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from gongkai.core.formats import UnknownYearError, format_for_year
 from gongkai.web.accounts import permissions
@@ -47,6 +47,7 @@ def _years(today: Any) -> list[int]:
 
 
 @login_required
+@require_GET
 def index(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     filters = selectors.ItemFilters(
@@ -171,6 +172,7 @@ def _item_context(request: HttpRequest, item: Any, **bound: Any) -> dict[str, An
 
 
 @login_required
+@require_GET
 def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
     item = selectors.item_get_visible(user=request.user, pk=pk)
     return render(request, "proactive/item.html", _item_context(request, item))
@@ -269,6 +271,7 @@ def import_items(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@require_GET
 def import_template(request: HttpRequest) -> HttpResponse:
     response = HttpResponse(importing.template_csv(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="proactive-template.csv"'
@@ -385,6 +388,7 @@ def _article20_context(
 
 
 @login_required
+@require_GET
 def article20(request: HttpRequest) -> HttpResponse:
     agency = selectors.default_agency(user=request.user, pk=_int(request.GET.get("agency")))
     if agency is None:

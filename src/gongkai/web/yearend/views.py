@@ -12,6 +12,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
+from django.views.decorators.http import require_GET
 
 from gongkai.core.formats import Format, UnknownYearError, format_for_year
 from gongkai.core.report import CellRef
@@ -93,6 +94,7 @@ def _findings(result: YearEnd) -> list[Any] | None:
 
 
 @login_required
+@require_GET
 def index(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     agencies = list(agency_list_visible(user=request.user))
@@ -129,6 +131,7 @@ def index(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@require_GET
 def cell(request: HttpRequest) -> HttpResponse:
     agency = selectors.agency_for(user=request.user, pk=_int(request.GET.get("agency")) or 0)
     year = _int(request.GET.get("year"))
