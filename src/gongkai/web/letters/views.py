@@ -365,15 +365,23 @@ def letter_download(request: HttpRequest, pk: int, fmt: str) -> FileResponse:
     if fmt not in MEDIA_TYPES:
         raise Http404("只能下载 docx 或 pdf")
     stored = letter.docx_file if fmt == "docx" else letter.pdf_file
-    return _file_response(stored, f"{letter.number}.{fmt}", MEDIA_TYPES[fmt])
+    # ?inline=1 opens the PDF in the browser's viewer instead of saving it.
+    inline = fmt == "pdf" and request.GET.get("inline") == "1"
+    return _file_response(
+        stored, f"{letter.number}.{fmt}", MEDIA_TYPES[fmt], as_attachment=not inline
+    )
 
 
-def _file_response(stored: Any, filename: str, content_type: str) -> FileResponse:
+def _file_response(
+    stored: Any, filename: str, content_type: str, *, as_attachment: bool = True
+) -> FileResponse:
     try:
         handle = stored.open("rb")
     except (FileNotFoundError, SuspiciousFileOperation, ValueError):
         raise Http404("文件已不在存储中，请联系系统管理员") from None
-    return FileResponse(handle, as_attachment=True, filename=filename, content_type=content_type)
+    return FileResponse(
+        handle, as_attachment=as_attachment, filename=filename, content_type=content_type
+    )
 
 
 @login_required
