@@ -175,8 +175,19 @@ def html_lines(text: str) -> list[SourceLine]:
     except Exception as error:  # lxml raises ParserError/ValueError on hopeless markup
         raise UnreadableInput(NOT_A_DOCUMENT) from error
     out: list[SourceLine] = []
-    _walk(root, out)
+    _walk(root, out, _ancestors(root, (*_BLOCK, "table")), _ancestors(root, ("table",)))
     return out
+
+
+def _ancestors(root: Any, tags: tuple[str, ...]) -> set[Any]:
+    """Every element that has a descendant with one of ``tags`` (one pass, not one per node)."""
+    marked: set[Any] = set()
+    for element in root.iter(*tags):
+        parent = element.getparent()
+        while parent is not None and parent not in marked:
+            marked.add(parent)
+            parent = parent.getparent()
+    return marked
 
 
 def _inline_text(element: Any) -> str:
@@ -194,36 +205,29 @@ def _inline_text(element: Any) -> str:
     return "".join(parts)
 
 
-def _has_block(element: Any) -> bool:
-    return any(
-        isinstance(child.tag, str) and (child.tag in _BLOCK or child.tag == "table")
-        for child in element.iterdescendants()
-    )
-
-
 def _emit_text(text: str, line: int, out: list[SourceLine]) -> None:
     for piece in text.split("\n"):
         if piece.strip():
             out.append(SourceLine(piece.strip(), line))
 
 
-def _walk(element: Any, out: list[SourceLine]) -> None:
+def _walk(element: Any, out: list[SourceLine], has_block: set[Any], has_table: set[Any]) -> None:
     tag = element.tag if isinstance(element.tag, str) else ""
     if tag in _SKIP:
         return
     line = element.sourceline or (out[-1].line if out else 1)
     # A table holding another table is a layout table wrapping the article (common on
     # government sites): walk into it like any other container.
-    if tag == "table" and not any(True for _ in element.iterdescendants("table")):
+    if tag == "table" and element not in has_table:
         out.extend(_table_rows(element))
         return
-    if tag in _BLOCK and not _has_block(element):
+    if tag in _BLOCK and element not in has_block:
         _emit_text(_inline_text(element), line, out)
         return
     if element.text and element.text.strip():
         _emit_text(element.text, line, out)
     for child in element:
-        _walk(child, out)
+        _walk(child, out, has_block, has_table)
         if child.tail and child.tail.strip():
             _emit_text(child.tail, child.sourceline or line, out)
 
