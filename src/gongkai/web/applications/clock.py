@@ -10,6 +10,7 @@ import datetime as dt
 
 from django.utils import timezone
 
+from gongkai.core.calendar import WorkCalendar
 from gongkai.core.deadlines import Deadline, compute_deadline
 from gongkai.core.errors import RuleError
 from gongkai.web.applications.models import Application
@@ -18,20 +19,28 @@ from gongkai.web.common.errors import ApplicationError
 from gongkai.web.workcalendar.snapshots import work_calendar
 
 
-def deadline_for(application: Application, *, as_of: dt.date | None = None) -> Deadline:
+def deadline_for(
+    application: Application,
+    *,
+    as_of: dt.date | None = None,
+    calendar: WorkCalendar | None = None,
+) -> Deadline:
     """The clock's answer for the application; closed applications are judged on their
     closing day. A log the clock refuses raises ApplicationError with the clock's message."""
     if as_of is None:
         as_of = application.closed_on or timezone.localdate()
     try:
-        return compute_deadline(clock_events(application), as_of=as_of, calendar=work_calendar())
+        return compute_deadline(
+            clock_events(application), as_of=as_of, calendar=calendar or work_calendar()
+        )
     except RuleError as exc:
         raise ApplicationError(str(exc)) from None
 
 
-def refresh_due(application: Application) -> Deadline:
-    """Recompute the cached due date (``due_on``, ``due_provisional``) from the event log."""
-    deadline = deadline_for(application)
+def refresh_due(application: Application, *, calendar: WorkCalendar | None = None) -> Deadline:
+    """Recompute the cached due date (``due_on``, ``due_provisional``) from the event log
+    (pass ``calendar`` when recomputing many at once)."""
+    deadline = deadline_for(application, calendar=calendar)
     application.due_on = deadline.due
     application.due_provisional = deadline.provisional
     return deadline

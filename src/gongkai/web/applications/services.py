@@ -44,6 +44,7 @@ from gongkai.web.applications.outcomes import (
 from gongkai.web.common.errors import ApplicationError, PermissionDenied
 from gongkai.web.orgs.models import Agency
 from gongkai.web.orgs.numbering import format_number, pattern_for
+from gongkai.web.workcalendar.snapshots import work_calendar
 
 EXTENSION_WORKDAYS = EXTENSION_DAYS  # 条例 第三十三条第二款: 延长的期限最长不得超过20个工作日
 
@@ -796,10 +797,11 @@ def application_due_dates_recompute(*, acting_user: Any, reason: str) -> Recompu
     )
     moved: list[Application] = []
     now = timezone.now()
+    calendar = work_calendar()
     for application in open_apps.iterator(chunk_size=1000):
         old_due, old_prov = application.due_on, application.due_provisional
         try:
-            refresh_due(application)
+            refresh_due(application, calendar=calendar)
         except ApplicationError as exc:
             failed.append((application, exc.message))
             continue

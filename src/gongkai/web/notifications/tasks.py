@@ -23,7 +23,9 @@ log = logging.getLogger(__name__)
 SOON_WORKDAYS = 3
 
 
-def reminder_message(application: Application, today: dt.date) -> tuple[str, str] | None:
+def reminder_message(
+    application: Application, today: dt.date, soon_until: dt.date
+) -> tuple[str, str] | None:
     """(kind, Chinese message) for an open application that needs attention today."""
     if application.due_on is None or application.status in WAITING_STATUSES:
         return None
@@ -32,7 +34,6 @@ def reminder_message(application: Application, today: dt.date) -> tuple[str, str
             "overdue",
             f"{application.number} 已超过答复期限（{application.due_on:%Y-%m-%d}），请尽快答复",
         )
-    soon_until = work_calendar().add_workdays(today, SOON_WORKDAYS)
     if application.due_on <= soon_until:
         return (
             "due_soon",
@@ -50,16 +51,18 @@ def send_deadline_reminders_for(today: dt.date) -> dict[str, int]:
         .select_related("assigned_to")
         .prefetch_related("events")
     )
+    calendar = work_calendar()
+    soon_until = calendar.add_workdays(today, SOON_WORKDAYS)
     for application in apps.iterator(chunk_size=1000):
         try:
             old = application.due_on
-            refresh_due(application)
+            refresh_due(application, calendar=calendar)
             if old != application.due_on:
                 application.save(update_fields=["due_on", "due_provisional", "updated_at"])
         except ApplicationError as exc:
             log.warning("cannot compute the due date of %s: %s", application.number, exc.message)
             continue
-        reminder = reminder_message(application, today)
+        reminder = reminder_message(application, today, soon_until)
         user = application.assigned_to
         if reminder is None or user is None:
             continue
