@@ -117,9 +117,10 @@ def test_a_letter_is_generated_and_downloaded_as_docx_and_pdf(client, district, 
     document = docx.Document(BytesIO(b"".join(docx_response.streaming_content)))
     assert any(p.text == letter.number for p in document.paragraphs)
 
-    pdf_response = client.get(
-        reverse("letters:letter_download", kwargs={"pk": letter.pk, "fmt": "pdf"})
-    )
+    pdf_url = reverse("letters:letter_download", kwargs={"pk": letter.pk, "fmt": "pdf"})
+    assert client.get(pdf_url + "?inline=1")["Content-Disposition"].startswith("inline")
+    pdf_response = client.get(pdf_url)
+    assert pdf_response["Content-Disposition"].startswith("attachment")
     assert pdf_response["Content-Type"] == "application/pdf"
     with pdfplumber.open(BytesIO(b"".join(pdf_response.streaming_content))) as pdf:
         text = "".join("".join((p.extract_text() or "").split()) for p in pdf.pages)
