@@ -10,6 +10,7 @@ reason in Chinese.
 from __future__ import annotations
 
 import io
+import logging
 import re
 import shutil
 import subprocess
@@ -289,13 +290,21 @@ def _span(value: str | None, cap: int) -> int:
 def docx_lines(data: bytes) -> list[SourceLine]:
     """Paragraphs and table rows in body order; ``line`` is their running number."""
     import docx
-    from docx.table import Table
-    from docx.text.paragraph import Paragraph
 
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as error:  # python-docx raises several kinds on broken packages
         raise UnreadableInput(BROKEN_DOCX) from error
+    try:
+        return _docx_body(document)
+    except Exception as error:  # a damaged body (python-docx raises several kinds)
+        raise UnreadableInput(BROKEN_DOCX) from error
+
+
+def _docx_body(document: Any) -> list[SourceLine]:
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
     out: list[SourceLine] = []
     number = 0
     for child in document.element.body.iterchildren():
@@ -330,21 +339,30 @@ def pdf_lines(data: bytes) -> list[SourceLine]:
     """
     import pdfplumber
 
+    # pdfminer logs every oddity of a damaged file on standard error; the reader reports one
+    # line (or nothing) instead.
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
     items: list[tuple[str, tuple[str, ...] | None]] = []
     chars = 0
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
+        pages = pdf.pages[:MAX_PDF_PAGES]
     except Exception as error:  # pdfminer raises many kinds on broken or encrypted files
         raise UnreadableInput(BROKEN_PDF) from error
     with pdf:
-        for number, page in enumerate(pdf.pages[:MAX_PDF_PAGES], 1):
-            if not page.chars:
+        for number, page in enumerate(pages, 1):
+            try:
+                page_chars = len(page.chars)
+                page_items = _page_items(page) if page_chars else []
+            except Exception:  # a damaged page: let poppler try it
+                page_chars, page_items = 0, []
+            if not page_chars:
                 fallback = _pdftotext(data, number)
                 chars += len(fallback.strip())
                 items.extend((line, None) for line in fallback.split("\n") if line.strip())
                 continue
-            chars += len(page.chars)
-            items.extend(_page_items(page))
+            chars += page_chars
+            items.extend(page_items)
     if chars == 0:
         raise UnreadableInput(NO_TEXT_LAYER)
     return [SourceLine(text, i, cells) for i, (text, cells) in enumerate(items, 1)]
