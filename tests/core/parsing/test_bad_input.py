@@ -127,3 +127,20 @@ def test_bytes_in_no_recognisable_encoding_say_so() -> None:
     data = bytes(rng.choice(range(0x80, 0x100)) for _ in range(rng.randint(10, 400)))
     with pytest.raises(UnreadableInput, match=UNKNOWN_ENCODING):
         read_report(data, "report.txt")
+
+
+def test_damaged_word_and_pdf_files_are_read_or_refused_never_crash() -> None:
+    from .builders import report_docx, report_pdf
+
+    report = sample_report(6)
+    rng = random.Random(2)
+    for original, name in ((report_docx(report), "r.docx"), (report_pdf(report), "r.pdf")):
+        for _ in range(12):
+            data = bytearray(original)
+            for _ in range(3):
+                at = rng.randrange(len(data))
+                data[at : at + rng.randint(1, 40)] = b""
+            try:
+                read_report(bytes(data), name)
+            except UnreadableInput as error:
+                assert "\n" not in str(error)
