@@ -377,3 +377,20 @@ def test_a_row_label_missing_its_first_characters_is_matched_and_reported() -> N
         and "规范性文件" in note.message
         and "行政规范性文件" in note.message
     )
+
+
+def test_tab_separated_rows_copied_from_a_browser_keep_their_blank_cells() -> None:
+    rows = [f"{label}\t0\t0\t0\t0\t0\t0\t0" for label in T3_LABELS_2021]
+    rows[0] = f"{T3_LABELS_2021[0]}\t5\t\t\t\t1\t\t6"
+    text = (
+        HEAD_2021
+        + "三、收到和处理政府信息公开申请情况\n申请人情况\n"
+        + "\n".join(rows)
+        + "\n"
+        + T4_ZEROS
+        + TAIL
+    )
+    report = read(text)
+    received = [report.cell("t3", "received", c.key) for c in FORMAT_2021.t3.blocks[0].columns]
+    assert [None if c is None else c.value for c in received] == [5, None, None, None, 1, None, 6]
+    assert report.notes == ()

@@ -104,6 +104,10 @@ def zone_atoms(doc: Document, zone: Zone, narrative: list[int]) -> list[Atom]:
             continue
         if "|" in segment:
             _pipe_atoms(segment, number, index, atoms, at_end)
+        elif "\t" in stripped:  # cells copied from a browser: tab-separated, blanks kept
+            _pipe_atoms(
+                stripped.replace("|", " ").replace("\t", "|") + "|", number, index, atoms, at_end
+            )
         else:
             _free_atoms(segment, number, index, atoms, at_end)
     reaches_end = zone.end >= len(doc.text.rstrip())
