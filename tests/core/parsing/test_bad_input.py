@@ -144,3 +144,13 @@ def test_damaged_word_and_pdf_files_are_read_or_refused_never_crash() -> None:
                 read_report(bytes(data), name)
             except UnreadableInput as error:
                 assert "\n" not in str(error)
+
+
+def test_the_cut_is_reported_on_the_last_line_that_has_text() -> None:
+    text = render_text(sample_report(3), "pipes")
+    cut = text.index("4.保护第三方合法权益")
+    body = text[: text.index("|", cut) + 4] + "\n\n\n"
+    report = read_report(body.encode("utf-8"), "cut.txt")
+    [note] = report.notes
+    assert note.line == body.rstrip("\n").count("\n") + 1
+    assert f"第{note.line}行中断" in note.message

@@ -133,11 +133,19 @@ def read_lines(lines: list[SourceLine], name: str) -> Report:
         if last_result is not None and not last_result.complete:
             truncated = True
             table_number = int(last_zone.table[1])
+            last_line = next(
+                (
+                    doc.lines[i].line
+                    for i in range(len(doc.lines) - 1, -1, -1)
+                    if doc.norm_lines[i].strip()
+                ),
+                doc.lines[-1].line,
+            )
             notes.append(
                 Finding(
                     "unparsed-table",
-                    f"表{table_number}在第{doc.lines[-1].line}行中断，文件不完整",
-                    line=doc.lines[-1].line,
+                    f"表{table_number}在第{last_line}行中断，文件不完整",
+                    line=last_line,
                     table=last_zone.table,
                 )
             )
