@@ -150,6 +150,12 @@ class Application(TimestampedModel):
     def __str__(self) -> str:
         return self.number
 
+    def delete(self, *args: object, **kwargs: object) -> tuple[int, dict[str, int]]:
+        """Requests are never deleted: they are voided with a reason (application_void)."""
+        from gongkai.web.common.errors import ApplicationError
+
+        raise ApplicationError("政府信息公开申请不能删除；登记有误的请作废并写明原因")
+
     @property
     def status_enum(self) -> Status:
         return Status(self.status)
