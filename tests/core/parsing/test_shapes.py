@@ -394,3 +394,12 @@ def test_tab_separated_rows_copied_from_a_browser_keep_their_blank_cells() -> No
     received = [report.cell("t3", "received", c.key) for c in FORMAT_2021.t3.blocks[0].columns]
     assert [None if c is None else c.value for c in received] == [5, None, None, None, 1, None, 6]
     assert report.notes == ()
+
+
+def test_a_count_printed_with_zero_decimals_is_read_as_the_integer() -> None:
+    t2 = T2_ZEROS_2021.replace("行政规范性文件 | 0 | 0 | 0 |", "行政规范性文件 | 2.00 | 0.0 | 7 |")
+    report = read(HEAD_2021 + t2 + t3_pipes(zeros_except(0, ["0"] * 7)) + T4_ZEROS + TAIL)
+    issued = report.cell("t2", "normative_docs", "issued")
+    assert issued is not None and issued.value == 2 and isinstance(issued.value, int)
+    assert issued.raw == "2.00"
+    assert report.notes == ()

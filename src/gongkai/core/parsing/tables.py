@@ -204,6 +204,9 @@ def _make_cells(
     cells = result.cells
     for (ref, amount, label), atom in zip(_row_refs(fmt, table, row), atoms, strict=True):
         value = atom.value if atom.kind == VALUE and atom.value is not None else _BLANK_VALUE
+        integral = value.value is not None and value.value == int(value.value)
+        if value.decimal and not amount and integral:  # "12.0", "0.00": a count with decimals
+            value = Value(int(value.value or 0), value.interpreted, value.unit)
         if value.decimal and not amount:
             result.notes.append(
                 _unparsed(
