@@ -175,3 +175,18 @@ def report_pdf(report: Report) -> bytes:
     from weasyprint import HTML
 
     return HTML(string=report_html(report)).write_pdf()  # type: ignore[no-any-return]
+
+
+def inside_layout_table(document_bytes: bytes) -> bytes:
+    """The same Word document with its whole body moved into the single cell of a layout table."""
+    import docx
+
+    inner = docx.Document(io.BytesIO(document_bytes))
+    outer = docx.Document()
+    cell = outer.add_table(rows=1, cols=1).cell(0, 0)
+    for element in list(inner.element.body.iterchildren()):
+        if not element.tag.endswith("sectPr"):
+            cell._tc.append(element)
+    buffer = io.BytesIO()
+    outer.save(buffer)
+    return buffer.getvalue()

@@ -181,3 +181,11 @@ def test_a_big5_traditional_copy_is_decoded_and_converted(original: Report) -> N
     got = read_report(data, "mirror.txt")
     assert got.value("t3", "received", "total") == original.value("t3", "received", "total")
     assert got.year == original.year
+
+
+def test_a_word_document_laid_out_inside_a_table_is_read_through_it(original: Report) -> None:
+    from .builders import inside_layout_table
+
+    got = read_report(inside_layout_table(report_docx(original)), "layout.docx")
+    assert values(got) == values(original)
+    assert got.agency == original.agency

@@ -302,30 +302,36 @@ def docx_lines(data: bytes) -> list[SourceLine]:
 
 
 def _docx_body(document: Any) -> list[SourceLine]:
+    out: list[SourceLine] = []
+    _docx_blocks(document.element.body, document, out)
+    return out
+
+
+def _docx_blocks(container: Any, document: Any, out: list[SourceLine]) -> None:
+    """Paragraphs and tables of a body or table cell, in order. A table that holds another
+    table is a layout table: its cells are read as containers, not as a row of cells."""
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
-    out: list[SourceLine] = []
-    number = 0
-    for child in document.element.body.iterchildren():
+    for child in container.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
-            number += 1
-            text = Paragraph(child, document).text
-            out.append(SourceLine(text, number))
+            out.append(SourceLine(Paragraph(child, document).text, len(out) + 1))
         elif tag == "tbl":
             table = Table(child, document)
+            layout = any(
+                element is not child and element.tag == child.tag
+                for element in child.iter(child.tag)
+            )
             for row in table.rows:
-                number += 1
-                cells: list[str] = []
-                previous: object = None
-                for cell in row.cells:
-                    ident = id(cell._tc)
-                    if ident != previous:
-                        cells.append(cell.text)
-                    previous = ident
-                out.append(SourceLine(" | ".join(cells), number, tuple(cells)))
-    return out
+                cells = row.cells
+                unique = [c for i, c in enumerate(cells) if i == 0 or c._tc is not cells[i - 1]._tc]
+                if layout:
+                    for cell in unique:
+                        _docx_blocks(cell._tc, document, out)
+                    continue
+                texts = tuple(c.text for c in unique)
+                out.append(SourceLine(" | ".join(texts), len(out) + 1, texts))
 
 
 # --- PDF -------------------------------------------------------------------------------------
