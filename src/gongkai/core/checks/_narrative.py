@@ -22,20 +22,20 @@ from ._common import per_report
 
 _WHITESPACE = re.compile(r"\s+")
 _THOUSANDS = re.compile(r"(?<=\d)[,，](?=\d{3}(?!\d))")
-_TO_COMPACT = str.maketrans(
-    {
-        "(": "（",
-        ")": "）",
-        ":": "：",
-        ",": "，",
-        ";": "；",
-        "?": "？",
-        "!": "！",
-        "％": "%",
-        "\u00a0": " ",
-        **{chr(0xFF10 + d): str(d) for d in range(10)},
-    }
-)
+_TO_COMPACT = {
+    "(": "（",
+    ")": "）",
+    ":": "：",
+    ",": "，",
+    ";": "；",
+    "?": "？",
+    "!": "！",
+    "％": "%",
+    **{chr(0xFF10 + d): str(d) for d in range(10)},
+}
+# Most text holds none of these, so a regex finds the few there are (str.translate would look
+# every character up in a dict).
+_TO_TRANSLATE = re.compile("[" + re.escape("".join(_TO_COMPACT)) + "]")
 
 
 @dataclass(frozen=True)
@@ -54,8 +54,12 @@ class Chunk:
 @lru_cache(maxsize=32)  # headings and short sections recur; keep big texts few
 def compact(text: str) -> str:
     """The compact form of a piece of text (see the module docstring)."""
-    text = _WHITESPACE.sub("", text.translate(_TO_COMPACT))
+    text = _TO_TRANSLATE.sub(_full_width, _WHITESPACE.sub("", text))
     return _THOUSANDS.sub("", text)
+
+
+def _full_width(match: re.Match[str]) -> str:
+    return _TO_COMPACT[match.group()]
 
 
 def _chunk(text: str, first_line: int | None) -> Chunk:
