@@ -197,3 +197,15 @@ def test_the_audit_trail_is_shown_in_chinese(officer_client, register, district)
     page = officer_client.get(reverse("applications:detail", args=[app.pk]))
     assert "状态：登记 → 补正中" in page.text
     assert "答复期限：2025-03-31 → （空）" in page.text
+
+
+def test_an_answer_dated_in_a_2019_format_year_can_use_that_formats_row(officer_client, register):
+    app = register(arrived_on=D(2020, 6, 1))
+    page = officer_client.get(reverse("applications:detail", args=[app.pk]))
+    assert "（六）其他处理（2019—2020年度格式）" in page.text
+    officer_client.post(
+        reverse("applications:act", args=[app.pk, "answer"]),
+        {"an-day": "2020-06-10", "an-outcome": "other", "an-legal_basis": "条例第三十条"},
+    )
+    app.refresh_from_db()
+    assert (app.status, app.outcome) == ("answered", "other")

@@ -17,7 +17,11 @@ from gongkai.web.applications import forms as f
 from gongkai.web.applications import services
 from gongkai.web.applications.enums import EventKind, Status
 from gongkai.web.applications.models import Application
-from gongkai.web.applications.outcomes import outcome_choices, termination_choices
+from gongkai.web.applications.outcomes import (
+    outcome_choices,
+    outcome_choices_all_years,
+    termination_choices,
+)
 
 
 def _today_year() -> int:
@@ -221,7 +225,7 @@ ACTIONS: dict[str, Action] = {
             "answer",
             "作出答复",
             lambda app, data: f.AnswerForm(
-                data, prefix="an", outcomes=outcome_choices(_today_year())
+                data, prefix="an", outcomes=outcome_choices_all_years(_today_year())
             ),
             lambda u, app, d: services.application_answer(
                 acting_user=u,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from gongkai.core.formats import Row, UnknownYearError, format_for_year
+from gongkai.core.formats import FORMATS, Row, UnknownYearError, format_for_year, format_years
 from gongkai.core.formats.common import RESULTS
 
 
@@ -36,3 +36,16 @@ def is_valid_outcome(key: str, year: int) -> bool:
         return key in format_for_year(year).outcome_rows
     except UnknownYearError:
         return False
+
+
+def outcome_choices_all_years(current_year: int) -> list[tuple[str, str]]:
+    """The current year's rows first, then rows only older formats have, marked with the years
+    they apply to (for requests answered on a date in an earlier format's years)."""
+    choices = outcome_choices(current_year)
+    seen = {key for key, _ in choices}
+    for fmt in FORMATS.values():
+        for key in fmt.outcome_rows:
+            if key not in seen:
+                seen.add(key)
+                choices.append((key, f"{_label(fmt.t3.row(key))}（{format_years(fmt)}格式）"))
+    return choices
