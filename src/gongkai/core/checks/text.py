@@ -555,7 +555,13 @@ def text_arithmetic(report: Report, previous: Report | None = None) -> Iterator[
 # names by nature; it is page furniture, not the report's text.
 _NAVIGATION = re.compile(r"首页|当前位置|您的位置|您现在的位置|›|>>|»")
 _MIN_PARAGRAPH = 20  # shorter paragraphs ("无。", "特此报告。") may repeat legitimately
-_DOUBLED = re.compile(r"([\u4e00-\u9fff][\u4e00-\u9fff0-9A-Za-z“”]{1,39}?)\1")
+_RUN = "[\u4e00-\u9fff0-9A-Za-z“”]"
+# A run of 2–40 characters printed twice back to back. The lookahead (the run's first character
+# recurs within reach) is implied by the match and rules out most positions at a third of the
+# cost of trying every length there.
+_DOUBLED = re.compile(
+    rf"(?=([\u4e00-\u9fff]){_RUN}{{0,39}}?\1)(?P<run>[\u4e00-\u9fff]{_RUN}{{1,39}}?)(?P=run)"
+)
 
 
 @cache
@@ -591,7 +597,7 @@ def duplicate_paragraph(report: Report, previous: Report | None = None) -> Itera
                 continue
             seen[text] = first_line
         for m in _DOUBLED.finditer(text):
-            run = m.group(1)
+            run = m.group("run")
             if not has_cjk(run, 2) or any(label in m.group(0) for label in labels):
                 continue
             if len(run) == 2 and run[0] in "一两每":
