@@ -33,6 +33,7 @@ BROKEN_DOCX = "Word文件已损坏，无法读取"
 # of a document is read. Annual reports are a few hundred KB at most.
 MAX_TEXT_CHARS = 4_000_000
 MAX_PDF_PAGES = 80
+MAX_TABLE_ROWS = 5_000  # rows read from one HTML table
 PDFTOTEXT_TIMEOUT = 20
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
@@ -239,30 +240,31 @@ def _cell_text(cell: Any) -> str:
 
 def _table_rows(table: Any) -> Iterator[SourceLine]:
     """Rows with rowspan/colspan expanded into a grid, a merged cell printed once per row."""
-    rows = [tr for tr in table.iter("tr") if _nearest_table(tr) is table]
-    grid: dict[tuple[int, int], tuple[int, str]] = {}
+    rows = [tr for tr in table.iter("tr") if _nearest_table(tr) is table][:MAX_TABLE_ROWS]
+    grid: list[dict[int, tuple[int, str]]] = [{} for _ in rows]
     serial = 0  # identifies a cell (id() of an lxml proxy can be reused once it is freed)
     for r, tr in enumerate(rows):
+        line = grid[r]
         c = 0
         for td in tr:
             if not isinstance(td.tag, str) or td.tag not in ("td", "th"):
                 continue
-            while (r, c) in grid:
+            while c in line:
                 c += 1
-            rowspan = _span(td.get("rowspan"), 200)
+            rowspan = min(_span(td.get("rowspan"), 200), len(rows) - r)
             colspan = _span(td.get("colspan"), 60)
             text = _cell_text(td)
             serial += 1
             for dr in range(rowspan):
+                below = grid[r + dr]
                 for dc in range(colspan):
-                    grid[(r + dr, c + dc)] = (serial, text)
+                    below[c + dc] = (serial, text)
             c += colspan
     for r, tr in enumerate(rows):
-        columns = sorted(c for (rr, c) in grid if rr == r)
         cells: list[str] = []
         previous: int | None = None
-        for c in columns:
-            ident, text = grid[(r, c)]
+        for c in sorted(grid[r]):
+            ident, text = grid[r][c]
             if ident != previous:
                 cells.append(text)
             previous = ident
