@@ -403,3 +403,19 @@ def test_a_count_printed_with_zero_decimals_is_read_as_the_integer() -> None:
     assert issued is not None and issued.value == 2 and isinstance(issued.value, int)
     assert issued.raw == "2.00"
     assert report.notes == ()
+
+
+def test_pdf_text_with_labels_wrapped_around_their_numbers() -> None:
+    lines = ["三、收到和处理政府信息公开申请情况", "申请人情况"]
+    for label in T3_LABELS_2021:
+        values = "4 0 0 0 0 0 4" if label.startswith("（二）") else "0 0 0 0 0 0 0"
+        if len(label) > 16:
+            lines += [f"{label[:16]} {values}", label[16:]]
+        else:
+            lines.append(f"{label} {values}")
+    lines[2:2] = ["三、", "本", "年", "度", "办", "理", "结", "果"]
+    text = HEAD_2021 + "\n".join(lines) + "\n" + T4_ZEROS + TAIL
+    report = read(text)
+    assert report.value("t3", "partial", "total") == 4
+    assert len(list(report.table_cells("t3"))) == 175
+    assert report.notes == ()
