@@ -189,3 +189,20 @@ def test_a_word_document_laid_out_inside_a_table_is_read_through_it(original: Re
     got = read_report(inside_layout_table(report_docx(original)), "layout.docx")
     assert values(got) == values(original)
     assert got.agency == original.agency
+
+
+def test_pages_that_pdfplumber_cannot_read_are_read_with_pdftotext(
+    original: Report, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A font with a custom CMap makes pdfplumber see no characters (dependencies.md §3)."""
+    import shutil
+
+    import pdfplumber.page
+
+    if shutil.which("pdftotext") is None:
+        pytest.skip("poppler-utils is not installed")
+    data = report_pdf(original)
+    monkeypatch.setattr(pdfplumber.page.Page, "chars", property(lambda self: []))
+    got = read_report(data, "cmap.pdf")
+    assert values(got) == values(original)
+    assert got.agency == original.agency
