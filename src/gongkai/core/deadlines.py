@@ -419,39 +419,40 @@ class _Explainer:
         if self.enabled:
             self.steps.append(Step(StepKind.NOTE, day, day, text))
 
-    def count(self, a: date, b: date, first: int) -> int:
-        """A COUNT step over a..b (inclusive); returns the working days counted."""
+    def _skipped(self, a: date, b: date) -> tuple[tuple[SkippedDay, ...], int]:
+        """The days off in a..b (inclusive) and the number of working days there."""
+        skipped = tuple(SkippedDay(d.day, d.reason) for d in self.cal.days_off(a, b))
+        return skipped, (b - a).days + 1 - len(skipped)
+
+    def count(self, a: date, b: date, first: int) -> None:
+        """A COUNT step over a..b (inclusive), numbering its working days from ``first``."""
         if not self.enabled:
-            return self.cal.workdays_between(a - ONE_DAY, b)
-        off = self.cal.days_off(a, b)
-        skipped = tuple(SkippedDay(d.day, d.reason) for d in off)
-        makeup = tuple(d.day for d in self.cal.makeup_days(a, b))
-        counted = (b - a).days + 1 - len(skipped)
+            return
+        skipped, counted = self._skipped(a, b)
+        makeup_days = self.cal.makeup_days(a, b)
         text = f"{_span(a, b)}：计入第{first}至第{first + counted - 1}个工作日，共{counted}个"
         if counted == 1:
             text = f"{_span(a, b)}：计入第{first}个工作日，共1个"
         if skipped:
             text += f"；不计：{_runs(skipped)}"
-        if makeup:
+        if makeup_days:
             names = "、".join(
                 f"{_md(d.day)}（{d.name}调休，{'周六' if d.day.weekday() == 5 else '周日'}上班）"
-                for d in self.cal.makeup_days(a, b)
+                for d in makeup_days
             )
             text += f"；调休上班日照常计入：{names}"
+        makeup = tuple(d.day for d in makeup_days)
         self.steps.append(Step(StepKind.COUNT, a, b, text + "。", counted, 0, skipped, makeup))
-        return counted
 
-    def pause(self, a: date, b: date, label: str, article: str, extra: str) -> int:
+    def pause(self, a: date, b: date, label: str, article: str, extra: str) -> None:
+        """A PAUSE step over a..b (inclusive): working days there do not count."""
         if not self.enabled:
-            return self.cal.workdays_between(a - ONE_DAY, b)
-        off = self.cal.days_off(a, b)
-        skipped = tuple(SkippedDay(d.day, d.reason) for d in off)
-        paused = (b - a).days + 1 - len(skipped)
+            return
+        skipped, paused = self._skipped(a, b)
         text = f"{_span(a, b)}：{label}，不计入期限（{article}），其中{paused}个工作日不计算"
         if skipped:
             text += f"，另有非工作日：{_runs(skipped)}"
         self.steps.append(Step(StepKind.PAUSE, a, b, text + extra + "。", 0, paused, skipped))
-        return paused
 
 
 def _merge(pauses: list[_Pause], as_of: date) -> list[tuple[date, date, list[_Pause]]]:

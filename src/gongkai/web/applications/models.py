@@ -144,7 +144,9 @@ class Application(TimestampedModel):
             models.Index(fields=["agency", "status", "due_on"], name="app_queue_idx"),
             models.Index(fields=["status", "due_on"], name="app_due_idx"),
             models.Index(fields=["assigned_to", "status"], name="app_assigned_idx"),
-            models.Index(fields=["agency", "received_on"], name="app_received_idx"),
+            # The queue's two orders, walked in index order and filtered (bench/web_queue.py).
+            models.Index(fields=["-received_on", "-id"], name="app_recent_idx"),
+            models.Index(fields=["due_on", "id"], name="app_due_order_idx"),
         )
 
     def __str__(self) -> str:
