@@ -94,19 +94,27 @@ def _check(quantity: int, what: str) -> None:
         raise RuleError(f"{what}不能是负数（收到 {quantity}）")
 
 
-def _item(first: int, last: int, quantity: int, price: int, unit: str) -> FeeItem | None:
-    count = min(last, quantity) - first + 1
-    if count <= 0:
-        return None
-    unit_price = Decimal(price)
-    subtotal = unit_price * count
-    upto = min(last, quantity)
-    rng = f"第{first}{unit}" if first == upto else f"第{first}至第{upto}{unit}"
-    if price == 0:
-        text = f"{rng}：{count}{unit}，免费"
-    else:
-        text = f"{rng}：{count}{unit} × {price}元/{unit} = {_yuan(subtotal)}"
-    return FeeItem(first, upto, count, unit_price, subtotal, text)
+def _tiered(
+    method: str, quantity: int, tiers: list[tuple[int, int, int]], unit: str, basis: str
+) -> FeeResult:
+    """超额累进 (109号 Art. 3): each tier ``(first, last, price)`` charges the units of
+    ``quantity`` that fall in it; tiers the quantity does not reach are left out."""
+    items: list[FeeItem] = []
+    for first, last, price in tiers:
+        upto = min(last, quantity)
+        count = upto - first + 1
+        if count <= 0:
+            continue
+        unit_price = Decimal(price)
+        subtotal = unit_price * count
+        rng = f"第{first}{unit}" if first == upto else f"第{first}至第{upto}{unit}"
+        if price == 0:
+            text = f"{rng}：{count}{unit}，免费"
+        else:
+            text = f"{rng}：{count}{unit} × {price}元/{unit} = {_yuan(subtotal)}"
+        items.append(FeeItem(first, upto, count, unit_price, subtotal, text))
+    total = sum((i.subtotal for i in items), Decimal(0))
+    return FeeResult(method, quantity, total, tuple(items), basis)
 
 
 def per_application(count: int) -> FeeResult:
@@ -117,22 +125,16 @@ def per_application(count: int) -> FeeResult:
         raise RuleError(
             f"一个月内申请件数 {count} 超出合理范围（最多 {MAX_APPLICATIONS} 件），请检查输入"
         )
-    items: list[FeeItem] = []
     tiers = [(1, FREE_APPLICATIONS, 0), (FREE_APPLICATIONS + 1, 30, 100)]
     first, price = 31, 200
-    while first <= count:
+    while first <= count:  # from the 31st: steps of 10, each 100元/件 more
         tiers.append((first, first + 9, price))
         first, price = first + 10, price + 100
-    for lo, hi, unit_price in tiers:
-        item = _item(lo, hi, count, unit_price, "件")
-        if item is not None:
-            items.append(item)
-    total = sum((i.subtotal for i in items), Decimal(0))
-    return FeeResult(
+    return _tiered(
         "per_application",
         count,
-        total,
-        tuple(items),
+        tiers,
+        "件",
         "按件计收，同一申请人一个自然月内累计申请件数超额累进，国办函〔2020〕109号第四条",
     )
 
@@ -140,22 +142,9 @@ def per_application(count: int) -> FeeResult:
 def per_page(pages: int) -> FeeResult:
     """按量: what one application owes for ``pages`` pages (国办函〔2020〕109号 Art. 5)."""
     _check(pages, "页数")
-    tiers = [
-        (1, FREE_PAGES, 0),
-        (FREE_PAGES + 1, 100, 10),
-        (101, 200, 20),
-        (201, max(pages, 201), 40),
-    ]
-    items = [
-        item for lo, hi, price in tiers if (item := _item(lo, hi, pages, price, "页")) is not None
-    ]
-    total = sum((i.subtotal for i in items), Decimal(0))
-    return FeeResult(
-        "per_page",
-        pages,
-        total,
-        tuple(items),
-        "按量计收，同一申请超额累进，国办函〔2020〕109号第五条",
+    tiers = [(1, FREE_PAGES, 0), (FREE_PAGES + 1, 100, 10), (101, 200, 20), (201, pages, 40)]
+    return _tiered(
+        "per_page", pages, tiers, "页", "按量计收，同一申请超额累进，国办函〔2020〕109号第五条"
     )
 
 
