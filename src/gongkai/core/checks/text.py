@@ -382,15 +382,7 @@ def text_table_mismatch(report: Report, previous: Report | None = None) -> Itera
 # ---------------------------------------------------------------------------------------------
 # The narrative's own arithmetic
 
-_OUTCOME_KINDS = (
-    "granted",
-    "partial",
-    "granted_partial",
-    "withheld",
-    "unable",
-    "not_handled",
-    "other",
-)
+# The narrative's words for each result, as the breakdown sentences name them.
 _OUTCOME_NAMES = {
     "granted": "予以公开",
     "partial": "部分公开",
@@ -400,6 +392,7 @@ _OUTCOME_NAMES = {
     "not_handled": "不予处理",
     "other": "其他处理",
 }
+_OUTCOME_KINDS = frozenset(_OUTCOME_NAMES)
 _CLUSTER_GAP = 80  # characters between two outcome statements of one breakdown
 _WHOLE_REACH = 300  # how far before a breakdown its "办结/答复 N件" may stand
 
