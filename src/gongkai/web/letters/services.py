@@ -97,9 +97,37 @@ def _require_editor(user: Any, agency: Agency) -> None:
         raise PermissionDenied(f"您无权修改{agency.name}的文书模板，请联系本机关审核人或公开办")
 
 
-def _next_version(agency: Agency, key: str) -> int:
-    last = TemplateRow.objects.filter(agency=agency, key=key).order_by("-version").first()
-    return (last.version if last else 0) + 1
+def _save_version(
+    *, acting_user: Any, agency: Agency, template: core.LetterTemplate, default: bool, action: str
+) -> TemplateRow:
+    """Store ``template`` as the agency's next version of its key, with an audit record."""
+    # Lock the agency row so that two editors get consecutive versions.
+    Agency.objects.select_for_update().filter(pk=agency.pk).first()
+    last = TemplateRow.objects.filter(agency=agency, key=template.key).order_by("-version").first()
+    row = TemplateRow.objects.create(
+        agency=agency,
+        key=template.key,
+        version=(last.version if last else 0) + 1,
+        title=template.title,
+        body=template.body,
+        basis=template.basis,
+        remedy=template.remedy,
+        is_default=default,
+        created_by=acting_user,
+    )
+    _audit(
+        application=None,
+        action=action,
+        actor=acting_user,
+        entity="letter_template",
+        entity_id=row.pk,
+        changes={
+            "agency": agency.name,
+            "template": core.template_label(template.key),
+            "version": row.version,
+        },
+    )
+    return row
 
 
 @transaction.atomic
@@ -128,31 +156,13 @@ def letter_template_save(
     problems = core.template_problems(candidate)
     if problems:
         raise TemplateInvalid(problems)
-    # Lock the agency row so that two editors get consecutive versions.
-    Agency.objects.select_for_update().filter(pk=agency.pk).first()
-    row = TemplateRow.objects.create(
+    return _save_version(
+        acting_user=acting_user,
         agency=agency,
-        key=key,
-        version=_next_version(agency, key),
-        title=candidate.title,
-        body=candidate.body,
-        basis=candidate.basis,
-        remedy=candidate.remedy,
-        created_by=acting_user,
-    )
-    _audit(
-        application=None,
+        template=candidate,
+        default=False,
         action="修改文书模板",
-        actor=acting_user,
-        entity="letter_template",
-        entity_id=row.pk,
-        changes={
-            "agency": agency.name,
-            "template": core.template_label(key),
-            "version": row.version,
-        },
     )
-    return row
 
 
 @transaction.atomic
@@ -161,32 +171,13 @@ def letter_template_reset(*, acting_user: Any, agency: Agency, key: str) -> Temp
     _require_editor(acting_user, agency)
     if own_template_row(agency, key) is None:
         return None
-    default = core.default_template(key)
-    Agency.objects.select_for_update().filter(pk=agency.pk).first()
-    row = TemplateRow.objects.create(
+    return _save_version(
+        acting_user=acting_user,
         agency=agency,
-        key=key,
-        version=_next_version(agency, key),
-        title=default.title,
-        body=default.body,
-        basis=default.basis,
-        remedy=default.remedy,
-        is_default=True,
-        created_by=acting_user,
-    )
-    _audit(
-        application=None,
+        template=core.default_template(key),
+        default=True,
         action="恢复默认文书模板",
-        actor=acting_user,
-        entity="letter_template",
-        entity_id=row.pk,
-        changes={
-            "agency": agency.name,
-            "template": core.template_label(key),
-            "version": row.version,
-        },
     )
-    return row
 
 
 @transaction.atomic
