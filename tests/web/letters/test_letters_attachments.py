@@ -61,3 +61,14 @@ def test_a_binary_file_named_txt_is_refused(district, register):
 def test_an_officer_of_another_agency_cannot_upload(district, register):
     with pytest.raises(PermissionDenied):
         upload(district, register(), "申请书.pdf", PDF, user=district.officer_b)
+
+
+def test_an_attachment_is_voided_once_and_keeps_its_first_reason(district, register):
+    attachment = upload(district, register(), "申请书.pdf", PDF)
+    services.attachment_void(acting_user=district.officer_a, attachment=attachment, reason="传错")
+    with pytest.raises(ApplicationError, match="该附件已作废"):
+        services.attachment_void(
+            acting_user=district.officer_a, attachment=attachment, reason="再次作废"
+        )
+    attachment.refresh_from_db()
+    assert attachment.voided and attachment.void_reason == "传错"

@@ -387,26 +387,39 @@ def letter_record_delivery(
     return letter
 
 
+def _void(
+    *, acting_user: Any, row: Letter | Attachment, reason: str, action: str, changes: dict[str, Any]
+) -> None:
+    """Mark a letter or an attachment void with a reason, never delete it, and audit it."""
+    if not reason.strip():
+        raise ApplicationError("请写明作废原因", field="reason")
+    if row.voided:
+        raise ApplicationError(f"该{'文书' if isinstance(row, Letter) else '附件'}已作废")
+    row.voided = True
+    row.void_reason = reason.strip()
+    row.save(update_fields=["voided", "void_reason", "updated_at"])
+    _audit(
+        application=row.application,
+        action=action,
+        actor=acting_user,
+        entity="letter" if isinstance(row, Letter) else "attachment",
+        entity_id=row.pk,
+        changes=changes,
+        reason=reason.strip(),
+    )
+
+
 @transaction.atomic
 def letter_void(*, acting_user: Any, letter: Letter, reason: str) -> Letter:
     """A wrong letter is voided with a reason, never deleted; its number stays used."""
     if not permissions.can_generate_letter(acting_user, letter.application):
         raise PermissionDenied("您无权作废该文书")
-    if not reason.strip():
-        raise ApplicationError("请写明作废原因", field="reason")
-    if letter.voided:
-        raise ApplicationError("该文书已作废")
-    letter.voided = True
-    letter.void_reason = reason.strip()
-    letter.save(update_fields=["voided", "void_reason", "updated_at"])
-    _audit(
-        application=letter.application,
+    _void(
+        acting_user=acting_user,
+        row=letter,
+        reason=reason,
         action="作废文书",
-        actor=acting_user,
-        entity="letter",
-        entity_id=letter.pk,
         changes={"number": letter.number},
-        reason=reason.strip(),
     )
     return letter
 
@@ -458,20 +471,14 @@ def attachment_upload(
 
 @transaction.atomic
 def attachment_void(*, acting_user: Any, attachment: Attachment, reason: str) -> Attachment:
+    """A wrong attachment is voided with a reason, never deleted (once)."""
     if not permissions.can_upload_attachment(acting_user, attachment.application):
         raise PermissionDenied("您无权作废该附件")
-    if not reason.strip():
-        raise ApplicationError("请写明作废原因", field="reason")
-    attachment.voided = True
-    attachment.void_reason = reason.strip()
-    attachment.save(update_fields=["voided", "void_reason", "updated_at"])
-    _audit(
-        application=attachment.application,
+    _void(
+        acting_user=acting_user,
+        row=attachment,
+        reason=reason,
         action="作废附件",
-        actor=acting_user,
-        entity="attachment",
-        entity_id=attachment.pk,
         changes={"name": attachment.original_name},
-        reason=reason.strip(),
     )
     return attachment
