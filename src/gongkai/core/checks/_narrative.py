@@ -20,8 +20,8 @@ from functools import lru_cache
 from ..report import Report
 from ._common import per_report
 
-_WHITESPACE = re.compile(r"\s+")
-_THOUSANDS = re.compile(r"(?<=\d)[,，](?=\d{3}(?!\d))")
+# The separator first, so the regex engine skips to candidates instead of testing every position.
+_THOUSANDS = re.compile(r"[,，](?<=\d[,，])(?=\d{3}(?!\d))")
 _TO_COMPACT = {
     "(": "（",
     ")": "）",
@@ -54,7 +54,7 @@ class Chunk:
 @lru_cache(maxsize=32)  # headings and short sections recur; keep big texts few
 def compact(text: str) -> str:
     """The compact form of a piece of text (see the module docstring)."""
-    text = _TO_TRANSLATE.sub(_full_width, _WHITESPACE.sub("", text))
+    text = _TO_TRANSLATE.sub(_full_width, "".join(text.split()))  # str.split: \s, in C
     return _THOUSANDS.sub("", text)
 
 
