@@ -56,13 +56,15 @@ def table_grids(report: Report, fmt: Format) -> dict[str, Grid]:
     for row in fmt.t3.rows:
         if row.group:
             group_sizes[row.group] = group_sizes.get(row.group, 0) + 1
-    results = sum(1 for r in fmt.t3.rows if r.group or r.key == "closed_total") + 0
+    keys = [r.key for r in fmt.t3.rows]
+    result_keys = set(keys[keys.index("granted") : keys.index("closed_total") + 1])
+    results = len(result_keys)  # 三、本年度办理结果 spans 20 rows (2019) or 22 (2021)
     seen: set[str] = set()
     first_result = True
     for row in fmt.t3.rows:
         cells: list[tuple[str, int, int]] = []
         values = [(_value(report, "t3", row.key, c.key), 1, 1) for c in columns]
-        in_results = row.group is not None or row.key == "closed_total"
+        in_results = row.key in result_keys
         if in_results and first_result:
             cells.append(("三、本年度办理结果", results, 1))
             first_result = False

@@ -206,3 +206,12 @@ def test_pages_that_pdfplumber_cannot_read_are_read_with_pdftotext(
     got = read_report(data, "cmap.pdf")
     assert values(got) == values(original)
     assert got.agency == original.agency
+
+
+@pytest.mark.parametrize("kind", ["html", "docx"])
+def test_the_2019_format_with_its_single_other_row_reads_back_from_merged_tables(kind: str) -> None:
+    report = sample_report(143, format_key="2019", year=2020)
+    data = report_html(report).encode("utf-8") if kind == "html" else report_docx(report)
+    got = read_report(data, f"report.{kind}")
+    assert values(got) == values(report)
+    assert got.format_key == "2019" and got.notes == ()
