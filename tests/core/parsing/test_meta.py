@@ -107,3 +107,12 @@ def test_a_crawler_header_gives_title_and_date() -> None:
 def test_a_report_without_tables_has_no_format() -> None:
     report = read("示例县示例局2022年政府信息公开工作年度报告" + BODY)
     assert report.format_key is None and report.tables_present == frozenset()
+
+
+def test_the_crawler_headers_publisher_names_the_agency_when_the_title_does_not() -> None:
+    text = (
+        "标题: 2022年度政府信息公开工作年度报告\n发布时间: 2023-01-20 09:00\n发布机构: 示例县统计局\n"
+        "==================== 正文 ====================" + BODY
+    )
+    report = read(text)
+    assert (report.agency, report.year) == ("示例县统计局", 2022)

@@ -131,6 +131,8 @@ def read_meta(doc: Document, body_end: int) -> Meta:
         agency is None or (signature.endswith(agency) and len(signature) > len(agency))
     ):
         agency = signature if agency is not None or _ORG_END.search(signature) else agency
+    if agency is None and header.get("发布机构", ("", 0))[0]:
+        agency = header["发布机构"][0]
     if agency is None:
         m = _NOW_REPORTING.search(doc.text[:4000])
         if m and not _PUNCT.search(m.group(1)):
