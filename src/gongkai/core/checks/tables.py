@@ -182,10 +182,11 @@ def state(
         total: Number = sum(v for v in found if v is not None)
         blank = tuple(ref for ref, v in zip(refs, found, strict=True) if v is None)
         if blank and filled:
-            known = tuple((ref, filled[ref]) for ref in blank if ref in filled)
-            total += sum(value for _, value in known)
-            used.extend(known)
-            blank = tuple(ref for ref in blank if ref not in filled)
+            known = [(ref, value) for ref in blank if (value := filled.get(ref)) is not None]
+            if known:
+                total += sum(value for _, value in known)
+                used.extend(known)
+                blank = tuple(ref for ref in blank if ref not in filled)
         sides.append((total, blank))
     (lsum, lblank), (rsum, rblank) = sides
     return State(lsum, rsum, lblank, rblank, tuple(used))
@@ -397,11 +398,10 @@ def _blank_finding(
     else:
         which = quoted(labels) + "列"
     notes = []
-    for cell in blanks:
+    for cell, label in zip(blanks, labels, strict=True):
         hint = hints.get(cell.ref)
         if hint is not None:
             value, why = hint
-            label = column_label(fmt, table, row, cell.ref.column)
             notes.append(f"“{label}”{why}应为{num(value)}")
     advice = "；".join(notes) + "；其余空白应填0" if notes else "应填写数字（没有的填0）"
     line = next((c.line for c in blanks if c.line is not None), None)
