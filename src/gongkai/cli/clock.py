@@ -27,6 +27,7 @@ from gongkai.core.calendar import (
     bundled_source,
     cn_date,
     read_calendar_file,
+    weekday_name,
 )
 from gongkai.core.deadlines import (
     Channel,
@@ -316,9 +317,7 @@ def render_month(cal: WorkCalendar, year: int, month: int) -> list[str]:
         span = f"{a.month}月{a.day}日" + (f"至{b.month}月{b.day}日" if b != a else "")
         lines.append(f"  放假：{span} {name}")
     for d in cal.makeup_days(first, last):
-        lines.append(
-            f"  调休上班：{d.day.month}月{d.day.day}日（{'周六' if d.day.weekday() == 5 else '周日'}）{d.name}"
-        )
+        lines.append(f"  调休上班：{d.day.month}月{d.day.day}日（{weekday_name(d.day)}）{d.name}")
     return lines
 
 

@@ -62,7 +62,7 @@ from enum import StrEnum
 from itertools import pairwise
 from typing import Any
 
-from .calendar import WorkCalendar, cn_date, default_calendar
+from .calendar import WorkCalendar, cn_date, default_calendar, weekday_name
 from .errors import CalendarUnavailable, RuleError
 from .formats import FORMATS, format_for_year
 
@@ -437,8 +437,7 @@ class _Explainer:
             text += f"；不计：{_runs(skipped)}"
         if makeup_days:
             names = "、".join(
-                f"{_md(d.day)}（{d.name}调休，{'周六' if d.day.weekday() == 5 else '周日'}上班）"
-                for d in makeup_days
+                f"{_md(d.day)}（{d.name}调休，{weekday_name(d.day)}上班）" for d in makeup_days
             )
             text += f"；调休上班日照常计入：{names}"
         makeup = tuple(d.day for d in makeup_days)
