@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from ..findings import Finding
 from ..formats import FORMATS, Format, UnknownYearError, format_for_year, format_years
 from ..report import Report, SectionText
-from ._common import at, has_cjk
+from ._common import at, fmt_of, has_cjk
 from ._narrative import Chunk, chunks, compact, is_whole_government
 
 # ---------------------------------------------------------------------------------------------
@@ -213,7 +213,7 @@ def missing_section(report: Report, previous: Report | None = None) -> Iterator[
     A report without any text at all (no section, no paragraph: the tables counted from the
     registers, before anyone has written the narrative) is not judged on its sections.
     """
-    fmt = report.format or _year_format(report)
+    fmt = fmt_of(report)
     if fmt is None or not (report.sections or report.paragraphs):
         return
     present = {s.key for s in report.sections}
@@ -231,15 +231,6 @@ def missing_section(report: Report, previous: Report | None = None) -> Iterator[
             f"缺少第{section.number}部分“{section.title}”（《政府信息公开条例》第五十条规定的报告内容）",
             line=line,
         )
-
-
-def _year_format(report: Report) -> Format | None:
-    if report.year is None:
-        return None
-    try:
-        return format_for_year(report.year)
-    except UnknownYearError:
-        return None
 
 
 def section_title(report: Report, previous: Report | None = None) -> Iterator[Finding]:
@@ -328,7 +319,7 @@ _FEES = re.compile(r"信息处理费|处理费|收费|收取费用|缴费|费用
 
 def fee_not_reported(report: Report, previous: Report | None = None) -> Iterator[Finding]:
     """M-7 / 国办函〔2020〕109号: from the 2021 format on, section 六 reports 信息处理费."""
-    fmt = report.format or _year_format(report)
+    fmt = fmt_of(report)
     if fmt is None or fmt.key == "2019":
         return
     section = report.section("other")
