@@ -209,3 +209,26 @@ def test_an_answer_dated_in_a_2019_format_year_can_use_that_formats_row(officer_
     )
     app.refresh_from_db()
     assert (app.status, app.outcome) == ("answered", "other")
+
+
+def test_an_art_35_due_date_set_on_the_page_replaces_the_statutory_one(officer_client, register):
+    app = register()
+    page = officer_client.post(
+        reverse("applications:act", args=[app.pk, "set_due_date"]),
+        {"dd-day": "2025-03-06", "dd-due": "2025-05-30", "dd-reason": "一个月内提出50件申请"},
+        follow=True,
+    )
+    assert "2025年5月30日" in page.text
+    assert "确定答复期限" not in page.text.split("办理</h2>", 1)[1].split("信息处理费")[0]
+
+
+def test_a_request_is_reassigned_on_the_page(officer_client, register, district):
+    app = register()
+    page = officer_client.post(
+        reverse("applications:act", args=[app.pk, "assign"]),
+        {"as-assignee": district.reviewer_a.pk},
+        follow=True,
+    )
+    assert "已分配经办人" in page.text
+    app.refresh_from_db()
+    assert app.assigned_to == district.reviewer_a

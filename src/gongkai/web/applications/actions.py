@@ -275,6 +275,26 @@ ACTIONS: dict[str, Action] = {
             "已更正办理结果并记录原因",
         ),
         Action(
+            "set_due_date",
+            "确定答复期限（第三十五条）",
+            lambda app, data: f.DueDateForm(data, prefix="dd"),
+            lambda u, app, d: services.application_set_due_date(
+                acting_user=u, application=app, day=d["day"], due=d["due"], reason=d["reason"]
+            ),
+            lambda u, a: (
+                _handler(_status_in(*ACTIVE))(u, a) and not _has_event(a, EventKind.DUE_DATE_SET)
+            ),
+            "已确定答复期限，原法定期限不再适用",
+        ),
+        Action(
+            "assign",
+            "分配经办人",
+            lambda app, data: f.AssignForm(data, prefix="as", staff=_staff(app)),
+            _assign,
+            _handler(_status_in(*OPEN)),
+            "已分配经办人",
+        ),
+        Action(
             "void",
             "作废",
             lambda app, data: f.VoidForm(data, prefix="vd"),

@@ -179,6 +179,13 @@ class ChangeOutcomeForm(ChineseErrorsMixin, forms.Form):
         self.fields["outcome"].choices = BLANK + outcomes  # type: ignore[attr-defined]
 
 
+class DueDateForm(DayForm):
+    due = forms.DateField(label="确定的答复期限", widget=DATE)
+    reason = forms.CharField(
+        label="理由（申请数量、频次明显超过合理范围）", widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
 class VoidForm(ChineseErrorsMixin, forms.Form):
     reason = forms.CharField(label="作废原因", widget=forms.Textarea(attrs={"rows": 2}))
 

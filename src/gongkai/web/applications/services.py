@@ -841,6 +841,8 @@ def application_set_due_date(
     application = _lock(application)
     _require_handler(acting_user, application)
     _require_open(application)
+    if application.events.filter(kind=EventKind.DUE_DATE_SET.value).exists():
+        raise ApplicationError("本申请已依第三十五条确定过答复期限")
     if not reason.strip():
         raise ApplicationError("请写明依第三十五条确定答复期限的理由", field="reason")
     if due <= day:
