@@ -7,8 +7,10 @@ from typing import Any
 
 from django.db.models import QuerySet
 from django.http import Http404
+from django.utils import timezone
 
 from gongkai.core import letters as core
+from gongkai.core.formats import UnknownYearError, format_for_year
 from gongkai.web.applications import selectors as applications
 from gongkai.web.applications.models import Application
 from gongkai.web.letters.models import Attachment, Letter, LetterTemplate
@@ -89,6 +91,23 @@ def letter_list_for(*, application: Application) -> QuerySet[Letter]:
 
 def attachment_list_for(*, application: Application) -> QuerySet[Attachment]:
     return application.attachments.select_related("uploaded_by").order_by("created_at", "id")
+
+
+def letter_keys_offered(*, application: Application) -> list[tuple[str, str]]:
+    """Letters that fit the application, as (template key, label): the answer of its recorded
+    outcome (or every answer of its year's format while it is open) and the four notices."""
+    if application.outcome:
+        outcomes = [application.outcome]
+    else:
+        closed = application.closed_on
+        year = closed.year if closed else timezone.localdate().year
+        try:
+            outcomes = list(format_for_year(year).outcome_rows)
+        except UnknownYearError:
+            outcomes = []
+    keys = [core.template_key(core.LetterKind.ANSWER, o) for o in outcomes if o in core.OUTCOMES]
+    keys += [k.value for k in core.LetterKind if k is not core.LetterKind.ANSWER]
+    return [(key, core.template_label(key)) for key in keys]
 
 
 def letter_get_visible(*, user: Any, pk: int) -> Letter:

@@ -6,14 +6,18 @@ import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
 from gongkai.core import letters as core
 from gongkai.core.deadlines import ExtensionApproved, compute_deadline
 from gongkai.core.errors import GongkaiError
 from gongkai.core.fees import per_application, per_page
+from gongkai.web.applications.clock import deadline_for
+from gongkai.web.applications.enums import EventKind
 from gongkai.web.applications.fees import applicant_month_count
 from gongkai.web.applications.models import Application
 from gongkai.web.applications.snapshots import clock_events
+from gongkai.web.common.errors import ApplicationError
 from gongkai.web.letters.models import LetterSettings, LetterTemplate
 from gongkai.web.orgs.models import Agency
 from gongkai.web.workcalendar.snapshots import work_calendar
@@ -233,3 +237,53 @@ def extension_due_dates(application: Application) -> tuple[dt.date | None, dt.da
     except GongkaiError:
         return None, None
     return original, extended
+
+
+def letter_initial(
+    application: Application, kind: core.LetterKind, *, today: dt.date
+) -> dict[str, Any]:
+    """Prefill from the register: the answer summary, the 补正 items, the extension, the
+    consultation and the fee recorded in the event log."""
+    initial: dict[str, Any] = {"issued_on": today}
+    events = list(application.events.order_by("day", "id"))
+
+    def last(kind_: EventKind) -> Any:
+        return next((e for e in reversed(events) if e.kind == kind_.value), None)
+
+    if kind is core.LetterKind.ANSWER:
+        initial["decision"] = application.answer_summary
+        if application.closed_on:
+            initial["issued_on"] = application.closed_on
+    elif kind is core.LetterKind.CORRECTION and (event := last(EventKind.CORRECTION_REQUESTED)):
+        initial |= {
+            "correction_items": event.note,
+            "correction_deadline": event.due,
+            "issued_on": event.day,
+        }
+    elif kind is core.LetterKind.EXTENSION and (event := last(EventKind.EXTENSION)):
+        original, extended = extension_due_dates(application)
+        initial |= {
+            "extension_days": event.workdays,
+            "extension_reason": event.note,
+            "issued_on": event.day,
+            "original_due_on": original,
+            "new_due_on": extended,
+        }
+    elif kind is core.LetterKind.CONSULTATION and (event := last(EventKind.CONSULTATION_STARTED)):
+        initial |= {
+            "third_party_name": event.party_name,
+            "consulted_information": event.note,
+            "issued_on": event.day,
+        }
+        try:
+            consultations = deadline_for(application).consultations
+        except ApplicationError:
+            consultations = ()
+        for consultation in consultations:
+            if consultation.name == event.party_name and consultation.sent == event.day:
+                initial["reply_by"] = consultation.reply_due
+    elif kind is core.LetterKind.FEE:
+        initial["fee_method"] = "按量" if application.pages else "按件"
+        if event := last(EventKind.FEE_NOTICE):
+            initial["issued_on"] = event.day
+    return initial

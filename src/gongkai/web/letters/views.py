@@ -17,10 +17,7 @@ from django.views.decorators.http import require_POST
 
 from gongkai.core import letters as core
 from gongkai.core.errors import GongkaiError
-from gongkai.core.formats import UnknownYearError, format_for_year
 from gongkai.web.applications import selectors as application_selectors
-from gongkai.web.applications.clock import deadline_for
-from gongkai.web.applications.enums import EventKind
 from gongkai.web.applications.models import Application
 from gongkai.web.common.errors import ApplicationError
 from gongkai.web.letters import permissions, selectors, services
@@ -28,8 +25,8 @@ from gongkai.web.letters.forms import KIND_FIELDS, LetterForm, SettingsForm, Tem
 from gongkai.web.letters.models import ATTACHMENT_KIND_CHOICES, DELIVERY_METHOD_CHOICES
 from gongkai.web.letters.snapshots import (
     LetterInput,
-    extension_due_dates,
     fee_items,
+    letter_initial,
     letter_settings,
     sample_facts,
     template_in_force,
@@ -204,27 +201,6 @@ def _application(request: HttpRequest, pk: int) -> Application:
     return application_selectors.application_get_visible(user=request.user, pk=pk)
 
 
-def _outcome_year(application: Application) -> int:
-    if application.closed_on:
-        return application.closed_on.year
-    return timezone.localdate().year
-
-
-def _offered_keys(application: Application) -> list[tuple[str, str]]:
-    """Letters that fit the application: the answer of its recorded outcome (or every answer
-    of its year's format while it is open) and the four notices."""
-    if application.outcome:
-        outcomes = [application.outcome]
-    else:
-        try:
-            outcomes = list(format_for_year(_outcome_year(application)).outcome_rows)
-        except UnknownYearError:
-            outcomes = []
-    keys = [core.template_key(core.LetterKind.ANSWER, o) for o in outcomes if o in core.OUTCOMES]
-    keys += [k.value for k in core.LetterKind if k is not core.LetterKind.ANSWER]
-    return [(key, core.template_label(key)) for key in keys]
-
-
 @login_required
 def application_letters(request: HttpRequest, pk: int) -> HttpResponse:
     application = _application(request, pk)
@@ -233,60 +209,14 @@ def application_letters(request: HttpRequest, pk: int) -> HttpResponse:
         "application": application,
         "letters": selectors.letter_list_for(application=application),
         "attachments": selectors.attachment_list_for(application=application),
-        "offered": _offered_keys(application) if can_generate and not application.voided else [],
+        "offered": selectors.letter_keys_offered(application=application)
+        if can_generate and not application.voided
+        else [],
         "can_upload": permissions.can_upload_attachment(request.user, application),
         "attachment_kinds": ATTACHMENT_KIND_CHOICES,
         "delivery_methods": DELIVERY_METHOD_CHOICES,
     }
     return render(request, "letters/application.html", context)
-
-
-def _initial(application: Application, kind: core.LetterKind) -> dict[str, Any]:
-    """Prefill from the register: the answer summary, the 补正 items, the extension, the
-    consultation and the fee recorded in the event log."""
-    initial: dict[str, Any] = {"issued_on": timezone.localdate()}
-    events = list(application.events.order_by("day", "id"))
-
-    def last(kind_: EventKind) -> Any:
-        return next((e for e in reversed(events) if e.kind == kind_.value), None)
-
-    if kind is core.LetterKind.ANSWER:
-        initial["decision"] = application.answer_summary
-        if application.closed_on:
-            initial["issued_on"] = application.closed_on
-    elif kind is core.LetterKind.CORRECTION and (event := last(EventKind.CORRECTION_REQUESTED)):
-        initial |= {
-            "correction_items": event.note,
-            "correction_deadline": event.due,
-            "issued_on": event.day,
-        }
-    elif kind is core.LetterKind.EXTENSION and (event := last(EventKind.EXTENSION)):
-        original, extended = extension_due_dates(application)
-        initial |= {
-            "extension_days": event.workdays,
-            "extension_reason": event.note,
-            "issued_on": event.day,
-            "original_due_on": original,
-            "new_due_on": extended,
-        }
-    elif kind is core.LetterKind.CONSULTATION and (event := last(EventKind.CONSULTATION_STARTED)):
-        initial |= {
-            "third_party_name": event.party_name,
-            "consulted_information": event.note,
-            "issued_on": event.day,
-        }
-        try:
-            consultations = deadline_for(application).consultations
-        except ApplicationError:
-            consultations = ()
-        for consultation in consultations:
-            if consultation.name == event.party_name and consultation.sent == event.day:
-                initial["reply_by"] = consultation.reply_due
-    elif kind is core.LetterKind.FEE:
-        initial["fee_method"] = "按量" if application.pages else "按件"
-        if event := last(EventKind.FEE_NOTICE):
-            initial["issued_on"] = event.day
-    return initial
 
 
 def _letter_input(application: Application, form: LetterForm) -> LetterInput:
@@ -326,7 +256,7 @@ def letter_new(request: HttpRequest, pk: int, key: str) -> HttpResponse:
     if not permissions.can_generate_letter(request.user, application):
         messages.error(request, f"您不是{application.agency.name}的办理人员，不能生成文书")
         return redirect("letters:application", pk=application.pk)
-    if key not in dict(_offered_keys(application)):
+    if key not in dict(selectors.letter_keys_offered(application=application)):
         raise Http404("该申请不适用这种文书")
     kind = core.parse_template_key(key)[0]
     preview = ""
@@ -347,7 +277,8 @@ def letter_new(request: HttpRequest, pk: int, key: str) -> HttpResponse:
             except ApplicationError as exc:
                 form.add_error(None, exc.message)
     else:
-        form = LetterForm(initial=_initial(application, kind), kind=kind)
+        initial = letter_initial(application, kind, today=timezone.localdate())
+        form = LetterForm(initial=initial, kind=kind)
     context = {
         "application": application,
         "key": key,
