@@ -69,7 +69,10 @@ def _handle_demo(args: argparse.Namespace) -> int:
     _prepare()
     from gongkai.web.demo import load_demo
 
-    summary = load_demo(seed=args.seed)
+    def progress(count: int) -> None:
+        print(f"  已办理 {count} 件演示申请……", flush=True)
+
+    summary = load_demo(seed=args.seed, progress=progress)
     print(
         f"演示数据：{summary.agencies} 个机关，{summary.applications} 件申请（数据目录 {data_dir}）"
     )

@@ -12,7 +12,7 @@ import datetime as dt
 import importlib
 import importlib.util
 import logging
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -217,6 +217,7 @@ def load_requests(
     users: dict[str, Any],
     today: dt.date,
     summary: DemoSummary,
+    progress: Callable[[int], None] | None = None,
 ) -> None:
     for request in requests:
         if request.received > today:
@@ -228,6 +229,8 @@ def load_requests(
             log.warning("demo request %s skipped: %s", request.number, exc.message)
         else:
             summary.applications += 1
+            if progress is not None and summary.applications % 100 == 0:
+                progress(summary.applications)
 
 
 def _optional_loader(module: str) -> Any:
@@ -239,7 +242,12 @@ def _optional_loader(module: str) -> Any:
         return None
 
 
-def load_demo(*, seed: int = 1, today: dt.date | None = None) -> DemoSummary:
+def load_demo(
+    *,
+    seed: int = 1,
+    today: dt.date | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> DemoSummary:
     """The whole demo: agencies, people, two closed years and the current year up to today."""
     today = today or timezone.localdate()
     years = (today.year - 2, today.year - 1)
@@ -248,7 +256,7 @@ def load_demo(*, seed: int = 1, today: dt.date | None = None) -> DemoSummary:
     agencies = load_agencies(district)
     users = load_people(district, agencies)
     summary.agencies = len(agencies)
-    load_requests(district.requests, agencies, users, today, summary)
+    load_requests(district.requests, agencies, users, today, summary, progress)
     # The current year, replayed up to today: every sixth request of the year, plus all those
     # received in the last five weeks, so that the queue has cases in every state.
     current = core_demo.iter_requests(
@@ -256,7 +264,7 @@ def load_demo(*, seed: int = 1, today: dt.date | None = None) -> DemoSummary:
     )
     recent = today - dt.timedelta(days=35)
     chosen = (r for r in current if r.received >= recent or r.id % 6 == 0)
-    load_requests(chosen, agencies, users, today, summary)
+    load_requests(chosen, agencies, users, today, summary, progress)
     for module in ("gongkai.web.proactive.demo", "gongkai.web.litigation.demo"):
         loader = _optional_loader(module)
         if loader is not None:
