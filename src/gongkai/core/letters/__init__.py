@@ -25,7 +25,6 @@ from gongkai.core.letters.compose import (
     number_pattern_problems,
 )
 from gongkai.core.letters.defaults import DEFAULT_TEMPLATES, default_template
-from gongkai.core.letters.docx_render import render_docx
 from gongkai.core.letters.kinds import (
     OUTCOMES,
     LetterKind,
@@ -48,6 +47,18 @@ from gongkai.core.letters.model import (
 )
 from gongkai.core.letters.pdf_render import fonts_conf_path, render_html, render_pdf
 from gongkai.core.letters.template import TemplateError
+
+
+def render_docx(letter: Letter) -> bytes:
+    """The letter as a Word document (see :mod:`.docx_render`).
+
+    Deferred like WeasyPrint in :func:`render_pdf`: importing python-docx takes about a tenth
+    of a second, and only a DOCX needs it, not every process that reads the templates.
+    """
+    from gongkai.core.letters.docx_render import render_docx as render
+
+    return render(letter)
+
 
 __all__ = [
     "DEFAULT_NUMBER_PATTERN",
