@@ -10,7 +10,7 @@ from decimal import Decimal
 from functools import cache
 
 from ..findings import Finding
-from ..formats import FORMATS, Format, UnknownYearError, format_for_year
+from ..formats import FORMATS, Format, Row, UnknownYearError, format_for_year
 from ..report import Cell, Number, Report
 
 Check = Callable[[Report, Report | None], Iterable[Finding]]
@@ -93,12 +93,17 @@ def row_label(fmt: Format, table: str, row: str) -> str:
     return _row_label(fmt.key, table, row)
 
 
+def _declared_row(format_key: str, table: str, row: str) -> Row | None:
+    try:
+        return FORMATS[format_key].table(table).row(row)
+    except KeyError:
+        return None
+
+
 @cache
 def _row_label(format_key: str, table: str, row: str) -> str:
-    fmt = FORMATS[format_key]
-    try:
-        declared = fmt.table(table).row(row)
-    except KeyError:
+    declared = _declared_row(format_key, table, row)
+    if declared is None:
         return row
     if declared.group is None or (table == "t3" and not declared.label[:1].isdigit()):
         return declared.label
@@ -112,10 +117,8 @@ def short_row_label(fmt: Format, table: str, row: str) -> str:
 
 @cache
 def _short_row_label(format_key: str, table: str, row: str) -> str:
-    fmt = FORMATS[format_key]
-    try:
-        declared = fmt.table(table).row(row)
-    except KeyError:
+    declared = _declared_row(format_key, table, row)
+    if declared is None:
         return row
     label = declared.label
     cut = label.find("（", 1)
