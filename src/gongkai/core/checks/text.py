@@ -458,15 +458,18 @@ def _outcome_arithmetic(chunk: Chunk, sts: tuple[Statement, ...]) -> Iterator[Fi
 
 
 _UNITS = "条件项个篇期"
+# A number not preceded by a digit, "." or "第" is written "\d(?<![\d.第]\d)\d*" (the check
+# after the first digit): a pattern that starts with a digit lets the regex engine skip ahead
+# to digits, one that starts with a lookbehind tests every position.
 _WHOLE = re.compile(
-    rf"(?<![\d.第])(?P<n>\d+)(?P<unit>[{_UNITS}])(?P<noun>[^\d，。；：（）、]{{0,12}}?)"
+    rf"(?P<n>\d(?<![\d.第]\d)\d*)(?P<unit>[{_UNITS}])(?P<noun>[^\d，。；：（）、]{{0,12}}?)"
     r"(?P<delim>：|，其中：?|，?（其中：?|（)"
 )
 _LIST_REACH = 400  # a listing longer than this is not one sentence's breakdown
 _DURATIONS = ("工作日", "月", "小时", "自然日")  # "20个工作日" is a time, not a count
 
 
-_TOKEN = re.compile(rf"[（）。；，、]|(?<![\d.第])(\d+)([{_UNITS}])(?!\.\d)")
+_TOKEN = re.compile(rf"[（）。；，、]|(\d(?<![\d.第]\d)\d*)([{_UNITS}])(?!\.\d)")
 
 
 def _list_span(text: str, start: int, paren: bool) -> tuple[int, list[tuple[int, str, int, int]]]:
