@@ -136,12 +136,18 @@ def _scan(
     return found
 
 
+# What a table of contents prints between its entries: dot leaders and page numbers
+# ("一、总体情况……1", "二、主动公开政府信息情况 ······ 2").
+_TOC_FILLER = re.compile(r"[\s.…·・•\-—_]+|\d{1,3}")
+
+
 def _table_of_contents_end(doc: Document, found: list[Heading]) -> int | None:
-    """The end of a table of contents: every heading found so far sits back to back."""
+    """The end of a table of contents: every heading found so far sits back to back, with at
+    most dot leaders and page numbers between them."""
     if len(found) < 3:
         return None
     for a, b in itertools.pairwise(found):
-        if len(doc.text[a.end : b.start].strip()) > 4:
+        if len(_TOC_FILLER.sub("", doc.text[a.end : b.start])) > 4:
             return None
     return found[-1].end
 
