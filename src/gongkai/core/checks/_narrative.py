@@ -51,11 +51,15 @@ class Chunk:
         return self.lines[max(index, 0)]
 
 
-@lru_cache(maxsize=32)  # headings and short sections recur; keep big texts few
-def compact(text: str) -> str:
-    """The compact form of a piece of text (see the module docstring)."""
+def _compact(text: str) -> str:
     text = _TO_TRANSLATE.sub(_full_width, "".join(text.split()))  # str.split: \s, in C
     return _THOUSANDS.sub("", text)
+
+
+@lru_cache(maxsize=32)  # headings, titles and short sections recur; keep big texts few
+def compact(text: str) -> str:
+    """The compact form of a piece of text (see the module docstring)."""
+    return _compact(text)
 
 
 def _full_width(match: re.Match[str]) -> str:
@@ -63,12 +67,14 @@ def _full_width(match: re.Match[str]) -> str:
 
 
 def _chunk(text: str, first_line: int | None) -> Chunk:
+    if "\n" not in text:  # most paragraphs are one line
+        return Chunk(_compact(text), (0,), (first_line,))
     parts: list[str] = []
     offsets: list[int] = []
     lines: list[int | None] = []
     size = 0
     for index, raw in enumerate(text.split("\n")):
-        piece = compact(raw)
+        piece = _compact(raw)  # a paragraph's lines are its own: no use remembering them
         offsets.append(size)
         lines.append(None if first_line is None else first_line + index)
         parts.append(piece)
