@@ -144,3 +144,49 @@ def test_the_demo_loader_builds_a_district_with_every_role_and_state():
     assert states == {s.value for s in Status}  # a request in every state
     assert AuditRecord.objects.filter(action="登记申请").count() == Application.objects.count()
     assert summary.applications == Application.objects.count()
+
+
+def test_the_upload_storage_is_chosen_by_the_environment(tmp_path):
+    env = clean_env(tmp_path) | {
+        "DJANGO_SETTINGS_MODULE": "gongkai.web.config.settings.base",
+        "GONGKAI_STORAGE_BACKEND": "django.core.files.storage.InMemoryStorage",
+        "GONGKAI_STORAGE_OPTIONS": '{"location": "uploads"}',
+    }
+    code = (
+        "import django; django.setup(); from django.core.files.storage import default_storage;"
+        "print(type(default_storage._wrapped if hasattr(default_storage, '_wrapped') else"
+        " default_storage).__name__ if default_storage.save('a.txt', __import__('io').BytesIO(b'x'))"
+        " else '')"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.stdout.strip() == "InMemoryStorage", result.stderr
+    bad = subprocess.run(
+        [sys.executable, "-m", "django", "check"],
+        env=env | {"GONGKAI_STORAGE_OPTIONS": "{bucket"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert "环境变量 GONGKAI_STORAGE_OPTIONS 应为 JSON" in bad.stderr
+
+
+def test_a_configuration_mistake_is_one_chinese_line_not_a_traceback(tmp_path):
+    env = clean_env(tmp_path) | {"DJANGO_SETTINGS_MODULE": "gongkai.web.config.settings.production"}
+    result = subprocess.run(
+        [str(BIN / "gongkai"), "serve"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert result.stderr.strip() == "配置错误：缺少环境变量 DJANGO_SECRET_KEY，请设置后重新启动"

@@ -7,9 +7,11 @@ commands or the demo loader.
 from __future__ import annotations
 
 import argparse
+import functools
 import os
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -120,13 +122,29 @@ def _handle_manage(args: argparse.Namespace) -> int:
     return 0
 
 
+def _friendly(handler: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
+    """A configuration mistake is one Chinese line on stderr and exit status 2, not a traceback."""
+
+    @functools.wraps(handler)
+    def run(args: argparse.Namespace) -> int:
+        from django.core.exceptions import ImproperlyConfigured
+
+        try:
+            return handler(args)
+        except ImproperlyConfigured as exc:
+            print(f"配置错误：{exc}", file=sys.stderr)
+            return 2
+
+    return run
+
+
 def register(subparsers: Any) -> None:
     serve = subparsers.add_parser("serve", help="启动网页服务（waitress），启动前自动迁移数据库")
     serve.add_argument("--host", default="127.0.0.1", help="监听地址（默认 127.0.0.1）")
     serve.add_argument("--port", type=int, default=8000, help="端口（默认 8000）")
     serve.add_argument("--threads", type=int, default=8, help="工作线程数（默认 8）")
     serve.add_argument("--data-dir", help="数据目录（默认环境变量 GONGKAI_DATA_DIR 或 ./data）")
-    serve.set_defaults(handler=_handle_serve)
+    serve.set_defaults(handler=_friendly(_handle_serve))
 
     demo = subparsers.add_parser(
         "demo", help="新建演示区县（各类机关、各角色账户、各状态的申请）并启动网页服务"
@@ -137,7 +155,7 @@ def register(subparsers: Any) -> None:
     demo.add_argument("--no-serve", action="store_true", help="只建库，不启动服务")
     demo.add_argument("--force", action="store_true", help="数据目录中已有数据库时覆盖")
     demo.add_argument("--threads", type=int, default=8, help=argparse.SUPPRESS)
-    demo.set_defaults(handler=_handle_demo)
+    demo.set_defaults(handler=_friendly(_handle_demo))
 
     worker = subparsers.add_parser("worker", help="运行后台任务（每日期限提醒等）")
     worker.add_argument("--queue", default="*", help="队列名（默认全部）")
@@ -145,9 +163,9 @@ def register(subparsers: Any) -> None:
     worker.add_argument("--batch", action="store_true", help="处理完现有任务后退出")
     worker.add_argument("--no-daily", action="store_true", help="不自动排定每日期限提醒")
     worker.add_argument("--data-dir", help="数据目录")
-    worker.set_defaults(handler=_handle_worker)
+    worker.set_defaults(handler=_friendly(_handle_worker))
 
     manage = subparsers.add_parser("manage", help="Django 管理命令（如 migrate、createsuperuser）")
     manage.add_argument("--data-dir", help="数据目录")
     manage.add_argument("args", nargs=argparse.REMAINDER, help="传给 Django 的参数")
-    manage.set_defaults(handler=_handle_manage)
+    manage.set_defaults(handler=_friendly(_handle_manage))

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import os
+from typing import Any
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -44,3 +46,13 @@ def env_int(name: str, default: int) -> int:
 
 def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in env(name, default).split(",") if item.strip()]
+
+
+def env_json(name: str, default: str = "{}") -> Any:
+    text = env(name, default)
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ImproperlyConfigured(
+            f"环境变量 {name} 应为 JSON，第{exc.pos + 1}个字符有误"
+        ) from None

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import dj_database_url
 
-from gongkai.web.config.env import env, env_bool, env_int, env_list
+from gongkai.web.config.env import env, env_bool, env_int, env_json, env_list
 
 WEB_DIR = Path(__file__).resolve().parent.parent.parent
 DATA_DIR = Path(env("GONGKAI_DATA_DIR", "data")).resolve()
@@ -120,8 +120,13 @@ STATIC_ROOT = Path(env("GONGKAI_STATIC_ROOT", str(DATA_DIR / "staticfiles")))
 MEDIA_URL = "/media/"
 MEDIA_ROOT = DATA_DIR / "media"
 STORAGES = {
-    # Uploads go through the storage API, so an S3-compatible backend can replace the disk.
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Uploads go through the storage API, so an S3-compatible backend can replace the disk:
+    # e.g. GONGKAI_STORAGE_BACKEND=storages.backends.s3.S3Storage (django-storages) with
+    # GONGKAI_STORAGE_OPTIONS='{"bucket_name": "gongkai", "endpoint_url": "https://…"}'.
+    "default": {
+        "BACKEND": env("GONGKAI_STORAGE_BACKEND", "django.core.files.storage.FileSystemStorage"),
+        "OPTIONS": env_json("GONGKAI_STORAGE_OPTIONS", "{}"),
+    },
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
