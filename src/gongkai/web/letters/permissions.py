@@ -3,7 +3,8 @@
 (These rules belong with the others in ``gongkai.web.accounts.permissions``; they live here
 until the web engineer moves them, and they only combine the functions found there.)
 
-* Reading letters and attachments: whoever may view the application.
+* Reading letters, attachments and templates: whoever may view the application or agency;
+  the selectors scope every read that way (:mod:`.selectors`), so there is no check here.
 * Generating letters and uploading attachments: whoever may handle the application
   (经办人, 审核人, 公开办 of the agency).
 * Editing an agency's templates and numbering: its 审核人 or 公开办, or the 系统管理员 and
@@ -25,20 +26,12 @@ if TYPE_CHECKING:
 TEMPLATE_EDITORS = frozenset({Role.REVIEWER, Role.OFFICE})
 
 
-def can_view_letters(user: Any, application: Application) -> bool:
-    return permissions.can_view_application(user, application)
-
-
 def can_generate_letter(user: Any, application: Application) -> bool:
     return permissions.can_handle(user, application)
 
 
 def can_upload_attachment(user: Any, application: Application) -> bool:
     return permissions.can_handle(user, application)
-
-
-def can_view_templates(user: Any, agency: Agency) -> bool:
-    return permissions.can_view_agency(user, agency)
 
 
 def can_edit_templates(user: Any, agency: Agency) -> bool:
