@@ -91,6 +91,7 @@ def test_the_calendar_page_lists_the_moved_due_dates(client, district, register)
     )
     assert page.status_code == 200
     assert "答复期限变化（1件）" in page.text
+    assert "当前来源：管理员录入" in page.text
     assert app.number in page.text
     assert "2025-04-01" in page.text
 

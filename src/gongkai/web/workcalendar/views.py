@@ -47,6 +47,7 @@ def year(request: HttpRequest, year: int) -> HttpResponse:
             except ApplicationError as exc:
                 form.add_error(exc.field if exc.field in form.fields else None, exc.message)
             else:
+                arrangement = work_calendar().arrangements.get(year)
                 messages.success(
                     request,
                     f"{year}年放假安排已保存，{len(saved.changes)}件在办申请的答复期限随之变化",
