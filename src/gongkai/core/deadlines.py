@@ -400,13 +400,17 @@ def _runs(skipped: Sequence[SkippedDay]) -> str:
 
 @dataclass
 class _Pause:
-    kind: str  # "third_party", "agency" or "fee"
+    kind: str  # "third_party", "agency", "fee" or "other" (a recorded Paused span)
     name: str
     start: date
     end: date | None
     label: str
     article: str
-    open: bool = True
+
+    @property
+    def open(self) -> bool:
+        """Not ended yet (a consultation unanswered, a fee unpaid): it runs up to ``as_of``."""
+        return self.end is None
 
 
 @dataclass
@@ -662,7 +666,6 @@ def _compute(events: list[Event], as_of: date, cal: WorkCalendar, explain: bool)
                 )
             pause = stack.pop(0)
             pause.end = event.on
-            pause.open = False
             for n, c in enumerate(consultations):
                 if (
                     c.kind == key[0]
@@ -688,7 +691,6 @@ def _compute(events: list[Event], as_of: date, cal: WorkCalendar, explain: bool)
                     event.until,
                     reason,
                     "条例第三十二条、第三十三条第三款",
-                    open=False,
                 )
             )
             continue
@@ -712,7 +714,7 @@ def _compute(events: list[Event], as_of: date, cal: WorkCalendar, explain: bool)
             fee_paid = event
             for p in pauses:
                 if p.kind == "fee" and p.open:
-                    p.end, p.open = event.on, False
+                    p.end = event.on
             continue
         if isinstance(event, ExtensionApproved):
             if extension is not None:
