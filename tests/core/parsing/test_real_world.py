@@ -8,12 +8,15 @@ wrong number.
 from __future__ import annotations
 
 import random
+import re
 
 from gongkai.core.formats import FORMAT_2021
 from gongkai.core.parsing import read_report
 from gongkai.core.render.synthetic import random_report
 from gongkai.core.render.text import render_text
 from gongkai.core.report import Report
+
+from .builders import report_html
 
 
 def _report() -> Report:
@@ -47,3 +50,60 @@ def test_a_table_of_contents_with_dot_leaders_and_page_numbers_is_skipped() -> N
     overview = got.section("overview")
     assert overview is not None and overview.heading_line == 2 + len(contents)
     assert got.notes == ()
+
+
+def _total_column_first(text: str) -> str:
+    """Table 3 printed with its 总计 column before 自然人 (header and every row)."""
+    out = []
+    for line in text.split("\n"):
+        cells = line.removesuffix(" |").split(" | ")
+        if line.startswith("自然人 | 法人或其他组织 | 总计"):
+            line = "总计 | 自然人 | 法人或其他组织 |"
+        elif len(cells) >= 8 and not cells[0].isdigit() and all(c.isdigit() for c in cells[-7:]):
+            line = " | ".join([*cells[:-7], cells[-1], *cells[-7:-1]]) + " |"
+        out.append(line)
+    return "\n".join(out)
+
+
+def test_table_3_with_the_total_column_first_is_read_by_its_header() -> None:
+    report = _report()
+    text = _total_column_first(render_text(report, "pipes"))
+    assert "总计 | 自然人 | 法人或其他组织 |" in text
+    got = read_report(text.encode("utf-8"), "report.txt")
+    _reads_back_whole(report, got)
+    [note] = got.notes
+    assert note.code == "label-deviation" and "总计、自然人、商业企业" in note.message
+
+
+def test_table_3_with_the_total_column_first_in_a_web_page_with_merged_headers() -> None:
+    report = _report()
+    page = report_html(report)
+    merged = '<td rowspan="2">自然人</td>\n<td colspan="5">法人或其他组织</td>\n<td rowspan="2">总计</td>'
+    assert merged in page
+    page = page.replace(
+        merged,
+        '<td rowspan="2">总计</td>\n<td rowspan="2">自然人</td>\n<td colspan="5">法人或其他组织</td>',
+    )
+    rows = page.split("<tr>")
+    for index, row in enumerate(rows):
+        cells = row.split("\n")
+        values = [i for i, c in enumerate(cells) if re.fullmatch(r"<td>(\d+|&nbsp;)</td>", c)]
+        if len(values) == 7 and values == list(range(values[0], values[0] + 7)):
+            first, last = values[0], values[-1]
+            cells[first : last + 1] = [cells[last], *cells[first:last]]
+            rows[index] = "\n".join(cells)
+    got = read_report("<tr>".join(rows).encode("utf-8"), "report.html")
+    _reads_back_whole(report, got)
+    assert [n.code for n in got.notes] == ["label-deviation"]
+
+
+def test_a_run_together_row_under_a_total_first_header_is_split_in_print_order() -> None:
+    report = _report()
+    assert report.value("t3", "received", "natural") == 5
+    assert report.value("t3", "received", "total") == 5
+    row = "一、本年新收政府信息公开申请数量"
+    text = _total_column_first(render_text(report, "pipes"))
+    text = text.replace(f"{row} | 5 | 5 | 0 | 0 | 0 | 0 | 0 |", f"{row} 5500000")
+    got = read_report(text.encode("utf-8"), "report.txt")
+    _reads_back_whole(report, got)
+    assert [n.code for n in got.notes] == ["label-deviation"]

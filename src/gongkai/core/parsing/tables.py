@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from ..findings import Finding
-from ..formats import Format, Row, Table, ValueKind
+from ..formats import Block, Format, Row, Table, ValueKind
 from ..report import Cell, CellRef
 from .atoms import BLANK, OVER, SHORT, VALUE, Atom, Run, row_cells
 from .normalize import bounded_distance, key_of_normalised, norm
@@ -356,6 +356,57 @@ def _group_subtotal(label_text: str, fmt: Format, table: Table) -> str | None:
     return None
 
 
+def printed_order(header: str, block: Block) -> tuple[int, ...] | None:
+    """For each declared column of ``block``, its position in print, when the header before the
+    first row names every column and prints them in another order (总计 first, …); None when the
+    columns are in the declared order or the header does not name each of them.
+
+    A group label ("法人或其他组织") places its columns where it stands: a merged header prints
+    it on one line and its columns on the next.
+    """
+    text = key_of_normalised(header)
+    columns = block.columns
+    group_at: dict[str, int] = {}
+    for group in {c.group for c in columns if c.group is not None}:
+        group_key = key_of_normalised(_n(group))
+        at = text.find(group_key)
+        if at >= 0:
+            group_at[group] = at
+            text = text.replace(group_key, "\x00" * len(group_key))  # it holds "其他"
+    first: list[int] = []
+    for column in columns:
+        at = text.find(key_of_normalised(_n(column.label)))
+        if at < 0:
+            return None
+        first.append(at)
+
+    def place(i: int) -> tuple[int, int]:
+        group = columns[i].group
+        if group is None:
+            return first[i], first[i]
+        members = [first[j] for j, c in enumerate(columns) if c.group == group]
+        return group_at.get(group, min(members)), first[i]
+
+    printed = sorted(range(len(columns)), key=place)
+    if printed == list(range(len(columns))):
+        return None
+    position = [0] * len(columns)
+    for at, i in enumerate(printed):
+        position[i] = at
+    return tuple(position)
+
+
+def _column_order_note(table: Table, order: tuple[int, ...], line: int) -> Finding:
+    columns = table.blocks[0].columns
+    printed = "、".join(c.label for _, c in sorted(zip(order, columns, strict=True)))
+    return Finding(
+        "label-deviation",
+        f"表{table.number}的栏目按“{printed}”的顺序印制，与统一格式不同，已按表头的顺序读取",
+        line=line,
+        table=table.key,
+    )
+
+
 @dataclass
 class _Slot:
     run: Run
@@ -389,6 +440,9 @@ def read_t3(fmt: Format, runs: list[Run]) -> TableResult:
             continue
         match = match_label(run.label, fmt, table, budget)
         slots.append(_Slot(run, None if match is None else index[match.row], match))
+    order = printed_order(runs[0].label, table.blocks[0]) if runs else None
+    if order is not None:
+        result.notes.append(_column_order_note(table, order, runs[0].line))
     _anchor(slots)
     _fill_gaps(slots, len(rows))
     stray = [slot for slot in slots if slot.row is None]
@@ -416,7 +470,7 @@ def read_t3(fmt: Format, runs: list[Run]) -> TableResult:
             result.notes.append(_deviation(table, row, slot.match.printed, slot.run.line))
         cells = row_cells(slot.run, width)
         if isinstance(cells, list):
-            fixed[slot.row] = (slot, cells)
+            fixed[slot.row] = (slot, cells if order is None else [cells[p] for p in order])
             continue
         last_atom = slot.run.atoms[-1] if slot.run.atoms else None
         if cells == SHORT and last_atom is not None and last_atom.at_end:
@@ -424,10 +478,12 @@ def read_t3(fmt: Format, runs: list[Run]) -> TableResult:
             continue  # the excerpt stops inside this row
         if cells == SHORT and any(a.split_ok for a in slot.run.values):
             found = (
-                _split_candidates(slot.run, width, row_sum_ok, [False] * width)
+                _split_candidates(slot.run, width, _in_order(row_sum_ok, order), [False] * width)
                 if budget.spend_split()
                 else None
             )
+            if found and order is not None:
+                found = [tuple(pieces[p] for p in order) for pieces in found]
             if found:
                 open_rows[slot.row] = (slot, found)
                 continue
@@ -459,6 +515,15 @@ def read_t3(fmt: Format, runs: list[Run]) -> TableResult:
         _resolve_open(fmt, table, fixed, open_rows, result)
     result.complete = rows[-1].key in {rows[i].key for i in assigned} and len(assigned) == len(rows)
     return result
+
+
+def _in_order(
+    accept: Callable[[Pieces], bool], order: tuple[int, ...] | None
+) -> Callable[[Pieces], bool]:
+    """``accept`` for pieces in print order when the columns are printed in ``order``."""
+    if order is None:
+        return accept
+    return lambda pieces: accept(tuple(pieces[p] for p in order))
 
 
 def _show(run: Run) -> str:
