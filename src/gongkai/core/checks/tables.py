@@ -510,14 +510,14 @@ def t2_count(report: Report, previous: Report | None = None) -> Iterator[Finding
     fmt = fmt_of(report)
     if fmt is None:
         return
-    cells = report.cells
+    cells = grid(report)
 
     def value(row: str, column: str) -> Number | None:
-        cell = cells.get(CellRef("t2", row, column))
+        cell = cells.get(("t2", row, column))
         return None if cell is None else cell.number
 
     def line(row: str, column: str) -> int | None:
-        cell = cells.get(CellRef("t2", row, column))
+        cell = cells.get(("t2", row, column))
         return None if cell is None else cell.line
 
     t2 = fmt.t2
