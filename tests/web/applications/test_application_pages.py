@@ -232,3 +232,19 @@ def test_a_request_is_reassigned_on_the_page(officer_client, register, district)
     assert "已分配经办人" in page.text
     app.refresh_from_db()
     assert app.assigned_to == district.reviewer_a
+
+
+def test_requests_due_within_three_working_days_are_flagged(officer_client, register):
+    from django.utils import timezone
+
+    from gongkai.web.workcalendar.snapshots import work_calendar
+
+    calendar, today = work_calendar(), timezone.localdate()
+    soon_until = calendar.add_workdays(today, 3)
+    arrived = today
+    while calendar.add_workdays(arrived, 20) > soon_until:
+        arrived -= dt.timedelta(days=1)
+    app = register(arrived_on=arrived)
+    page = officer_client.get(reverse("applications:queue"), {"view": "soon"})
+    assert app.number in page.text
+    assert "即将到期" in page.text

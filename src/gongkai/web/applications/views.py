@@ -51,19 +51,21 @@ def _filters(request: HttpRequest, user: Any) -> tuple[QueueFilterForm, selector
     return form, filters
 
 
-def _queue(request: HttpRequest) -> tuple[QueueFilterForm, selectors.QueueFilters, Any, dt.date]:
+def _queue(
+    request: HttpRequest,
+) -> tuple[QueueFilterForm, selectors.QueueFilters, Any, dt.date, dt.date]:
     today = timezone.localdate()
     form, filters = _filters(request, request.user)
     soon_until = work_calendar().add_workdays(today, SOON_WORKDAYS)
     apps = selectors.application_queue(
         user=request.user, filters=filters, today=today, soon_until=soon_until
     )
-    return form, filters, apps, today
+    return form, filters, apps, today, soon_until
 
 
 @login_required
 def queue(request: HttpRequest) -> HttpResponse:
-    form, filters, apps, today = _queue(request)
+    form, filters, apps, today, soon_until = _queue(request)
     page = Paginator(apps, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
@@ -73,6 +75,7 @@ def queue(request: HttpRequest) -> HttpResponse:
         "views": selectors.QUEUE_VIEWS,
         "page": page,
         "today": today,
+        "soon_until": soon_until,
         "query": query.urlencode(),
         "can_register": bool(permissions.acting_agency_ids(request.user)),
     }
