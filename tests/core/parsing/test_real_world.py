@@ -10,13 +10,15 @@ from __future__ import annotations
 import random
 import re
 
+import pytest
+
 from gongkai.core.formats import FORMAT_2021
 from gongkai.core.parsing import read_report
 from gongkai.core.render.synthetic import random_report
 from gongkai.core.render.text import render_text
 from gongkai.core.report import Report
 
-from .builders import report_html
+from .builders import report_docx, report_html
 
 
 def _report() -> Report:
@@ -107,3 +109,54 @@ def test_a_run_together_row_under_a_total_first_header_is_split_in_print_order()
     got = read_report(text.encode("utf-8"), "report.txt")
     _reads_back_whole(report, got)
     assert [n.code for n in got.notes] == ["label-deviation"]
+
+
+def test_word_tables_with_an_extra_empty_column_read_back_whole(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from . import builders
+
+    plain = builders._docx_table
+
+    def with_empty_columns(document: object, grid: builders.Grid) -> None:
+        # An empty column after the labels and another at the right edge (a table drawn by hand).
+        plain(document, [[row[0], ("", 1, 1), *row[1:], ("", 1, 1)] for row in grid])
+
+    monkeypatch.setattr(builders, "_docx_table", with_empty_columns)
+    report = _report()
+    got = read_report(report_docx(report), "report.docx")
+    _reads_back_whole(report, got)
+    assert got.notes == ()
+
+
+def test_a_web_page_with_line_breaks_inside_labels_and_nbsp_around_cells() -> None:
+    report = _report()
+    page = report_html(report)
+    page = page.replace("政府信息公开申请数量", "政府信息<br>公开申请数量")
+    page = page.replace("（区分处理的", "<br/>（区分处理的").replace("结果维持", "结果<br>维持")
+    page = page.replace("<td>0</td>", "<td>&nbsp;0&nbsp;</td>").replace(
+        "<td>&nbsp;</td>", "<td>&nbsp;&nbsp;</td>"
+    )
+    got = read_report(page.encode("utf-8"), "report.html")
+    _reads_back_whole(report, got)
+    assert got.notes == ()
+
+
+def test_a_gbk_htm_page_without_a_declared_charset() -> None:
+    report = _report()
+    page = report_html(report).replace('<meta charset="utf-8">', "")
+    assert "charset" not in page
+    got = read_report(page.encode("gbk"), "REPORT.HTM")
+    _reads_back_whole(report, got)
+    assert got.agency == report.agency
+
+
+def test_a_pdf_whose_table_4_header_is_printed_one_character_per_line() -> None:
+    from weasyprint import HTML
+
+    report = _report()
+    page = report_html(report).replace("</style>", "td.narrow{width:1em}</style>")
+    for label in ("结果维持", "结果纠正", "其他结果", "尚未审结", "未经复议直接起诉", "复议后起诉"):
+        page = re.sub(rf"<td([^>]*)>{label}</td>", rf'<td\1 class="narrow">{label}</td>', page)
+    got = read_report(HTML(string=page).write_pdf(), "report.pdf")
+    _reads_back_whole(report, got)
