@@ -160,3 +160,36 @@ def test_a_pdf_whose_table_4_header_is_printed_one_character_per_line() -> None:
         page = re.sub(rf"<td([^>]*)>{label}</td>", rf'<td\1 class="narrow">{label}</td>', page)
     got = read_report(HTML(string=page).write_pdf(), "report.pdf")
     _reads_back_whole(report, got)
+
+
+def test_table_2_columns_in_another_order_are_read_by_their_header() -> None:
+    report = _report()
+    header = "信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |"
+    values = [
+        report.value("t2", "normative_docs", key) for key in ("issued", "repealed", "in_force")
+    ]
+    row = "行政规范性文件 | {} | {} | {} |"
+    text = render_text(report, "pipes")
+    assert header in text and row.format(*values) in text
+    text = text.replace(header, "信息内容 | 现行有效件数 | 本年制发件数 | 本年废止件数 |")
+    text = text.replace(row.format(*values), row.format(values[2], *values[:2]))
+    got = read_report(text.encode("utf-8"), "report.txt")
+    _reads_back_whole(report, got)
+    [note] = got.notes
+    assert note.table == "t2" and "现行有效件数、本年制发件数、本年废止件数" in note.message
+
+
+def test_table_4_with_the_total_first_in_each_group_is_read_by_its_header() -> None:
+    report = _report()
+    results = "结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计"
+    out = []
+    for line in render_text(report, "pipes").split("\n"):
+        cells = line.removesuffix(" |").split(" | ")
+        if len(cells) == 15 and all(c.isdigit() for c in cells):
+            groups = [cells[k : k + 5] for k in range(0, 15, 5)]
+            line = " | ".join(c for g in groups for c in [g[4], *g[:4]]) + " |"
+        out.append(line.replace(results, "总计 | 结果维持 | 结果纠正 | 其他结果 | 尚未审结"))
+    got = read_report("\n".join(out).encode("utf-8"), "report.txt")
+    _reads_back_whole(report, got)
+    [note] = got.notes
+    assert note.table == "t4" and "总计、结果维持" in note.message

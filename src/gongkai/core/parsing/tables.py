@@ -7,6 +7,10 @@ or separated from their numbers (corpus 009: 25 runs for 25 rows). Table 2: each
 the row whose label ends the text before it. Table 4: the first fifteen cells in the region, by
 column order (the header text is unreliable, §10 R7).
 
+Columns are read in the declared order unless the header before the first row names every
+column and prints them in another order (总计 first): then in the printed order, with a
+``label-deviation`` note — a shuffled header is never read as the declared one.
+
 Digit runs that a crawler glued together go to :mod:`.split`; anything that cannot be read
 reliably is left out and noted (``unparsed-table``), never guessed.
 """
@@ -18,7 +22,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from ..findings import Finding
-from ..formats import Block, Format, Row, Table, ValueKind
+from ..formats import Column, Format, Row, Table, ValueKind
 from ..report import Cell, CellRef
 from .atoms import BLANK, OVER, SHORT, VALUE, Atom, Run, row_cells
 from .normalize import bounded_distance, key_of_normalised, norm
@@ -259,6 +263,94 @@ def _split_candidates(
         return None
 
 
+# --- Column order ----------------------------------------------------------------------------
+
+
+def printed_order(header: str, columns: Sequence[Column]) -> tuple[int, ...] | None:
+    """For each declared column, its position in print, when the header before the
+    first row names every column and prints them in another order (总计 first, …); None when the
+    columns are in the declared order or the header does not name each of them.
+
+    A group label ("法人或其他组织") places its columns where it stands: a merged header prints
+    it on one line and its columns on the next.
+    """
+    text = key_of_normalised(header)
+    group_at: dict[str, int] = {}
+    for group in {c.group for c in columns if c.group is not None}:
+        group_key = key_of_normalised(_n(group))
+        at = text.find(group_key)
+        if at >= 0:
+            group_at[group] = at
+            text = text.replace(group_key, "\x00" * len(group_key))  # it holds "其他"
+    first: list[int] = []
+    for column in columns:
+        at = text.find(key_of_normalised(_n(column.label)))
+        if at < 0:
+            return None
+        first.append(at)
+
+    def place(i: int) -> tuple[int, int]:
+        group = columns[i].group
+        if group is None:
+            return first[i], first[i]
+        members = [first[j] for j, c in enumerate(columns) if c.group == group]
+        return group_at.get(group, min(members)), first[i]
+
+    printed = sorted(range(len(columns)), key=place)
+    if printed == list(range(len(columns))):
+        return None
+    position = [0] * len(columns)
+    for at, i in enumerate(printed):
+        position[i] = at
+    return tuple(position)
+
+
+def _column_order_note(
+    table: Table, columns: Sequence[Column], order: tuple[int, ...], line: int
+) -> Finding:
+    printed = "、".join(c.label for _, c in sorted(zip(order, columns, strict=True)))
+    return Finding(
+        "label-deviation",
+        f"表{table.number}的栏目按“{printed}”的顺序印制，与统一格式不同，已按表头的顺序读取",
+        line=line,
+        table=table.key,
+    )
+
+
+def _reordered[T](printed: Sequence[T], order: Sequence[int] | None) -> list[T]:
+    """Cells in print order → cells in the declared order."""
+    if order is None:
+        return list(printed)
+    return [printed[p] for p in order]
+
+
+def _in_print[T](declared: Sequence[T], order: Sequence[int] | None) -> list[T]:
+    """Per-column facts in the declared order → the same facts in print order."""
+    if order is None:
+        return list(declared)
+    printed = list(declared)
+    for i, p in enumerate(order):
+        printed[p] = declared[i]
+    return printed
+
+
+def _in_order(
+    accept: Callable[[Pieces], bool], order: Sequence[int] | None
+) -> Callable[[Pieces], bool]:
+    """``accept`` for pieces in print order when the columns are printed in ``order``."""
+    if order is None:
+        return accept
+    return lambda pieces: accept(tuple(_reordered(pieces, order)))
+
+
+def _across(order: tuple[int, ...] | None, groups: int) -> tuple[int, ...] | None:
+    """The order of one column group repeated over ``groups`` groups printed side by side."""
+    if order is None:
+        return None
+    width = len(order)
+    return tuple(g * width + p for g in range(groups) for p in order)
+
+
 # --- Table 2 ---------------------------------------------------------------------------------
 
 
@@ -269,6 +361,7 @@ def read_t2(fmt: Format, runs: list[Run], zone_text: str, complete_start: bool) 
     result = TableResult(present=True)
     done: set[str] = set()
     first_line: dict[str, int] = {}
+    orders: dict[str | None, tuple[int, ...] | None] = {}  # by block label
     budget = _Budget()
     for run in runs[: MAX_RUNS * 2]:
         match = match_label(run.label, fmt, table, budget)
@@ -276,28 +369,36 @@ def read_t2(fmt: Format, runs: list[Run], zone_text: str, complete_start: bool) 
             continue
         row = table.row(match.row)
         done.add(row.key)
-        width = len(table.block_of(row.key).columns)
+        block = table.block_of(row.key)
+        width = len(block.columns)
         line = run.line
         result.last_line = line
         first_line.setdefault(row.key, line)
         if not match.standard:
             result.notes.append(_deviation(table, row, match.printed, line))
+        if block.label in orders:
+            order = orders[block.label]
+        else:  # the block's header comes before its first row
+            order = orders[block.label] = printed_order(run.label, block.columns)
+            if order is not None:
+                result.notes.append(_column_order_note(table, block.columns, order, line))
         cells = row_cells(run, width)
         if isinstance(cells, list):
-            _make_cells(fmt, table, row, cells, result)
+            _make_cells(fmt, table, row, _reordered(cells, order), result)
             continue
         if cells == SHORT and run.atoms and run.atoms[-1].at_end:
             done.discard(row.key)
             continue  # cut off by the end of the excerpt
         digits = "".join(a.text for a in run.values)
         if cells == SHORT and any(a.split_ok for a in run.values):
+            decimals = _decimal_columns(table, row)
             found = (
-                _split_candidates(run, width, always, _decimal_columns(table, row))
+                _split_candidates(run, width, always, _in_print(decimals, order))
                 if budget.spend_split()
                 else None
             )
             if found is not None and len(found) == 1:
-                _pieces_cells(table, row, found[0], line, result)
+                _pieces_cells(table, row, tuple(_reordered(found[0], order)), line, result)
                 continue
             message = (
                 f"表2“{row.label}”一行的数字连在一起（{digits}），"
@@ -356,57 +457,6 @@ def _group_subtotal(label_text: str, fmt: Format, table: Table) -> str | None:
     return None
 
 
-def printed_order(header: str, block: Block) -> tuple[int, ...] | None:
-    """For each declared column of ``block``, its position in print, when the header before the
-    first row names every column and prints them in another order (总计 first, …); None when the
-    columns are in the declared order or the header does not name each of them.
-
-    A group label ("法人或其他组织") places its columns where it stands: a merged header prints
-    it on one line and its columns on the next.
-    """
-    text = key_of_normalised(header)
-    columns = block.columns
-    group_at: dict[str, int] = {}
-    for group in {c.group for c in columns if c.group is not None}:
-        group_key = key_of_normalised(_n(group))
-        at = text.find(group_key)
-        if at >= 0:
-            group_at[group] = at
-            text = text.replace(group_key, "\x00" * len(group_key))  # it holds "其他"
-    first: list[int] = []
-    for column in columns:
-        at = text.find(key_of_normalised(_n(column.label)))
-        if at < 0:
-            return None
-        first.append(at)
-
-    def place(i: int) -> tuple[int, int]:
-        group = columns[i].group
-        if group is None:
-            return first[i], first[i]
-        members = [first[j] for j, c in enumerate(columns) if c.group == group]
-        return group_at.get(group, min(members)), first[i]
-
-    printed = sorted(range(len(columns)), key=place)
-    if printed == list(range(len(columns))):
-        return None
-    position = [0] * len(columns)
-    for at, i in enumerate(printed):
-        position[i] = at
-    return tuple(position)
-
-
-def _column_order_note(table: Table, order: tuple[int, ...], line: int) -> Finding:
-    columns = table.blocks[0].columns
-    printed = "、".join(c.label for _, c in sorted(zip(order, columns, strict=True)))
-    return Finding(
-        "label-deviation",
-        f"表{table.number}的栏目按“{printed}”的顺序印制，与统一格式不同，已按表头的顺序读取",
-        line=line,
-        table=table.key,
-    )
-
-
 @dataclass
 class _Slot:
     run: Run
@@ -440,9 +490,9 @@ def read_t3(fmt: Format, runs: list[Run]) -> TableResult:
             continue
         match = match_label(run.label, fmt, table, budget)
         slots.append(_Slot(run, None if match is None else index[match.row], match))
-    order = printed_order(runs[0].label, table.blocks[0]) if runs else None
+    order = printed_order(runs[0].label, table.blocks[0].columns) if runs else None
     if order is not None:
-        result.notes.append(_column_order_note(table, order, runs[0].line))
+        result.notes.append(_column_order_note(table, table.blocks[0].columns, order, runs[0].line))
     _anchor(slots)
     _fill_gaps(slots, len(rows))
     stray = [slot for slot in slots if slot.row is None]
@@ -470,7 +520,7 @@ def read_t3(fmt: Format, runs: list[Run]) -> TableResult:
             result.notes.append(_deviation(table, row, slot.match.printed, slot.run.line))
         cells = row_cells(slot.run, width)
         if isinstance(cells, list):
-            fixed[slot.row] = (slot, cells if order is None else [cells[p] for p in order])
+            fixed[slot.row] = (slot, _reordered(cells, order))
             continue
         last_atom = slot.run.atoms[-1] if slot.run.atoms else None
         if cells == SHORT and last_atom is not None and last_atom.at_end:
@@ -482,8 +532,8 @@ def read_t3(fmt: Format, runs: list[Run]) -> TableResult:
                 if budget.spend_split()
                 else None
             )
-            if found and order is not None:
-                found = [tuple(pieces[p] for p in order) for pieces in found]
+            if found:
+                found = [tuple(_reordered(pieces, order)) for pieces in found]
             if found:
                 open_rows[slot.row] = (slot, found)
                 continue
@@ -515,15 +565,6 @@ def read_t3(fmt: Format, runs: list[Run]) -> TableResult:
         _resolve_open(fmt, table, fixed, open_rows, result)
     result.complete = rows[-1].key in {rows[i].key for i in assigned} and len(assigned) == len(rows)
     return result
-
-
-def _in_order(
-    accept: Callable[[Pieces], bool], order: tuple[int, ...] | None
-) -> Callable[[Pieces], bool]:
-    """``accept`` for pieces in print order when the columns are printed in ``order``."""
-    if order is None:
-        return accept
-    return lambda pieces: accept(tuple(pieces[p] for p in order))
 
 
 def _show(run: Run) -> str:
@@ -673,6 +714,11 @@ def read_t4(fmt: Format, runs: list[Run]) -> TableResult:
         result.present = bool(runs)
         result.complete = False
         return result
+    columns = table.blocks[0].columns
+    order = printed_order(used[0].label, columns)
+    if order is not None:
+        result.notes.append(_column_order_note(table, columns, order, used[0].line))
+    order = _across(order, size // width)
     line = next((a.line for a in taken if a.kind == VALUE), taken[0].line)
     result.last_line = taken[-1].line
     result.last_index = taken[min(len(taken), size) - 1].index
@@ -680,16 +726,18 @@ def read_t4(fmt: Format, runs: list[Run]) -> TableResult:
         extra = taken[size:]
         if any(a.kind == VALUE for a in extra) and sum(1 for a in taken if a.kind == VALUE) == size:
             taken = [a for a in taken if a.kind == VALUE]
-        _make_t4(table, taken[:size], result)
+        _make_t4(table, _reordered(taken[:size], order), result)
         return result
     if taken[-1].at_end:
         result.complete = False
         return result
     merged = Run("", [a for r in used for a in r.atoms])
     if any(a.split_ok for a in merged.values):
-        found = _split_candidates(merged, size, blocks_sum_ok(width), [False] * size)
+        accept = _in_order(blocks_sum_ok(width), order)
+        found = _split_candidates(merged, size, accept, [False] * size)
         if found is not None and len(found) == 1:
-            for (_, row, column), piece in zip(table.cells(), found[0], strict=True):
+            pieces = _reordered(found[0], order)
+            for (_, row, column), piece in zip(table.cells(), pieces, strict=True):
                 ref = CellRef("t4", row.key, column.key)
                 result.cells[ref] = Cell(ref, number_of(piece), raw=piece, line=line)
             return result
