@@ -90,7 +90,6 @@ def zone_atoms(doc: Document, zone: Zone, narrative: list[int]) -> list[Atom]:
             if is_narrative(segment):
                 narrative.append(index)
             continue
-        at_end = False  # set below for the last line when the region reaches the end
         if stripped == "|":
             if previous_ends_with_pipe:
                 atoms.append(Atom(BLANK, "", number, index))
@@ -103,13 +102,11 @@ def zone_atoms(doc: Document, zone: Zone, narrative: list[int]) -> list[Atom]:
             atoms.append(Atom(VALUE, stripped, number, index, known, split_ok=split_ok))
             continue
         if "|" in segment:
-            _pipe_atoms(segment, number, index, atoms, at_end)
+            _pipe_atoms(segment, number, index, atoms)
         elif "\t" in stripped:  # cells copied from a browser: tab-separated, blanks kept
-            _pipe_atoms(
-                stripped.replace("|", " ").replace("\t", "|") + "|", number, index, atoms, at_end
-            )
+            _pipe_atoms(stripped.replace("|", " ").replace("\t", "|") + "|", number, index, atoms)
         else:
-            _free_atoms(segment, number, index, atoms, at_end)
+            _free_atoms(segment, number, index, atoms)
     reaches_end = zone.end >= len(doc.text.rstrip())
     for atom in reversed(atoms):
         if atom.index < last_line or not reaches_end:
@@ -118,30 +115,29 @@ def zone_atoms(doc: Document, zone: Zone, narrative: list[int]) -> list[Atom]:
     return atoms
 
 
-def _pipe_atoms(segment: str, number: int, index: int, atoms: list[Atom], at_end: bool) -> None:
+def _pipe_atoms(segment: str, number: int, index: int, atoms: list[Atom]) -> None:
     cells = segment.split("|")
     if not cells[0]:  # "| a | b |": a leading delimiter; " | b |" is a blank first cell
         cells = cells[1:]
     if cells and not cells[-1].strip():
         cells = cells[:-1]
     filled = 0
-    for position, cell in enumerate(cells):
+    for cell in cells:
         text = cell.strip()
-        last = at_end and position == len(cells) - 1 and not segment.rstrip().endswith("|")
         if not text:
             atoms.append(Atom(BLANK, "", number, index))
             continue
         filled += 1
         value = parse_value(text)
         if value is not None:
-            atoms.append(Atom(VALUE, text, number, index, value, at_end=last))
+            atoms.append(Atom(VALUE, text, number, index, value))
         else:
-            _free_atoms(text, number, index, atoms, last)
+            _free_atoms(text, number, index, atoms)
     if len(cells) >= 3:
         atoms.append(Atom(ROW_END, "", number, index))
 
 
-def _free_atoms(segment: str, number: int, index: int, atoms: list[Atom], at_end: bool) -> None:
+def _free_atoms(segment: str, number: int, index: int, atoms: list[Atom]) -> None:
     text = segment.strip()
     if _DIGIT.search(text) is None:
         if len(text) > 3 or BLANK_MARK.match(text) is None:
@@ -152,16 +148,10 @@ def _free_atoms(segment: str, number: int, index: int, atoms: list[Atom], at_end
     value = parse_value(text)
     if value is not None:
         digits = text.isdigit()
-        atoms.append(
-            Atom(
-                VALUE, text, number, index, value, split_ok=digits and len(text) >= 8, at_end=at_end
-            )
-        )
+        atoms.append(Atom(VALUE, text, number, index, value, split_ok=digits and len(text) >= 8))
         return
     pending: list[str] = []
-    tokens: list[Atom] = []
-    pieces = list(_PIECE.finditer(text))
-    for i, piece in enumerate(pieces):
+    for piece in _PIECE.finditer(text):
         number_text, unit, label = piece.group(1), piece.group(2), piece.group(3)
         if label is not None:
             pending.append(label)
@@ -185,19 +175,7 @@ def _free_atoms(segment: str, number: int, index: int, atoms: list[Atom], at_end
         if parsed is None:  # pragma: no cover - the piece pattern only admits values
             pending.append(raw)
             continue
-        is_last = at_end and i == len(pieces) - 1
-        tokens.append(
-            Atom(
-                VALUE,
-                raw,
-                number,
-                index,
-                parsed,
-                split_ok=True,
-                at_end=is_last,
-            )
-        )
-        atoms.append(tokens[-1])
+        atoms.append(Atom(VALUE, raw, number, index, parsed, split_ok=True))
     _flush(pending, number, index, atoms)
 
 

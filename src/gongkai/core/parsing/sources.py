@@ -297,15 +297,11 @@ def docx_lines(data: bytes) -> list[SourceLine]:
         document = docx.Document(io.BytesIO(data))
     except Exception as error:  # python-docx raises several kinds on broken packages
         raise UnreadableInput(BROKEN_DOCX) from error
+    out: list[SourceLine] = []
     try:
-        return _docx_body(document)
+        _docx_blocks(document.element.body, document, out)
     except Exception as error:  # a damaged body (python-docx raises several kinds)
         raise UnreadableInput(BROKEN_DOCX) from error
-
-
-def _docx_body(document: Any) -> list[SourceLine]:
-    out: list[SourceLine] = []
-    _docx_blocks(document.element.body, document, out)
     return out
 
 

@@ -39,8 +39,8 @@ def _labels(fmt: Format, table: Table) -> list[tuple[str, str, bool]]:
     if labels is None:
         labels = []
         for row in table.rows:
-            labels.append((row.key, key_of_normalised(_n(row.label)), True))
-            labels.extend((row.key, key_of_normalised(_n(v)), False) for v in row.variants)
+            labels.append((row.key, key_of_normalised(norm(row.label)), True))
+            labels.extend((row.key, key_of_normalised(norm(v)), False) for v in row.variants)
         labels.sort(key=lambda item: -len(item[1]))
         _LABEL_INDEX[cache_key] = labels
     return labels
@@ -59,10 +59,6 @@ def _by_ending(fmt: Format, table: Table) -> dict[str, list[tuple[str, str, bool
             index.setdefault(item[1][-2:], []).append(item)
         _ENDINGS[cache_key] = index
     return index
-
-
-def _n(text: str) -> str:
-    return norm(text)
 
 
 @dataclass(frozen=True)
@@ -93,9 +89,7 @@ class _Budget:
         return self.splits >= 0
 
 
-def match_label(
-    label_text: str, fmt: Format, table: Table, budget: _Budget | None = None
-) -> LabelMatch | None:
+def match_label(label_text: str, fmt: Format, table: Table, budget: _Budget) -> LabelMatch | None:
     """The row whose label ends ``label_text`` (exact → declared variant → within edit distance)."""
     text = key_of_normalised(label_text[-200:])
     if not text:
@@ -104,7 +98,7 @@ def match_label(
     for row, label, standard in _by_ending(fmt, table).get(text[-2:], ()):
         if text.endswith(label):
             return LabelMatch(row, label, standard)
-    if budget is not None and not budget.spend_fuzzy():
+    if not budget.spend_fuzzy():
         return None
     # A label cut short where its cell wrapped (PDF): the text ends with the label's beginning.
     cut: tuple[int, str, str] | None = None
@@ -161,9 +155,7 @@ def match_label(
 class TableResult:
     cells: dict[CellRef, Cell] = field(default_factory=dict)
     notes: list[Finding] = field(default_factory=list)
-    present: bool = False
     complete: bool = True  # every row of the table was read (or found)
-    last_line: int | None = None
     last_index: int | None = None  # Document line index of the last atom read
 
 
@@ -277,14 +269,14 @@ def printed_order(header: str, columns: Sequence[Column]) -> tuple[int, ...] | N
     text = key_of_normalised(header)
     group_at: dict[str, int] = {}
     for group in {c.group for c in columns if c.group is not None}:
-        group_key = key_of_normalised(_n(group))
+        group_key = key_of_normalised(norm(group))
         at = text.find(group_key)
         if at >= 0:
             group_at[group] = at
             text = text.replace(group_key, "\x00" * len(group_key))  # it holds "其他"
     first: list[int] = []
     for column in columns:
-        at = text.find(key_of_normalised(_n(column.label)))
+        at = text.find(key_of_normalised(norm(column.label)))
         if at < 0:
             return None
         first.append(at)
@@ -358,7 +350,7 @@ def read_t2(fmt: Format, runs: list[Run], zone_text: str, complete_start: bool) 
     """Table 2. ``complete_start``: the region starts at the table's beginning (after heading
     二), so a block whose clause label row ("第二十条第（一）项") is missing is noted."""
     table = fmt.t2
-    result = TableResult(present=True)
+    result = TableResult()
     done: set[str] = set()
     first_line: dict[str, int] = {}
     orders: dict[str | None, tuple[int, ...] | None] = {}  # by block label
@@ -372,7 +364,6 @@ def read_t2(fmt: Format, runs: list[Run], zone_text: str, complete_start: bool) 
         block = table.block_of(row.key)
         width = len(block.columns)
         line = run.line
-        result.last_line = line
         first_line.setdefault(row.key, line)
         if not match.standard:
             result.notes.append(_deviation(table, row, match.printed, line))
@@ -418,7 +409,7 @@ def read_t2(fmt: Format, runs: list[Run], zone_text: str, complete_start: bool) 
         rows_seen = [first_line[r.key] for r in block.rows if r.key in first_line]
         if not rows_seen or block.label is None:
             continue
-        if key_of_normalised(_n(block.label)) not in compact and seen_block:
+        if key_of_normalised(norm(block.label)) not in compact and seen_block:
             result.notes.append(
                 Finding(
                     "label-deviation",
@@ -447,7 +438,7 @@ def _group_subtotal(label_text: str, fmt: Format, table: Table) -> str | None:
         names = {r.group for r in table.rows if r.group is not None}
         own = {r.label for r in table.rows}
         groups = tuple(
-            (key_of_normalised(_n(name)), name) for name in sorted(names) if name not in own
+            (key_of_normalised(norm(name)), name) for name in sorted(names) if name not in own
         )
         _GROUPS[cache_key] = groups
     text = key_of_normalised(label_text[-60:])
@@ -469,7 +460,7 @@ def read_t3(fmt: Format, runs: list[Run]) -> TableResult:
     rows = table.rows
     index = {r.key: i for i, r in enumerate(rows)}
     width = len(table.blocks[0].columns)
-    result = TableResult(present=True)
+    result = TableResult()
     slots: list[_Slot] = []
     budget = _Budget()
     for run in runs:
@@ -558,9 +549,8 @@ def read_t3(fmt: Format, runs: list[Run]) -> TableResult:
             )
         )
 
-    for i, (slot, atoms) in sorted(fixed.items()):
+    for i, (_, atoms) in sorted(fixed.items()):
         _make_cells(fmt, table, rows[i], atoms, result)
-        result.last_line = slot.run.line
     if open_rows:
         _resolve_open(fmt, table, fixed, open_rows, result)
     result.complete = rows[-1].key in {rows[i].key for i in assigned} and len(assigned) == len(rows)
@@ -696,7 +686,7 @@ def read_t4(fmt: Format, runs: list[Run]) -> TableResult:
     table = fmt.t4
     size = table.size
     width = len(table.blocks[0].columns)
-    result = TableResult(present=True)
+    result = TableResult()
     taken: list[Atom] = []
     used: list[Run] = []
     for run in runs:
@@ -711,7 +701,6 @@ def read_t4(fmt: Format, runs: list[Run]) -> TableResult:
         if len(taken) >= size:
             break
     if not taken:
-        result.present = bool(runs)
         result.complete = False
         return result
     columns = table.blocks[0].columns
@@ -720,7 +709,6 @@ def read_t4(fmt: Format, runs: list[Run]) -> TableResult:
         result.notes.append(_column_order_note(table, columns, order, used[0].line))
     order = _across(order, size // width)
     line = next((a.line for a in taken if a.kind == VALUE), taken[0].line)
-    result.last_line = taken[-1].line
     result.last_index = taken[min(len(taken), size) - 1].index
     if len(taken) >= size:
         extra = taken[size:]
