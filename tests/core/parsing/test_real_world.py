@@ -193,3 +193,22 @@ def test_table_4_with_the_total_first_in_each_group_is_read_by_its_header() -> N
     _reads_back_whole(report, got)
     [note] = got.notes
     assert note.table == "t4" and "总计、结果维持" in note.message
+
+
+def test_table_4_counts_printed_with_decimals_are_read_like_those_of_tables_2_and_3() -> None:
+    report = _report()
+    text = render_text(report, "pipes")
+    row = "1 | 0 | 0 | 0 | 1 | 0 | 2 | 0 | 0 | 2 | 1 | 1 | 0 | 0 | 2 |"
+    assert row in text
+    got = read_report(
+        text.replace(row, row.replace("1 | 0 | 0 | 0 | 1 |", "1.0 | 0 | 0.5 | 0 | 1 |")).encode(
+            "utf-8"
+        ),
+        "report.txt",
+    )
+    assert got.value("t4", "review", "upheld") == 1
+    assert isinstance(got.value("t4", "review", "upheld"), int)
+    assert got.cell("t4", "review", "other") is None
+    assert _wrong_cells(report, got) == []
+    [note] = got.notes
+    assert note.code == "unparsed-table" and "0.5" in note.message

@@ -231,8 +231,8 @@ def _pieces_cells(table: Table, row: Row, pieces: Pieces, line: int, result: Tab
         result.cells[ref] = Cell(ref, number_of(piece), raw=piece, line=line)
 
 
-def _decimal_columns(table: Table, row: Row) -> list[bool]:
-    return [c.kind is ValueKind.AMOUNT for c in table.block_of(row.key).columns]
+def _decimal_columns(fmt: Format, table: Table, row: Row) -> list[bool]:
+    return [amount for _, amount, _ in _row_refs(fmt, table, row)]
 
 
 def _split_candidates(
@@ -382,7 +382,7 @@ def read_t2(fmt: Format, runs: list[Run], zone_text: str, complete_start: bool) 
             continue  # cut off by the end of the excerpt
         digits = "".join(a.text for a in run.values)
         if cells == SHORT and any(a.split_ok for a in run.values):
-            decimals = _decimal_columns(table, row)
+            decimals = _decimal_columns(fmt, table, row)
             found = (
                 _split_candidates(run, width, always, _in_print(decimals, order))
                 if budget.spend_split()
@@ -714,7 +714,9 @@ def read_t4(fmt: Format, runs: list[Run]) -> TableResult:
         extra = taken[size:]
         if any(a.kind == VALUE for a in extra) and sum(1 for a in taken if a.kind == VALUE) == size:
             taken = [a for a in taken if a.kind == VALUE]
-        _make_t4(table, _reordered(taken[:size], order), result)
+        atoms = _reordered(taken[:size], order)
+        for k, row in enumerate(table.rows):
+            _make_cells(fmt, table, row, atoms[k * width : (k + 1) * width], result)
         return result
     if taken[-1].at_end:
         result.complete = False
@@ -724,10 +726,9 @@ def read_t4(fmt: Format, runs: list[Run]) -> TableResult:
         accept = _in_order(blocks_sum_ok(width), order)
         found = _split_candidates(merged, size, accept, [False] * size)
         if found is not None and len(found) == 1:
-            pieces = _reordered(found[0], order)
-            for (_, row, column), piece in zip(table.cells(), pieces, strict=True):
-                ref = CellRef("t4", row.key, column.key)
-                result.cells[ref] = Cell(ref, number_of(piece), raw=piece, line=line)
+            pieces = tuple(_reordered(found[0], order))
+            for k, row in enumerate(table.rows):
+                _pieces_cells(table, row, pieces[k * width : (k + 1) * width], line, result)
             return result
         digits = "".join(a.text for a in merged.values)
         reason = (
@@ -741,18 +742,3 @@ def read_t4(fmt: Format, runs: list[Run]) -> TableResult:
         _unparsed(table, None, f"表4只读到{len(taken)}个数，应为{size}个，无法对应到栏目", line)
     )
     return result
-
-
-def _make_t4(table: Table, atoms: Sequence[Atom], result: TableResult) -> None:
-    for (_, row, column), atom in zip(table.cells(), atoms, strict=True):
-        ref = CellRef("t4", row.key, column.key)
-        value = atom.value if atom.kind == VALUE else Value(None)
-        assert value is not None
-        result.cells[ref] = Cell(
-            ref,
-            value.value,
-            raw=atom.text,
-            line=atom.line,
-            interpreted=value.interpreted,
-            unit=value.unit,
-        )
