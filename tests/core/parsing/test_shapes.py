@@ -23,6 +23,11 @@ def read(text: str, name: str = "report.txt") -> Report:
     return read_report(text.encode("utf-8"), name)
 
 
+def read_with_t3(table_3: str) -> Report:
+    """A 2021 report whose section 三 holds ``table_3`` (text after the heading line)."""
+    return read(HEAD_2021 + "三、收到和处理政府信息公开申请情况\n" + table_3 + T4_ZEROS + TAIL)
+
+
 def t3_pipes(values: list[list[str]], labels: list[str] | None = None) -> str:
     lines = ["三、收到和处理政府信息公开申请情况", FORMAT_2021.t3.note or "", "申请人情况 |"]
     for label, row in zip(labels or T3_LABELS_2021, values, strict=True):
@@ -50,15 +55,7 @@ T2_ZEROS_2021 = (
 def test_one_cell_per_line_with_bare_pipes_as_blank_cells() -> None:
     # §10 R3: cells end with "|", and a line holding only "|" is a blank cell.
     rows = [f"{T3_LABELS_2021[0]} |", "56 |", "|", "|", "|", "|", "|", "56 |"]
-    text = (
-        HEAD_2021
-        + "三、收到和处理政府信息公开申请情况\n申请人情况 |\n"
-        + "\n".join(rows)
-        + "\n"
-        + T4_ZEROS
-        + TAIL
-    )
-    report = read(text)
+    report = read_with_t3("申请人情况 |\n" + "\n".join(rows) + "\n")
     assert [report.value("t3", "received", c.key) for c in FORMAT_2021.t3.blocks[0].columns] == [
         56,
         0,
@@ -74,15 +71,7 @@ def test_one_cell_per_line_with_bare_pipes_as_blank_cells() -> None:
 def test_one_cell_per_line_with_pipe_lines_as_separators() -> None:
     # Corpus 016: "|" lines separate the cells; two in a row enclose a blank cell.
     cells = [T3_LABELS_2021[0], "3", "", "0", "0", "0", "0", "3"]
-    text = (
-        HEAD_2021
-        + "三、收到和处理政府信息公开申请情况\n申请人情况\n|\n"
-        + "\n|\n".join(cells)
-        + "\n|\n"
-        + T4_ZEROS
-        + TAIL
-    )
-    report = read(text)
+    report = read_with_t3("申请人情况\n|\n" + "\n|\n".join(cells) + "\n|\n")
     natural, commercial = (report.cell("t3", "received", k) for k in ("natural", "commercial"))
     assert natural is not None and natural.value == 3
     assert commercial is not None and commercial.value is None
@@ -226,15 +215,7 @@ def test_the_fee_amount_keeps_its_decimals() -> None:
 
 def test_one_cell_per_paragraph_with_dashes_for_blank_cells() -> None:
     cells = [T3_LABELS_2021[0], "7", "—", "—", "—", "—", "—", "7"]
-    text = (
-        HEAD_2021
-        + "三、收到和处理政府信息公开申请情况\n\n"
-        + "\n\n".join(cells)
-        + "\n\n"
-        + T4_ZEROS
-        + TAIL
-    )
-    report = read(text)
+    report = read_with_t3("\n" + "\n\n".join(cells) + "\n\n")
     assert report.value("t3", "received", "natural") == 7
     assert report.cell("t3", "received", "legal").value is None  # type: ignore[union-attr]
 
@@ -248,15 +229,7 @@ def test_markdown_tables_with_page_footers_and_repeated_headings() -> None:
     rows.insert(3, "— 4 —")
     rows.insert(4, "## 表三：收到和处理政府信息公开申请情况")
     rows.insert(5, "|---|---|---|---|---|---|---|---|")
-    text = (
-        HEAD_2021
-        + "三、收到和处理政府信息公开申请情况\n申请人情况\n"
-        + "\n".join(rows)
-        + "\n"
-        + T4_ZEROS
-        + TAIL
-    )
-    report = read(text)
+    report = read_with_t3("申请人情况\n" + "\n".join(rows) + "\n")
     assert report.value("t3", "received", "total") == 5
     assert len(list(report.table_cells("t3"))) == 175
     assert not any("— 4 —" in p.text for p in report.paragraphs)
@@ -382,15 +355,7 @@ def test_a_row_label_missing_its_first_characters_is_matched_and_reported() -> N
 def test_tab_separated_rows_copied_from_a_browser_keep_their_blank_cells() -> None:
     rows = [f"{label}\t0\t0\t0\t0\t0\t0\t0" for label in T3_LABELS_2021]
     rows[0] = f"{T3_LABELS_2021[0]}\t5\t\t\t\t1\t\t6"
-    text = (
-        HEAD_2021
-        + "三、收到和处理政府信息公开申请情况\n申请人情况\n"
-        + "\n".join(rows)
-        + "\n"
-        + T4_ZEROS
-        + TAIL
-    )
-    report = read(text)
+    report = read_with_t3("申请人情况\n" + "\n".join(rows) + "\n")
     received = [report.cell("t3", "received", c.key) for c in FORMAT_2021.t3.blocks[0].columns]
     assert [None if c is None else c.value for c in received] == [5, None, None, None, 1, None, 6]
     assert report.notes == ()
@@ -406,16 +371,15 @@ def test_a_count_printed_with_zero_decimals_is_read_as_the_integer() -> None:
 
 
 def test_pdf_text_with_labels_wrapped_around_their_numbers() -> None:
-    lines = ["三、收到和处理政府信息公开申请情况", "申请人情况"]
+    lines = ["申请人情况"]
     for label in T3_LABELS_2021:
         values = "4 0 0 0 0 0 4" if label.startswith("（二）") else "0 0 0 0 0 0 0"
         if len(label) > 16:
             lines += [f"{label[:16]} {values}", label[16:]]
         else:
             lines.append(f"{label} {values}")
-    lines[2:2] = ["三、", "本", "年", "度", "办", "理", "结", "果"]
-    text = HEAD_2021 + "\n".join(lines) + "\n" + T4_ZEROS + TAIL
-    report = read(text)
+    lines[1:1] = ["三、", "本", "年", "度", "办", "理", "结", "果"]
+    report = read_with_t3("\n".join(lines) + "\n")
     assert report.value("t3", "partial", "total") == 4
     assert len(list(report.table_cells("t3"))) == 175
     assert report.notes == ()
