@@ -161,13 +161,13 @@ def equations(format_key: str) -> tuple[Equation, ...]:
 
 
 def state(
-    report: Report, eq: Equation, filled: dict[CellRef, Number] | None = None
+    values: dict[Key, Number | None], eq: Equation, filled: dict[CellRef, Number] | None = None
 ) -> State | None:
-    """The equation evaluated on the report; None when a cell of it was not read.
+    """The equation evaluated on the report's cell ``values`` (None for a blank cell); None
+    when a cell of it was not read.
 
     ``filled`` gives values for blank cells that other equations determine.
     """
-    values = values_of(report)
     lkeys, rkeys = eq.keys
     try:
         left = [values[key] for key in lkeys]
@@ -190,12 +190,6 @@ def state(
         sides.append((total, blank))
     (lsum, lblank), (rsum, rblank) = sides
     return State(lsum, rsum, lblank, rblank, tuple(used))
-
-
-@per_report
-def values_of(report: Report) -> dict[Key, Number | None]:
-    """Each cell's value (None when blank) by plain key."""
-    return {key: cell.value for key, cell in grid(report).items()}
 
 
 def _line(report: Report, *refs: CellRef) -> int | None:
@@ -260,7 +254,8 @@ def states(report: Report) -> tuple[tuple[Equation, State], ...]:
     fmt = fmt_of(report)
     result: tuple[tuple[Equation, State], ...] = ()
     if fmt is not None:
-        first = [(eq, st) for eq in equations(fmt.key) if (st := state(report, eq)) is not None]
+        values = {key: cell.value for key, cell in grid(report).items()}
+        first = [(eq, st) for eq in equations(fmt.key) if (st := state(values, eq)) is not None]
         # A blank cell that its own row determines (the one blank cell on the short side of a
         # row sum) is counted at that value in the column rules, so a table whose blank 总计
         # cells hide a column that does not add up is still caught.
@@ -270,7 +265,7 @@ def states(report: Report) -> tuple[tuple[Equation, State], ...]:
             if eq.code in _ROW_RULES and len(st.short_blanks) == 1
         }
         result = tuple(
-            (eq, state(report, eq, filled) or st)
+            (eq, state(values, eq, filled) or st)
             if filled and eq.code not in _ROW_RULES and (st.lblank or st.rblank)
             else (eq, st)
             for eq, st in first
