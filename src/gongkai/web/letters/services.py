@@ -55,6 +55,8 @@ class TemplateInvalid(ApplicationError):
 
 
 def _jsonable(value: Any) -> Any:
+    """A JSON-ready copy: dataclasses (the letter input) and dicts as objects, dates in ISO
+    form, amounts as strings."""
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return {f.name: _jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
     if isinstance(value, dict):
@@ -305,7 +307,7 @@ def letter_generate(
         title=letter_core.title,
         issued_on=data.issued_on,
         text=letter_core.plain_text(),
-        facts=_jsonable(dataclasses.asdict(data)),
+        facts=_jsonable(data),
         created_by=acting_user,
     )
     try:
