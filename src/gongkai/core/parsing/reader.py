@@ -206,7 +206,8 @@ def _sections(
             for zone in zones.values():
                 if zone.start < end and zone.end > start:
                     start = max(start, zone.end)
-            if not any(k in key_of_normalised(doc.text[start:end]) for k in ("问题", "改进")):
+            content = key_of_normalised(doc.text[start:end])
+            if not any(key_of_normalised(norm(k)) in content for k in section.keywords):
                 continue
         else:
             continue

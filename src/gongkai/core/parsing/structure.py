@@ -13,15 +13,16 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from ..formats import Format, Section
+from ..formats import FORMATS, Format, Section
 from .document import Document
-from .normalize import key, key_of_normalised
+from .normalize import key, key_of_normalised, norm
 
 _NUMERALS = "一二三四五六"
 _HEADING = re.compile(r"([一二三四五六])[ \t]*[、.][ \t]*")
 _PAREN_HEADING = re.compile(r"\([ \t]*([一二三四五六])[ \t]*\)[ \t]*")
 _STOP = re.compile(r"[。;；\n]|[一二三四五六七八九十][ \t]*、")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_LEADING_NUMERAL = re.compile(r"^[一二三四五六七八九十]+、")
 
 
 @dataclass(frozen=True)
@@ -196,19 +197,40 @@ def _advance(text: str, offset: int, count: int) -> int:
 
 # --- Table regions ---------------------------------------------------------------------------
 
+
+def _anchors(*labels: str) -> tuple[re.Pattern[str], ...]:
+    """Patterns for declared labels, each tolerating whitespace between its characters."""
+    return tuple(_spaced(norm(label)) for label in sorted(set(labels)))
+
+
 _T2_ANCHORS = (
-    re.compile(r"第\s*二\s*十\s*条\s*第?\s*\(\s*[一五六八九]\s*\)\s*项"),
-    _spaced("信息内容"),
+    # The clause rows ("第二十条第（一）项"), also printed without their second 第.
+    *(
+        re.compile(anchor.pattern.replace(r"第\s*\(", r"第?\s*\("))
+        for anchor in _anchors(
+            *(b.label for f in FORMATS.values() for b in f.t2.blocks if b.label is not None)
+        )
+    ),
+    *_anchors(*(b.header for f in FORMATS.values() for b in f.t2.blocks if b.header is not None)),
 )
 _T3_ANCHORS = (
-    _spaced("勾稽关系"),
-    _spaced("申请人情况"),
-    _spaced("本年新收政府信息公开申请数量"),
+    _spaced("勾稽关系"),  # the word every printing of the 勾稽 note keeps
+    *_anchors(
+        *(b.caption for f in FORMATS.values() for b in f.t3.blocks if b.caption is not None),
+        *(_LEADING_NUMERAL.sub("", f.t3.rows[0].label) for f in FORMATS.values()),
+    ),
 )
+# 行政复议 opens a line or a cell (it also stands in sentences); the first result column and
+# the first kind of lawsuit are found anywhere.
 _T4_ANCHORS = (
-    re.compile(r"(?:^|\n|\|)[ \t]*行\s*政\s*复\s*议"),
-    _spaced("结果维持"),
-    _spaced("未经复议直接起诉"),
+    *(
+        re.compile(r"(?:^|\n|\|)[ \t]*" + _spaced(norm(label)).pattern)
+        for label in sorted({f.t4.rows[0].label for f in FORMATS.values()})
+    ),
+    *_anchors(
+        *(f.t4.blocks[0].columns[0].label for f in FORMATS.values()),
+        *(f.t4.rows[1].label for f in FORMATS.values()),
+    ),
 )
 
 
