@@ -9,23 +9,31 @@
 noticed while reading (label deviations, unreadable or cut-off tables, altered headings) is in
 ``Report.notes``.
 
-The pipeline, one module per step:
+The pipeline, stage by stage (``reader.read_report`` runs it; every section title and table
+label it matches is read from the format declarations in :mod:`gongkai.core.formats`):
 
-* :mod:`.sources` — sniff the type from the bytes, decode, and turn the input into lines
-  (:class:`.document.SourceLine`): text lines, HTML block elements and table rows (rowspan and
-  colspan expanded), Word paragraphs and table rows (merged cells once), PDF text lines and
-  ruled tables (poppler for pages pdfplumber cannot read);
-* :mod:`.normalize` — NFKC, quotes, label keys, Traditional → Simplified, bounded edit distance;
-* :mod:`.structure` — the six section headings (also inside run-together text, behind a table of
-  contents, without numerals) and the regions of tables 2, 3 and 4;
-* :mod:`.atoms` — a table region as label text, values, blank cells and row ends, whatever the
-  flattened shape (" | " rows, one cell per line or paragraph, crawler text);
-* :mod:`.tables` — runs of values aligned to the format's rows (by label, by order where labels
-  are garbled), cells with their lines, notes for what cannot be read reliably;
-* :mod:`.split` — the constraint solver for digit runs glued together by a crawler;
-* :mod:`.values` — one printed cell ("减4", "251000元", "—");
-* :mod:`.meta` — title, year, agency, publication date, 本级政府 or department;
-* :mod:`.reader` — ties them together and builds the Report.
+1. bytes → text — :mod:`.sources` sniffs the type from the bytes (``sniff``) and decodes text and
+   web pages (``decode``: BOM, UTF-8, declared charset, GB18030, Big5, charset-normalizer);
+   :mod:`.normalize` turns Traditional script into Simplified.
+2. text → source lines — :mod:`.sources` (``text_lines``, ``html_lines``, ``docx_lines``,
+   ``pdf_lines``) yields :class:`.document.SourceLine` s: a text line, an HTML block, a Word
+   paragraph, a PDF line — or a table row with its cells (rowspan/colspan and merged cells
+   expanded once per row).
+3. source lines → one document — :class:`.document.Document` joins the lines, normalised by
+   :mod:`.normalize` (NFKC, quotes), into one string with an offset → line map, so that run-together
+   crawler text and one-cell-per-line text are searched alike.
+4. document → structure — :mod:`.structure` finds the six section headings (in run-together text,
+   behind a table of contents, without numerals) and the regions (``Zone``) of tables 2, 3 and 4.
+5. region → atoms → runs — :mod:`.atoms` cuts each region into label text, values, blank cells and
+   row ends, whatever the flattened shape, and groups them into runs of values with the label
+   text before them.
+6. runs → cells — :mod:`.tables` aligns runs to the format's rows (by label, by order where labels
+   are garbled) and columns (in the order the header prints them), with :mod:`.split` for digit
+   runs a crawler glued together and :mod:`.values` for one printed cell; what it cannot read
+   reliably becomes an ``unparsed-table`` note, never a guessed number.
+7. → Report — :mod:`.meta` reads title, year, agency, publication date and 本级政府 or department;
+   :mod:`.reader` detects the format, cuts the section texts and narrative paragraphs, notes a
+   truncated excerpt, and builds the immutable :class:`gongkai.core.report.Report`.
 """
 
 from __future__ import annotations
