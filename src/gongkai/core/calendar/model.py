@@ -9,10 +9,12 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
+from itertools import accumulate, compress
 
 from ..errors import CalendarUnavailable
 from .statutory import FIRST_YEAR, LAST_YEAR, statutory_holidays
 
+WEEK = b"\x01\x01\x01\x01\x01\x00\x00"  # working days of a week without holidays, Monday first
 WEEKDAYS = ("周一", "周二", "周三", "周四", "周五", "周六", "周日")
 
 
@@ -190,7 +192,8 @@ class WorkCalendar:
     def _build(cls, years: dict[int, YearArrangement], first: date, last: date) -> WorkCalendar:
         base = first.toordinal()
         size = last.toordinal() - base + 1
-        work = bytearray(1 if (first + timedelta(days=i)).weekday() < 5 else 0 for i in range(size))
+        week = WEEK[first.weekday() :]  # from the first day's weekday to Sunday
+        work = bytearray((week + WEEK * (size // 7 + 1))[:size])
         names: dict[int, str] = {}
         for arrangement in years.values():  # in year order: a notice may reach into December before
             for holiday in arrangement.holidays:
@@ -208,18 +211,15 @@ class WorkCalendar:
                 if 0 <= i < size:
                     work[i] = 1
                     names[i] = makeup.name
-        cum: list[int] = []
-        workdays: list[int] = []
-        pcum: list[int] = []
-        running = provisional = 0
-        for i in range(size):
-            if work[i]:
-                running += 1
-                workdays.append(i)
-            cum.append(running)
-            if years[(first + timedelta(days=i)).year].source is Source.PROVISIONAL:
-                provisional += 1
-            pcum.append(provisional)
+        in_provisional = bytearray(size)
+        for year, arrangement in years.items():
+            if arrangement.source is Source.PROVISIONAL:
+                lo = max(date(year, 1, 1).toordinal() - base, 0)
+                hi = min(date(year, 12, 31).toordinal() - base + 1, size)
+                in_provisional[lo:hi] = b"\x01" * max(hi - lo, 0)
+        cum = list(accumulate(work))
+        workdays = list(compress(range(size), work))
+        pcum = list(accumulate(in_provisional))
         return cls(years, first, last, base, bytes(work), cum, workdays, pcum, names)
 
     # ---------------------------------------------------------------- low level
