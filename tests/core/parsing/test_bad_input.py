@@ -13,7 +13,13 @@ import pytest
 from gongkai.core.errors import UnreadableInput
 from gongkai.core.parsing import read_path, read_report
 from gongkai.core.parsing.reader import NOT_A_REPORT
-from gongkai.core.parsing.sources import EMPTY, NOT_A_DOCUMENT, OLD_WORD, UNKNOWN_ENCODING
+from gongkai.core.parsing.sources import (
+    EMPTY,
+    NO_TEXT,
+    NOT_A_DOCUMENT,
+    OLD_WORD,
+    UNKNOWN_ENCODING,
+)
 from gongkai.core.render.text import render_text
 
 from .builders import sample_report
@@ -154,3 +160,15 @@ def test_the_cut_is_reported_on_the_last_line_that_has_text() -> None:
     [note] = report.notes
     assert note.line == body.rstrip("\n").count("\n") + 1
     assert f"第{note.line}行中断" in note.message
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "<html><body><script>document.write('年度报告')</script><img src='a.png'></body></html>",
+        "<html><body>" + "<div>" * 300 + "2022年政府信息公开工作年度报告" + "</div>" * 300,
+    ],
+)
+def test_a_web_page_without_readable_words_is_not_called_empty(page: str) -> None:
+    with pytest.raises(UnreadableInput, match=f"^{NO_TEXT}$"):
+        read_report(page.encode("utf-8"), "report.html")

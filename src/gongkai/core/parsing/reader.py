@@ -20,6 +20,7 @@ from .normalize import key_of_normalised, looks_traditional, norm, to_simplified
 from .sources import (
     EMPTY,
     MAX_TEXT_CHARS,
+    NO_TEXT,
     decode,
     docx_lines,
     html_lines,
@@ -53,6 +54,8 @@ def read_report(data: bytes, name: str = "<input>") -> Report:
         if looks_traditional(text):
             text = to_simplified(text)
         lines = html_lines(text) if kind == "html" else text_lines(text)
+    if kind != "text" and not any(line.text.strip() for line in lines):
+        raise UnreadableInput(NO_TEXT)  # markup, a Word file or a PDF without any words
     if kind in ("pdf", "docx"):
         joined = "\n".join(line.text for line in lines[:2000])
         if looks_traditional(joined):

@@ -22,6 +22,7 @@ from ..errors import UnreadableInput
 from .document import SourceLine
 
 EMPTY = "文件为空"
+NO_TEXT = "文件中没有可读的文字（网页可能只有图片或由脚本生成），请提供含正文文字的版本"
 NOT_A_DOCUMENT = "不是文本、网页、Word或PDF文件"
 UNKNOWN_ENCODING = "无法识别文件的字符编码，请另存为UTF-8或GB18030编码后再检查"
 OLD_WORD = "这是旧版Word（.doc）文件，请在Word或WPS中另存为.docx后再检查"
