@@ -471,6 +471,31 @@ def _merge(pauses: list[_Pause], as_of: date) -> list[tuple[date, date, list[_Pa
     return spans
 
 
+def _pause_notes(
+    members: list[_Pause], consultations: list[Consultation], fee_due: date | None, as_of: date
+) -> str:
+    """What the explanation adds to a pause: the reply or payment deadline each part of it
+    runs to (条例第三十二条、第三十四条; 109号), and whether it is still running."""
+    notes = []
+    for p in members:
+        for c in consultations:
+            if c.sent == p.start and c.kind == p.kind and c.name == p.name:
+                third = c.kind == "third_party"
+                notes.append(
+                    f"；{'第三方' if third else '被征求意见机关'}"
+                    f"答复期限至{cn_date(c.reply_due)}（{CONSULTATION_REPLY_DAYS}个工作日，"
+                    f"{'条例第三十二条' if third else '条例第三十四条'}）"
+                )
+                break
+        if p.kind == "fee" and fee_due is not None:
+            notes.append(
+                f"；缴费期限至{cn_date(fee_due)}，即收到通知次日起{FEE_PAYMENT_DAYS}个工作日"
+            )
+        if p.open:
+            notes.append(f"；截至{cn_date(as_of)}尚未结束，答复期限将随之顺延")
+    return "".join(notes)
+
+
 def _receipt_day(event: Received) -> tuple[date, str]:
     """The day of receipt under Art. 31 and the sentence explaining it."""
     on, confirmed = event.on, event.confirmed_on
@@ -764,7 +789,7 @@ def _compute(events: list[Event], as_of: date, cal: WorkCalendar, explain: bool)
     if fee_notice is not None and fee_paid is None and fee_due is not None and as_of > fee_due:
         ex.note(
             fee_due,
-            f"缴费期限（收到收费通知次日起20个工作日）已于{cn_date(fee_due)}届满，申请人逾期未缴纳信息处理费，"
+            f"缴费期限（收到收费通知次日起{FEE_PAYMENT_DAYS}个工作日）已于{cn_date(fee_due)}届满，申请人逾期未缴纳信息处理费，"
             "视为放弃申请，行政机关不再处理（国办函〔2020〕109号；年报表三“其他处理”）。",
         )
         return Deadline(
@@ -813,35 +838,24 @@ def _compute(events: list[Event], as_of: date, cal: WorkCalendar, explain: bool)
         seg_end = s - ONE_DAY
         available = cal.workdays_between(pos, seg_end) if seg_end > pos else 0
         if available >= remaining:
-            for p in members:
+            for p in members if ex.enabled else ():
                 ex.note(p.start, f"{cn_date(p.start)}开始{p.label}时期限已届满，不影响答复期限。")
             continue
         if seg_end > pos:
             ex.count(pos + ONE_DAY, seg_end, limit - remaining + 1)
             remaining -= available
         a = max(s, pos + ONE_DAY)
-        extras = []
-        for p in members:
-            for c in consultations:
-                if c.sent == p.start and c.kind == p.kind and c.name == p.name:
-                    extras.append(
-                        f"；{'第三方' if c.kind == 'third_party' else '被征求意见机关'}"
-                        f"答复期限至{cn_date(c.reply_due)}（{CONSULTATION_REPLY_DAYS}个工作日，"
-                        f"{'条例第三十二条' if c.kind == 'third_party' else '条例第三十四条'}）"
-                    )
-                    break
-            if p.kind == "fee" and fee_due is not None:
-                extras.append(f"；缴费期限至{cn_date(fee_due)}，即收到通知次日起20个工作日")
-            if p.open:
-                extras.append(f"；截至{cn_date(as_of)}尚未结束，答复期限将随之顺延")
-                if s <= as_of:
-                    paused_now = True
-        label = "、".join(dict.fromkeys(p.label for p in members))
-        articles = "；".join(dict.fromkeys(p.article for p in members))
-        if e >= a:
-            ex.pause(a, e, label, articles, "".join(extras))
-        else:
-            ex.note(s, f"{_span(s, e)}{label}：这段时间本就不计入期限，无需顺延。")
+        if s <= as_of and any(p.open for p in members):
+            paused_now = True
+        if ex.enabled:
+            label = "、".join(dict.fromkeys(p.label for p in members))
+            articles = "；".join(dict.fromkeys(p.article for p in members))
+            if e >= a:
+                ex.pause(
+                    a, e, label, articles, _pause_notes(members, consultations, fee_due, as_of)
+                )
+            else:
+                ex.note(s, f"{_span(s, e)}{label}：这段时间本就不计入期限，无需顺延。")
         pos = max(pos, e)
 
     due = cal.add_workdays(pos, remaining)
