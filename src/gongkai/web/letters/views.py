@@ -3,6 +3,7 @@ application, downloads."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from typing import Any
 
@@ -220,32 +221,19 @@ def application_letters(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _letter_input(application: Application, form: LetterForm) -> LetterInput:
+    """The form's fields by their LetterInput names (blank dates and numbers left at their
+    defaults), the enclosures one per line, and the fee itemised from the register."""
     d = form.cleaned_data
-    method = d.get("fee_method", "") or ""
+    given = {
+        f.name: d[f.name]
+        for f in dataclasses.fields(LetterInput)
+        if d.get(f.name) is not None and f.name not in ("enclosures", "fee_items")
+    }
+    enclosures = (line.strip() for line in d.get("enclosures", "").splitlines())
+    method = given.get("fee_method", "")
     return LetterInput(
-        issued_on=d["issued_on"],
-        legal_basis=d.get("legal_basis", ""),
-        decision=d.get("decision", ""),
-        reasons=d.get("reasons", ""),
-        enclosures=tuple(
-            line.strip() for line in d.get("enclosures", "").splitlines() if line.strip()
-        ),
-        responsible_agency=d.get("responsible_agency", ""),
-        responsible_agency_contact=d.get("responsible_agency_contact", ""),
-        previous_reply=d.get("previous_reply", ""),
-        correction_items=d.get("correction_items", ""),
-        correction_deadline=d.get("correction_deadline"),
-        extension_days=d.get("extension_days"),
-        original_due_on=d.get("original_due_on"),
-        new_due_on=d.get("new_due_on"),
-        extension_reason=d.get("extension_reason", ""),
-        third_party_name=d.get("third_party_name", ""),
-        third_party_address=d.get("third_party_address", ""),
-        consulted_information=d.get("consulted_information", ""),
-        consultation_matter=d.get("consultation_matter", ""),
-        reply_by=d.get("reply_by"),
-        fee_method=method,
-        payment_method=d.get("payment_method", ""),
+        **given,
+        enclosures=tuple(line for line in enclosures if line),
         fee_items=fee_items(application, method) if form.kind is core.LetterKind.FEE else (),
     )
 
