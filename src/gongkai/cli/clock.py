@@ -14,6 +14,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
+from itertools import groupby
 from pathlib import Path
 from typing import Any, NoReturn
 from zoneinfo import ZoneInfo
@@ -346,23 +347,18 @@ def render_check(cal: WorkCalendar, path: Path | None) -> str:
         + (str(path) if path is not None else f"未设置 {ENV_VAR}")
         + "）"
     ]
-    coverage = cal.coverage()
-    i = 0
-    while i < len(coverage):
-        c = coverage[i]
-        if c.source is Source.PROVISIONAL:
-            j = i
-            while j + 1 < len(coverage) and coverage[j + 1].source is Source.PROVISIONAL:
-                j += 1
-            years = f"{c.year}年" if i == j else f"{c.year}年至{coverage[j].year}年"
-            lines.append(f"{years}：{c.source.label}")
-            i = j + 1
+    for provisional, group in groupby(cal.coverage(), key=lambda c: c.source is Source.PROVISIONAL):
+        run = list(group)
+        if provisional:  # a run of provisional years on one line
+            first, last = run[0], run[-1]
+            years = f"{first.year}年" if first is last else f"{first.year}年至{last.year}年"
+            lines.append(f"{years}：{first.source.label}")
             continue
-        lines.append(
+        lines += [
             f"{c.year}年：{c.source.label}，工作日{c.workdays}天"
             + (f"（{c.notice}）" if c.notice else "")
-        )
-        i += 1
+            for c in run
+        ]
     lines.append(
         f"{cal.first.isoformat()} 之前和 {cal.last.isoformat()} 之后的日期无法计算；"
         "新一年的放假通知发布后，把它录入覆盖文件即可，无需升级。"
