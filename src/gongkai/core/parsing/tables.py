@@ -200,9 +200,8 @@ def _make_cells(
     cells = result.cells
     for (ref, amount, label), atom in zip(_row_refs(fmt, table, row), atoms, strict=True):
         value = atom.value if atom.kind == VALUE and atom.value is not None else _BLANK_VALUE
-        integral = value.value is not None and value.value == int(value.value)
-        if value.decimal and not amount and integral:  # "12.0", "0.00": a count with decimals
-            value = Value(int(value.value or 0), value.interpreted, value.unit)
+        if value.decimal and not amount and value.value == int(value.value or 0):
+            value = Value(int(value.value or 0), value.interpreted, value.unit)  # "12.0", "0.00"
         if value.decimal and not amount:
             result.notes.append(
                 _unparsed(
@@ -258,6 +257,25 @@ def _split_candidates(
 # --- Column order ----------------------------------------------------------------------------
 
 
+_COLUMN_KEYS: dict[int, tuple[Sequence[Column], tuple[str, ...], tuple[tuple[str, str], ...]]] = {}
+
+
+def _column_keys(
+    columns: Sequence[Column],
+) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
+    """The matching keys of the columns' labels and of their group labels — built once."""
+    cached = _COLUMN_KEYS.get(id(columns))
+    if cached is None or cached[0] is not columns:
+        groups = dict.fromkeys(c.group for c in columns if c.group is not None)
+        cached = (
+            columns,
+            tuple(key_of_normalised(norm(c.label)) for c in columns),
+            tuple((g, key_of_normalised(norm(g))) for g in groups),
+        )
+        _COLUMN_KEYS[id(columns)] = cached
+    return cached[1], cached[2]
+
+
 def printed_order(header: str, columns: Sequence[Column]) -> tuple[int, ...] | None:
     """For each declared column, its position in print, when the header before the
     first row names every column and prints them in another order (总计 first, …); None when the
@@ -266,17 +284,17 @@ def printed_order(header: str, columns: Sequence[Column]) -> tuple[int, ...] | N
     A group label ("法人或其他组织") places its columns where it stands: a merged header prints
     it on one line and its columns on the next.
     """
-    text = key_of_normalised(header)
+    label_keys, group_keys = _column_keys(columns)
+    text = "".join(header.split())
     group_at: dict[str, int] = {}
-    for group in {c.group for c in columns if c.group is not None}:
-        group_key = key_of_normalised(norm(group))
+    for group, group_key in group_keys:
         at = text.find(group_key)
         if at >= 0:
             group_at[group] = at
             text = text.replace(group_key, "\x00" * len(group_key))  # it holds "其他"
     first: list[int] = []
-    for column in columns:
-        at = text.find(key_of_normalised(norm(column.label)))
+    for label_key in label_keys:
+        at = text.find(label_key)
         if at < 0:
             return None
         first.append(at)
