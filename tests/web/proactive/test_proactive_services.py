@@ -392,7 +392,10 @@ def test_due_dates_move_when_the_administrator_changes_the_calendar(setup):
             "workdays": [],
         },
     )
-    assert services.items_due_dates_recompute(today=TODAY) == 1
+    changes = services.items_due_dates_recompute(today=TODAY)
+    assert [(c.item.pk, c.old, c.new) for c in changes] == [
+        (item.pk, D(2025, 3, 31), D(2025, 4, 7))
+    ]
     item.refresh_from_db()
     # Five working days later; the override replaces the whole 2025 arrangement, so 4 April
     # (清明 in the official notice) is an ordinary Friday here.

@@ -133,3 +133,38 @@ def test_a_request_the_clock_refuses_under_the_new_calendar_keeps_its_date_and_i
     ]
     app.refresh_from_db()
     assert app.due_on == extended_due
+
+
+def test_a_new_holiday_also_moves_the_proactive_publication_due_dates_and_lists_them(
+    client, district
+):
+    from gongkai.web.proactive import services as proactive
+    from gongkai.web.proactive.models import Category
+
+    proactive.categories_ensure_defaults(agency=district.dept_a)
+    category = Category.objects.get(agency=district.dept_a, name="工作动态")
+    item = proactive.item_register(
+        acting_user=district.officer_a,
+        agency=district.dept_a,
+        data=proactive.ItemData(
+            index_number="JYJ/2025-00001",
+            title="区教育局召开安全生产工作推进会",
+            formed_on=D(2025, 3, 3),
+            category=category,
+            published_on=None,
+            channels=(),
+        ),
+        today=D(2025, 3, 4),
+    )
+    assert item.due_on == D(2025, 3, 31)  # 条例第二十六条: 20 working days
+    notice, holidays, workdays = current_2025()
+    client.force_login(district.admin)
+    page = client.post(
+        reverse("workcalendar:year", args=[2025]),
+        {"notice": notice, "holidays": holidays + "\n临时假日 2025-03-14", "workdays": workdays},
+    )
+    item.refresh_from_db()
+    assert item.due_on == D(2025, 4, 1)
+    assert "主动公开期限变化（1条）" in page.text
+    assert "JYJ/2025-00001" in page.text
+    assert "1条主动公开信息的公开期限随之变化" in page.text

@@ -622,17 +622,28 @@ def record_void(*, acting_user: Any, record: Any, reason: str) -> Any:
     return _void(f"proactive.{type(record).__name__.lower()}", record, acting_user, reason)
 
 
+@dataclass(frozen=True)
+class ItemDueChange:
+    """An item whose Art. 26 due date moved when the working calendar changed."""
+
+    item: Item
+    old: dt.date
+    new: dt.date
+
+
 @transaction.atomic
-def items_due_dates_recompute(*, today: dt.date | None = None) -> int:
+def items_due_dates_recompute(*, today: dt.date | None = None) -> list[ItemDueChange]:
     """Recompute every item's Art. 26 due date after the working calendar changed (the
-    administrator edited a year's holiday arrangement); returns how many moved."""
+    administrator edited a year's holiday arrangement); returns the items whose date moved."""
     today = today or _today()
-    moved = 0
-    for item in Item.objects.filter(voided=False).only(
-        "id", "formed_on", "due_on", "due_provisional"
+    moved: list[ItemDueChange] = []
+    items = Item.objects.filter(voided=False).select_related("agency")
+    for item in items.only(
+        "id", "agency__name", "index_number", "title", "formed_on", "due_on", "due_provisional"
     ):
         due, provisional = publication_due(item.formed_on, today)
         if (due, provisional) != (item.due_on, item.due_provisional):
             Item.objects.filter(pk=item.pk).update(due_on=due, due_provisional=provisional)
-            moved += 1
+            if due != item.due_on:
+                moved.append(ItemDueChange(item, item.due_on, due))
     return moved

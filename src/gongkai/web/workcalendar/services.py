@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import transaction
@@ -13,6 +13,7 @@ from gongkai.web.accounts import permissions
 from gongkai.web.applications.models import Application, AuditRecord
 from gongkai.web.applications.services import application_due_dates_recompute
 from gongkai.web.common.errors import ApplicationError, PermissionDenied
+from gongkai.web.proactive.services import ItemDueChange, items_due_dates_recompute
 from gongkai.web.workcalendar.models import YearOverride
 
 
@@ -27,6 +28,7 @@ class DueDateChange:
 class CalendarSaved:
     changes: list[DueDateChange]
     failed: list[tuple[Application, str]]
+    item_changes: list[ItemDueChange] = field(default_factory=list)
 
 
 def parse_arrangement_text(year: int, notice: str, holidays: str, workdays: str) -> dict[str, Any]:
@@ -70,7 +72,8 @@ def calendar_year_save(
     *, acting_user: Any, year: int, notice: str, holidays: str, workdays: str
 ) -> CalendarSaved:
     """Store the arrangement (validated by the core calendar) and recompute every open
-    request's due date; returns the requests whose due date moved."""
+    request's due date (条例第三十三条) and every proactive item's publication due date
+    (条例第二十六条); returns the requests and items whose due date moved."""
     if not permissions.can_admin_calendar(acting_user):
         raise PermissionDenied("只有系统管理员可以修改工作日历")
     data = parse_arrangement_text(year, notice, holidays, workdays)
@@ -99,4 +102,5 @@ def calendar_year_save(
     return CalendarSaved(
         changes=[DueDateChange(a, old_due, new_due) for a, old_due, new_due in result.changed],
         failed=result.failed,
+        item_changes=items_due_dates_recompute(),
     )

@@ -50,7 +50,8 @@ def year(request: HttpRequest, year: int) -> HttpResponse:
                 arrangement = work_calendar().arrangements.get(year)
                 messages.success(
                     request,
-                    f"{year}年放假安排已保存，{len(saved.changes)}件在办申请的答复期限随之变化",
+                    f"{year}年放假安排已保存，{len(saved.changes)}件在办申请的答复期限、"
+                    f"{len(saved.item_changes)}条主动公开信息的公开期限随之变化",
                 )
     else:
         holidays, workdays = services.arrangement_text(arrangement) if arrangement else ("", "")
