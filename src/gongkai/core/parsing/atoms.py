@@ -63,33 +63,36 @@ def is_narrative(line: str) -> bool:
 def zone_atoms(doc: Document, zone: Zone, narrative: list[int]) -> list[Atom]:
     """The atoms of a table region; indexes of whole narrative lines inside it go to ``narrative``."""
     atoms: list[Atom] = []
+    norm_lines, sources, starts = doc.norm_lines, doc.lines, doc.starts
     first = doc.index_at(zone.start)
     last = doc.index_at(max(zone.start, zone.end - 1))
-    last_line = len(doc.norm_lines) - 1
-    while last_line > 0 and not doc.norm_lines[last_line].strip():
+    last_line = len(norm_lines) - 1
+    while last_line > 0 and not norm_lines[last_line].strip():
         last_line -= 1
     previous_ends_with_pipe = False
     for index in range(first, last + 1):
-        full = doc.norm_lines[index]
+        full = norm_lines[index]
         if first < index < last:
             segment = full
             partial = False
         else:
-            line_start = doc.starts[index]
+            line_start = starts[index]
             lo = max(zone.start - line_start, 0)
             hi = min(zone.end - line_start, len(full))
             segment = full[lo:hi]
             partial = lo > 0 or hi < len(full)
-        number = doc.lines[index].line
+        number = sources[index].line
         stripped = segment.strip()
         if not stripped:
             if segment and not partial:
                 atoms.append(Atom(BLANK if " " in segment else WEAK, "", number, index))
             continue
-        if not partial and (is_noise(segment) or is_narrative(segment)):
+        if not partial:
             if is_narrative(segment):
                 narrative.append(index)
-            continue
+                continue
+            if stripped[0] in _NOISE_START and is_noise(segment):
+                continue
         if stripped == "|":
             if previous_ends_with_pipe:
                 atoms.append(Atom(BLANK, "", number, index))
@@ -107,7 +110,7 @@ def zone_atoms(doc: Document, zone: Zone, narrative: list[int]) -> list[Atom]:
             _pipe_atoms(stripped.replace("|", " ").replace("\t", "|") + "|", number, index, atoms)
         else:
             _free_atoms(segment, number, index, atoms)
-    reaches_end = zone.end >= len(doc.text.rstrip())
+    reaches_end = not doc.text[zone.end :].strip()
     for atom in reversed(atoms):
         if atom.index < last_line or not reaches_end:
             break

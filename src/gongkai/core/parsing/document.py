@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from itertools import accumulate
 from typing import NamedTuple
 
 from .normalize import norm
@@ -44,12 +45,7 @@ class Document:
         if len(norm_lines) != len(raw):  # pragma: no cover - NFKC never makes a newline
             norm_lines = [norm(text).replace("\n", " ") for text in raw]
         self.norm_lines = norm_lines
-        starts: list[int] = []
-        offset = 0
-        for text in norm_lines:
-            starts.append(offset)
-            offset += len(text) + 1
-        self.starts = starts
+        self.starts = list(accumulate((len(text) + 1 for text in norm_lines[:-1]), initial=0))
         self.text = "\n".join(norm_lines)
 
     def index_at(self, offset: int) -> int:

@@ -16,6 +16,7 @@ import shutil
 import subprocess
 import zipfile
 from collections.abc import Iterator
+from itertools import repeat
 from typing import Any
 
 from ..errors import UnreadableInput
@@ -134,7 +135,8 @@ def text_lines(text: str) -> list[SourceLine]:
     text = text[:MAX_TEXT_CHARS]
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return [SourceLine(line, number) for number, line in enumerate(text.split("\n"), 1)]
+    lines = text.split("\n")
+    return list(map(SourceLine._make, zip(lines, range(1, len(lines) + 1), repeat(None))))
 
 
 # --- HTML ------------------------------------------------------------------------------------
