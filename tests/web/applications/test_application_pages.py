@@ -248,3 +248,62 @@ def test_requests_due_within_three_working_days_are_flagged(officer_client, regi
     page = officer_client.get(reverse("applications:queue"), {"view": "soon"})
     assert app.number in page.text
     assert "即将到期" in page.text
+
+
+def test_the_detail_page_lists_the_reviews_of_the_request_and_links_to_register_one(
+    officer_client, district, register
+):
+    from gongkai.web.litigation.services import case_register
+
+    app = services.application_answer(
+        acting_user=district.officer_a,
+        application=register(),
+        day=D(2025, 3, 10),
+        outcome="granted",
+        legal_basis="条例第三十六条第一项",
+    )
+    case_register(
+        acting_user=district.officer_a,
+        agency=district.dept_a,
+        application=app,
+        kind="review",
+        filed_on=D(2025, 4, 1),
+        body="示例区人民政府",
+        number="云溪复〔2025〕1号",
+        today=D(2025, 4, 2),
+    )
+    page = officer_client.get(reverse("applications:detail", args=[app.pk]))
+    assert "云溪复〔2025〕1号" in page.text
+    assert "行政复议" in page.text and "尚未审结" in page.text
+    assert f"{reverse('litigation:new')}?application={app.pk}" in page.text
+
+
+def test_a_request_without_cases_says_so(officer_client, register):
+    page = officer_client.get(reverse("applications:detail", args=[register().pk]))
+    assert "本申请没有登记行政复议或行政诉讼案件" in page.text
+
+
+def test_the_detail_page_offers_the_letter_the_last_event_calls_for(
+    officer_client, district, register
+):
+    app = services.application_request_correction(
+        acting_user=district.officer_a,
+        application=register(),
+        day=D(2025, 3, 4),
+        note="请说明所需信息的具体名称",
+    )
+    page = officer_client.get(reverse("applications:detail", args=[app.pk]))
+    assert 'id="suggested-letters"' in page.text
+    assert "补正通知书" in page.text
+    assert reverse("letters:letter_new", kwargs={"pk": app.pk, "key": "correction"}) in page.text
+
+
+def test_someone_who_only_reads_is_offered_no_letter_and_no_case_form(client, district, register):
+    app = services.application_request_correction(
+        acting_user=district.officer_a, application=register(), day=D(2025, 3, 4), note="x"
+    )
+    client.force_login(district.admin)  # reads the whole government, handles nothing
+    page = client.get(reverse("applications:detail", args=[app.pk]))
+    assert page.status_code == 200
+    assert 'id="suggested-letters"' not in page.text
+    assert "登记复议诉讼</a>" not in page.text

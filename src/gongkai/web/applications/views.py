@@ -24,6 +24,8 @@ from gongkai.web.applications.forms import QueueFilterForm, RegisterForm
 from gongkai.web.applications.models import Application
 from gongkai.web.applications.outcomes import outcome_label
 from gongkai.web.common.errors import ApplicationError, PermissionDenied
+from gongkai.web.letters.links import suggested_letters
+from gongkai.web.litigation.selectors import case_list_for_application
 from gongkai.web.workcalendar.snapshots import work_calendar
 
 PAGE_SIZE = 50
@@ -222,6 +224,9 @@ def _detail_context(
         else "",
         "fees": fee_breakdown(application),
         "letters_url": _letters_url(application),
+        "suggested_letters": suggested_letters(application, user=user),
+        "cases": list(case_list_for_application(user=user, application=application)),
+        "can_register_case": permissions.can_handle(user, application),
         "extension_pending": any(e.kind == EventKind.EXTENSION_REQUESTED.value for e in events)
         and not any(e.kind == EventKind.EXTENSION.value for e in events),
         "status": Status(application.status),

@@ -47,6 +47,13 @@ def case_get_visible(*, user: Any, pk: int) -> Case:
     return case
 
 
+def case_list_for_application(*, user: Any, application: Application) -> QuerySet[Case]:
+    """The review and litigation cases about one request that this user may see (a case
+    registered by a 复议机关 above the user's agency is not shown to the agency)."""
+    visible = agency_list_visible(user=user).values_list("pk", flat=True)
+    return application.cases.filter(agency_id__in=visible).order_by("filed_on", "id")
+
+
 def application_find(*, user: Any, number: str) -> Application | None:
     """A visible request by its 受理编号."""
     return (
