@@ -238,7 +238,8 @@ def _walk(element: Any, out: list[SourceLine], has_block: set[Any], has_table: s
 
 
 def _cell_text(cell: Any) -> str:
-    return "".join(t for t in cell.itertext() if t).replace("\xa0", " ")
+    # XPath string(): the text of every descendant, in C (no comments, no tail).
+    return str(cell.text_content()).replace("\xa0", " ")
 
 
 def _table_rows(table: Any) -> Iterator[SourceLine]:
@@ -249,9 +250,7 @@ def _table_rows(table: Any) -> Iterator[SourceLine]:
     for r, tr in enumerate(rows):
         line = grid[r]
         c = 0
-        for td in tr:
-            if not isinstance(td.tag, str) or td.tag not in ("td", "th"):
-                continue
+        for td in tr.iterchildren("td", "th"):
             while c in line:
                 c += 1
             rowspan = min(_span(td.get("rowspan"), 200), len(rows) - r)
