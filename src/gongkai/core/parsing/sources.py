@@ -253,10 +253,15 @@ def _table_rows(table: Any) -> Iterator[SourceLine]:
         for td in tr.iterchildren("td", "th"):
             while c in line:
                 c += 1
-            rowspan = min(_span(td.get("rowspan"), 200), len(rows) - r)
-            colspan = _span(td.get("colspan"), 60)
             text = _cell_text(td)
             serial += 1
+            rows_attr, columns_attr = td.get("rowspan"), td.get("colspan")
+            if rows_attr is None and columns_attr is None:  # a plain cell (most of them)
+                line[c] = (serial, text)
+                c += 1
+                continue
+            rowspan = min(_span(rows_attr, 200), len(rows) - r)
+            colspan = _span(columns_attr, 60)
             for dr in range(rowspan):
                 below = grid[r + dr]
                 for dc in range(colspan):
