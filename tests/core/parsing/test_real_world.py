@@ -212,3 +212,24 @@ def test_table_4_counts_printed_with_decimals_are_read_like_those_of_tables_2_an
     assert _wrong_cells(report, got) == []
     [note] = got.notes
     assert note.code == "unparsed-table" and "0.5" in note.message
+
+
+NOTE = FORMAT_2021.t3.note or ""
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        NOTE.replace("等于第三项", "等于第三项（七）总计"),  # inside the note's brackets
+        "本列数据的勾稽关系为：第一项加第二项之和，等于第三项总计加第四项之和",  # no brackets
+    ],
+)
+def test_a_note_that_names_the_total_before_the_header_does_not_shuffle_the_columns(
+    note: str,
+) -> None:
+    report = _report()
+    text = render_text(report, "pipes")
+    assert NOTE in text and "总计" not in NOTE
+    got = read_report(text.replace(NOTE, note).encode("utf-8"), "report.txt")
+    _reads_back_whole(report, got)
+    assert got.notes == ()

@@ -8,8 +8,9 @@ the row whose label ends the text before it. Table 4: the first fifteen cells in
 column order (the header text is unreliable, §10 R7).
 
 Columns are read in the declared order unless the header before the first row names every
-column and prints them in another order (总计 first): then in the printed order, with a
-``label-deviation`` note — a shuffled header is never read as the declared one.
+column and prints them in another order (总计 first) and, for tables 3 and 4, the rows' own sums
+agree (more rows add up read in the printed order than in the declared one): then in the printed
+order, with a ``label-deviation`` note.
 
 Digit runs that a crawler glued together go to :mod:`.split`; anything that cannot be read
 reliably is left out and noted (``unparsed-table``), never guessed.
@@ -18,12 +19,13 @@ reliably is left out and noted (``unparsed-table``), never guessed.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Sequence
+import re
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from ..findings import Finding
 from ..formats import Column, Format, Row, Table, ValueKind
-from ..report import Cell, CellRef
+from ..report import Cell, CellRef, Number
 from .atoms import BLANK, OVER, SHORT, VALUE, Atom, Run, row_cells
 from .normalize import bounded_distance, key_of_normalised, norm
 from .split import Pieces, TooMany, always, blocks_sum_ok, choose_rows, row_sum_ok, solve_run
@@ -276,6 +278,9 @@ def _column_keys(
     return cached[1], cached[2]
 
 
+_PARENTHESISED = re.compile(r"\([^()]*\)")
+
+
 def printed_order(header: str, columns: Sequence[Column]) -> tuple[int, ...] | None:
     """For each declared column, its position in print, when the header before the
     first row names every column and prints them in another order (总计 first, …); None when the
@@ -284,8 +289,10 @@ def printed_order(header: str, columns: Sequence[Column]) -> tuple[int, ...] | N
     A group label ("法人或其他组织") places its columns where it stands: a merged header prints
     it on one line and its columns on the next.
     """
+    if len(columns) < 2:
+        return None
     label_keys, group_keys = _column_keys(columns)
-    text = "".join(header.split())
+    text = "".join(_PARENTHESISED.sub("", header).split())  # not the 勾稽 note's "（七）总计"
     group_at: dict[str, int] = {}
     for group, group_key in group_keys:
         at = text.find(group_key)
@@ -313,6 +320,24 @@ def printed_order(header: str, columns: Sequence[Column]) -> tuple[int, ...] | N
     for at, i in enumerate(printed):
         position[i] = at
     return tuple(position)
+
+
+def _sums_confirm(order: Sequence[int], rows: Iterable[Sequence[Atom]]) -> bool:
+    """True when more rows end with the sum of their other cells read in ``order`` than read in
+    the declared order: the arithmetic, not only the header, says the columns are shuffled."""
+    declared = printed = 0
+    for atoms in rows:
+        values = [_number(a) for a in atoms]
+        declared += values[-1] == sum(values[:-1])
+        shuffled = _reordered(values, order)
+        printed += shuffled[-1] == sum(shuffled[:-1])
+    return printed > declared
+
+
+def _number(atom: Atom) -> Number:
+    if atom.kind != VALUE or atom.value is None or atom.value.value is None:
+        return 0
+    return atom.value.value
 
 
 def _column_order_note(
@@ -501,7 +526,13 @@ def read_t3(fmt: Format, runs: list[Run]) -> TableResult:
         slots.append(_Slot(run, None if match is None else index[match.row], match))
     order = printed_order(runs[0].label, table.blocks[0].columns) if runs else None
     if order is not None:
-        result.notes.append(_column_order_note(table, table.blocks[0].columns, order, runs[0].line))
+        printed = (row_cells(slot.run, width) for slot in slots)
+        if _sums_confirm(order, (cells for cells in printed if isinstance(cells, list))):
+            result.notes.append(
+                _column_order_note(table, table.blocks[0].columns, order, runs[0].line)
+            )
+        else:
+            order = None
     _anchor(slots)
     _fill_gaps(slots, len(rows))
     stray = [slot for slot in slots if slot.row is None]
@@ -722,16 +753,18 @@ def read_t4(fmt: Format, runs: list[Run]) -> TableResult:
         result.complete = False
         return result
     columns = table.blocks[0].columns
-    order = printed_order(used[0].label, columns)
-    if order is not None:
-        result.notes.append(_column_order_note(table, columns, order, used[0].line))
-    order = _across(order, size // width)
+    header_order = printed_order(used[0].label, columns)
     line = next((a.line for a in taken if a.kind == VALUE), taken[0].line)
     result.last_index = taken[min(len(taken), size) - 1].index
     if len(taken) >= size:
         extra = taken[size:]
         if any(a.kind == VALUE for a in extra) and sum(1 for a in taken if a.kind == VALUE) == size:
             taken = [a for a in taken if a.kind == VALUE]
+        blocks = [taken[k : k + width] for k in range(0, size, width)]
+        order = None
+        if header_order is not None and _sums_confirm(header_order, blocks):
+            result.notes.append(_column_order_note(table, columns, header_order, used[0].line))
+            order = _across(header_order, size // width)
         atoms = _reordered(taken[:size], order)
         for k, row in enumerate(table.rows):
             _make_cells(fmt, table, row, atoms[k * width : (k + 1) * width], result)
@@ -741,8 +774,14 @@ def read_t4(fmt: Format, runs: list[Run]) -> TableResult:
         return result
     merged = Run("", [a for r in used for a in r.atoms])
     if any(a.split_ok for a in merged.values):
-        accept = _in_order(blocks_sum_ok(width), order)
-        found = _split_candidates(merged, size, accept, [False] * size)
+        found = _split_candidates(merged, size, blocks_sum_ok(width), [False] * size)
+        order = None
+        if found == [] and header_order is not None:  # no split adds up as declared: as printed?
+            order = _across(header_order, size // width)
+            accept = _in_order(blocks_sum_ok(width), order)
+            found = _split_candidates(merged, size, accept, [False] * size)
+            if found is not None and len(found) == 1:
+                result.notes.append(_column_order_note(table, columns, header_order, line))
         if found is not None and len(found) == 1:
             pieces = tuple(_reordered(found[0], order))
             for k, row in enumerate(table.rows):
