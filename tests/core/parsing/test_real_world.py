@@ -223,6 +223,7 @@ NOTE = FORMAT_2021.t3.note or ""
         NOTE.replace("等于第三项", "等于第三项（七）总计"),  # inside the note's brackets
         "本列数据的勾稽关系为：第一项加第二项之和，等于第三项总计加第四项之和",  # no brackets
     ],
+    ids=["bracketed", "plain"],
 )
 def test_a_note_that_names_the_total_before_the_header_does_not_shuffle_the_columns(
     note: str,
