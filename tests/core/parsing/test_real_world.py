@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import random
 import re
+from collections.abc import Callable
 
 import pytest
 
@@ -54,17 +55,23 @@ def test_a_table_of_contents_with_dot_leaders_and_page_numbers_is_skipped() -> N
     assert got.notes == ()
 
 
-def _total_column_first(text: str) -> str:
-    """Table 3 printed with its 总计 column before 自然人 (header and every row)."""
-    out = []
+def _table_3_rows(text: str, change: Callable[[int, list[str]], list[str]]) -> str:
+    """``text`` with each table-3 row (label cells, then seven numbers) replaced by
+    ``change(row number, cells)``."""
+    out, count = [], 0
     for line in text.split("\n"):
         cells = line.removesuffix(" |").split(" | ")
-        if line.startswith("自然人 | 法人或其他组织 | 总计"):
-            line = "总计 | 自然人 | 法人或其他组织 |"
-        elif len(cells) >= 8 and not cells[0].isdigit() and all(c.isdigit() for c in cells[-7:]):
-            line = " | ".join([*cells[:-7], cells[-1], *cells[-7:-1]]) + " |"
+        if len(cells) >= 8 and not cells[0].isdigit() and all(c.isdigit() for c in cells[-7:]):
+            count += 1
+            line = " | ".join(change(count, cells)) + " |"
         out.append(line)
     return "\n".join(out)
+
+
+def _total_column_first(text: str) -> str:
+    """Table 3 printed with its 总计 column before 自然人 (header and every row)."""
+    text = text.replace("自然人 | 法人或其他组织 | 总计 |", "总计 | 自然人 | 法人或其他组织 |")
+    return _table_3_rows(text, lambda _, cells: [*cells[:-7], cells[-1], *cells[-7:-1]])
 
 
 def test_table_3_with_the_total_column_first_is_read_by_its_header() -> None:
@@ -232,5 +239,33 @@ def test_a_note_that_names_the_total_before_the_header_does_not_shuffle_the_colu
     text = render_text(report, "pipes")
     assert NOTE in text and "总计" not in NOTE
     got = read_report(text.replace(NOTE, note).encode("utf-8"), "report.txt")
+    _reads_back_whole(report, got)
+    assert got.notes == ()
+
+
+def test_a_row_number_column_before_the_labels_is_not_read_as_a_cell() -> None:
+    report = _report()
+    text = render_text(report, "pipes").replace(
+        "自然人 | 法人或其他组织", "序号 | 自然人 | 法人或其他组织"
+    )
+    text = _table_3_rows(text, lambda number, cells: [str(number), *cells])
+    assert "\n1 | 一、本年新收政府信息公开申请数量 | 5 |" in text
+    got = read_report(text.encode("utf-8"), "report.txt")
+    _reads_back_whole(report, got)
+    assert got.notes == ()
+
+
+def test_item_numbers_printed_in_a_cell_of_their_own_join_their_labels() -> None:
+    report = _report()
+
+    def split_item_number(_: int, cells: list[str]) -> list[str]:
+        label = cells[-8]
+        if label[0].isdigit() and label[1] == ".":
+            return [*cells[:-8], label[0], label[2:], *cells[-7:]]
+        return cells
+
+    text = _table_3_rows(render_text(report, "pipes"), split_item_number)
+    assert "（三）不予公开 | 1 | 属于国家秘密 | 0 |" in text
+    got = read_report(text.encode("utf-8"), "report.txt")
     _reads_back_whole(report, got)
     assert got.notes == ()

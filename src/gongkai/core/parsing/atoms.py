@@ -124,20 +124,32 @@ def _pipe_atoms(segment: str, number: int, index: int, atoms: list[Atom]) -> Non
         cells = cells[1:]
     if cells and not cells[-1].strip():
         cells = cells[:-1]
-    filled = 0
-    for cell in cells:
+    labels_only = True  # no value or blank cell yet in this row
+    for position, cell in enumerate(cells):
         text = cell.strip()
         if not text:
             atoms.append(Atom(BLANK, "", number, index))
+            labels_only = False
             continue
-        filled += 1
         value = parse_value(text)
-        if value is not None:
-            atoms.append(Atom(VALUE, text, number, index, value))
-        else:
+        if value is None:
             _free_atoms(text, number, index, atoms)
+        elif labels_only and _numbers_the_row(text, cells, position):
+            atoms.append(Atom(TEXT, text + ".", number, index))
+        else:
+            atoms.append(Atom(VALUE, text, number, index, value))
+            labels_only = False
     if len(cells) >= 3:
         atoms.append(Atom(ROW_END, "", number, index))
+
+
+def _numbers_the_row(text: str, cells: list[str], position: int) -> bool:
+    """A row number (a 序号 column, or the item number of "（三）不予公开 | 1 | 属于国家秘密 | …"):
+    one or two digits among the label cells, before a text cell, with more cells after it."""
+    if position + 2 >= len(cells) or len(text) > 2 or not text.isdigit():
+        return False
+    label = cells[position + 1].strip()
+    return bool(label) and parse_value(label) is None
 
 
 def _free_atoms(segment: str, number: int, index: int, atoms: list[Atom]) -> None:
