@@ -125,7 +125,7 @@ def match_label(label_text: str, fmt: Format, table: Table, budget: _Budget) -> 
     if len({row for row, _ in endings}) == 1:
         row, printed = max(endings, key=lambda item: len(item[1]))
         return LabelMatch(row, printed, False)
-    best: tuple[int, int, str, str] | None = None  # (distance, -end, row, printed)
+    best: tuple[int, str, str] | None = None  # (distance, row, printed)
     for row, label, standard in labels:
         if not standard or len(label) < 4:
             continue
@@ -137,9 +137,9 @@ def match_label(label_text: str, fmt: Format, table: Table, budget: _Budget) -> 
             tail = text[-size:]
             distance = bounded_distance(tail, label, limit)
             if distance <= limit and (best is None or distance < best[0]):
-                best = (distance, 0, row, tail)
+                best = (distance, row, tail)
     if best is not None:
-        return LabelMatch(best[2], best[3], False)
+        return LabelMatch(best[1], best[2], False)
     # A label followed by stray text before its numbers ("规章(件)"): the last exact occurrence.
     last: tuple[int, str, str] | None = None
     for row, label, _standard in labels:
