@@ -66,9 +66,7 @@ def zone_atoms(doc: Document, zone: Zone, narrative: list[int]) -> list[Atom]:
     norm_lines, sources, starts = doc.norm_lines, doc.lines, doc.starts
     first = doc.index_at(zone.start)
     last = doc.index_at(max(zone.start, zone.end - 1))
-    last_line = len(norm_lines) - 1
-    while last_line > 0 and not norm_lines[last_line].strip():
-        last_line -= 1
+    last_line = doc.last_text_index
     previous_ends_with_pipe = False
     for index in range(first, last + 1):
         full = norm_lines[index]

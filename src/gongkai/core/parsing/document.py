@@ -48,6 +48,14 @@ class Document:
         self.starts = list(accumulate((len(text) + 1 for text in norm_lines[:-1]), initial=0))
         self.text = "\n".join(norm_lines)
 
+    @property
+    def last_text_index(self) -> int:
+        """The index of the last line that holds more than whitespace (0 when none does)."""
+        index = len(self.norm_lines) - 1
+        while index > 0 and not self.norm_lines[index].strip():
+            index -= 1
+        return max(index, 0)
+
     def index_at(self, offset: int) -> int:
         """The index (into ``lines``) of the line holding ``offset``."""
         return max(0, bisect_right(self.starts, offset) - 1)

@@ -121,37 +121,9 @@ def read_lines(lines: list[SourceLine], name: str) -> Report:
         cells.update(result.cells)
         notes.extend(result.notes)
 
-    truncated = False
-    last_zone = max(zones.values(), key=lambda z: z.end, default=None)
-    if (
-        last_zone is not None
-        and last_zone.end >= limit
-        and not any(
-            h.start >= last_zone.start
-            for h in headings
-            if h.section.number > int(last_zone.table[1])
-        )
-    ):
-        last_result = results.get(last_zone.table)
-        if last_result is not None and not last_result.complete:
-            truncated = True
-            table_number = int(last_zone.table[1])
-            last_line = next(
-                (
-                    doc.lines[i].line
-                    for i in range(len(doc.lines) - 1, -1, -1)
-                    if doc.norm_lines[i].strip()
-                ),
-                doc.lines[-1].line,
-            )
-            notes.append(
-                Finding(
-                    "unparsed-table",
-                    f"表{table_number}在第{last_line}行中断，文件不完整",
-                    line=last_line,
-                    table=last_zone.table,
-                )
-            )
+    truncation = _truncation(doc, headings, zones, results, limit)
+    if truncation is not None:
+        notes.append(truncation)
 
     sections, section_notes = _sections(doc, headings, zones, limit, fmt)
     notes.extend(section_notes)
@@ -181,8 +153,35 @@ def read_lines(lines: list[SourceLine], name: str) -> Report:
         cells=cells,
         tables_present=tables_present,
         notes=tuple(notes),
-        truncated=truncated,
+        truncated=truncation is not None,
         is_government_report=meta.is_government,
+    )
+
+
+def _truncation(
+    doc: Document,
+    headings: list[Heading],
+    zones: dict[str, Zone],
+    results: dict[str, TableResult],
+    limit: int,
+) -> Finding | None:
+    """The note for an excerpt whose text stops inside its last table: the region reaches the
+    end, no later section follows it, and the table was not read completely."""
+    last_zone = max(zones.values(), key=lambda z: z.end, default=None)
+    if last_zone is None or last_zone.end < limit:
+        return None
+    number = int(last_zone.table[1])
+    if any(h.start >= last_zone.start for h in headings if h.section.number > number):
+        return None
+    result = results.get(last_zone.table)
+    if result is None or result.complete:
+        return None
+    last_line = doc.lines[doc.last_text_index].line
+    return Finding(
+        "unparsed-table",
+        f"表{number}在第{last_line}行中断，文件不完整",
+        line=last_line,
+        table=last_zone.table,
     )
 
 
