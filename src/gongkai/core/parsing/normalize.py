@@ -30,7 +30,6 @@ _QUOTES = (
     ("‘", "'"),
     ("’", "'"),
 )
-_WHITESPACE = re.compile(r"\s+")
 _LIST_NUMBER = re.compile(r"(\d)、")
 
 
@@ -45,12 +44,13 @@ def norm(text: str) -> str:
 
 def key(text: str) -> str:
     """The matching key of a label: normalised, without whitespace, "1、" read as "1."."""
-    return _LIST_NUMBER.sub(r"\1.", _WHITESPACE.sub("", norm(text)))
+    return key_of_normalised(norm(text))
 
 
 def key_of_normalised(text: str) -> str:
     """:func:`key` for text that has already been through :func:`norm`."""
-    return _LIST_NUMBER.sub(r"\1.", _WHITESPACE.sub("", text))
+    compact = "".join(text.split())  # str.split() drops exactly what the regex \s matches
+    return _LIST_NUMBER.sub(r"\1.", compact) if "、" in compact else compact
 
 
 # Characters that exist only in the Traditional script and are common in these reports
