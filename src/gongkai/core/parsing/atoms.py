@@ -3,7 +3,8 @@
 The shapes of annual-report-formats.md §10–11 all reduce to one stream:
 
 * " | "-joined rows: each cell between pipes is an atom; an empty one is a blank cell; a line
-  with three or more cells ends a row;
+  with three or more cells ends a row; a one- or two-digit number among the label cells, before
+  more label text, numbers the row (序号) and is read as label text;
 * one cell per line (or per paragraph): a line holding only spaces (NBSP, ideographic space) is
   a blank cell; a tab-only line is layout debris (a *weak* blank, used only when a row is short);
   a line holding only "|" is a blank cell after a line ending in "|" and a separator otherwise
