@@ -31,10 +31,12 @@ from .normalize import bounded_distance, key_of_normalised, norm
 from .split import Pieces, TooMany, always, blocks_sum_ok, choose_rows, row_sum_ok, solve_run
 from .values import Value, number_of
 
-_LABEL_INDEX: dict[tuple[str, str], list[tuple[str, str, bool]]] = {}
+Labels = list[tuple[str, str, bool]]  # (row key, label key, is the standard label)
+
+_LABEL_INDEX: dict[tuple[str, str], Labels] = {}
 
 
-def _labels(fmt: Format, table: Table) -> list[tuple[str, str, bool]]:
+def _labels(fmt: Format, table: Table) -> Labels:
     """(row key, label key, is the standard label), longest first — built once per table."""
     cache_key = (fmt.key, table.key)
     labels = _LABEL_INDEX.get(cache_key)
@@ -92,17 +94,26 @@ class _Budget:
 
 
 def match_label(label_text: str, fmt: Format, table: Table, budget: _Budget) -> LabelMatch | None:
-    """The row whose label ends ``label_text`` (exact → declared variant → within edit distance)."""
+    """The row whose label ends ``label_text``: exactly or as a declared variant; failing that
+    (within the table's budget) by the near misses of real reports, in this order."""
     text = key_of_normalised(label_text[-200:])
     if not text:
         return None
-    labels = _labels(fmt, table)
     for row, label, standard in _by_ending(fmt, table).get(text[-2:], ()):
         if text.endswith(label):
             return LabelMatch(row, label, standard)
     if not budget.spend_fuzzy():
         return None
-    # A label cut short where its cell wrapped (PDF): the text ends with the label's beginning.
+    labels = _labels(fmt, table)
+    for near_miss in (_cut_short, _missing_start, _misprinted, _followed_by_stray_text):
+        match = near_miss(text, labels)
+        if match is not None:
+            return match
+    return None
+
+
+def _cut_short(text: str, labels: Labels) -> LabelMatch | None:
+    """A label cut short where its cell wrapped (PDF): the text ends with the label's beginning."""
     cut: tuple[int, str, str] | None = None
     for row, label, standard in labels:
         if not standard:
@@ -112,9 +123,11 @@ def match_label(label_text: str, fmt: Format, table: Table, budget: _Budget) -> 
                 if cut is None or m > cut[0]:
                     cut = (m, row, label[:m])
                 break
-    if cut is not None:
-        return LabelMatch(cut[1], cut[2], True)
-    # A label missing its first characters ("规范性文件" for "行政规范性文件"): a unique ending.
+    return None if cut is None else LabelMatch(cut[1], cut[2], True)
+
+
+def _missing_start(text: str, labels: Labels) -> LabelMatch | None:
+    """A label missing its first characters ("规范性文件" for "行政规范性文件"): a unique ending."""
     endings = {
         (row, label[-m:])
         for row, label, standard in labels
@@ -122,9 +135,14 @@ def match_label(label_text: str, fmt: Format, table: Table, budget: _Budget) -> 
         for m in range(max(4, len(label) - 3), len(label))
         if text.endswith(label[-m:])
     }
-    if len({row for row, _ in endings}) == 1:
-        row, printed = max(endings, key=lambda item: len(item[1]))
-        return LabelMatch(row, printed, False)
+    if len({row for row, _ in endings}) != 1:
+        return None
+    row, printed = max(endings, key=lambda item: len(item[1]))
+    return LabelMatch(row, printed, False)
+
+
+def _misprinted(text: str, labels: Labels) -> LabelMatch | None:
+    """A label with a typo: the closest within one edit per eight characters."""
     best: tuple[int, str, str] | None = None  # (distance, row, printed)
     for row, label, standard in labels:
         if not standard or len(label) < 4:
@@ -138,9 +156,11 @@ def match_label(label_text: str, fmt: Format, table: Table, budget: _Budget) -> 
             distance = bounded_distance(tail, label, limit)
             if distance <= limit and (best is None or distance < best[0]):
                 best = (distance, row, tail)
-    if best is not None:
-        return LabelMatch(best[1], best[2], False)
-    # A label followed by stray text before its numbers ("规章(件)"): the last exact occurrence.
+    return None if best is None else LabelMatch(best[1], best[2], False)
+
+
+def _followed_by_stray_text(text: str, labels: Labels) -> LabelMatch | None:
+    """A label followed by stray text before its numbers ("规章(件)"): the last exact occurrence."""
     last: tuple[int, str, str] | None = None
     for row, label, _standard in labels:
         if len(label) < 4:
@@ -148,9 +168,7 @@ def match_label(label_text: str, fmt: Format, table: Table, budget: _Budget) -> 
         at = text.rfind(label)
         if at >= 0 and len(text) - (at + len(label)) <= 6 and (last is None or at > last[0]):
             last = (at, row, label)
-    if last is not None:
-        return LabelMatch(last[1], last[2], True)
-    return None
+    return None if last is None else LabelMatch(last[1], last[2], True)
 
 
 @dataclass
