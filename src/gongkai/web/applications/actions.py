@@ -240,6 +240,16 @@ ACTIONS: dict[str, Action] = {
             "已登记答复，申请办结",
         ),
         Action(
+            "close_lapsed",
+            "申请人逾期，视为放弃申请并办结",
+            lambda app, data: f.DayForm(data, prefix="cl"),
+            lambda u, app, d: services.application_close_lapsed(
+                acting_user=u, application=app, day=d["day"]
+            ),
+            lambda u, a: permissions.can_handle(u, a) and a.lapsed_on(timezone.localdate()),
+            "申请人逾期未补正或未缴费，已按“其他处理”办结",
+        ),
+        Action(
             "terminate",
             "终止办理",
             lambda app, data: f.TerminateForm(

@@ -13,6 +13,7 @@ from django.utils import timezone
 from gongkai.core.calendar import WorkCalendar
 from gongkai.core.deadlines import Deadline, compute_deadline
 from gongkai.core.errors import RuleError
+from gongkai.web.applications.enums import EventKind, Status
 from gongkai.web.applications.models import Application
 from gongkai.web.applications.snapshots import clock_events, received_event
 from gongkai.web.common.errors import ApplicationError
@@ -37,13 +38,32 @@ def deadline_for(
         raise ApplicationError(str(exc)) from None
 
 
+# The fields refresh_due writes; every save after it lists them.
+CLOCK_FIELDS = ("due_on", "due_provisional", "lapses_on")
+
+
 def refresh_due(application: Application, *, calendar: WorkCalendar | None = None) -> Deadline:
-    """Recompute the cached due date (``due_on``, ``due_provisional``) from the event log
-    (pass ``calendar`` when recomputing many at once)."""
+    """Recompute the cached clock fields (``due_on``, ``due_provisional``, ``lapses_on``) from
+    the event log (pass ``calendar`` when recomputing many at once)."""
     deadline = deadline_for(application, calendar=calendar)
     application.due_on = deadline.due
     application.due_provisional = deadline.provisional
+    application.lapses_on = applicant_deadline(application, deadline)
     return deadline
+
+
+def applicant_deadline(application: Application, deadline: Deadline) -> dt.date | None:
+    """The last day the applicant has, while the request waits on the applicant: the 补正
+    period named in the notice (条例第三十条) or the 20 working days to pay the fee
+    (国办函〔2020〕109号). None when the request waits on nobody or no period was set."""
+    if application.status == Status.AWAITING_FEE.value:
+        return deadline.fee_payment_due
+    if application.status == Status.AWAITING_CORRECTION.value:
+        asked = [
+            e for e in application.events.all() if e.kind == EventKind.CORRECTION_REQUESTED.value
+        ]
+        return asked[-1].due if asked else None
+    return None
 
 
 def receipt_day(channel: str, arrived_on: dt.date, confirmed_on: dt.date | None) -> dt.date:

@@ -5,6 +5,8 @@ Nothing here is ever hard-deleted: a mistaken registration is voided with a reas
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.conf import settings
 from django.db import models
 
@@ -115,6 +117,9 @@ class Application(TimestampedModel):
     # Cache of the clock's answer, recomputed on every event and on calendar changes; never typed.
     due_on = models.DateField("答复期限", null=True, blank=True)
     due_provisional = models.BooleanField("期限为暂定", default=False)
+    # While waiting on the applicant: the last day to correct (条例第三十条) or to pay
+    # (国办函〔2020〕109号); after it the request may be closed as abandoned.
+    lapses_on = models.DateField("补正或缴费期限", null=True, blank=True)
     outcome = models.CharField("办理结果", max_length=60, blank=True)
     legal_basis = models.TextField("法律依据", blank=True)
     answer_summary = models.TextField("答复内容摘要", blank=True)
@@ -173,6 +178,17 @@ class Application(TimestampedModel):
     @property
     def is_open(self) -> bool:
         return Status(self.status).is_open and not self.voided
+
+    def lapsed_on(self, today: dt.date) -> bool:
+        """The applicant let the 补正 or payment deadline pass (the cached clock fields)."""
+        return self.is_open and self.lapses_on is not None and self.lapses_on < today
+
+    @property
+    def lapse_label(self) -> str:
+        """What the queue says about a request whose applicant deadline has passed."""
+        if self.status == Status.AWAITING_FEE.value:
+            return "缴费期限已过，可按逾期未缴费办结"
+        return "补正期限已过，可按逾期不补正办结"
 
 
 class ApplicationEvent(models.Model):

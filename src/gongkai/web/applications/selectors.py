@@ -67,6 +67,7 @@ QUEUE_VIEWS = {
     "soon": "3个工作日内到期",
     "overdue": "已超期",
     "waiting": "等待申请人或第三方",
+    "lapsed": "补正或缴费期限已过",
     "open": "全部在办",
     "closed": "已办结",
     "all": "全部",
@@ -104,6 +105,8 @@ def application_queue(
         )
     elif view == "waiting":
         apps = apps.filter(status__in=WAITING_STATUSES)
+    elif view == "lapsed":
+        apps = apps.filter(status__in=WAITING_STATUSES, lapses_on__lt=today)
     elif view == "open":
         apps = apps.filter(status__in=OPEN_STATUSES)
     elif view == "closed":

@@ -18,7 +18,14 @@ from django.utils import timezone
 
 from gongkai.core.deadlines import EXTENSION_DAYS
 from gongkai.web.accounts import permissions
-from gongkai.web.applications.clock import correction_deadline, receipt_day, refresh_due
+from gongkai.web.applications.clock import (
+    CLOCK_FIELDS,
+    applicant_deadline,
+    correction_deadline,
+    deadline_for,
+    receipt_day,
+    refresh_due,
+)
 from gongkai.web.applications.enums import (
     APPLICANT_KIND_LABELS,
     CHANNEL_LABELS,
@@ -167,7 +174,7 @@ def _save_with_clock(application: Application, fields: list[str]) -> dict[str, A
     """Save, recompute the due date from the event log, and return the due-date change."""
     old_due = application.due_on
     refresh_due(application)
-    application.save(update_fields=[*fields, "due_on", "due_provisional", "updated_at"])
+    application.save(update_fields=[*fields, *CLOCK_FIELDS, "updated_at"])
     if old_due != application.due_on:
         return {"due_on": [old_due, application.due_on]}
     return {}
@@ -296,7 +303,7 @@ def application_register(
         note=Channel(channel).receipt_rule,
     )
     refresh_due(application)
-    application.save(update_fields=["due_on", "due_provisional"])
+    application.save(update_fields=list(CLOCK_FIELDS))
     _audit(
         application=application,
         action="登记申请",
@@ -701,6 +708,56 @@ def application_terminate(
     return application
 
 
+def lapsed_outcome(status: Status, year: int) -> str:
+    """The table-3 row of a request the applicant abandoned, in the format of ``year``:
+    2021 format （六）1 逾期不补正 / （六）2 逾期不缴纳信息处理费; 2019 format （六）其他处理."""
+    key = "other.no_fee_paid" if status is Status.AWAITING_FEE else "other.no_correction"
+    rows = dict(termination_choices(year))
+    return key if key in rows else "other"
+
+
+@transaction.atomic
+def application_close_lapsed(
+    *, acting_user: Any, application: Application, day: dt.date | None = None
+) -> Application:
+    """End a request whose applicant let the deadline pass: no 补正 by the date in the notice
+    (条例第三十条: 视为放弃申请) or no fee paid within 20 working days of the fee notice
+    (国办函〔2020〕109号). The outcome is the （六） row of the format of the closing year."""
+    application = _lock(application)
+    _require_handler(acting_user, application)
+    _require_open(application)
+    status = Status(application.status)
+    day = day or _today()
+    if status not in {Status.AWAITING_CORRECTION, Status.AWAITING_FEE}:
+        raise ApplicationError("只有补正中或待缴费的申请可以按申请人逾期办结")
+    deadline = deadline_for(application, as_of=day)
+    lapse = applicant_deadline(application, deadline)
+    what = "缴费" if status is Status.AWAITING_FEE else "补正"
+    if lapse is None:
+        raise ApplicationError(f"补正通知未写明补正期限，无法认定申请人逾期未{what}")
+    if day <= lapse:
+        raise ApplicationError(
+            f"{what}期限至{lapse.isoformat()}，期限届满后才能按逾期未{what}办结", field="day"
+        )
+    if status is Status.AWAITING_FEE:
+        reason = (
+            f"申请人自收到收费通知之日起20个工作日内（至{lapse.isoformat()}）未缴纳信息处理费，"
+            "视为放弃申请，本机关不再处理（国办函〔2020〕109号）"
+        )
+    else:
+        reason = (
+            f"申请人未在补正期限（{lapse.isoformat()}）内补正，视为放弃申请，"
+            "本机关不再处理（条例第三十条）"
+        )
+    return application_terminate(
+        acting_user=acting_user,
+        application=application,
+        day=day,
+        outcome=lapsed_outcome(status, day.year),
+        reason=reason,
+    )
+
+
 @transaction.atomic
 def application_change_outcome(
     *,
@@ -799,21 +856,20 @@ def application_due_dates_recompute(*, acting_user: Any, reason: str) -> Recompu
     now = timezone.now()
     calendar = work_calendar()
     for application in open_apps.iterator(chunk_size=1000):
-        old_due, old_prov = application.due_on, application.due_provisional
+        old = (application.due_on, application.due_provisional, application.lapses_on)
+        old_due = application.due_on
         try:
             refresh_due(application, calendar=calendar)
         except ApplicationError as exc:
             failed.append((application, exc.message))
             continue
-        if (old_due, old_prov) != (application.due_on, application.due_provisional):
+        if old != (application.due_on, application.due_provisional, application.lapses_on):
             application.updated_at = now
             moved.append(application)
             if old_due != application.due_on:
                 changed.append((application, old_due, application.due_on))
     # Written in bulk: a calendar change can move tens of thousands of due dates at once.
-    Application.objects.bulk_update(
-        moved, ["due_on", "due_provisional", "updated_at"], batch_size=1000
-    )
+    Application.objects.bulk_update(moved, [*CLOCK_FIELDS, "updated_at"], batch_size=1000)
     AuditRecord.objects.bulk_create(
         [
             AuditRecord(

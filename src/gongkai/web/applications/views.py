@@ -230,6 +230,7 @@ def _detail_context(
         "extension_pending": any(e.kind == EventKind.EXTENSION_REQUESTED.value for e in events)
         and not any(e.kind == EventKind.EXTENSION.value for e in events),
         "status": Status(application.status),
+        "lapsed": application.lapsed_on(timezone.localdate()),
     }
 
 

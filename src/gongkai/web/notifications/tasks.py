@@ -12,7 +12,7 @@ from django.db import IntegrityError, transaction
 from django.tasks import TaskResultStatus, task
 from django.utils import timezone
 
-from gongkai.web.applications.clock import refresh_due
+from gongkai.web.applications.clock import CLOCK_FIELDS, refresh_due
 from gongkai.web.applications.enums import OPEN_STATUSES, WAITING_STATUSES
 from gongkai.web.applications.models import Application
 from gongkai.web.common.errors import ApplicationError
@@ -27,6 +27,14 @@ def reminder_message(
     application: Application, today: dt.date, soon_until: dt.date
 ) -> tuple[str, str] | None:
     """(kind, Chinese message) for an open application that needs attention today."""
+    if application.lapsed_on(today):
+        assert application.lapses_on is not None
+        return (
+            "lapsed",
+            f"{application.number} 的{'缴费' if application.status == 'awaiting_fee' else '补正'}"
+            f"期限（{application.lapses_on:%Y-%m-%d}）已过，申请人视为放弃申请，"
+            f"可按{'逾期未缴费' if application.status == 'awaiting_fee' else '逾期不补正'}办结",
+        )
     if application.due_on is None or application.status in WAITING_STATUSES:
         return None
     if application.due_on < today:
@@ -55,10 +63,10 @@ def send_deadline_reminders_for(today: dt.date) -> dict[str, int]:
     soon_until = calendar.add_workdays(today, SOON_WORKDAYS)
     for application in apps.iterator(chunk_size=1000):
         try:
-            old = application.due_on
+            old = (application.due_on, application.due_provisional, application.lapses_on)
             refresh_due(application, calendar=calendar)
-            if old != application.due_on:
-                application.save(update_fields=["due_on", "due_provisional", "updated_at"])
+            if old != (application.due_on, application.due_provisional, application.lapses_on):
+                application.save(update_fields=[*CLOCK_FIELDS, "updated_at"])
         except ApplicationError as exc:
             log.warning("cannot compute the due date of %s: %s", application.number, exc.message)
             continue
