@@ -144,6 +144,23 @@ def test_the_demo_loader_builds_a_district_with_every_role_and_state():
     assert states == {s.value for s in Status}  # a request in every state
     assert AuditRecord.objects.filter(action="登记申请").count() == Application.objects.count()
     assert summary.applications == Application.objects.count()
+    from gongkai.web.applications.enums import OPEN_STATUSES
+    from gongkai.web.letters.models import Letter
+    from gongkai.web.litigation.models import Case
+
+    # Requests carried into 2026 end in 2026; none is still open ten months later.
+    carried = Application.objects.filter(received_on__year__lt=2026, status__in=OPEN_STATUSES)
+    assert not carried.exists()
+    # Applicants who let the 补正 or fee period pass end as （六） rows; the recent ones wait,
+    # flagged, for the officer — none is left lapsed for longer than the demo's grace period.
+    assert Application.objects.filter(outcome="other.no_correction").exists()
+    lapsed = Application.objects.filter(
+        status__in=OPEN_STATUSES, lapses_on__lt=dt.date(2026, 11, 26)
+    )
+    assert lapsed.exists()
+    assert all(a.lapses_on >= dt.date(2026, 11, 12) for a in lapsed)
+    assert Case.objects.exists() and "复议诉讼案件" in " ".join(summary.extra)
+    assert Letter.objects.filter(template_key__startswith="answer").count() >= 20
 
 
 def test_the_upload_storage_is_chosen_by_the_environment(tmp_path):

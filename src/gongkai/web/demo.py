@@ -25,9 +25,11 @@ from gongkai.web.accounts.models import Membership
 from gongkai.web.applications import services
 from gongkai.web.applications.enums import Status
 from gongkai.web.applications.models import Application
+from gongkai.web.applications.outcomes import outcome_label
 from gongkai.web.common.errors import ApplicationError
 from gongkai.web.orgs.models import Agency, AgencyKind
 from gongkai.web.orgs.services import agency_create
+from gongkai.web.workcalendar.snapshots import work_calendar
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +39,12 @@ KINDS = {
 }
 ek = core_demo.EventKind
 RECENT_DENSITY = 60  # requests a year per agency generated for the current year
+# The generator's 补正 notices give the applicant 15 working days ("补正期限15个工作日").
+CORRECTION_WORKDAYS = 15
+# Requests whose applicant let the 补正/fee period pass this recently are left for the officer
+# to close (the queue's "补正期限已过" flag and the one-click action have something to show).
+UNHANDLED_LAPSE = dt.timedelta(days=10)
+DEMO_REQUESTS_PER_AGENCY = 10  # generate_district's default requests a year per agency
 PARTY_NAMES = {"third_party": "第三方", "agency": "有关行政机关"}
 
 
@@ -145,7 +153,11 @@ def _replay(
             kind = e.kind
             if kind is ek.CORRECTION_REQUESTED:
                 app = services.application_request_correction(
-                    acting_user=officer, application=app, day=e.day, note=e.note
+                    acting_user=officer,
+                    application=app,
+                    day=e.day,
+                    note=e.note,
+                    reply_by=work_calendar().add_workdays(e.day, CORRECTION_WORKDAYS),
                 )
             elif kind is ek.CORRECTION_RECEIVED:
                 app = services.application_receive_correction(
@@ -192,6 +204,9 @@ def _replay(
                 )
         if request.closed is None or request.closed > today or request.outcome is None:
             return app
+        if app.lapses_on is not None and request.closed > today - UNHANDLED_LAPSE:
+            # Lapsed in the last days and not yet closed by the officer: the queue flags it.
+            return app
         if request.state is core_demo.State.TERMINATED:
             app = services.application_terminate(
                 acting_user=officer,
@@ -218,19 +233,24 @@ def load_requests(
     today: dt.date,
     summary: DemoSummary,
     progress: Callable[[int], None] | None = None,
-) -> None:
+) -> dict[int, Application]:
+    """Replay each request received by ``today``; returns the Application of each request id."""
+    loaded: dict[int, Application] = {}
     for request in requests:
         if request.received > today:
             continue
         try:
-            _replay(request, agencies, users, today)
+            app = _replay(request, agencies, users, today)
         except ApplicationError as exc:
             summary.skipped += 1
             log.warning("demo request %s skipped: %s", request.number, exc.message)
         else:
+            if app is not None:
+                loaded[request.id] = app
             summary.applications += 1
             if progress is not None and summary.applications % 100 == 0:
                 progress(summary.applications)
+    return loaded
 
 
 def _optional_loader(module: str) -> Any:
@@ -240,6 +260,32 @@ def _optional_loader(module: str) -> Any:
         return getattr(importlib.import_module(module), "load", None)
     except ModuleNotFoundError:
         return None
+
+
+def _finished(district: core_demo.District, seed: int, today: dt.date) -> list[core_demo.Request]:
+    """The district's requests, those still open on 31 December replaced by how they end up
+    to ``today``: a request carried into the new year is answered, or ends as abandoned when
+    the applicant lets the 补正 or payment period pass (条例第三十条; 国办函〔2020〕109号), as
+    its story in the generator goes on; it does not stay open for ever."""
+    carried = {r.id: r for r in district.requests if r.closed is None}
+    if not carried or today <= district.as_of:
+        return list(district.requests)
+    later = {
+        r.id: r
+        for r in core_demo.iter_requests(
+            seed=seed,
+            years=district.years,
+            requests=DEMO_REQUESTS_PER_AGENCY * len(district.agencies) * len(district.years),
+            as_of=today,
+        )
+        if r.id in carried
+    }
+    out = []
+    for r in district.requests:
+        again = later.get(r.id)
+        same = again is not None and (again.number, again.received) == (r.number, r.received)
+        out.append(again if same and again is not None else r)
+    return out
 
 
 def load_demo(
@@ -256,7 +302,9 @@ def load_demo(
     agencies = load_agencies(district)
     users = load_people(district, agencies)
     summary.agencies = len(agencies)
-    load_requests(district.requests, agencies, users, today, summary, progress)
+    applications = load_requests(
+        _finished(district, seed, today), agencies, users, today, summary, progress
+    )
     # The current year, replayed up to today: every sixth request of the year, plus all those
     # received in the last five weeks, so that the queue has cases in every state.
     current = core_demo.iter_requests(
@@ -268,15 +316,74 @@ def load_demo(
     for module in ("gongkai.web.proactive.demo", "gongkai.web.litigation.demo"):
         loader = _optional_loader(module)
         if loader is not None:
-            result = loader(district=district, agencies=agencies, users=users)
+            extra = {"applications": applications} if module.endswith("litigation.demo") else {}
+            result = loader(district=district, agencies=agencies, users=users, **extra)
             if result:
                 summary.extra.append(str(result))
+    letters = _answer_letters(applications, users)
+    if letters:
+        summary.extra.append(letters)
     labels = core_demo.ROLE_LABELS
     for p in district.featured_people():
         summary.logins.append(
             DemoLogin(p.username, p.password, labels[p.role], district.agency(p.agency).name)
         )
     return summary
+
+
+LETTERS_PER_AGENCY = (
+    1  # answer letters generated per agency (each renders a DOCX and a PDF, ~0.17 s)
+)
+
+
+def _answer_letters(applications: dict[int, Application], users: dict[str, Any]) -> str:
+    """The 答复书 of the latest answered requests of each agency, generated through the letters
+    service (numbered, stored as DOCX and PDF) so that the letters register is not empty."""
+    if importlib.util.find_spec("gongkai.web.letters") is None:
+        return ""
+    from gongkai.core import letters as core_letters
+    from gongkai.web.letters.services import letter_generate
+    from gongkai.web.letters.snapshots import LetterInput
+
+    latest: dict[int, list[Application]] = {}
+    answered = sorted(
+        (
+            a
+            for a in applications.values()
+            if a.status == Status.ANSWERED.value and a.outcome in core_letters.OUTCOMES
+        ),
+        key=lambda a: (a.closed_on, a.pk),
+        reverse=True,
+    )
+    for app in answered:
+        chosen = latest.setdefault(app.agency_id, [])
+        if len(chosen) < LETTERS_PER_AGENCY:
+            chosen.append(app)
+    made = failed = 0
+    for chosen in latest.values():
+        for app in chosen:
+            assert app.closed_on is not None
+            officer = users.get(f"{app.agency.code}_jbr")
+            try:
+                letter_generate(
+                    acting_user=officer,
+                    application=app,
+                    key=core_letters.template_key(core_letters.LetterKind.ANSWER, app.outcome),
+                    data=LetterInput(
+                        issued_on=app.closed_on,
+                        legal_basis=app.legal_basis,
+                        decision=app.answer_summary
+                        or f"经审查，对您申请获取的“{app.subject}”，本机关的处理结果为："
+                        f"{outcome_label(app.outcome, app.closed_on.year)}。",
+                        reasons=f"依据{app.legal_basis}。",
+                    ),
+                )
+            except ApplicationError as exc:
+                failed += 1
+                log.warning("demo letter for %s not generated: %s", app.number, exc.message)
+            else:
+                made += 1
+    return f"答复书 {made} 份" + (f"（{failed} 份未生成）" if failed else "")
 
 
 def open_count() -> int:

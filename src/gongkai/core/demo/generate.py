@@ -503,6 +503,7 @@ def iter_requests(
     requests: int = 1_000_000,
     agencies: Sequence[str] | None = None,
     start_id: int = 1,
+    as_of: dt.date | None = None,
 ) -> Iterator[Request]:
     """Stream ``requests`` requests, spread evenly over ``years``, without holding them.
 
@@ -510,9 +511,11 @@ def iter_requests(
     requests passes one key); by default they are spread over the whole district. Per year, the
     first requests of the district cover every outcome row of that year's format and every
     applicant column; a few are received in the last days of the previous year and are open on
-    1 January. Requests closing after 31 December of the last year stay open.
+    1 January. Requests closing after ``as_of`` (default 31 December of the last year) stay
+    open; the stream is the same for any ``as_of``, so a later ``as_of`` tells how the
+    requests carried into the next year end.
     """
-    yield from _iter_requests(seed, tuple(years), requests, agencies, start_id)
+    yield from _iter_requests(seed, tuple(years), requests, agencies, start_id, as_of)
 
 
 def _iter_requests(
@@ -521,6 +524,7 @@ def _iter_requests(
     requests: int,
     agency_keys: Sequence[str] | None,
     start_id: int,
+    as_of: dt.date | None = None,
 ) -> Iterator[Request]:
     rng = random.Random(f"requests-{seed}")
     cal = demo_calendar()
@@ -529,7 +533,7 @@ def _iter_requests(
     if not pool:
         raise ValueError(f"没有这些机关：{', '.join(agency_keys or ())}")
     weights = _agency_weights(pool)
-    as_of = dt.date(max(years), 12, 31)
+    as_of = as_of or dt.date(max(years), 12, 31)
     serials: dict[tuple[str, int], int] = {}
     next_id = start_id
     per_year = [
