@@ -511,14 +511,13 @@ class _Slot:
     match: LabelMatch | None
 
 
-def read_t3(fmt: Format, runs: list[Run]) -> TableResult:
+def _slots(fmt: Format, runs: list[Run], budget: _Budget, result: TableResult) -> list[_Slot]:
+    """The runs that may be rows of table 3, each with the row its label names (if any); a
+    subtotal row that the format does not have is noted and left out."""
     table = fmt.t3
-    rows = table.rows
-    index = {r.key: i for i, r in enumerate(rows)}
+    index = {r.key: i for i, r in enumerate(table.rows)}
     width = len(table.blocks[0].columns)
-    result = TableResult()
     slots: list[_Slot] = []
-    budget = _Budget()
     for run in runs:
         if not run.values and sum(1 for a in run.atoms if a.kind == BLANK) != width:
             continue
@@ -537,6 +536,16 @@ def read_t3(fmt: Format, runs: list[Run]) -> TableResult:
             continue
         match = match_label(run.label, fmt, table, budget)
         slots.append(_Slot(run, None if match is None else index[match.row], match))
+    return slots
+
+
+def read_t3(fmt: Format, runs: list[Run]) -> TableResult:
+    table = fmt.t3
+    rows = table.rows
+    width = len(table.blocks[0].columns)
+    result = TableResult()
+    budget = _Budget()
+    slots = _slots(fmt, runs, budget, result)
     order = printed_order(runs[0].label, table.blocks[0].columns) if runs else None
     if order is not None:
         printed = (row_cells(slot.run, width) for slot in slots)
@@ -586,9 +595,7 @@ def read_t3(fmt: Format, runs: list[Run]) -> TableResult:
                 else None
             )
             if found:
-                found = [tuple(_reordered(pieces, order)) for pieces in found]
-            if found:
-                open_rows[slot.row] = (slot, found)
+                open_rows[slot.row] = (slot, [tuple(_reordered(p, order)) for p in found])
                 continue
             reason = "可以有多种拆分方式" if found is None else "没有一种拆分能使各栏之和等于总计"
             result.notes.append(
@@ -606,7 +613,7 @@ def read_t3(fmt: Format, runs: list[Run]) -> TableResult:
             _unparsed(
                 table,
                 row,
-                f"表3“{row.full_label}”一行读到{got}个数，{word}7个，无法对应到栏目，该行未计入",
+                f"表3“{row.full_label}”一行读到{got}个数，{word}{width}个，无法对应到栏目，该行未计入",
                 slot.run.line,
             )
         )
@@ -615,7 +622,7 @@ def read_t3(fmt: Format, runs: list[Run]) -> TableResult:
         _make_cells(fmt, table, rows[i], atoms, result)
     if open_rows:
         _resolve_open(fmt, table, fixed, open_rows, result)
-    result.complete = rows[-1].key in {rows[i].key for i in assigned} and len(assigned) == len(rows)
+    result.complete = len(assigned) == len(rows)
     return result
 
 
