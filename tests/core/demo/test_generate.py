@@ -208,3 +208,15 @@ def test_every_event_log_is_accepted_by_the_statutory_clock(district) -> None:
             assert request.overdue == deadline.overdue
         else:
             assert request.overdue == (deadline.due is not None and request.closed > deadline.due)
+
+
+def test_a_later_as_of_closes_the_carried_requests_and_changes_nothing_else():
+    years = (2024, 2025)
+    first = list(iter_requests(seed=3, years=years, requests=400))
+    later = list(iter_requests(seed=3, years=years, requests=400, as_of=dt.date(2026, 6, 30)))
+    assert [(r.id, r.number, r.received) for r in first] == [
+        (r.id, r.number, r.received) for r in later
+    ]
+    carried = [(a, b) for a, b in zip(first, later, strict=True) if a.closed is None]
+    assert carried and all(b.closed is not None and b.closed.year == 2026 for _, b in carried)
+    assert all(a == b for a, b in zip(first, later, strict=True) if a.closed is not None)
