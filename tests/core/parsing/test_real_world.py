@@ -26,6 +26,10 @@ def _report() -> Report:
     return random_report(random.Random(5), year=2022, busy=20)
 
 
+def _read(text: str) -> Report:
+    return read_report(text.encode("utf-8"), "report.txt")
+
+
 def _wrong_cells(expected: Report, got: Report) -> list[str]:
     """Every cell read with a value other than the one printed (left-out cells do not count)."""
     wrong = []
@@ -48,7 +52,7 @@ def test_a_table_of_contents_with_dot_leaders_and_page_numbers_is_skipped() -> N
         f"{section.title}{'…' * 6}{page}" for page, section in enumerate(FORMAT_2021.sections, 1)
     ]
     text = "\n".join(lines[:1] + contents + lines[1:])
-    got = read_report(text.encode("utf-8"), "report.txt")
+    got = _read(text)
     _reads_back_whole(report, got)
     overview = got.section("overview")
     assert overview is not None and overview.heading_line == 2 + len(contents)
@@ -78,7 +82,7 @@ def test_table_3_with_the_total_column_first_is_read_by_its_header() -> None:
     report = _report()
     text = _total_column_first(render_text(report, "pipes"))
     assert "总计 | 自然人 | 法人或其他组织 |" in text
-    got = read_report(text.encode("utf-8"), "report.txt")
+    got = _read(text)
     _reads_back_whole(report, got)
     [note] = got.notes
     assert note.code == "label-deviation" and "总计、自然人、商业企业" in note.message
@@ -113,7 +117,7 @@ def test_a_run_together_row_under_a_total_first_header_is_split_in_print_order()
     row = "一、本年新收政府信息公开申请数量"
     text = _total_column_first(render_text(report, "pipes"))
     text = text.replace(f"{row} | 5 | 5 | 0 | 0 | 0 | 0 | 0 |", f"{row} 5500000")
-    got = read_report(text.encode("utf-8"), "report.txt")
+    got = _read(text)
     _reads_back_whole(report, got)
     assert [n.code for n in got.notes] == ["label-deviation"]
 
@@ -180,7 +184,7 @@ def test_table_2_columns_in_another_order_are_read_by_their_header() -> None:
     assert header in text and row.format(*values) in text
     text = text.replace(header, "信息内容 | 现行有效件数 | 本年制发件数 | 本年废止件数 |")
     text = text.replace(row.format(*values), row.format(values[2], *values[:2]))
-    got = read_report(text.encode("utf-8"), "report.txt")
+    got = _read(text)
     _reads_back_whole(report, got)
     [note] = got.notes
     assert note.table == "t2" and "现行有效件数、本年制发件数、本年废止件数" in note.message
@@ -250,7 +254,7 @@ def test_a_row_number_column_before_the_labels_is_not_read_as_a_cell() -> None:
     )
     text = _table_3_rows(text, lambda number, cells: [str(number), *cells])
     assert "\n1 | 一、本年新收政府信息公开申请数量 | 5 |" in text
-    got = read_report(text.encode("utf-8"), "report.txt")
+    got = _read(text)
     _reads_back_whole(report, got)
     assert got.notes == ()
 
@@ -266,6 +270,6 @@ def test_item_numbers_printed_in_a_cell_of_their_own_join_their_labels() -> None
 
     text = _table_3_rows(render_text(report, "pipes"), split_item_number)
     assert "（三）不予公开 | 1 | 属于国家秘密 | 0 |" in text
-    got = read_report(text.encode("utf-8"), "report.txt")
+    got = _read(text)
     _reads_back_whole(report, got)
     assert got.notes == ()
