@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from types import MappingProxyType
+from typing import NamedTuple
 
 from .findings import Finding
 from .formats import FORMATS, Format
@@ -20,8 +21,10 @@ from .formats import FORMATS, Format
 Number = int | Decimal
 
 
-@dataclass(frozen=True, order=True)
-class CellRef:
+class CellRef(NamedTuple):
+    """Where a cell sits. A named tuple, not a dataclass: cells are looked up by the
+    hundred thousand per second, and a tuple hashes in C."""
+
     table: str  # "t2", "t3", "t4"
     row: str  # e.g. "received", "rules", "review"
     column: str  # e.g. "natural", "issued", "upheld"
