@@ -273,3 +273,28 @@ def test_item_numbers_printed_in_a_cell_of_their_own_join_their_labels() -> None
     got = _read(text)
     _reads_back_whole(report, got)
     assert got.notes == ()
+
+
+@pytest.mark.parametrize("shape", ["lines", "paragraphs"])
+def test_the_total_column_first_is_read_in_one_cell_per_line_shapes(shape: str) -> None:
+    report = _report()
+    gap = "\n\n" if shape == "paragraphs" else "\n"
+    items = render_text(report, shape).split(gap)
+    at = items.index("自然人")
+    assert items[at : at + 3] == ["自然人", "法人或其他组织", "总计"]
+    items[at : at + 3] = ["总计", "自然人", "法人或其他组织"]
+    out, k, moved = [], 0, 0
+    while k < len(items):
+        run = items[k : k + 7]
+        after = items[k + 7] if k + 7 < len(items) else ""
+        whole = len(run) == 7 and all(x.isdigit() for x in run)  # a table-3 row, not table 4
+        if whole and not items[k - 1].isdigit() and not after.isdigit():
+            out += [run[-1], *run[:-1]]
+            k, moved = k + 7, moved + 1
+        else:
+            out.append(items[k])
+            k += 1
+    assert moved == len(FORMAT_2021.t3.rows)
+    got = _read(gap.join(out))
+    _reads_back_whole(report, got)
+    assert [n.code for n in got.notes] == ["label-deviation"]
