@@ -208,7 +208,7 @@ def test_013_pipes_with_a_group_label_cell_and_a_cut_last_row() -> None:
     assert r.cell("t3", "withheld.enforcement_file", "natural") is None
     assert row(r, "t2", "normative_docs") == [5, 1, 25]
     assert codes(r) == ["unparsed-table"]
-    assert "表3在第32行中断" in r.notes[0].message
+    assert "表三在第32行中断" in r.notes[0].message
 
 
 def test_016_a_township_reports_six_rules_in_force() -> None:

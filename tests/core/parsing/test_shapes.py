@@ -263,7 +263,7 @@ def test_a_table_cut_off_by_the_end_of_the_file_marks_the_report_truncated() -> 
     assert report.cell("t3", "withheld.query_matter", "natural") is None
     assert report.value("t3", "withheld.internal_affairs", "total") == 0
     [note] = report.notes
-    assert note.code == "unparsed-table" and "表3" in note.message and "中断" in note.message
+    assert note.code == "unparsed-table" and "表三" in note.message and "中断" in note.message
 
 
 def test_the_format_is_recognised_from_the_table_labels_not_the_year() -> None:

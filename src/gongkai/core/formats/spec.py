@@ -78,6 +78,11 @@ class Table:
     # (table 4: 行政复议 | 行政诉讼 (未经复议直接起诉, 复议后起诉), each with the five result columns).
     across: bool = False
 
+    @property
+    def name(self) -> str:
+        """How reports and reviewers name the table: "表三"."""
+        return "表" + "一二三四五六"[self.number - 1]
+
     def cells(self) -> Iterator[tuple[Block, Row, Column]]:
         for block in self.blocks:
             for row, column in block.cells():

@@ -179,7 +179,7 @@ def _truncation(
     last_line = doc.lines[doc.last_text_index].line
     return Finding(
         "unparsed-table",
-        f"表{number}在第{last_line}行中断，文件不完整",
+        f"表{'一二三四五六'[number - 1]}在第{last_line}行中断，文件不完整",
         line=last_line,
         table=last_zone.table,
     )

@@ -182,7 +182,7 @@ class TableResult:
 def _deviation(table: Table, row: Row, printed: str, line: int) -> Finding:
     return Finding(
         "label-deviation",
-        f"表{table.number}行标签“{printed}”与统一格式的“{row.label}”不一致",
+        f"{table.name}行标签“{printed}”与统一格式的“{row.label}”不一致",
         line=line,
         table=table.key,
         row=row.key,
@@ -227,7 +227,7 @@ def _make_cells(
                 _unparsed(
                     table,
                     row,
-                    f"表{table.number}“{row.full_label}”的“{label}”栏是计数，"
+                    f"{table.name}“{row.full_label}”的“{label}”栏是计数，"
                     f"却印有小数“{atom.text}”，该格未计入",
                     atom.line,
                 )
@@ -359,7 +359,7 @@ def _column_order_note(
     printed = "、".join(c.label for _, c in sorted(zip(order, columns, strict=True)))
     return Finding(
         "label-deviation",
-        f"表{table.number}的栏目按“{printed}”的顺序印制，与统一格式不同，已按表头的顺序读取",
+        f"{table.name}的栏目按“{printed}”的顺序印制，与统一格式不同，已按表头的顺序读取",
         line=line,
         table=table.key,
     )
@@ -448,14 +448,14 @@ def read_t2(fmt: Format, runs: list[Run], zone_text: str, complete_start: bool) 
                 _pieces_cells(table, row, tuple(_reordered(found[0], order)), line, result)
                 continue
             message = (
-                f"表2“{row.label}”一行的数字连在一起（{digits}），"
+                f"表二“{row.label}”一行的数字连在一起（{digits}），"
                 + ("无法拆分成" if found == [] else "可以有多种拆分方式，无法确定")
                 + f"{width}个栏目的数值，该行未计入"
             )
         else:
             got = len([a for a in run.atoms if a.kind in (VALUE, BLANK)])
             message = (
-                f"表2“{row.label}”一行读到{got}个数，应为{width}个，无法对应到栏目，该行未计入"
+                f"表二“{row.label}”一行读到{got}个数，应为{width}个，无法对应到栏目，该行未计入"
             )
         result.notes.append(_unparsed(table, row, message, line))
     result.complete = all(r.key in done for r in table.rows)
@@ -469,7 +469,7 @@ def read_t2(fmt: Format, runs: list[Run], zone_text: str, complete_start: bool) 
             result.notes.append(
                 Finding(
                     "label-deviation",
-                    f"表2缺少“{block.label}”表头行（“{block.rows[0].label}”等行之前应有此行）",
+                    f"表二缺少“{block.label}”表头行（“{block.rows[0].label}”等行之前应有此行）",
                     line=min(rows_seen),
                     table="t2",
                     row=block.rows[0].key,
@@ -528,7 +528,7 @@ def _slots(fmt: Format, runs: list[Run], budget: _Budget, result: TableResult) -
             result.notes.append(
                 Finding(
                     "label-deviation",
-                    f"表3在第{run.line}行多出“{group}”的小计行（统一格式中该项只是分组标题），未计入",
+                    f"表三在第{run.line}行多出“{group}”的小计行（统一格式中该项只是分组标题），未计入",
                     line=run.line,
                     table="t3",
                 )
@@ -565,7 +565,7 @@ def read_t3(fmt: Format, runs: list[Run]) -> TableResult:
             _unparsed(
                 table,
                 None,
-                f"表3中{shown}{more}的数字无法确定属于哪一行，未计入",
+                f"表三中{shown}{more}的数字无法确定属于哪一行，未计入",
                 stray[0].run.line,
             )
         )
@@ -602,7 +602,7 @@ def read_t3(fmt: Format, runs: list[Run]) -> TableResult:
                 _unparsed(
                     table,
                     row,
-                    f"表3“{row.full_label}”一行的数字连在一起（{_show(slot.run)}），{reason}，该行未计入",
+                    f"表三“{row.full_label}”一行的数字连在一起（{_show(slot.run)}），{reason}，该行未计入",
                     slot.run.line,
                 )
             )
@@ -613,7 +613,7 @@ def read_t3(fmt: Format, runs: list[Run]) -> TableResult:
             _unparsed(
                 table,
                 row,
-                f"表3“{row.full_label}”一行读到{got}个数，{word}{width}个，无法对应到栏目，该行未计入",
+                f"表三“{row.full_label}”一行读到{got}个数，{word}{width}个，无法对应到栏目，该行未计入",
                 slot.run.line,
             )
         )
@@ -733,7 +733,7 @@ def _resolve_open(
                 _unparsed(
                     table,
                     row,
-                    f"表3“{row.full_label}”一行的数字连在一起（{_show(slot.run)}），"
+                    f"表三“{row.full_label}”一行的数字连在一起（{_show(slot.run)}），"
                     f"有{len(options)}种拆分都符合本行之和，表内勾稽关系也无法确定，该行未计入",
                     slot.run.line,
                 )
@@ -812,10 +812,10 @@ def read_t4(fmt: Format, runs: list[Run]) -> TableResult:
             "可以有多种拆分方式" if found is None or found else "没有一种拆分能使各项之和等于总计"
         )
         result.notes.append(
-            _unparsed(table, None, f"表4的数字连在一起（{digits}），{reason}，无法可靠读取", line)
+            _unparsed(table, None, f"表四的数字连在一起（{digits}），{reason}，无法可靠读取", line)
         )
         return result
     result.notes.append(
-        _unparsed(table, None, f"表4只读到{len(taken)}个数，应为{size}个，无法对应到栏目", line)
+        _unparsed(table, None, f"表四只读到{len(taken)}个数，应为{size}个，无法对应到栏目", line)
     )
     return result
