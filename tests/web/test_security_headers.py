@@ -13,8 +13,11 @@ from django.urls import reverse
 import gongkai.web
 
 WEB = Path(gongkai.web.__file__).parent
-# Inline code the policy blocks: <script> with a body, style="", on…="" handlers, javascript: URLs.
-INLINE = re.compile(r"<script(?![^>]*\bsrc=)[^>]*>|\sstyle=\"|\son[a-z]+=\"|javascript:", re.I)
+# Inline code the policy blocks: <script> with a body, <style> blocks, style="", on…="" handlers,
+# javascript: URLs.
+INLINE = re.compile(
+    r"<script(?![^>]*\bsrc=)[^>]*>|<style|\sstyle=\"|\son[a-z]+=\"|javascript:", re.I
+)
 # The letters app belongs to its reviewer; its one inline onchange is honoured by site.js.
 NOT_OURS = WEB / "letters"
 
@@ -63,6 +66,7 @@ def test_pages_raise_no_policy_violation_and_the_agency_switch_still_works(
     page.goto(f"{base}{reverse('applications:detail', args=[app.pk])}")
     expect(page.locator("#due-date")).to_be_visible()
     page.goto(f"{base}{reverse('proactive:index')}")
+    page.goto(f"{base}{reverse('yearend:index')}")
     page.goto(f"{base}{reverse('proactive:settings')}")
     page.select_option("form.filters select[name=agency]", label=district.dept_a.name)
     page.wait_for_url(re.compile(rf"agency={district.dept_a.pk}"))

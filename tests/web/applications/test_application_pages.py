@@ -276,6 +276,10 @@ def test_the_detail_page_lists_the_reviews_of_the_request_and_links_to_register_
     assert "云溪复〔2025〕1号" in page.text
     assert "行政复议" in page.text and "尚未审结" in page.text
     assert f"{reverse('litigation:new')}?application={app.pk}" in page.text
+    # The case's audit record on the request's trail reads in Chinese, not in field names.
+    assert "申请复议/起诉日期：2025-04-01" in page.text
+    assert "本机关作为复议机关为共同被告：否" in page.text
+    assert "filed_on" not in page.text and "False" not in page.text
 
 
 def test_a_request_without_cases_says_so(officer_client, register):
@@ -307,3 +311,22 @@ def test_someone_who_only_reads_is_offered_no_letter_and_no_case_form(client, di
     assert page.status_code == 200
     assert 'id="suggested-letters"' not in page.text
     assert "登记复议诉讼</a>" not in page.text
+
+
+def test_a_request_closed_while_waiting_for_a_correction_shows_its_end_not_a_paused_clock(
+    officer_client, district, register
+):
+    app = services.application_request_correction(
+        acting_user=district.officer_a,
+        application=register(),
+        day=D(2025, 3, 4),
+        note="请写明所需信息的名称",
+        reply_by=D(2025, 3, 18),
+    )
+    app = services.application_close_lapsed(
+        acting_user=district.officer_a, application=app, day=D(2025, 3, 20)
+    )
+    page = officer_client.get(reverse("applications:detail", args=[app.pk]))
+    assert '<p class="due-big" id="due-date">已终止</p>' in page.text
+    assert "暂停计算" not in page.text
+    assert "补正期限 2025-03-18" in page.text  # the event's date says what it is

@@ -273,3 +273,9 @@ def test_a_2019_format_year_counts_items_procurement_and_drills_to_the_lists(cli
     assert "乙许可" in cell and "丙许可" in cell and "丁许可" in cell and "甲许可" not in cell
     page = client.get(reverse("proactive:article20"), {"agency": district.dept_a.pk, "year": 2020})
     assert "权责和收费事项清单" in page.content.decode() and "办公设备" in page.content.decode()
+
+
+def test_without_a_choice_the_page_shows_the_users_own_agency(client, district):
+    client.force_login(district.office)  # the government's 公开办 sees every department too
+    page = client.get(reverse("yearend:index"), {"year": 2025})
+    assert f"年度统计：{district.gov.name} 2025年" in page.text

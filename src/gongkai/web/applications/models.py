@@ -228,6 +228,19 @@ class ApplicationEvent(models.Model):
     def kind_label(self) -> str:
         return EventKind(self.kind).label
 
+    @property
+    def due_label(self) -> str:
+        """What the ``due`` column means for this kind of event."""
+        return DUE_LABELS.get(self.kind, "约定日期")
+
+
+# The one date column of an event holds a different date for each kind of event.
+DUE_LABELS = {
+    EventKind.CORRECTION_REQUESTED.value: "补正期限",
+    EventKind.FEE_NOTICE.value: "申请人收到通知",
+    EventKind.DUE_DATE_SET.value: "确定的答复期限",
+}
+
 
 class AuditRecord(models.Model):
     """Who did what, when, and what changed (a JSON diff). Written by every service."""

@@ -7,6 +7,7 @@ they belong to. Views never query the models directly.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -16,6 +17,7 @@ from django.http import Http404
 from gongkai.web.accounts import permissions
 from gongkai.web.applications.enums import OPEN_STATUSES, WAITING_STATUSES
 from gongkai.web.applications.models import Application, ApplicationEvent, AuditRecord
+from gongkai.web.litigation.models import CaseResult
 from gongkai.web.orgs.models import Agency
 
 
@@ -153,17 +155,30 @@ AUDIT_LABELS = {
     "legal_basis": "法律依据",
     "closed_on": "办结日期",
     "voided": "作废",
+    # review and litigation cases (litigation.services), recorded on the request's audit trail
+    "filed_on": "申请复议/起诉日期",
+    "body": "复议机关或审理法院",
+    "result": "审结结果",
+    "decided_on": "审结日期",
+    "review_body_codefendant": "本机关作为复议机关为共同被告",
+}
+# Stored codes shown by their label ("corrected" → "结果纠正", "False" → "否").
+AUDIT_VALUE_LABELS = {
+    "result": {r.value: r.label for r in CaseResult},
 }
 
 
-def _audit_value(value: Any) -> str:
+def _audit_value(value: Any, key: str = "") -> str:
     if value is None or value == "":
         return "（空）"
-    if value is True:
+    if value is True or value == "True":
         return "是"
-    if value is False:
+    if value is False or value == "False":
         return "否"
-    return str(value)
+    text = str(value)
+    for code, label in AUDIT_VALUE_LABELS.get(key, {}).items():
+        text = re.sub(rf"\b{re.escape(code)}\b", label, text)
+    return text
 
 
 def audit_change_lines(changes: dict[str, Any]) -> list[str]:
@@ -172,7 +187,8 @@ def audit_change_lines(changes: dict[str, Any]) -> list[str]:
     for key, value in changes.items():
         label = AUDIT_LABELS.get(key, key)
         if isinstance(value, list) and len(value) == 2:
-            lines.append(f"{label}：{_audit_value(value[0])} → {_audit_value(value[1])}")
+            old, new = _audit_value(value[0], key), _audit_value(value[1], key)
+            lines.append(f"{label}：{old} → {new}")
         else:
-            lines.append(f"{label}：{_audit_value(value)}")
+            lines.append(f"{label}：{_audit_value(value, key)}")
     return lines

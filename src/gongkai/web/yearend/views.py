@@ -17,6 +17,7 @@ from django.views.decorators.http import require_GET
 from gongkai.core.formats import Format, UnknownYearError, format_for_year
 from gongkai.core.report import CellRef
 from gongkai.core.yearend import UncountableRecord, YearEnd
+from gongkai.web.accounts import permissions
 from gongkai.web.applications.selectors import agency_list_visible
 from gongkai.web.yearend import selectors
 
@@ -100,7 +101,11 @@ def index(request: HttpRequest) -> HttpResponse:
     agencies = list(agency_list_visible(user=request.user))
     if not agencies:
         raise Http404("没有可以查看的机构")
-    pk = _int(request.GET.get("agency")) or agencies[0].pk
+    # By default the user's own agency (a 公开办 of the government sees the government first).
+    own = permissions.own_agency_ids(request.user)
+    pk = _int(request.GET.get("agency")) or next(
+        (a.pk for a in agencies if a.pk in own), agencies[0].pk
+    )
     agency = selectors.agency_for(user=request.user, pk=pk)
     year = _int(request.GET.get("year")) or today.year - 1
     context: dict[str, Any] = {
