@@ -161,6 +161,12 @@ def test_the_demo_loader_builds_a_district_with_every_role_and_state():
     assert all(a.lapses_on >= dt.date(2026, 11, 12) for a in lapsed)
     assert Case.objects.exists() and "复议诉讼案件" in " ".join(summary.extra)
     assert Letter.objects.filter(template_key__startswith="answer").count() >= 20
+    # The 目录 goes on into the current year, up to today.
+    from gongkai.web.proactive.models import Item
+
+    current = Item.objects.filter(formed_on__year=2026)
+    assert current.exists()
+    assert not current.filter(formed_on__gt=dt.date(2026, 11, 26)).exists()
 
 
 def test_the_upload_storage_is_chosen_by_the_environment(tmp_path):

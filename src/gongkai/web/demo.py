@@ -316,7 +316,12 @@ def load_demo(
     for module in ("gongkai.web.proactive.demo", "gongkai.web.litigation.demo"):
         loader = _optional_loader(module)
         if loader is not None:
-            extra = {"applications": applications} if module.endswith("litigation.demo") else {}
+            extra: dict[str, Any] = (
+                {"applications": applications}
+                if module.endswith("litigation.demo")
+                # The current year's 目录 goes on up to today, like its requests.
+                else {"extra_items": core_demo.proactive_items(seed, (today.year,))}
+            )
             result = loader(district=district, agencies=agencies, users=users, **extra)
             if result:
                 summary.extra.append(str(result))

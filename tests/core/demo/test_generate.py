@@ -220,3 +220,12 @@ def test_a_later_as_of_closes_the_carried_requests_and_changes_nothing_else():
     carried = [(a, b) for a, b in zip(first, later, strict=True) if a.closed is None]
     assert carried and all(b.closed is not None and b.closed.year == 2026 for _, b in carried)
     assert all(a == b for a, b in zip(first, later, strict=True) if a.closed is not None)
+
+
+def test_the_items_of_a_single_year_come_from_their_own_stream():
+    from gongkai.core.demo import proactive_items
+
+    items = proactive_items(1, (2026,))
+    assert items == proactive_items(1, (2026,))  # deterministic
+    assert {i.formed.year for i in items} == {2026}
+    assert len({i.index_number for i in items}) == len(items)

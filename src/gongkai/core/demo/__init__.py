@@ -71,7 +71,14 @@ No agency of the demo makes 规章: a district government has no rule-making pow
 
 from __future__ import annotations
 
-from .generate import DEMO_PASSWORD, District, demo_calendar, generate_district, iter_requests
+from .generate import (
+    DEMO_PASSWORD,
+    District,
+    demo_calendar,
+    generate_district,
+    iter_requests,
+    proactive_items,
+)
 from .model import (
     CHANNEL_LABELS,
     LEVEL_LABELS,
@@ -137,4 +144,5 @@ __all__ = [
     "demo_calendar",
     "generate_district",
     "iter_requests",
+    "proactive_items",
 ]

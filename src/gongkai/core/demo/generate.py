@@ -978,6 +978,13 @@ def _cases(
 # ------------------------------------------------------------------------------ the district
 
 
+def proactive_items(seed: int, years: Sequence[int]) -> tuple[ProactiveItem, ...]:
+    """The 目录 items of ``years`` alone, from a stream of their own (the web demo adds the
+    current year's items, up to today, to a district generated for the two closed years)."""
+    rng = random.Random(f"proactive-{seed}-{'-'.join(map(str, years))}")
+    return tuple(_proactive(rng, demo_calendar(), make_agencies(seed), tuple(years)))
+
+
 def generate_district(
     seed: int = 0,
     years: Sequence[int] = (2024, 2025),

@@ -44,9 +44,14 @@ def _channels(
 
 
 def load(
-    *, district: core_demo.District, agencies: dict[str, Agency], users: dict[str, Any]
+    *,
+    district: core_demo.District,
+    agencies: dict[str, Agency],
+    users: dict[str, Any],
+    extra_items: tuple[core_demo.ProactiveItem, ...] = (),
 ) -> str:
-    """Categories, channels, catalogue items and 第二十条 records of every agency."""
+    """Categories, channels, catalogue items and 第二十条 records of every agency;
+    ``extra_items`` are more 目录 items (the current year's, up to today)."""
     today = timezone.localdate()
     counts = {"items": 0, "documents": 0, "decisions": 0, "fees": 0, "procurements": 0}
     # Lists of matters only matter for 2019-format years (上一年项目数量、本年增/减).
@@ -60,7 +65,7 @@ def load(
                 acting_user=reviewer, agency=agency, name=name
             )
         channels = _channels(district, agency, key, reviewer)
-        for item in (i for i in district.proactive if i.agency == key):
+        for item in (i for i in (*district.proactive, *extra_items) if i.agency == key):
             if item.formed > today:
                 continue
             services.item_register(
