@@ -9,8 +9,6 @@ is replayed up to today, so the work queue has live cases (due soon, overdue, wa
 from __future__ import annotations
 
 import datetime as dt
-import importlib
-import importlib.util
 import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -253,15 +251,6 @@ def load_requests(
     return loaded
 
 
-def _optional_loader(module: str) -> Any:
-    if importlib.util.find_spec(module.rsplit(".", 1)[0]) is None:
-        return None
-    try:
-        return getattr(importlib.import_module(module), "load", None)
-    except ModuleNotFoundError:
-        return None
-
-
 def _finished(district: core_demo.District, seed: int, today: dt.date) -> list[core_demo.Request]:
     """The district's requests, those still open on 31 December replaced by how they end up
     to ``today``: a request carried into the new year is answered, or ends as abandoned when
@@ -313,18 +302,21 @@ def load_demo(
     recent = today - dt.timedelta(days=35)
     chosen = (r for r in current if r.received >= recent or r.id % 6 == 0)
     load_requests(chosen, agencies, users, today, summary, progress)
-    for module in ("gongkai.web.proactive.demo", "gongkai.web.litigation.demo"):
-        loader = _optional_loader(module)
-        if loader is not None:
-            extra: dict[str, Any] = (
-                {"applications": applications}
-                if module.endswith("litigation.demo")
-                # The current year's 目录 goes on up to today, like its requests.
-                else {"extra_items": core_demo.proactive_items(seed, (today.year,))}
-            )
-            result = loader(district=district, agencies=agencies, users=users, **extra)
-            if result:
-                summary.extra.append(str(result))
+    from gongkai.web.litigation import demo as litigation_demo
+    from gongkai.web.proactive import demo as proactive_demo
+
+    # The current year's 目录 goes on up to today, like its requests.
+    extra_items = core_demo.proactive_items(seed, (today.year,))
+    for result in (
+        proactive_demo.load(
+            district=district, agencies=agencies, users=users, extra_items=extra_items
+        ),
+        litigation_demo.load(
+            district=district, agencies=agencies, users=users, applications=applications
+        ),
+    ):
+        if result:
+            summary.extra.append(str(result))
     letters = _answer_letters(applications, users)
     if letters:
         summary.extra.append(letters)
@@ -344,8 +336,6 @@ LETTERS_PER_AGENCY = (
 def _answer_letters(applications: dict[int, Application], users: dict[str, Any]) -> str:
     """The 答复书 of the latest answered requests of each agency, generated through the letters
     service (numbered, stored as DOCX and PDF) so that the letters register is not empty."""
-    if importlib.util.find_spec("gongkai.web.letters") is None:
-        return ""
     from gongkai.core import letters as core_letters
     from gongkai.web.letters.services import letter_generate
     from gongkai.web.letters.snapshots import LetterInput

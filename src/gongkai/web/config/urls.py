@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
-
-from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.urls import URLPattern, URLResolver, include, path
 from django.views.generic import RedirectView
@@ -26,9 +23,8 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("agencies/", include("gongkai.web.orgs.urls")),
     path("people/", include("gongkai.web.accounts.urls")),
     path("notifications/", include("gongkai.web.notifications.urls")),
+    path("letters/", include("gongkai.web.letters.urls")),
+    path("proactive/", include("gongkai.web.proactive.urls")),
+    path("litigation/", include("gongkai.web.litigation.urls")),
+    path("yearend/", include("gongkai.web.yearend.urls")),
 ]
-
-for app in settings.PRESENT_OPTIONAL_APPS:
-    if importlib.util.find_spec(f"{app}.urls"):
-        prefix = app.rsplit(".", 1)[1]
-        urlpatterns.append(path(f"{prefix}/", include(f"{app}.urls")))

@@ -6,7 +6,6 @@ Data lives in ``GONGKAI_DATA_DIR`` (default ``./data``): the SQLite database and
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import dj_database_url
@@ -22,15 +21,7 @@ SECRET_KEY = env("DJANGO_SECRET_KEY", "gongkai-development-only-secret-key-chang
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", "")
 
-# Apps owned by other engineers join the project when their package exists.
-OPTIONAL_APPS = [
-    "gongkai.web.letters",
-    "gongkai.web.proactive",
-    "gongkai.web.litigation",
-    "gongkai.web.yearend",
-]
-PRESENT_OPTIONAL_APPS = [name for name in OPTIONAL_APPS if importlib.util.find_spec(name)]
-
+# One app per domain noun (docs/architecture.md).
 INSTALLED_APPS = [
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -46,7 +37,10 @@ INSTALLED_APPS = [
     "gongkai.web.applications",
     "gongkai.web.workcalendar",
     "gongkai.web.notifications",
-    *PRESENT_OPTIONAL_APPS,
+    "gongkai.web.letters",
+    "gongkai.web.proactive",
+    "gongkai.web.litigation",
+    "gongkai.web.yearend",
 ]
 
 MIDDLEWARE = [
