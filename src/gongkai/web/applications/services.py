@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from gongkai.core.deadlines import EXTENSION_DAYS
 from gongkai.web.accounts import permissions
+from gongkai.web.applications.audit import audit_record, jsonable
 from gongkai.web.applications.clock import (
     CLOCK_FIELDS,
     applicant_deadline,
@@ -87,29 +88,15 @@ def _audit(
     entity: str = "application",
     entity_id: str | None = None,
 ) -> AuditRecord:
-    return AuditRecord.objects.create(
+    return audit_record(
         application=application,
         entity=entity,
-        entity_id=entity_id
-        if entity_id is not None
-        else str(application.pk if application else ""),
+        entity_id=entity_id if entity_id is not None else (application.pk if application else ""),
         action=action,
         actor=actor,
-        changes=_jsonable(changes),
+        changes=changes,
         reason=reason,
     )
-
-
-def _jsonable(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {str(k): _jsonable(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_jsonable(v) for v in value]
-    if isinstance(value, (dt.date, dt.datetime)):
-        return value.isoformat()
-    if isinstance(value, Decimal):
-        return str(value)
-    return value
 
 
 def _lock(application: Application) -> Application:
@@ -878,7 +865,7 @@ def application_due_dates_recompute(*, acting_user: Any, reason: str) -> Recompu
                 entity_id=str(application.pk),
                 action="工作日历变更后重算期限",
                 actor=acting_user,
-                changes=_jsonable({"due_on": [old_due, new_due]}),
+                changes=jsonable({"due_on": [old_due, new_due]}),
                 reason=reason,
             )
             for application, old_due, new_due in changed

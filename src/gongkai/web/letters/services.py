@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from decimal import Decimal
 from typing import Any
 
 from django.core.files.base import ContentFile
@@ -14,8 +13,9 @@ from django.utils import timezone
 
 from gongkai.core import letters as core
 from gongkai.core.errors import GongkaiError
+from gongkai.web.applications.audit import audit_record, jsonable
 from gongkai.web.applications.enums import EventKind
-from gongkai.web.applications.models import Application, ApplicationEvent, AuditRecord
+from gongkai.web.applications.models import Application, ApplicationEvent
 from gongkai.web.common.errors import ApplicationError, PermissionDenied
 from gongkai.web.letters import permissions
 from gongkai.web.letters.models import (
@@ -54,43 +54,6 @@ class TemplateInvalid(ApplicationError):
         self.problems = problems
 
 
-def _jsonable(value: Any) -> Any:
-    """A JSON-ready copy: dataclasses (the letter input) and dicts as objects, dates in ISO
-    form, amounts as strings."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: _jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
-    if isinstance(value, dict):
-        return {str(k): _jsonable(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_jsonable(v) for v in value]
-    if isinstance(value, (dt.date, dt.datetime)):
-        return value.isoformat()
-    if isinstance(value, Decimal):
-        return str(value)
-    return value
-
-
-def _audit(
-    *,
-    application: Application | None,
-    action: str,
-    actor: Any,
-    entity: str,
-    entity_id: Any,
-    changes: dict[str, Any],
-    reason: str = "",
-) -> None:
-    AuditRecord.objects.create(
-        application=application,
-        entity=entity,
-        entity_id=str(entity_id),
-        action=action,
-        actor=actor,
-        changes=_jsonable(changes),
-        reason=reason,
-    )
-
-
 # --- templates and numbering -------------------------------------------------------------
 
 
@@ -117,7 +80,7 @@ def _save_version(
         is_default=default,
         created_by=acting_user,
     )
-    _audit(
+    audit_record(
         application=None,
         action=action,
         actor=acting_user,
@@ -197,7 +160,7 @@ def letter_settings_save(
     settings.short_name = short_name.strip()
     settings.number_pattern = pattern
     settings.save(update_fields=["short_name", "number_pattern", "updated_at"])
-    _audit(
+    audit_record(
         application=None,
         action="修改文书编号设置",
         actor=acting_user,
@@ -307,7 +270,7 @@ def letter_generate(
         title=letter_core.title,
         issued_on=data.issued_on,
         text=letter_core.plain_text(),
-        facts=_jsonable(data),
+        facts=jsonable(data),
         created_by=acting_user,
     )
     try:
@@ -320,7 +283,7 @@ def letter_generate(
     letter.docx_file.save(_storage_name(letter, "docx"), ContentFile(docx_bytes), save=False)
     letter.pdf_file.save(_storage_name(letter, "pdf"), ContentFile(pdf_bytes), save=False)
     letter.save(update_fields=["docx_file", "pdf_file"])
-    _audit(
+    audit_record(
         application=application,
         action="生成文书",
         actor=acting_user,
@@ -370,7 +333,7 @@ def letter_record_delivery(
     letter.delivery_method = method
     letter.delivery_note = note.strip()[:200]
     letter.save(update_fields=["delivered_on", "delivery_method", "delivery_note", "updated_at"])
-    _audit(
+    audit_record(
         application=letter.application,
         action="记录文书送达",
         actor=acting_user,
@@ -400,7 +363,7 @@ def _void(
     row.voided = True
     row.void_reason = reason.strip()
     row.save(update_fields=["voided", "void_reason", "updated_at"])
-    _audit(
+    audit_record(
         application=row.application,
         action=action,
         actor=acting_user,
@@ -456,7 +419,7 @@ def attachment_upload(
     name = f"{application.agency.code}/{application.year}/{application.pk}-{stamp}.{suffix}"
     attachment.file.save(name, upload, save=False)
     attachment.save()
-    _audit(
+    audit_record(
         application=application,
         action="上传附件",
         actor=acting_user,

@@ -14,7 +14,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from gongkai.web.accounts import permissions
-from gongkai.web.applications.models import Application, AuditRecord
+from gongkai.web.applications.audit import audit_record
+from gongkai.web.applications.models import Application
 from gongkai.web.common.errors import ApplicationError, PermissionDenied
 from gongkai.web.litigation.models import Case, CaseKind, CaseResult
 from gongkai.web.orgs.models import Agency
@@ -26,13 +27,13 @@ def _today() -> dt.date:
 
 
 def _audit(case: Case, action: str, actor: Any, changes: dict[str, Any], reason: str = "") -> None:
-    AuditRecord.objects.create(
+    audit_record(
         application=case.application,
         entity="litigation.case",
-        entity_id=str(case.pk),
+        entity_id=case.pk,
         action=action,
         actor=actor,
-        changes={k: (str(v) if v is not None else None) for k, v in changes.items()},
+        changes=changes,
         reason=reason,
     )
 

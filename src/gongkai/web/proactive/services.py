@@ -22,7 +22,7 @@ from gongkai.core.errors import RuleError
 from gongkai.core.formats import UnknownYearError, format_for_year
 from gongkai.web.accounts import permissions
 from gongkai.web.accounts.roles import Role
-from gongkai.web.applications.models import AuditRecord
+from gongkai.web.applications.audit import audit_record
 from gongkai.web.common.errors import ApplicationError, PermissionDenied
 from gongkai.web.orgs.models import Agency, AgencyKind
 from gongkai.web.proactive.models import (
@@ -60,26 +60,15 @@ def _today() -> dt.date:
     return timezone.localdate()
 
 
-def _jsonable(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {str(k): _jsonable(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_jsonable(v) for v in value]
-    if isinstance(value, (dt.date, dt.datetime, Decimal)):
-        return str(value)
-    return value
-
-
 def _audit(
     entity: str, record: Any, action: str, actor: Any, changes: dict[str, Any], reason: str = ""
 ) -> None:
-    AuditRecord.objects.create(
-        application=None,
+    audit_record(
         entity=entity,
-        entity_id=str(record.pk),
+        entity_id=record.pk,
         action=action,
         actor=actor,
-        changes=_jsonable(changes),
+        changes=changes,
         reason=reason,
     )
 
