@@ -8,6 +8,7 @@ from enum import StrEnum
 from django.conf import settings
 from django.db import models
 
+from gongkai.core.formats.common import T4
 from gongkai.web.common.models import TimestampedModel
 
 
@@ -21,10 +22,13 @@ class CaseKind(StrEnum):
         return CASE_KIND_LABELS[self]
 
 
+# Labels read from table 4's declaration (its rows are these kinds, its columns these results).
+_T4_ROWS = {row.key: row for row in T4.rows}
+_T4_COLUMNS = {column.key: column for column in T4.blocks[0].columns}
 CASE_KIND_LABELS = {
-    CaseKind.REVIEW: "行政复议",
-    CaseKind.SUIT_DIRECT: "行政诉讼（未经复议直接起诉）",
-    CaseKind.SUIT_AFTER_REVIEW: "行政诉讼（复议后起诉）",
+    kind: (f"{row.group}（{row.label}）" if row.group else row.label)
+    for kind in CaseKind
+    for row in (_T4_ROWS[kind.value],)
 }
 CASE_KIND_CHOICES = [(k.value, k.label) for k in CaseKind]
 
@@ -39,13 +43,9 @@ class CaseResult(StrEnum):
         return CASE_RESULT_LABELS[self]
 
 
-CASE_RESULT_LABELS = {
-    CaseResult.UPHELD: "结果维持",
-    CaseResult.CORRECTED: "结果纠正",
-    CaseResult.OTHER: "其他结果",
-}
+CASE_RESULT_LABELS = {result: _T4_COLUMNS[result.value].label for result in CaseResult}
 CASE_RESULT_CHOICES = [(r.value, r.label) for r in CaseResult]
-PENDING_LABEL = "尚未审结"
+PENDING_LABEL = _T4_COLUMNS["pending"].label
 
 
 class Case(TimestampedModel):
