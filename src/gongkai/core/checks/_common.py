@@ -11,6 +11,7 @@ from functools import cache
 
 from ..findings import Finding
 from ..formats import FORMATS, Format, Row, UnknownYearError, format_for_year
+from ..formats.spec import table_name
 from ..report import Cell, Number, Report
 
 Check = Callable[[Report, Report | None], Iterable[Finding]]
@@ -50,7 +51,7 @@ def grid(report: Report) -> dict[Key, Cell]:
     return {(r.table, r.row, r.column): c for r, c in report.cells.items()}
 
 
-TABLE_NAMES = {"t2": "表二", "t3": "表三", "t4": "表四"}
+TABLE_NAMES = {key: table_name(int(key[1])) for key in ("t2", "t3", "t4")}
 
 
 def fmt_of(report: Report) -> Format | None:

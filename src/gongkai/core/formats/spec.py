@@ -67,6 +67,11 @@ class Block:
                 yield row, column
 
 
+def table_name(number: int) -> str:
+    """A table as reports and reviewers name it, by the section that holds it: 3 → "表三"."""
+    return "表" + "一二三四五六"[number - 1]
+
+
 @dataclass(frozen=True)
 class Table:
     key: str  # "t2", "t3", "t4"
@@ -81,7 +86,7 @@ class Table:
     @property
     def name(self) -> str:
         """How reports and reviewers name the table: "表三"."""
-        return "表" + "一二三四五六"[self.number - 1]
+        return table_name(self.number)
 
     def cells(self) -> Iterator[tuple[Block, Row, Column]]:
         for block in self.blocks:

@@ -12,6 +12,7 @@ import re
 from ..errors import UnreadableInput
 from ..findings import Finding
 from ..formats import FORMATS, Format, UnknownYearError, format_for_year
+from ..formats.spec import table_name
 from ..report import Cell, CellRef, Paragraph, Report, SectionText, Span
 from .atoms import is_noise, runs_of, zone_atoms
 from .document import Document, SourceLine
@@ -179,7 +180,7 @@ def _truncation(
     last_line = doc.lines[doc.last_text_index].line
     return Finding(
         "unparsed-table",
-        f"表{'一二三四五六'[number - 1]}在第{last_line}行中断，文件不完整",
+        f"{table_name(number)}在第{last_line}行中断，文件不完整",
         line=last_line,
         table=last_zone.table,
     )
