@@ -22,6 +22,8 @@ import sys
 import tempfile
 import time
 
+from gongkai.core import wallclock
+
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
@@ -88,9 +90,8 @@ def main(argv: list[str] | None = None) -> int:
             Status.REGISTERED,
         ]
     )
-    from django.utils import timezone
 
-    today = timezone.localdate()
+    today = wallclock.today()
     batch = 5000
     counters: dict[tuple[int, int], int] = {}
     for start in range(0, args.applications, batch):

@@ -4,11 +4,18 @@ SQLite in memory by default. With ``GONGKAI_TEST_POSTGRES=1`` (or ``--postgres``
 PostgreSQL cluster is started for the session (initdb in a temporary folder, a free port,
 fsync off; dependencies.md §7) and the web tests run against it; it is stopped at the end.
 ``GONGKAI_TEST_DATABASE_URL`` points the tests at an existing server instead.
+
+``--today=YYYY-MM-DD`` (or ``GONGKAI_TEST_TODAY``) runs the whole suite with the wall clock moved
+to that day (10:00 Beijing time, ticking), through time-machine: the product reads the clock only
+in ``gongkai.core.wallclock``, and no test may depend on the day it runs. ``.ci/run`` runs the
+suite at the dates that matter most (a report-deadline week, 春节 of a year without an official
+holiday notice yet, the last day of a year).
 """
 
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import glob
 import os
 import shutil
@@ -19,6 +26,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import time_machine
+
+from gongkai.core.wallclock import CHINA
 
 # Playwright's sync API runs an event loop in the test thread (dependencies.md §6).
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -30,6 +40,44 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         action="store_true",
         help="run the web tests on a throwaway PostgreSQL cluster (same as GONGKAI_TEST_POSTGRES=1)",
     )
+    parser.addoption(
+        "--today",
+        default="",
+        help="run the suite with the wall clock at this date (YYYY-MM-DD; same as GONGKAI_TEST_TODAY)",
+    )
+
+
+def _pinned_today(config: pytest.Config) -> dt.date | None:
+    text = config.getoption("--today") or os.environ.get("GONGKAI_TEST_TODAY", "")
+    if not text:
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise pytest.UsageError(f"--today 应为 YYYY-MM-DD 格式的日期，收到“{text}”") from None
+
+
+_travel: time_machine.travel | None = None
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    global _travel
+    day = _pinned_today(config)
+    if day is not None:
+        _travel = time_machine.travel(dt.datetime.combine(day, dt.time(10), CHINA), tick=True)
+        _travel.start()
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    global _travel
+    if _travel is not None:
+        _travel.stop()
+        _travel = None
+
+
+def pytest_report_header(config: pytest.Config) -> str | None:
+    day = _pinned_today(config)
+    return f"wall clock pinned at {day.isoformat()} (time-machine)" if day else None
 
 
 def _wants_postgres(config: pytest.Config) -> bool:

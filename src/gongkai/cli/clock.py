@@ -13,12 +13,12 @@ import json
 import os
 import sys
 from collections.abc import Callable, Sequence
-from datetime import date, datetime
+from datetime import date
 from itertools import groupby
 from pathlib import Path
 from typing import Any, NoReturn
-from zoneinfo import ZoneInfo
 
+from gongkai.core import wallclock
 from gongkai.core.calendar import (
     ENV_VAR,
     DayKind,
@@ -46,8 +46,6 @@ from gongkai.core.deadlines import (
     compute_deadline,
 )
 from gongkai.core.errors import GongkaiError
-
-CHINA = ZoneInfo("Asia/Shanghai")
 
 
 class UsageError(Exception):
@@ -106,7 +104,7 @@ def _span(text: str, what: str) -> tuple[date, date]:
 
 def _today() -> date:
     """Today in China (the edge reads the clock; the core never does)."""
-    return datetime.now(CHINA).date()
+    return wallclock.today()
 
 
 def _calendar(file: str | None) -> tuple[WorkCalendar, Path | None]:

@@ -15,6 +15,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from gongkai.core import wallclock
+
 DEFAULT_SETTINGS = "gongkai.web.config.settings.base"
 
 
@@ -107,7 +109,7 @@ def _handle_worker(args: argparse.Namespace) -> int:
         ensure_daily_reminders()
         from django.utils import timezone
 
-        when = timezone.localtime(next_reminder_time(timezone.now()))
+        when = timezone.localtime(next_reminder_time(wallclock.now()))
         print(f"每日期限提醒已排定，下次运行：{when:%Y-%m-%d %H:%M}", flush=True)
     print("后台任务进程已启动（按 Ctrl+C 停止）", flush=True)
     call_command("db_worker", **options)

@@ -16,9 +16,9 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.utils import timezone
 
 from gongkai.core import demo as core_demo
+from gongkai.core import wallclock
 from gongkai.web.accounts.models import Membership
 from gongkai.web.applications import services
 from gongkai.web.applications.enums import Status
@@ -284,7 +284,7 @@ def load_demo(
     progress: Callable[[int], None] | None = None,
 ) -> DemoSummary:
     """The whole demo: agencies, people, two closed years and the current year up to today."""
-    today = today or timezone.localdate()
+    today = today or wallclock.today()
     years = (today.year - 2, today.year - 1)
     district = core_demo.generate_district(seed=seed, years=years)
     summary = DemoSummary()
@@ -309,10 +309,18 @@ def load_demo(
     extra_items = core_demo.proactive_items(seed, (today.year,))
     for result in (
         proactive_demo.load(
-            district=district, agencies=agencies, users=users, extra_items=extra_items
+            district=district,
+            agencies=agencies,
+            users=users,
+            extra_items=extra_items,
+            today=today,
         ),
         litigation_demo.load(
-            district=district, agencies=agencies, users=users, applications=applications
+            district=district,
+            agencies=agencies,
+            users=users,
+            applications=applications,
+            today=today,
         ),
     ):
         if result:

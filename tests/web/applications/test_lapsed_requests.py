@@ -8,8 +8,8 @@ from decimal import Decimal
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
 
+from gongkai.core import wallclock
 from gongkai.web.applications import services
 from gongkai.web.applications.models import AuditRecord
 from gongkai.web.common.errors import ApplicationError, PermissionDenied
@@ -49,7 +49,7 @@ def test_a_request_still_within_its_correction_period_is_not_flagged(client, dis
         application=register(),
         day=D(2025, 3, 4),
         note="x",
-        reply_by=timezone.localdate() + dt.timedelta(days=30),
+        reply_by=wallclock.today() + dt.timedelta(days=30),
     )
     client.force_login(district.officer_a)
     assert app.number not in client.get(reverse("applications:queue"), {"view": "lapsed"}).text

@@ -10,6 +10,7 @@ import pytest
 
 from gongkai.core.demo import generate_district
 from gongkai.core.demo.facts import agency_records
+from gongkai.core.wallclock import CHINA
 from gongkai.core.yearend import count_year
 from gongkai.web import demo as web_demo
 from gongkai.web.demo import DemoSummary
@@ -23,17 +24,19 @@ TODAY = dt.date(2026, 1, 15)
 
 
 @pytest.fixture
-def loaded(db, monkeypatch):
-    from django.utils import timezone
-
-    monkeypatch.setattr(timezone, "localdate", lambda *a, **k: TODAY)
+def loaded(db, time_machine):
+    time_machine.move_to(dt.datetime(2026, 1, 15, 10, tzinfo=CHINA), tick=False)
     district = generate_district(seed=4, years=(2024, 2025), requests_per_year=60)
     agencies = web_demo.load_agencies(district)
     users = web_demo.load_people(district, agencies)
     summary = DemoSummary()
     web_demo.load_requests(district.requests, agencies, users, TODAY, summary)
-    proactive_text = proactive_demo.load(district=district, agencies=agencies, users=users)
-    litigation_text = litigation_demo.load(district=district, agencies=agencies, users=users)
+    proactive_text = proactive_demo.load(
+        district=district, agencies=agencies, users=users, today=TODAY
+    )
+    litigation_text = litigation_demo.load(
+        district=district, agencies=agencies, users=users, today=TODAY
+    )
     return district, agencies, summary, proactive_text, litigation_text
 
 

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from django import forms
-from django.utils import timezone
 
+from gongkai.core import wallclock
 from gongkai.web.accounts import permissions
 from gongkai.web.applications import forms as f
 from gongkai.web.applications import services
@@ -25,7 +25,7 @@ from gongkai.web.applications.outcomes import (
 
 
 def _today_year() -> int:
-    return timezone.localdate().year
+    return wallclock.today().year
 
 
 @dataclass(frozen=True)
@@ -246,7 +246,7 @@ ACTIONS: dict[str, Action] = {
             lambda u, app, d: services.application_close_lapsed(
                 acting_user=u, application=app, day=d["day"]
             ),
-            lambda u, a: permissions.can_handle(u, a) and a.lapsed_on(timezone.localdate()),
+            lambda u, a: permissions.can_handle(u, a) and a.lapsed_on(wallclock.today()),
             "申请人逾期未补正或未缴费，已按“其他处理”办结",
         ),
         Action(

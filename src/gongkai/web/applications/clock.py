@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.utils import timezone
-
+from gongkai.core import wallclock
 from gongkai.core.calendar import WorkCalendar
 from gongkai.core.deadlines import Deadline, compute_deadline
 from gongkai.core.errors import RuleError
@@ -29,7 +28,7 @@ def deadline_for(
     """The clock's answer for the application; closed applications are judged on their
     closing day. A log the clock refuses raises ApplicationError with the clock's message."""
     if as_of is None:
-        as_of = application.closed_on or timezone.localdate()
+        as_of = application.closed_on or wallclock.today()
     try:
         return compute_deadline(
             clock_events(application), as_of=as_of, calendar=calendar or work_calendar()

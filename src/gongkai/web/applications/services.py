@@ -14,8 +14,8 @@ from decimal import Decimal
 from typing import Any
 
 from django.db import IntegrityError, transaction
-from django.utils import timezone
 
+from gongkai.core import wallclock
 from gongkai.core.deadlines import EXTENSION_DAYS
 from gongkai.web.accounts import permissions
 from gongkai.web.applications.audit import audit_record, jsonable
@@ -75,7 +75,7 @@ class ApplicantData:
 
 
 def _today() -> dt.date:
-    return timezone.localdate()
+    return wallclock.today()
 
 
 def _audit(
@@ -840,7 +840,7 @@ def application_due_dates_recompute(*, acting_user: Any, reason: str) -> Recompu
         .prefetch_related("events")
     )
     moved: list[Application] = []
-    now = timezone.now()
+    now = wallclock.now()
     calendar = work_calendar()
     for application in open_apps.iterator(chunk_size=1000):
         old = (application.due_on, application.due_provisional, application.lapses_on)

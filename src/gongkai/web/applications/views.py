@@ -11,9 +11,9 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
+from gongkai.core import wallclock
 from gongkai.web.accounts import permissions
 from gongkai.web.applications import selectors, services
 from gongkai.web.applications.actions import ACTIONS
@@ -56,7 +56,7 @@ def _filters(request: HttpRequest, user: Any) -> tuple[QueueFilterForm, selector
 def _queue(
     request: HttpRequest,
 ) -> tuple[QueueFilterForm, selectors.QueueFilters, Any, dt.date, dt.date]:
-    today = timezone.localdate()
+    today = wallclock.today()
     form, filters = _filters(request, request.user)
     soon_until = work_calendar().add_workdays(today, SOON_WORKDAYS)
     apps = selectors.application_queue(
@@ -134,7 +134,7 @@ def queue_csv(request: HttpRequest) -> StreamingHttpResponse:
                 ]
             )
 
-    stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
+    stamp = wallclock.now().strftime("%Y%m%d-%H%M")
     response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="applications-{stamp}.csv"'
     return response
@@ -185,7 +185,7 @@ def register(request: HttpRequest) -> HttpResponse:
     else:
         form = RegisterForm(
             agencies=agencies,
-            initial={"arrived_on": timezone.localdate(), "agency": agencies[0][0]},
+            initial={"arrived_on": wallclock.today(), "agency": agencies[0][0]},
         )
     return render(request, "applications/register.html", {"form": form})
 
@@ -200,7 +200,7 @@ def _detail_context(
         if action.available(user, application):
             form = bound.get(action.key) or action.make_form(application, None)
             if "day" in form.fields and not form.is_bound:
-                form.initial.setdefault("day", timezone.localdate())
+                form.initial.setdefault("day", wallclock.today())
             forms_.append({"action": action, "form": form, "open": action.key in bound})
     try:
         deadline = deadline_for(application)
@@ -230,7 +230,7 @@ def _detail_context(
         "extension_pending": any(e.kind == EventKind.EXTENSION_REQUESTED.value for e in events)
         and not any(e.kind == EventKind.EXTENSION.value for e in events),
         "status": Status(application.status),
-        "lapsed": application.lapsed_on(timezone.localdate()),
+        "lapsed": application.lapsed_on(wallclock.today()),
     }
 
 

@@ -7,9 +7,9 @@ from typing import Any
 
 from django.db.models import QuerySet
 from django.http import Http404
-from django.utils import timezone
 
 from gongkai.core import letters as core
+from gongkai.core import wallclock
 from gongkai.core.formats import UnknownYearError, format_for_year
 from gongkai.web.applications import selectors as applications
 from gongkai.web.applications.models import Application
@@ -100,7 +100,7 @@ def letter_keys_offered(*, application: Application) -> list[tuple[str, str]]:
         outcomes = [application.outcome]
     else:
         closed = application.closed_on
-        year = closed.year if closed else timezone.localdate().year
+        year = closed.year if closed else wallclock.today().year
         try:
             outcomes = list(format_for_year(year).outcome_rows)
         except UnknownYearError:

@@ -9,9 +9,9 @@ from typing import Any
 
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
-from django.utils import timezone
 
 from gongkai.core import letters as core
+from gongkai.core import wallclock
 from gongkai.core.errors import GongkaiError
 from gongkai.web.applications.audit import audit_record, jsonable
 from gongkai.web.applications.enums import EventKind
@@ -315,7 +315,7 @@ def letter_record_delivery(
         raise PermissionDenied("您无权记录该文书的送达情况")
     if letter.voided:
         raise ApplicationError("该文书已作废，不能记录送达")
-    today = today or timezone.localdate()
+    today = today or wallclock.today()
     if method not in dict(DELIVERY_METHOD_CHOICES):
         raise ApplicationError("请选择送达方式", field="method")
     if delivered_on < letter.issued_on:
@@ -415,7 +415,7 @@ def attachment_upload(
         uploaded_by=acting_user,
     )
     suffix = str(upload.name).rsplit(".", 1)[-1].lower()
-    stamp = timezone.now().strftime("%Y%m%d%H%M%S%f")
+    stamp = wallclock.now().strftime("%Y%m%d%H%M%S%f")
     name = f"{application.agency.code}/{application.year}/{application.pk}-{stamp}.{suffix}"
     attachment.file.save(name, upload, save=False)
     attachment.save()

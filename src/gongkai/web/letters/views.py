@@ -13,10 +13,10 @@ from django.core.exceptions import SuspiciousFileOperation
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from gongkai.core import letters as core
+from gongkai.core import wallclock
 from gongkai.core.errors import GongkaiError
 from gongkai.web.applications import selectors as application_selectors
 from gongkai.web.applications.models import Application
@@ -77,7 +77,7 @@ def _example_number(pattern: str, short_name: str) -> str:
             pattern or core.DEFAULT_NUMBER_PATTERN,
             agency_short=short_name,
             kind=core.LetterKind.ANSWER,
-            year=timezone.localdate().year,
+            year=wallclock.today().year,
             seq=1,
         )
     except GongkaiError:
@@ -189,7 +189,7 @@ def _preview(
     template: core.LetterTemplate, agency: Any, kind: core.LetterKind
 ) -> tuple[str, tuple[str, ...]]:
     try:
-        letter = core.compose_letter(template, sample_facts(agency, kind, timezone.localdate()))
+        letter = core.compose_letter(template, sample_facts(agency, kind, wallclock.today()))
     except GongkaiError as exc:
         return "", (str(exc),)
     return core.render_html(letter, standalone=False), ()
@@ -265,7 +265,7 @@ def letter_new(request: HttpRequest, pk: int, key: str) -> HttpResponse:
             except ApplicationError as exc:
                 form.add_error(None, exc.message)
     else:
-        initial = letter_initial(application, kind, today=timezone.localdate())
+        initial = letter_initial(application, kind, today=wallclock.today())
         form = LetterForm(initial=initial, kind=kind)
     context = {
         "application": application,

@@ -3,9 +3,8 @@ request it concerns as the web demo registered it."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
-
-from django.utils import timezone
 
 from gongkai.core import demo as core_demo
 from gongkai.web.applications.models import Application
@@ -44,9 +43,9 @@ def load(
     agencies: dict[str, Agency],
     users: dict[str, Any],
     applications: dict[int, Application] | None = None,
+    today: dt.date,
 ) -> str:
     """Register every demo case whose request was loaded; returns a one-line summary."""
-    today = timezone.localdate()
     apps = applications if applications is not None else applications_by_request(district, agencies)
     loaded = skipped = 0
     for case in district.cases:

@@ -11,8 +11,8 @@ import datetime as dt
 from typing import Any
 
 from django.db import transaction
-from django.utils import timezone
 
+from gongkai.core import wallclock
 from gongkai.web.accounts import permissions
 from gongkai.web.applications.audit import audit_record
 from gongkai.web.applications.models import Application
@@ -23,7 +23,7 @@ from gongkai.web.proactive.services import require_writer
 
 
 def _today() -> dt.date:
-    return timezone.localdate()
+    return wallclock.today()
 
 
 def _audit(case: Case, action: str, actor: Any, changes: dict[str, Any], reason: str = "") -> None:

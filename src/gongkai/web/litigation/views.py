@@ -9,9 +9,9 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
+from gongkai.core import wallclock
 from gongkai.web.accounts import permissions
 from gongkai.web.applications.selectors import agency_list_registrable, agency_list_visible
 from gongkai.web.common.errors import ApplicationError, PermissionDenied
@@ -40,7 +40,7 @@ def index(request: HttpRequest) -> HttpResponse:
     )
     cases = selectors.case_list_visible(user=request.user, filters=filters)
     page = Paginator(cases, PAGE_SIZE).get_page(request.GET.get("page"))
-    today = timezone.localdate()
+    today = wallclock.today()
     return render(
         request,
         "litigation/index.html",

@@ -12,6 +12,7 @@ from django.db import IntegrityError, transaction
 from django.tasks import TaskResultStatus, task
 from django.utils import timezone
 
+from gongkai.core import wallclock
 from gongkai.web.applications.clock import CLOCK_FIELDS, refresh_due
 from gongkai.web.applications.enums import OPEN_STATUSES, WAITING_STATUSES
 from gongkai.web.applications.models import Application
@@ -118,7 +119,7 @@ def ensure_daily_reminders(now: dt.datetime | None = None) -> bool:
     )
     if pending.exists():
         return False
-    when = next_reminder_time(now or timezone.now())
+    when = next_reminder_time(now or wallclock.now())
     send_deadline_reminders.using(run_after=when).enqueue()
     return True
 
@@ -127,6 +128,6 @@ def ensure_daily_reminders(now: dt.datetime | None = None) -> bool:
 def send_deadline_reminders() -> dict[str, int]:
     """The module-level task the worker runs each morning (``gongkai worker`` queues the first
     run; each run queues the next; ``gongkai manage remind`` queues one now)."""
-    result = send_deadline_reminders_for(timezone.localdate())
+    result = send_deadline_reminders_for(wallclock.today())
     ensure_daily_reminders()
     return result

@@ -3,9 +3,8 @@ through the services, as the agencies' own staff would enter them."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
-
-from django.utils import timezone
 
 from gongkai.core import demo as core_demo
 from gongkai.core.formats import FORMAT_2019
@@ -49,10 +48,10 @@ def load(
     agencies: dict[str, Agency],
     users: dict[str, Any],
     extra_items: tuple[core_demo.ProactiveItem, ...] = (),
+    today: dt.date,
 ) -> str:
     """Categories, channels, catalogue items and 第二十条 records of every agency;
     ``extra_items`` are more 目录 items (the current year's, up to today)."""
-    today = timezone.localdate()
     counts = {"items": 0, "documents": 0, "decisions": 0, "fees": 0, "procurements": 0}
     # Lists of matters only matter for 2019-format years (上一年项目数量、本年增/减).
     with_matters = any(FORMAT_2019.applies_to(year) for year in district.years)

@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import transaction
-from django.utils import timezone
 
+from gongkai.core import wallclock
 from gongkai.web.common.errors import ApplicationError
 from gongkai.web.orgs.models import Agency
 from gongkai.web.proactive.models import (
@@ -284,7 +284,7 @@ def items_import(
     """Check every row; import all of them only when none is bad, or only the good ones when
     ``good_rows_only``. Either way the result lists every bad row."""
     require_writer(acting_user, agency)
-    today = today or timezone.localdate()
+    today = today or wallclock.today()
     header, rows = read_rows(data, filename)
     missing = [c for c in REQUIRED if c not in header]
     if missing:

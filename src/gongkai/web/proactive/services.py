@@ -15,8 +15,8 @@ from decimal import Decimal
 from typing import Any
 
 from django.db import transaction
-from django.utils import timezone
 
+from gongkai.core import wallclock
 from gongkai.core.deadlines import publication_deadline
 from gongkai.core.errors import RuleError
 from gongkai.core.formats import UnknownYearError, format_for_year
@@ -57,7 +57,7 @@ DEFAULT_CATEGORIES = (
 
 
 def _today() -> dt.date:
-    return timezone.localdate()
+    return wallclock.today()
 
 
 def _audit(

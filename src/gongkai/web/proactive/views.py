@@ -10,9 +10,9 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
+from gongkai.core import wallclock
 from gongkai.core.formats import UnknownYearError, format_for_year
 from gongkai.web.accounts import permissions
 from gongkai.web.common.errors import ApplicationError, PermissionDenied
@@ -49,7 +49,7 @@ def _years(today: Any) -> list[int]:
 @login_required
 @require_GET
 def index(request: HttpRequest) -> HttpResponse:
-    today = timezone.localdate()
+    today = wallclock.today()
     filters = selectors.ItemFilters(
         agency=_int(request.GET.get("agency")),
         year=_int(request.GET.get("year")),
@@ -162,8 +162,8 @@ def _item_context(request: HttpRequest, item: Any, **bound: Any) -> dict[str, An
     ]
     return {
         "item": item,
-        "today": timezone.localdate(),
-        "late": item.is_late(timezone.localdate()),
+        "today": wallclock.today(),
+        "late": item.is_late(wallclock.today()),
         "can_write": permissions.can_register_for(request.user, item.agency),
         "publish_form": bound.get("publish") or forms.PublishForm(channels=channel_choices),
         "void_form": bound.get("void") or forms.VoidForm(),
@@ -380,7 +380,7 @@ def _article20_context(
         "records": records,
         "forms": forms_,
         "agencies": _agency_choices(request.user),
-        "years": _years(timezone.localdate()),
+        "years": _years(wallclock.today()),
         "can_write": permissions.can_register_for(request.user, agency),
         "repeal_form": forms.RepealForm(),
         "void_form": forms.VoidForm(),
@@ -393,7 +393,7 @@ def article20(request: HttpRequest) -> HttpResponse:
     agency = selectors.default_agency(user=request.user, pk=_int(request.GET.get("agency")))
     if agency is None:
         raise Http404("没有可以查看的机构")
-    year = _int(request.GET.get("year")) or timezone.localdate().year
+    year = _int(request.GET.get("year")) or wallclock.today().year
     return render(request, "proactive/article20.html", _article20_context(request, agency, year))
 
 
@@ -403,7 +403,7 @@ def record_new(request: HttpRequest, kind: str) -> HttpResponse:
     if kind not in _RECORD_FORMS:
         raise Http404("没有这种记录")
     agency = selectors.agency_get_visible(user=request.user, pk=_int(request.POST.get("agency")))
-    year = _int(request.POST.get("year")) or timezone.localdate().year
+    year = _int(request.POST.get("year")) or wallclock.today().year
     form = _RECORD_FORMS[kind](request.POST)
     if form.is_valid():
         d = form.cleaned_data
@@ -437,7 +437,7 @@ def record_new(request: HttpRequest, kind: str) -> HttpResponse:
 @require_POST
 def record_action(request: HttpRequest, kind: str, pk: int, action: str) -> HttpResponse:
     record = selectors.record_get_visible(user=request.user, kind=kind, pk=pk)
-    year = _int(request.POST.get("year")) or timezone.localdate().year
+    year = _int(request.POST.get("year")) or wallclock.today().year
     target = f"{reverse('proactive:article20')}?agency={record.agency_id}&year={year}#{kind}"
     try:
         if action == "repeal" and kind == "documents":

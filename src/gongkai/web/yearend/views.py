@@ -10,10 +10,10 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.http import urlencode
 from django.views.decorators.http import require_GET
 
+from gongkai.core import wallclock
 from gongkai.core.formats import Format, UnknownYearError, format_for_year
 from gongkai.core.report import CellRef
 from gongkai.core.yearend import UncountableRecord, YearEnd
@@ -97,7 +97,7 @@ def _findings(result: YearEnd) -> list[Any] | None:
 @login_required
 @require_GET
 def index(request: HttpRequest) -> HttpResponse:
-    today = timezone.localdate()
+    today = wallclock.today()
     agencies = list(agency_list_visible(user=request.user))
     if not agencies:
         raise Http404("没有可以查看的机构")
