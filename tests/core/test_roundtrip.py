@@ -17,6 +17,7 @@ import dataclasses
 import datetime as dt
 from decimal import Decimal
 
+import damage
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -257,3 +258,138 @@ def test_with_last_years_report_a_changed_document_count_breaks_the_in_force_bal
     new = old + data.draw(st.integers(1, 9))
     findings = check_report(reparse(with_cell(report, ref, new), shape), previous)
     assert any(f.code == "t2-in-force" and f.row == row for f in findings), findings
+
+
+# --- Damaged shapes (issue 12, item 3): the right cells or a precise refusal -----------------
+#
+# Each damage that real pages show is applied to a random consistent report printed in the
+# " | " shape. The reader must give back every cell it gives at its right value (a cell it
+# refuses is left out, with a note naming it), and the checker must find no error that the
+# damage did not itself cause.
+
+
+def read_text(text: str) -> Report:
+    return read_report(text.encode("utf-8"), name="damaged.txt")
+
+
+def no_wrong_cells(got: Report, want: Report) -> None:
+    wrong = {
+        ref: (want.cells[ref].value if ref in want.cells else "—", cell.value)
+        for ref, cell in got.cells.items()
+        if ref not in want.cells or want.cells[ref].value != cell.value
+    }
+    assert wrong == {}
+
+
+@SETTINGS
+@given(report=consistent_reports())
+def test_empty_filler_lines_under_the_headers_are_skipped(report: Report) -> None:
+    got = read_text(damage.header_fillers(render_text(report, "pipes")))
+    assert values(got) == values(report)
+    assert errors(check_report(got)) == []
+
+
+@SETTINGS
+@given(report=consistent_reports(), data=st.data())
+def test_a_stray_symbol_before_a_number_keeps_the_row_and_is_reported(
+    report: Report, data: st.DataObject
+) -> None:
+    row = data.draw(st.integers(0, len(damage.t3_rows(render_text(report, "pipes"))) - 1))
+    column = data.draw(st.integers(0, 6))
+    symbol = data.draw(st.sampled_from(["※", "*", "·", "`", "#"]))
+    text = render_text(report, "pipes")
+    printed = damage.t3_rows(text)[row][1][-7 + column]
+    got = read_text(damage.replace_t3_cell(text, row, column, symbol + printed))
+    assert values(got) == values(report)
+    findings = check_report(got)
+    assert errors(findings) == []
+    assert any(f.code == "non-numeric-cell" and symbol + printed in f.message for f in findings)
+
+
+@SETTINGS
+@given(report=consistent_reports(), data=st.data())
+def test_a_cell_that_lost_its_digits_is_left_out_and_the_rest_of_its_row_kept(
+    report: Report, data: st.DataObject
+) -> None:
+    text = render_text(report, "pipes")
+    row = data.draw(st.integers(0, len(damage.t3_rows(text)) - 1))
+    column = data.draw(st.integers(0, 6))
+    garbled = data.draw(st.sampled_from(["\ufffd", "1\ufffd", "\ufffd\ufffd"]))
+    got = read_text(damage.replace_t3_cell(text, row, column, garbled))
+    no_wrong_cells(got, report)
+    assert len(values(report)) - len(values(got)) == 1  # that one cell, nothing else
+    findings = check_report(got)
+    assert errors(findings) == []
+    assert any(f.code == "non-numeric-cell" and garbled in f.message for f in findings)
+
+
+@SETTINGS
+@given(report=consistent_reports())
+def test_table_4_whose_header_lost_its_total_columns_is_read(report: Report) -> None:
+    got = read_text(damage.t4_header_without_totals(render_text(report, "pipes")))
+    assert values(got) == values(report)
+    assert errors(check_report(got)) == []
+
+
+@SETTINGS
+@given(report=consistent_reports(blanks=True), data=st.data())
+def test_a_row_that_kept_only_its_printed_cells_is_refused_by_name(
+    report: Report, data: st.DataObject
+) -> None:
+    text = render_text(report, "pipes")
+    short = [k for k, (_, cells) in enumerate(damage.t3_rows(text)) if "" in cells[-7:]]
+    if not short:
+        return
+    row = data.draw(st.sampled_from(short))
+    label = damage.t3_rows(text)[row][1][-8]
+    got = read_text(damage.only_printed_cells(text, row))
+    no_wrong_cells(got, report)
+    findings = check_report(got)
+    refused = [f for f in findings if f.code == "unparsed-table" and f.table == "t3"]
+    assert len(refused) == 1 and refused[0].row is not None
+    assert label.split("（")[0] in refused[0].message or label in refused[0].message
+    assert {f.code for f in errors(findings)} == {"unparsed-table"}
+
+
+@SETTINGS
+@given(report=consistent_reports(format_key="2021"))
+def test_the_2019_single_other_row_in_a_2021_table_is_read_as_its_sum(report: Report) -> None:
+    text, sums = damage.legacy_other_row(render_text(report, "pipes"))
+    got = read_text(text)
+    legacy = {ref.column: v for ref, v in values(got).items() if ref.row == "other"}
+    columns = [c.key for c in FORMATS["2021"].t3.blocks[0].columns]
+    assert [legacy.get(c) for c in columns] == sums
+    rest = {ref: v for ref, v in values(got).items() if ref.row != "other"}
+    want = {ref: v for ref, v in values(report).items() if not ref.row.startswith("other.")}
+    assert rest == want
+    findings = check_report(got)
+    assert errors(findings) == []
+    assert any(f.code == "label-deviation" and "（六）其他处理" in f.message for f in findings)
+
+
+@SETTINGS
+@given(report=consistent_reports(format_key="2021"), data=st.data())
+def test_altered_leaf_labels_are_read_and_reported_beside_the_official_ones(
+    report: Report, data: st.DataObject
+) -> None:
+    import random
+
+    rng = random.Random(data.draw(st.integers(0, 2**16)))
+    text, changed = damage.altered_labels(render_text(report, "pipes"), rng)
+    got = read_text(text)
+    assert values(got) == values(report)
+    findings = check_report(got)
+    assert errors(findings) == []
+    deviations = [f for f in findings if f.code == "label-deviation"]
+    for label in changed:
+        assert any(label in f.message for f in deviations), (label, deviations)
+
+
+@SETTINGS
+@given(report=consistent_reports())
+def test_an_extra_row_is_a_label_deviation_not_an_unreadable_table(report: Report) -> None:
+    got = read_text(damage.extra_row(render_text(report, "pipes")))
+    assert values(got) == values(report)
+    findings = check_report(got)
+    assert errors(findings) == []
+    assert any(f.code == "label-deviation" and "其他情形" in f.message for f in findings)

@@ -245,6 +245,17 @@ def _message(report: Report, fmt: Format, eq: Equation, st: State) -> str:
     )
 
 
+@cache
+def _legacy_other_rules() -> tuple[Equation, ...]:
+    """A 2021-format table 3 printing the 2019 format's single （六）其他处理 row (the reader
+    keeps it as row ``other``): the 2019 format's outcome sum and that row's own sum apply."""
+    return tuple(
+        eq
+        for eq in equations("2019")
+        if eq.code == "t3-outcome-sum" or (eq.code == "t3-row-sum" and eq.row == "other")
+    )
+
+
 @per_report
 def states(report: Report) -> tuple[tuple[Equation, State], ...]:
     """Every equation of the report's format that could be evaluated, with its state.
@@ -255,7 +266,10 @@ def states(report: Report) -> tuple[tuple[Equation, State], ...]:
     result: tuple[tuple[Equation, State], ...] = ()
     if fmt is not None:
         values = {key: cell.value for key, cell in grid(report).items()}
-        first = [(eq, st) for eq in equations(fmt.key) if (st := state(values, eq)) is not None]
+        rules = equations(fmt.key)
+        if ("t3", "other", "total") in values and fmt.key != "2019":
+            rules += _legacy_other_rules()
+        first = [(eq, st) for eq in rules if (st := state(values, eq)) is not None]
         # A blank cell that its own row determines (the one blank cell on the short side of a
         # row sum) is counted at that value in the column rules, so a table whose blank 总计
         # cells hide a column that does not add up is still caught.

@@ -294,6 +294,8 @@ def _figure(report: Report, fmt: Format, kind: str) -> tuple[tuple[Number, ...],
             cell.number,
         ), f"表二“{fmt.t2.row(row).label}”行“{column.label}”为{num(cell.number)}"
     keys = _groups(fmt.key)[kind]
+    if kind == "other" and ("t3", "other", "total") in grid(report):
+        keys = ("other",)  # the 2019 format's single （六） row printed in a 2021 table
     totals = [_row_total(report, r) for r in keys]
     if not keys or any(t is None for t in totals):
         return None

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from .document import Document
 from .structure import Zone
-from .values import BLANK_MARK, VALUE_CACHE, Value, parse_value
+from .values import BLANK_MARK, GARBLED, VALUE_CACHE, Value, damaged_value, parse_value
 
 TEXT, VALUE, BLANK, WEAK, ROW_END = "T", "V", "S", "W", "R"
 
@@ -35,6 +35,12 @@ class Atom:
     value: Value | None = None
     split_ok: bool = False  # a digit token from free text that may hold several cells
     at_end: bool = False  # the last thing in the input (a cut-off excerpt may have cut it)
+    filler: bool = False  # a blank of a line holding only pipes ("||||||": colspan debris)
+
+    @property
+    def garbled(self) -> bool:
+        """A cell that holds something, but no readable number (values.GARBLED)."""
+        return self.value is GARBLED
 
 
 _PIECE = re.compile(r"(\d{1,3}(?:,\d{3})+(?![\d,])|\d+(?:\.\d+)?)[ \t]*(万元|元)?|(\D+)")
@@ -124,14 +130,20 @@ def _pipe_atoms(segment: str, number: int, index: int, atoms: list[Atom]) -> Non
     if cells and not cells[-1].strip():
         cells = cells[:-1]
     labels_only = True  # no value or blank cell yet in this row
+    filler = not segment.replace("|", "").strip()  # "||||||", "| ||||||": header debris
     for position, cell in enumerate(cells):
         text = cell.strip()
         if not text:
-            atoms.append(Atom(BLANK, "", number, index))
+            atoms.append(Atom(BLANK, "", number, index, filler=filler))
             labels_only = False
             continue
         value = parse_value(text)
         if value is None:
+            damaged = damaged_value(text)
+            if damaged is not None:
+                atoms.append(Atom(VALUE, text, number, index, damaged))
+                labels_only = False
+                continue
             _free_atoms(text, number, index, atoms)
         elif labels_only and _numbers_the_row(text, cells, position):
             atoms.append(Atom(TEXT, text + ".", number, index))
@@ -148,18 +160,22 @@ def _numbers_the_row(text: str, cells: list[str], position: int) -> bool:
     if position + 2 >= len(cells) or len(text) > 2 or not text.isdigit():
         return False
     label = cells[position + 1].strip()
-    return bool(label) and parse_value(label) is None
+    return bool(label) and parse_value(label) is None and damaged_value(label) is None
 
 
 def _free_atoms(segment: str, number: int, index: int, atoms: list[Atom]) -> None:
     text = segment.strip()
     if _DIGIT.search(text) is None:
-        if len(text) > 3 or BLANK_MARK.match(text) is None:
+        if len(text) <= 8 and damaged_value(text) is GARBLED:
+            atoms.append(Atom(VALUE, text, number, index, GARBLED))
+        elif len(text) > 3 or BLANK_MARK.match(text) is None:
             atoms.append(Atom(TEXT, text, number, index))
         else:
             atoms.append(Atom(VALUE, text, number, index, Value(None)))
         return
     value = parse_value(text)
+    if value is None and len(text) <= 8:
+        value = damaged_value(text)
     if value is not None:
         digits = text.isdigit()
         atoms.append(Atom(VALUE, text, number, index, value, split_ok=digits and len(text) >= 8))
@@ -213,6 +229,7 @@ class Run:
 
     label: str  # the text atoms since the previous run, joined (normalised, with spaces)
     atoms: list[Atom]
+    label_lines: int = 1  # how many input lines the label text came from (a wrapped label: >1)
 
     @property
     def values(self) -> list[Atom]:
@@ -229,12 +246,14 @@ class Run:
 def runs_of(atoms: list[Atom]) -> list[Run]:
     runs: list[Run] = []
     label: list[str] = []
+    label_lines: set[int] = set()
     current: list[Atom] = []
 
     def close() -> None:
         if any(a.kind in (VALUE, BLANK) for a in current):
-            runs.append(Run("".join(label), list(current)))
+            runs.append(Run("".join(label), list(current), len(label_lines)))
             label.clear()
+            label_lines.clear()
         current.clear()
 
     for atom in atoms:
@@ -242,6 +261,7 @@ def runs_of(atoms: list[Atom]) -> list[Run]:
             if current:
                 close()
             label.append(atom.text)
+            label_lines.add(atom.line)
         elif atom.kind == ROW_END:
             close()
         else:

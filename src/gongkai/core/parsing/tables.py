@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from ..findings import Finding
-from ..formats import Column, Format, Row, Table, ValueKind
+from ..formats import FORMATS, Column, Format, Row, Table, ValueKind
 from ..report import Cell, CellRef, Number
 from .atoms import BLANK, OVER, SHORT, VALUE, Atom, Run, row_cells
 from .normalize import bounded_distance, key_of_normalised, norm
@@ -70,6 +70,7 @@ class LabelMatch:
     row: str
     printed: str
     standard: bool  # False: a declared variant or a near miss (label-deviation)
+    loose: bool = False  # matched without its parenthesis: reported only for a one-line label
 
 
 MAX_RUNS = 120  # runs of numbers considered per table
@@ -105,7 +106,13 @@ def match_label(label_text: str, fmt: Format, table: Table, budget: _Budget) -> 
     if not budget.spend_fuzzy():
         return None
     labels = _labels(fmt, table)
-    for near_miss in (_cut_short, _missing_start, _misprinted, _followed_by_stray_text):
+    for near_miss in (
+        _cut_short,
+        _missing_start,
+        _misprinted,
+        _followed_by_stray_text,
+        _own_instructions,
+    ):
         match = near_miss(text, labels)
         if match is not None:
             return match
@@ -171,6 +178,27 @@ def _followed_by_stray_text(text: str, labels: Labels) -> LabelMatch | None:
     return None if last is None else LabelMatch(last[1], last[2], True)
 
 
+_TRAILING_NOTE = re.compile(r"[（(][^（）()]*[）)]?$")
+
+
+def _own_instructions(text: str, labels: Labels) -> LabelMatch | None:
+    """A label followed by filling instructions of its own in parentheses ("（一）予以公开（含…）",
+    "（二）部分公开（区分处理的，…应当向申请人提供…）"): the label without its parenthesis."""
+    note = _TRAILING_NOTE.search(text)
+    if note is None or note.start() < 4:
+        return None
+    bare = text[: note.start()]
+    best: tuple[int, str, int] | None = None  # (length, row, where the label starts)
+    for row, label, standard in labels:
+        if not standard:
+            continue
+        own = _TRAILING_NOTE.search(label)
+        core = label[: own.start()] if own is not None and own.start() >= 4 else label
+        if len(core) >= 4 and bare.endswith(core) and (best is None or len(core) > best[0]):
+            best = (len(core), row, len(bare) - len(core))
+    return None if best is None else LabelMatch(best[1], text[best[2] :], False, loose=True)
+
+
 @dataclass
 class TableResult:
     cells: dict[CellRef, Cell] = field(default_factory=dict)
@@ -219,6 +247,19 @@ def _make_cells(
 ) -> None:
     cells = result.cells
     for (ref, amount, label), atom in zip(_row_refs(fmt, table, row), atoms, strict=True):
+        if atom.garbled:  # "1\ufffd": a cell that lost its digits is left out, never guessed
+            result.notes.append(
+                Finding(
+                    "non-numeric-cell",
+                    f"{table.name}“{row.full_label}”的“{label}”栏印为“{atom.text}”，"
+                    f"无法读出数字，该格未计入；单元格应只填数字",
+                    line=atom.line,
+                    table=table.key,
+                    row=row.key,
+                    column=ref.column,
+                )
+            )
+            continue
         value = atom.value if atom.kind == VALUE and atom.value is not None else _BLANK_VALUE
         if value.decimal and not amount and value.value == int(value.value or 0):
             value = Value(int(value.value or 0), value.interpreted, value.unit)  # "12.0", "0.00"
@@ -511,19 +552,27 @@ class _Slot:
     match: LabelMatch | None
 
 
-def _slots(fmt: Format, runs: list[Run], budget: _Budget, result: TableResult) -> list[_Slot]:
+def _slots(
+    fmt: Format, runs: list[Run], budget: _Budget, result: TableResult, legacy: list[Run]
+) -> list[_Slot]:
     """The runs that may be rows of table 3, each with the row its label names (if any); a
-    subtotal row that the format does not have is noted and left out."""
+    subtotal row that the format does not have is noted and left out — except the single
+    "（六）其他处理" row of the 2019 format, which goes to ``legacy`` (see :func:`_legacy_other`)."""
     table = fmt.t3
     index = {r.key: i for i, r in enumerate(table.rows)}
     width = len(table.blocks[0].columns)
     slots: list[_Slot] = []
     for run in runs:
-        if not run.values and sum(1 for a in run.atoms if a.kind == BLANK) != width:
+        if not run.values and (
+            _filler(run) or sum(1 for a in run.atoms if a.kind == BLANK) != width
+        ):
             continue
         if len(slots) >= MAX_RUNS:
             break  # a sane table has 23 or 25 rows; the rest is not a table
         group = _group_subtotal(run.label, fmt, table)
+        if group is not None and group == _LEGACY_OTHER.label and not legacy:
+            legacy.append(run)
+            continue
         if group is not None:
             result.notes.append(
                 Finding(
@@ -545,7 +594,8 @@ def read_t3(fmt: Format, runs: list[Run]) -> TableResult:
     width = len(table.blocks[0].columns)
     result = TableResult()
     budget = _Budget()
-    slots = _slots(fmt, runs, budget, result)
+    legacy: list[Run] = []
+    slots = _slots(fmt, runs, budget, result, legacy)
     order = printed_order(runs[0].label, table.blocks[0].columns) if runs else None
     if order is not None:
         printed = (row_cells(slot.run, width) for slot in slots)
@@ -558,6 +608,20 @@ def read_t3(fmt: Format, runs: list[Run]) -> TableResult:
     _anchor(slots)
     _fill_gaps(slots, len(rows))
     stray = [slot for slot in slots if slot.row is None]
+    if stray and len({s.row for s in slots if s.row is not None}) == len(rows):
+        for slot in [s for s in stray if _label_tail(s.run.label)]:
+            # Every row of the format is in place: a labelled run left over is an extra row.
+            result.notes.append(
+                Finding(
+                    "label-deviation",
+                    f"表三第{slot.run.line}行“{_label_tail(slot.run.label)}”"
+                    f"（{_show(slot.run)}）不是统一格式中的行，未计入",
+                    line=slot.run.line,
+                    table="t3",
+                )
+            )
+            stray.remove(slot)
+        slots = [slot for slot in slots if slot.row is not None or slot in stray]
     if stray:
         shown = "、".join(f"第{s.run.line}行（{_show(s.run)}）" for s in stray[:3])
         more = f"等{len(stray)}处" if len(stray) > 3 else ""
@@ -578,8 +642,13 @@ def read_t3(fmt: Format, runs: list[Run]) -> TableResult:
         if slot.row is None:  # pragma: no cover - stray runs were removed above
             continue
         row = rows[slot.row]
-        if slot.match is not None and not slot.match.standard and slot.match.row == row.key:
-            result.notes.append(_deviation(table, row, slot.match.printed, slot.run.line))
+        one_line = slot.run.label_lines == 1  # not a label wrapped around its cells (PDF)
+        match = slot.match
+        if match is not None and not match.standard and match.row == row.key:
+            if one_line or not match.loose:
+                result.notes.append(_deviation(table, row, match.printed, slot.run.line))
+        elif match is None and one_line and (resembling := _resembles(slot.run.label, row)):
+            result.notes.append(_deviation(table, row, resembling, slot.run.line))
         cells = row_cells(slot.run, width)
         if isinstance(cells, list):
             fixed[slot.row] = (slot, _reordered(cells, order))
@@ -613,17 +682,110 @@ def read_t3(fmt: Format, runs: list[Run]) -> TableResult:
             _unparsed(
                 table,
                 row,
-                f"表三“{row.full_label}”一行读到{got}个数，{word}{width}个，无法对应到栏目，该行未计入",
+                f"表三“{row.full_label}”一行读到{got}个数，{word}{width}个，无法对应到栏目"
+                + (_ONLY_PRINTED if cells == SHORT else "")
+                + "，该行未计入",
                 slot.run.line,
             )
         )
 
     for i, (_, atoms) in sorted(fixed.items()):
         _make_cells(fmt, table, rows[i], atoms, result)
+    if legacy:
+        _legacy_other(fmt, legacy[0], {rows[i].key for i in assigned}, order, result)
     if open_rows:
         _resolve_open(fmt, table, fixed, open_rows, result)
     result.complete = len(assigned) == len(rows)
     return result
+
+
+# A row that kept only its non-blank cells: which column each number belongs to is unknown.
+_ONLY_PRINTED = "（空白的格可能被略去了，按从左到右对应是猜测）"
+
+
+_LABEL_TAIL = re.compile(r"[^\s|]*[\u4e00-\u9fff][^\s|]*$")
+
+
+def _label_tail(label: str) -> str:
+    """The printed label of a run: the last stretch of its label text holding Chinese
+    characters ("" when there is none)."""
+    compact = key_of_normalised(label[-80:])
+    m = _LABEL_TAIL.search(compact[-40:])
+    return m.group(0) if m is not None else ""
+
+
+def _resembles(label: str, row: Row) -> str | None:
+    """The printed label of a run placed by order when it is the row's label with characters
+    missing or changed ("6.属于过程性信息"): at least half of the official label's characters
+    are in it, in order. None for a label that is garbled beyond that, or absent."""
+    printed = _label_tail(label)
+    if not printed:
+        return None
+    official = key_of_normalised(norm(row.label))
+    return printed if _common_length(printed, official) * 2 >= len(official) else None
+
+
+def _common_length(a: str, b: str) -> int:
+    """The length of the longest common subsequence of two short labels."""
+    previous = [0] * (len(b) + 1)
+    for ch in a:
+        current = [0]
+        for j, other in enumerate(b):
+            current.append(previous[j] + 1 if ch == other else max(previous[j + 1], current[j]))
+        previous = current
+    return previous[-1]
+
+
+def _filler(run: Run) -> bool:
+    """A run of blanks from lines holding only pipes ("||||||"): the debris a colspan header
+    leaves, not a row of seven blank cells."""
+    return all(a.filler for a in run.atoms if a.kind in (VALUE, BLANK))
+
+
+_LEGACY_OTHER = FORMATS["2019"].t3.row("other")  # "（六）其他处理", a single row in 2019
+
+
+def _legacy_other(
+    fmt: Format,
+    run: Run,
+    assigned: set[str],
+    order: tuple[int, ...] | None,
+    result: TableResult,
+) -> None:
+    """A 2021-format table 3 that still prints the 2019 format's single "（六）其他处理" row
+    instead of its three sub-rows: the row is read as the 2019 row ``other`` (the sum of
+    （六）1–3), so the table's arithmetic still holds, with a ``label-deviation`` note. Where the
+    sub-rows are printed too, it is a subtotal row and is left out (noted)."""
+    table = fmt.t3
+    width = len(table.blocks[0].columns)
+    cells = row_cells(run, width)
+    sub_rows = [r.key for r in table.rows if r.group == _LEGACY_OTHER.label]
+    if not sub_rows or any(key in assigned for key in sub_rows) or not isinstance(cells, list):
+        result.notes.append(
+            Finding(
+                "label-deviation",
+                f"表三在第{run.line}行多出“{_LEGACY_OTHER.label}”的小计行（统一格式中该项只是分组标题），未计入",
+                line=run.line,
+                table="t3",
+            )
+        )
+        return
+    for column, atom in zip(table.blocks[0].columns, _reordered(cells, order), strict=True):
+        ref = CellRef("t3", _LEGACY_OTHER.key, column.key)
+        if atom.garbled:
+            continue
+        value = atom.value if atom.kind == VALUE and atom.value is not None else _BLANK_VALUE
+        result.cells[ref] = Cell(ref, value.value, atom.text, atom.line, value.interpreted)
+    result.notes.append(
+        Finding(
+            "label-deviation",
+            f"表三第{run.line}行按2019年格式印为一行“{_LEGACY_OTHER.label}”，"
+            f"《{fmt.name}》中该项应分为1.至{len(sub_rows)}.共{len(sub_rows)}行；已按（六）各项合计读取",
+            line=run.line,
+            table="t3",
+            row=_LEGACY_OTHER.key,
+        )
+    )
 
 
 def _show(run: Run) -> str:
@@ -758,8 +920,11 @@ def read_t4(fmt: Format, runs: list[Run]) -> TableResult:
     result = TableResult()
     taken: list[Atom] = []
     used: list[Run] = []
+    numbers_follow = any(run.values for run in runs)
     for run in runs:
-        if not run.values and sum(1 for a in run.atoms if a.kind == BLANK) < size:
+        if not run.values and (
+            (numbers_follow and _filler(run)) or sum(1 for a in run.atoms if a.kind == BLANK) < size
+        ):
             continue
         counted = [a for a in run.atoms if a.kind in (VALUE, BLANK)]
         if not taken:
@@ -816,6 +981,12 @@ def read_t4(fmt: Format, runs: list[Run]) -> TableResult:
         )
         return result
     result.notes.append(
-        _unparsed(table, None, f"表四只读到{len(taken)}个数，应为{size}个，无法对应到栏目", line)
+        _unparsed(
+            table,
+            None,
+            f"表四只读到{len(taken)}个数，应为{size}个，无法对应到栏目"
+            + (_ONLY_PRINTED if all(a.kind == VALUE for a in taken) else ""),
+            line,
+        )
     )
     return result
