@@ -30,7 +30,7 @@ from ..findings import Finding
 from ..formats import FORMATS, Format
 from ..formats.common import T3_APPLICANT_COLUMNS
 from ..report import CellRef, Number, Report
-from ._common import at, fmt_of, grid, has_cjk, num, per_report
+from ._common import at, fmt_of, grid, has_cjk, num, per_report, row_label
 from ._narrative import Chunk, chunks, clause_around, compact
 
 # ---------------------------------------------------------------------------------------------
@@ -314,7 +314,7 @@ def _figure(report: Report, fmt: Format, kind: str) -> tuple[tuple[Number, ...],
         )
         described = f"表三{listed}＝{num(figure)}"
     else:
-        described = f"表三“{_short(t3.row(keys[0]).label)}”为{num(figure)}"
+        described = f"表三“{_short(row_label(fmt, 't3', keys[0]))}”为{num(figure)}"
     if any(_blank_total(report, r) for r in keys):
         described += "（“总计”列空白，按各类申请人之和计）"
     if kind == "received":
