@@ -114,3 +114,13 @@ def extra_row(text: str) -> str:
 
 
 assert FORMATS["2021"].t3.row("other.other").label == "3.其他"
+
+
+def without_title(text: str, agency: str, year: int) -> str:
+    """The report as a crawler kept it: no title line, no statistical-period sentence, the
+    signature without the agency's name — the year is only in the narrative."""
+    lines = text.split("\n")[1:]
+    body = "\n".join(lines)
+    body = body.replace(f"所列数据的统计期限为{year}年1月1日至{year}年12月31日。", "")
+    body = body.replace(f"{year}年，{agency}坚持", f"{year}年，我局坚持")
+    return body.replace(f"\n{agency}\n", "\n")

@@ -393,3 +393,16 @@ def test_an_extra_row_is_a_label_deviation_not_an_unreadable_table(report: Repor
     findings = check_report(got)
     assert errors(findings) == []
     assert any(f.code == "label-deviation" and "其他情形" in f.message for f in findings)
+
+
+@SETTINGS
+@given(report=consistent_reports())
+def test_without_a_title_the_year_comes_from_the_narrative(report: Report) -> None:
+    assert report.year is not None and report.agency is not None
+    text = damage.without_title(render_text(report, "pipes"), report.agency, report.year)
+    got = read_text(text)
+    assert got.year == report.year
+    assert got.agency is None  # nothing names it; "我局" is not a name
+    assert values(got) == values(report)
+    assert errors(check_report(got)) == []
+    assert any(n.code == "section-title" and f"取为{report.year}年" in n.message for n in got.notes)

@@ -95,10 +95,11 @@ def read_lines(lines: list[SourceLine], name: str) -> Report:
     default = FORMATS["2021"]  # the six sections are the same in both formats
     headings = find_headings(doc, default, limit)
     zones = find_zones(doc, headings, limit)
-    meta = read_meta(doc, limit)
+    narrative_end = min((h.start for h in headings if h.section.number >= 2), default=None)
+    meta = read_meta(doc, limit, narrative_end)
     fmt = _detect_format(doc, limit, meta.year)
 
-    notes: list[Finding] = []
+    notes: list[Finding] = list(meta.notes)
     cells: dict[CellRef, Cell] = {}
     narrative: list[int] = []
     results: dict[str, TableResult] = {}
