@@ -124,3 +124,16 @@ def without_title(text: str, agency: str, year: int) -> str:
     body = body.replace(f"所列数据的统计期限为{year}年1月1日至{year}年12月31日。", "")
     body = body.replace(f"{year}年，{agency}坚持", f"{year}年，我局坚持")
     return body.replace(f"\n{agency}\n", "\n")
+
+
+def on_one_line(text: str, agency: str, year: int) -> str:
+    """The whole report on one line, as a crawler stores a page's text: headings inline, cells
+    separated by single spaces, and the title only named in 《…》 in the first sentence."""
+    lines = [line.strip() for line in text.split("\n")[1:] if line.strip()]
+    opening = f"根据《中华人民共和国政府信息公开条例》，现发布《{agency}{year}年政府信息公开工作年度报告》。"
+    return opening + " ".join(lines) + "\n"
+
+
+def narrative_only(text: str) -> str:
+    """The report without its tables: a text-only page (the tables were images, or dropped)."""
+    return "\n".join(line for line in text.split("\n") if not line.endswith("|"))

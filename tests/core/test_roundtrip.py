@@ -406,3 +406,32 @@ def test_without_a_title_the_year_comes_from_the_narrative(report: Report) -> No
     assert values(got) == values(report)
     assert errors(check_report(got)) == []
     assert any(n.code == "section-title" and f"取为{report.year}年" in n.message for n in got.notes)
+
+
+# --- Reports without line breaks or without tables (issue 12, item 2) ------------------------
+
+
+@pytest.mark.parametrize("shape", ["lines", "paragraphs"])
+@SETTINGS
+@given(report=consistent_reports(blanks=True))
+def test_a_report_run_together_on_one_line_reads_right_or_refuses(
+    shape: str, report: Report
+) -> None:
+    assert report.year is not None and report.agency is not None
+    text = damage.on_one_line(render_text(report, shape), report.agency, report.year)
+    got = read_text(text)
+    assert (got.year, got.agency) == (report.year, report.agency)
+    assert [s.number for s in got.sections] == [1, 2, 3, 4, 5, 6]
+    no_wrong_cells(got, report)
+    assert {f.code for f in errors(check_report(got))} <= {"unparsed-table"}
+
+
+@SETTINGS
+@given(report=consistent_reports())
+def test_a_narrative_only_page_is_a_report_whose_tables_are_missing(report: Report) -> None:
+    got = read_text(damage.narrative_only(render_text(report, "pipes")))
+    assert [s.number for s in got.sections] == [1, 2, 3, 4, 5, 6]
+    assert got.cells == {}
+    findings = check_report(got)
+    assert {f.code for f in errors(findings)} == {"no-data"}
+    assert {f.table for f in findings if f.code == "no-data"} == {"t2", "t3", "t4"}

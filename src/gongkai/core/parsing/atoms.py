@@ -36,6 +36,7 @@ class Atom:
     split_ok: bool = False  # a digit token from free text that may hold several cells
     at_end: bool = False  # the last thing in the input (a cut-off excerpt may have cut it)
     filler: bool = False  # a blank of a line holding only pipes ("||||||": colspan debris)
+    spaced: bool = False  # a number from free text with a space before it: cells kept apart
 
     @property
     def garbled(self) -> bool:
@@ -43,7 +44,12 @@ class Atom:
         return self.value is GARBLED
 
 
-_PIECE = re.compile(r"(\d{1,3}(?:,\d{3})+(?![\d,])|\d+(?:\.\d+)?)[ \t]*(万元|元)?|(\D+)")
+# A number (with a sign only where a word starts: "行政许可 868 -2 2532", a 本年增/减 cell), its
+# unit, or label text.
+_PIECE = re.compile(
+    r"((?:(?<!\S)[-+](?=\d))?(?:\d{1,3}(?:,\d{3})+(?![\d,])|\d+(?:\.\d+)?))[ \t]*(万元|元)?"
+    r"|((?:[^\d\s+-]|\s|(?<=\S)[-+]|[-+](?!\d))+)"
+)
 _MEASURE = re.compile(r"[ \t]*[件条个项次人年月日%％万场期倍家份名位号届岁亿千百]")
 _NOISE = re.compile(
     r"\s*(?:[-—–―]\s*\d{1,3}\s*[-—–―]\s*$"  # page footer "— 4 —"
@@ -184,11 +190,16 @@ def _free_atoms(segment: str, number: int, index: int, atoms: list[Atom]) -> Non
     for piece in _PIECE.finditer(text):
         number_text, unit, label = piece.group(1), piece.group(2), piece.group(3)
         if label is not None:
+            mark = label.strip()
+            if mark and len(mark) <= 3 and BLANK_MARK.match(mark) and _stands_alone(text, piece):
+                _flush(pending, number, index, atoms)  # " — " between the cells of a row
+                atoms.append(Atom(VALUE, mark, number, index, Value(None)))
+                continue
             pending.append(label)
             continue
         after = text[piece.end() :]
         before = text[piece.start() - 1] if piece.start() > 0 else ""
-        if unit is None and _LIST_TAIL.match(text, piece.end(1)) and "." not in number_text:
+        if unit is None and _LIST_TAIL.match(text, piece.end(1)) and number_text.isdigit():
             # "…00000002.其他法律…": the last digit numbers the next label.
             head, tail = number_text[:-1], number_text[-1]
             if head:
@@ -205,8 +216,17 @@ def _free_atoms(segment: str, number: int, index: int, atoms: list[Atom]) -> Non
         if parsed is None:  # pragma: no cover - the piece pattern only admits values
             pending.append(raw)
             continue
-        atoms.append(Atom(VALUE, raw, number, index, parsed, split_ok=True))
+        spaced = before.isspace() or (not before and bool(atoms) and atoms[-1].index == index)
+        atoms.append(Atom(VALUE, raw, number, index, parsed, split_ok=True, spaced=spaced))
     _flush(pending, number, index, atoms)
+
+
+def _stands_alone(text: str, piece: re.Match[str]) -> bool:
+    """A blank mark between spaces (or at an end of the text), not a dash inside words."""
+    label = piece.group(3)
+    left = label[0].isspace() or piece.start() == 0
+    right = label[-1].isspace() or piece.end() == len(text)
+    return left and right
 
 
 def _digits_atom(digits: str, number: int, index: int) -> Atom:

@@ -84,6 +84,7 @@ class Meta:
     is_government: bool
     header_lines: frozenset[int]  # indexes of crawler metadata lines (not narrative)
     notes: tuple[Finding, ...] = ()  # where the year came from, when not from the title
+    title_in_text: bool = False  # the title is the report named in 《…》 in the first sentence
 
 
 def _cn_number(text: str) -> int:
@@ -124,8 +125,10 @@ def read_meta(doc: Document, body_end: int, narrative_end: int | None = None) ->
         header_lines.clear()
 
     title, title_index = _title(doc, header, header_lines)
+    title_in_text = False
     if title is None and (named := title_in_book(doc)) is not None:
         title, title_index = named  # the title only inside 《…》 in the first sentence
+        title_in_text = True
     title_line = doc.lines[title_index].line if title_index is not None else None
     notes: list[Finding] = []
     year = _year(title, doc.text[:body_end])
@@ -181,6 +184,7 @@ def read_meta(doc: Document, body_end: int, narrative_end: int | None = None) ->
         is_government=_is_government(agency),
         header_lines=frozenset(header_lines),
         notes=tuple(notes),
+        title_in_text=title_in_text,
     )
 
 
@@ -224,7 +228,7 @@ def _title(
         if len(candidate) <= 80 and "。" not in candidate and _TITLE_SHAPE.search(candidate):
             return re.sub(r"\s+", "", candidate), index
         prefix = _TITLE_PREFIX.match(candidate)  # a title run together with the text after it
-        if prefix and _TITLE_SHAPE.search(prefix.group(1)):
+        if prefix and _TITLE_SHAPE.search(prefix.group(1)) and "《" not in prefix.group(1):
             return re.sub(r"\s+", "", prefix.group(1)), index
     return None, None
 

@@ -132,13 +132,12 @@ def read_lines(lines: list[SourceLine], name: str) -> Report:
     paragraphs = _paragraphs(doc, zones, set(narrative), meta.header_lines)
 
     tables_present = frozenset(zones)
-    if not tables_present and not headings and meta.title is None:
+    # A page that only names a report in 《…》 (a news item about it) is not the report: without
+    # tables it needs a title line of its own or at least two of the six headings.
+    title = None if meta.title_in_text else meta.title
+    if not tables_present and not headings and title is None:
         raise UnreadableInput(NOT_A_REPORT)
-    if (
-        not tables_present
-        and len(headings) < 2
-        and (meta.title is None or "报告" not in meta.title)
-    ):
+    if not tables_present and len(headings) < 2 and (title is None or "报告" not in title):
         raise UnreadableInput(NOT_A_REPORT)
 
     return Report(

@@ -291,16 +291,23 @@ def _decimal_columns(fmt: Format, table: Table, row: Row) -> list[bool]:
 
 
 def _split_candidates(
-    run: Run, width: int, accept: Callable[[Pieces], bool], decimals: list[bool]
+    run: Run,
+    width: int,
+    accept: Callable[[Pieces], bool],
+    decimals: list[bool],
+    whole_tokens: bool = False,
 ) -> list[Pieces] | None:
-    """Splits of a run's digit tokens into ``width`` cells; None when the search gave up."""
+    """Splits of a run's digit tokens into ``width`` cells; None when the search gave up.
+
+    ``whole_tokens`` (table 2, which has no sums to confirm a split): separated tokens that
+    read as one number are not cut (see :func:`_keeps_numbers_whole`)."""
     if any(a.kind == BLANK for a in run.atoms):
         return []
     tokens = [a.text.removesuffix("万元").removesuffix("元").strip() for a in run.values]
     if not tokens or not all(t.replace(".", "", 1).isdigit() for t in tokens):
         return []
     try:
-        return solve_run(
+        found = solve_run(
             tokens,
             width,
             accept,
@@ -308,6 +315,33 @@ def _split_candidates(
         )
     except TooMany:
         return None
+    # Cells printed apart ("政府集中采购 11.38", "二、上年结转… 114 0 0 320 0 434" for seven
+    # columns): a missing cell may be a blank the crawler dropped as well as two cells run
+    # together, so numbers are not cut. Where only a few separators stand in glued digits
+    # ("230 000023", corpus 001) they are the crawler's noise, and table 3's sums decide.
+    apart = len(tokens) > 1 and (whole_tokens or len(tokens) >= width - 2)
+    if apart or (whole_tokens and any(a.spaced for a in run.values)):
+        found = [pieces for pieces in found if _keeps_numbers_whole(tokens, pieces)]
+    return found
+
+
+def _keeps_numbers_whole(tokens: Sequence[str], pieces: Pieces) -> bool:
+    """True when the split cuts no token that reads as one number: in a run whose cells are
+    separated ("规章 0 10" for three columns), "10" may be one cell beside a dropped blank as
+    well as two cells run together, so only tokens no number can be ("00", "05") are cut."""
+    at = 0
+    for token in tokens:
+        taken = ""
+        count = 0
+        while len(taken) < len(token) and at < len(pieces):
+            taken += pieces[at]
+            at += 1
+            count += 1
+        if taken != token:
+            return False  # a piece straddles two tokens
+        if count > 1 and not token.startswith("0"):
+            return False
+    return at == len(pieces)
 
 
 # --- Column order ----------------------------------------------------------------------------
@@ -481,7 +515,7 @@ def read_t2(fmt: Format, runs: list[Run], zone_text: str, complete_start: bool) 
         if cells == SHORT and any(a.split_ok for a in run.values):
             decimals = _decimal_columns(fmt, table, row)
             found = (
-                _split_candidates(run, width, always, _in_print(decimals, order))
+                _split_candidates(run, width, always, _in_print(decimals, order), True)
                 if budget.spend_split()
                 else None
             )
