@@ -435,3 +435,20 @@ def test_a_narrative_only_page_is_a_report_whose_tables_are_missing(report: Repo
     findings = check_report(got)
     assert {f.code for f in errors(findings)} == {"no-data"}
     assert {f.table for f in findings if f.code == "no-data"} == {"t2", "t3", "t4"}
+
+
+# --- The narrative's category words (issue 12, item 5): never a false pairing ----------------
+
+
+@SETTINGS
+@given(report=consistent_reports())
+def test_the_narratives_result_words_agree_with_a_consistent_table(report: Report) -> None:
+    granted = report.cells[CellRef("t3", "granted", "total")].number
+    partial = report.cells[CellRef("t3", "partial", "total")].number
+    closed = report.cells[CellRef("t3", "closed_total", "total")].number
+    sentence = (
+        f"本年度共办结政府信息公开申请{closed}件，其中同意公开{granted}件，"
+        f"部分同意公开{partial}件；对收到的政府信息公开申请，已答复同意公开的{granted}件。"
+    )
+    text = render_text(report, "pipes").replace("\n二、", f"\n{sentence}\n二、", 1)
+    assert errors(check_report(read_text(text))) == []

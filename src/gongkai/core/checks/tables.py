@@ -371,12 +371,72 @@ def blank_cell(report: Report, previous: Report | None = None) -> Iterator[Findi
     hints = _hints(report, fmt)
     cells = grid(report)
     empty = _empty_tables(report)
+    whole = _blank_columns(report, fmt, hints) if "t3" not in empty else ()
+    if whole:
+        yield _blank_columns_finding(report, fmt, whole)
+    per_row: list[tuple[str, str, list[Cell]]] = []
     for table, row, keys in _row_keys(fmt.key):
         if table in empty:
             continue
-        blanks = [c for key in keys if (c := cells.get(key)) is not None and c.value is None]
+        blanks = [
+            c
+            for key in keys
+            if (c := cells.get(key)) is not None
+            and c.value is None
+            and not (table == "t3" and key[2] in whole)
+        ]
         if blanks:
-            yield _blank_finding(report, fmt, table, row, blanks, hints)
+            per_row.append((table, row, blanks))
+    t4 = [blanks for table, _, blanks in per_row if table == "t4"]
+    if len(t4) == len(fmt.t4.rows) > 1 and len({tuple(c.ref.column for c in b) for b in t4}) == 1:
+        if not any(c.ref in hints for b in t4 for c in b):  # every block blank alike: once
+            per_row = [item for item in per_row if item[0] != "t4"]
+            first = t4[0]
+            labels = quoted(
+                [column_label(fmt, "t4", first[0].ref.row, c.ref.column) for c in first]
+            )
+            yield Finding(
+                "blank-cell",
+                f"表四各项（行政复议、行政诉讼）的{labels}列都是空白（按0计算），"
+                f"应逐格填写数字（没有的填0）{at(first[0].line)}",
+                line=first[0].line,
+                table="t4",
+                row=first[0].ref.row,
+            )
+    for table, row, blanks in per_row:
+        yield _blank_finding(report, fmt, table, row, blanks, hints)
+
+
+def _blank_columns(
+    report: Report, fmt: Format, hints: dict[CellRef, tuple[Number, str]]
+) -> tuple[str, ...]:
+    """Table-3 columns blank in every row (a whole applicant block left empty, only 总计
+    filled): reported once, not once per row. Only when every row was read and no blank
+    cell of them has a value the arithmetic determines."""
+    cells = grid(report)
+    rows = [r.key for r in fmt.t3.rows]
+    out: list[str] = []
+    for column in fmt.t3.blocks[0].columns:
+        found = [cells.get(("t3", row, column.key)) for row in rows]
+        if all(c is not None and c.value is None and c.ref not in hints for c in found):
+            out.append(column.key)
+    return tuple(out) if len(out) < len(fmt.t3.blocks[0].columns) else ()
+
+
+def _blank_columns_finding(report: Report, fmt: Format, columns: tuple[str, ...]) -> Finding:
+    first = fmt.t3.rows[0].key
+    labels = [column_label(fmt, "t3", first, c) for c in columns]
+    applicants = set(columns) >= set(T3_APPLICANT_COLUMNS)
+    which = "六类申请人各列" if applicants and len(columns) == 6 else quoted(labels) + "列"
+    cell = report.cells.get(CellRef("t3", first, columns[0]))
+    line = cell.line if cell is not None else None
+    return Finding(
+        "blank-cell",
+        f"表三{which}在全部{len(fmt.t3.rows)}行都是空白（按0计算），应逐格填写数字（没有的填0）{at(line)}",
+        line=line,
+        table="t3",
+        row=first,
+    )
 
 
 @cache
