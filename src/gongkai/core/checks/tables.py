@@ -388,21 +388,19 @@ def blank_cell(report: Report, previous: Report | None = None) -> Iterator[Findi
         if blanks:
             per_row.append((table, row, blanks))
     t4 = [blanks for table, _, blanks in per_row if table == "t4"]
-    if len(t4) == len(fmt.t4.rows) > 1 and len({tuple(c.ref.column for c in b) for b in t4}) == 1:
-        if not any(c.ref in hints for b in t4 for c in b):  # every block blank alike: once
-            per_row = [item for item in per_row if item[0] != "t4"]
-            first = t4[0]
-            labels = quoted(
-                [column_label(fmt, "t4", first[0].ref.row, c.ref.column) for c in first]
-            )
-            yield Finding(
-                "blank-cell",
-                f"表四各项（行政复议、行政诉讼）的{labels}列都是空白（按0计算），"
-                f"应逐格填写数字（没有的填0）{at(first[0].line)}",
-                line=first[0].line,
-                table="t4",
-                row=first[0].ref.row,
-            )
+    alike = len({tuple(c.ref.column for c in b) for b in t4}) == 1
+    if len(t4) == len(fmt.t4.rows) > 1 and alike and not any(c.ref in hints for b in t4 for c in b):
+        per_row = [item for item in per_row if item[0] != "t4"]
+        first = t4[0]
+        labels = quoted([column_label(fmt, "t4", first[0].ref.row, c.ref.column) for c in first])
+        yield Finding(
+            "blank-cell",
+            f"表四各项（行政复议、行政诉讼）的{labels}列都是空白（按0计算），"
+            f"应逐格填写数字（没有的填0）{at(first[0].line)}",
+            line=first[0].line,
+            table="t4",
+            row=first[0].ref.row,
+        )
     for table, row, blanks in per_row:
         yield _blank_finding(report, fmt, table, row, blanks, hints)
 
