@@ -452,3 +452,24 @@ def test_the_narratives_result_words_agree_with_a_consistent_table(report: Repor
     )
     text = render_text(report, "pipes").replace("\n二、", f"\n{sentence}\n二、", 1)
     assert errors(check_report(read_text(text))) == []
+
+
+# --- The narrative's own claims (issue 12, item 6) -------------------------------------------
+
+
+@SETTINGS
+@given(report=consistent_reports())
+def test_a_claim_that_all_was_handled_is_an_error_exactly_when_requests_carry_over(
+    report: Report,
+) -> None:
+    claim = "本年度收到的政府信息公开申请均已按时办结。"
+    text = render_text(report, "pipes").replace("\n二、", f"\n{claim}\n二、", 1)
+    got = read_text(text)
+    carried = report.cells[CellRef("t3", "carried_out", "total")].number
+    found = [f for f in errors(check_report(got)) if f.row == "carried_out"]
+    assert bool(found) is bool(carried)
+    assert numbering_findings(check_report(got)) == []
+
+
+def numbering_findings(findings: list[Finding]) -> list[Finding]:
+    return [f for f in findings if f.code == "section-title" and "一级标题的编号" in f.message]

@@ -37,7 +37,7 @@ CHECKS: dict[str, tuple[Check, ...]] = {
         meta.fee_not_reported,
         meta.outdated_basis,
     ),
-    "outline": (outline.missing_table,),
+    "outline": (outline.missing_table, outline.section_numbering, outline.all_handled_claim),
     "text": (
         text.text_table_mismatch,
         text.text_arithmetic,
