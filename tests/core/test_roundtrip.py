@@ -473,3 +473,35 @@ def test_a_claim_that_all_was_handled_is_an_error_exactly_when_requests_carry_ov
 
 def numbering_findings(findings: list[Finding]) -> list[Finding]:
     return [f for f in findings if f.code == "section-title" and "一级标题的编号" in f.message]
+
+
+# --- Run-together digits settled by the narrative (issue 12, item 4) -------------------------
+
+
+@SETTINGS
+@given(report=consistent_reports(format_key="2021"), data=st.data())
+def test_a_glued_document_row_is_read_right_by_the_narratives_figures_or_refused(
+    report: Report, data: st.DataObject
+) -> None:
+    row = data.draw(st.sampled_from(["rules", "normative_docs"]))
+    label = FORMATS["2021"].t2.row(row).label
+    cells = [report.cells[CellRef("t2", row, c)].number for c in ("issued", "repealed", "in_force")]
+    printed = f"{label} | " + " | ".join(str(v) for v in cells) + " |"
+    text = render_text(report, "pipes")
+    assert printed in text
+    said = data.draw(st.sampled_from(["issued", "in_force", "both"]))
+    statements = []
+    if said in ("issued", "both"):
+        statements.append(f"本年度制发{label}{cells[0]}件")
+    if said in ("in_force", "both"):
+        statements.append(f"现行有效{label}{cells[2]}件")
+    narrative = "，".join(statements) + "。"
+    glued = text.replace(printed, label + "".join(str(v) for v in cells)).replace(
+        "\n第二十条第（一）项", f"\n{narrative}\n第二十条第（一）项", 1
+    )
+    got = read_text(glued)
+    no_wrong_cells(got, report)
+    findings = check_report(got)
+    assert {f.code for f in errors(findings)} <= {"unparsed-table"}
+    if CellRef("t2", row, "issued") not in got.cells:
+        assert any(f.code == "unparsed-table" and f.row == row for f in findings)

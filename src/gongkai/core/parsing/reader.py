@@ -16,6 +16,7 @@ from ..formats.spec import table_name
 from ..report import Cell, CellRef, Paragraph, Report, SectionText, Span
 from .atoms import is_noise, runs_of, zone_atoms
 from .document import Document, SourceLine
+from .facts import document_facts
 from .meta import read_meta
 from .normalize import key_of_normalised, looks_traditional, norm, to_simplified
 from .sources import (
@@ -110,7 +111,12 @@ def read_lines(lines: list[SourceLine], name: str) -> Report:
         runs = runs_of(zone_atoms(doc, zone, narrative))
         if table == "t2":
             after_heading = any(h.section.number == 2 and h.end <= zone.start for h in headings)
-            result = read_t2(fmt, runs, doc.text[zone.start : zone.end], after_heading)
+            facts = (
+                document_facts(doc.text[:limit])
+                if any(a.split_ok for r in runs for a in r.values)
+                else None
+            )
+            result = read_t2(fmt, runs, doc.text[zone.start : zone.end], after_heading, facts)
         elif table == "t3":
             result = read_t3(fmt, runs)
         else:

@@ -23,7 +23,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
-from ..findings import Finding
+from ..findings import Finding, Severity
 from ..formats import FORMATS, Column, Format, Row, Table, ValueKind
 from ..report import Cell, CellRef, Number
 from .atoms import BLANK, OVER, SHORT, VALUE, Atom, Run, row_cells
@@ -477,7 +477,13 @@ def _across(order: tuple[int, ...] | None, groups: int) -> tuple[int, ...] | Non
 # --- Table 2 ---------------------------------------------------------------------------------
 
 
-def read_t2(fmt: Format, runs: list[Run], zone_text: str, complete_start: bool) -> TableResult:
+def read_t2(
+    fmt: Format,
+    runs: list[Run],
+    zone_text: str,
+    complete_start: bool,
+    facts: dict[tuple[str, str], tuple[int, str]] | None = None,
+) -> TableResult:
     """Table 2. ``complete_start``: the region starts at the table's beginning (after heading
     二), so a block whose clause label row ("第二十条第（一）项") is missing is noted."""
     table = fmt.t2
@@ -522,10 +528,21 @@ def read_t2(fmt: Format, runs: list[Run], zone_text: str, complete_start: bool) 
             if found is not None and len(found) == 1:
                 _pieces_cells(table, row, tuple(_reordered(found[0], order)), line, result)
                 continue
+            stated = _stated(table, row, facts)
+            if found and stated:
+                in_print = _in_print(decimals, order)
+                agree = _split_candidates(
+                    run, width, _in_order(_agrees(stated), order), in_print, True
+                )
+                if agree is not None and len(agree) < 2:
+                    _settle(table, row, digits, agree, order, stated, line, result)
+                    continue
+                found = agree
             message = (
                 f"表二“{row.label}”一行的数字连在一起（{digits}），"
                 + ("无法拆分成" if found == [] else "可以有多种拆分方式，无法确定")
                 + f"{width}个栏目的数值，该行未计入"
+                + _splits_named(found, order)
             )
         else:
             got = len([a for a in run.atoms if a.kind in (VALUE, BLANK)])
@@ -552,6 +569,72 @@ def read_t2(fmt: Format, runs: list[Run], zone_text: str, complete_start: bool) 
             )
         seen_block = True
     return result
+
+
+Stated = list[tuple[int, tuple[int, str]]]  # (column index, (figure, the words stating it))
+
+
+def _stated(table: Table, row: Row, facts: dict[tuple[str, str], tuple[int, str]] | None) -> Stated:
+    """The narrative's figures for the cells of ``row`` (see :mod:`.facts`)."""
+    if not facts:
+        return []
+    columns = table.block_of(row.key).columns
+    return [
+        (i, facts[(row.key, c.key)]) for i, c in enumerate(columns) if (row.key, c.key) in facts
+    ]
+
+
+def _agrees(stated: Stated) -> Callable[[Pieces], bool]:
+    return lambda pieces: all(int(pieces[i]) == value for i, (value, _) in stated)
+
+
+def _splits_named(found: list[Pieces] | None, order: tuple[int, ...] | None) -> str:
+    """The splits still possible, named in a refusal."""
+    if not found or len(found) < 2:
+        return ""
+    shown = "、".join("/".join(_reordered(p, order)) for p in found[:4])
+    return f"（可能的拆分：{shown}{'等' if len(found) > 4 else ''}）"
+
+
+def _settle(
+    table: Table,
+    row: Row,
+    digits: str,
+    agree: list[Pieces],
+    order: tuple[int, ...] | None,
+    stated: Stated,
+    line: int,
+    result: TableResult,
+) -> None:
+    """A run-together row with several splits, settled by the figures the narrative states for
+    it: the one split that agrees is read, with a note naming the fact; when the stated figure
+    fits no split, that is a ``text-table-mismatch`` and the row is left out."""
+    said = "、".join(f"“{words}”" for _, (_, words) in stated)
+    if agree:
+        pieces = tuple(_reordered(agree[0], order))
+        _pieces_cells(table, row, pieces, line, result)
+        result.notes.append(
+            Finding(
+                "unparsed-table",
+                f"表二“{row.label}”一行的数字连在一起（{digits}），可以有多种拆分；"
+                f"按正文{said}取唯一相符的拆分{'/'.join(pieces)}",
+                line=line,
+                table="t2",
+                row=row.key,
+                severity=Severity.INFO,
+            )
+        )
+        return
+    result.notes.append(
+        Finding(
+            "text-table-mismatch",
+            f"正文{said}，但表二“{row.label}”一行的数字（{digits}）无论怎样拆分都与之不符，"
+            f"该行未计入",
+            line=line,
+            table="t2",
+            row=row.key,
+        )
+    )
 
 
 # --- Table 3 ---------------------------------------------------------------------------------
