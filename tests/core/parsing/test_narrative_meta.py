@@ -76,3 +76,21 @@ def test_checks_that_need_the_year_run_on_a_year_from_the_narrative() -> None:
     early = check_report(read("no-title-2020-with-2021-tables.txt"))
     assert "format-version" in {f.code for f in early if f.level is Severity.ERROR}
     assert read("no-title-late.txt").published == dt.date(2023, 3, 15)
+
+
+@pytest.mark.parametrize(
+    ("title", "agency"),
+    [
+        (f"{AGENCY}2022年政府信息公开年度报告", AGENCY),  # without 工作
+        (f"{AGENCY}2022年度的政府信息公开工作年度报告", AGENCY),  # an extra 的
+        ("北坡镇2022年政府信息公开工作年度报告", "北坡镇"),  # a bare township name
+        ("北坡镇政府信息公开工作年度报告", "北坡镇"),  # … and no year: the narrative's
+        ("我镇2022年政府信息公开工作年度报告", None),  # a pronoun is no name
+    ],
+)
+def test_title_variants_give_the_agency(title: str, agency: str | None, tmp_path: Path) -> None:
+    body = (FIXTURES / "no-title-opening-year.txt").read_text(encoding="utf-8")
+    path = tmp_path / "report.txt"
+    path.write_text(title + "\n" + body, encoding="utf-8")
+    report = read_path(path)
+    assert (report.year, report.agency) == (2022, agency)
