@@ -224,8 +224,9 @@ def _free_atoms(segment: str, number: int, index: int, atoms: list[Atom]) -> Non
 def _stands_alone(text: str, piece: re.Match[str]) -> bool:
     """A blank mark between spaces (or at an end of the text), not a dash inside words."""
     label = piece.group(3)
-    left = label[0].isspace() or piece.start() == 0
-    right = label[-1].isspace() or piece.end() == len(text)
+    start, end = piece.start(), piece.end()
+    left = label[0].isspace() or start == 0 or text[start - 1].isspace()
+    right = label[-1].isspace() or end == len(text) or text[end].isspace()
     return left and right
 
 

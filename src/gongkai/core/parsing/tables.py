@@ -29,7 +29,7 @@ from ..report import Cell, CellRef, Number
 from .atoms import BLANK, OVER, SHORT, VALUE, Atom, Run, row_cells
 from .normalize import bounded_distance, key_of_normalised, norm
 from .split import Pieces, TooMany, always, blocks_sum_ok, choose_rows, row_sum_ok, solve_run
-from .values import Value, number_of
+from .values import GARBLED, Value, number_of
 
 Labels = list[tuple[str, str, bool]]  # (row key, label key, is the standard label)
 
@@ -247,7 +247,7 @@ def _make_cells(
 ) -> None:
     cells = result.cells
     for (ref, amount, label), atom in zip(_row_refs(fmt, table, row), atoms, strict=True):
-        if atom.garbled:  # "1\ufffd": a cell that lost its digits is left out, never guessed
+        if atom.value is GARBLED:  # "1\ufffd": a cell that lost its digits is left out
             result.notes.append(
                 Finding(
                     "non-numeric-cell",
@@ -317,9 +317,9 @@ def _split_candidates(
         return None
     # Cells printed apart ("政府集中采购 11.38", "二、上年结转… 114 0 0 320 0 434" for seven
     # columns): a missing cell may be a blank the crawler dropped as well as two cells run
-    # together, so numbers are not cut. Where only a few separators stand in glued digits
-    # ("230 000023", corpus 001) they are the crawler's noise, and table 3's sums decide.
-    apart = len(tokens) > 1 and (whole_tokens or len(tokens) >= width - 2)
+    # together, so numbers are not cut. Where a single separator stands in glued digits
+    # ("230 000023", corpus 001) it is the crawler's noise, and table 3's sums decide.
+    apart = len(tokens) > 2 or (whole_tokens and len(tokens) > 1)
     if apart or (whole_tokens and any(a.spaced for a in run.values)):
         found = [pieces for pieces in found if _keeps_numbers_whole(tokens, pieces)]
     return found

@@ -83,7 +83,9 @@ GARBLED = Value(None, interpreted=True)  # a cell that holds something, but no r
 def damaged_value(text: str) -> Value | None:
     """The value of a damaged cell: the number behind a stray symbol (interpreted), GARBLED
     for a cell whose digits were lost, or None when the text is not a damaged cell."""
-    if len(text) > 8 or any("\u4e00" <= ch <= "\u9fff" for ch in text):
+    if not text or len(text) > 8 or "\u4e00" <= text[0] <= "\u9fff":
+        return None  # most label text starts with a Chinese character: no damaged cell
+    if any("\u4e00" <= ch <= "\u9fff" for ch in text):
         return None
     m = _STRAY_BEFORE.match(text)
     if m is not None:
