@@ -52,3 +52,25 @@ def test_the_facts_read_and_the_ones_left_alone() -> None:
     }
     # two different figures for one cell are no fact
     assert document_facts("制发规范性文件3件。……制发规范性文件4件。") == {}
+
+
+def test_with_last_years_report_the_in_force_chain_settles_the_split() -> None:
+    """现行有效 = 上年现行有效 + 制发 − 废止: 599 + 69 − 3 = 665 holds for 69/3/665 only."""
+    from gongkai.core.render.synthetic import build_report
+    from gongkai.core.report import CellRef, Report
+
+    def last_year(in_force: int) -> Report:
+        return build_report(
+            agency="示例",
+            year=2021,
+            cells={CellRef("t2", "normative_docs", "in_force"): in_force},
+            format_key="2021",
+        )
+
+    report = read_path(FIXTURES / "two-splits-remain.txt", last_year(599))
+    assert [report.value("t2", "normative_docs", c) for c in COLUMNS] == [69, 3, 665]
+    [note] = [n for n in report.notes if n.table == "t2"]
+    assert note.level is Severity.INFO and "上年报告的现行有效件数599件" in note.message
+    refused = read_path(FIXTURES / "two-splits-remain.txt", last_year(1))
+    [finding] = [n for n in refused.notes if n.table == "t2"]
+    assert finding.code == "text-table-mismatch"  # no split fits the stated figure and the chain

@@ -42,8 +42,11 @@ _MARKERS = {
 }
 
 
-def read_report(data: bytes, name: str = "<input>") -> Report:
-    """Read one annual report from its bytes; ``name`` is the path shown in findings."""
+def read_report(data: bytes, name: str = "<input>", previous: Report | None = None) -> Report:
+    """Read one annual report from its bytes; ``name`` is the path shown in findings.
+
+    ``previous`` (last year's report, ``--previous``): its 现行有效件数 settle a run-together
+    table-2 document row (现行有效 = 上年现行有效 + 制发 − 废止)."""
     kind = sniff(data, name)
     if kind == "pdf":
         lines = pdf_lines(data)
@@ -69,7 +72,18 @@ def read_report(data: bytes, name: str = "<input>") -> Report:
                 )
                 for s in lines
             ]
-    return read_lines(lines, name)
+    return read_lines(lines, name, previous)
+
+
+def _last_in_force(previous: Report | None) -> dict[str, int] | None:
+    if previous is None or previous.format_key != "2021":
+        return None
+    out = {}
+    for row in ("rules", "normative_docs"):
+        value = previous.value("t2", row, "in_force")
+        if isinstance(value, int):
+            out[row] = value
+    return out or None
 
 
 def _detect_format(doc: Document, limit: int, year: int | None) -> Format:
@@ -87,7 +101,7 @@ def _detect_format(doc: Document, limit: int, year: int | None) -> Format:
     return FORMATS["2021"]
 
 
-def read_lines(lines: list[SourceLine], name: str) -> Report:
+def read_lines(lines: list[SourceLine], name: str, previous: Report | None = None) -> Report:
     """Read a report from the lines a front end produced."""
     doc = Document(lines)
     limit = min(len(doc.text), MAX_TEXT_CHARS)
@@ -116,7 +130,14 @@ def read_lines(lines: list[SourceLine], name: str) -> Report:
                 if any(a.split_ok for r in runs for a in r.values)
                 else None
             )
-            result = read_t2(fmt, runs, doc.text[zone.start : zone.end], after_heading, facts)
+            result = read_t2(
+                fmt,
+                runs,
+                doc.text[zone.start : zone.end],
+                after_heading,
+                facts,
+                _last_in_force(previous),
+            )
         elif table == "t3":
             result = read_t3(fmt, runs)
         else:

@@ -483,7 +483,10 @@ def read_t2(
     zone_text: str,
     complete_start: bool,
     facts: dict[tuple[str, str], tuple[int, str]] | None = None,
+    last_in_force: dict[str, int] | None = None,
 ) -> TableResult:
+    """``facts``: the narrative's figures for table-2 cells (:mod:`.facts`); ``last_in_force``:
+    last year's 现行有效件数 by row (``--previous``). Both settle run-together rows."""
     """Table 2. ``complete_start``: the region starts at the table's beginning (after heading
     二), so a block whose clause label row ("第二十条第（一）项") is missing is noted."""
     table = fmt.t2
@@ -529,13 +532,14 @@ def read_t2(
                 _pieces_cells(table, row, tuple(_reordered(found[0], order)), line, result)
                 continue
             stated = _stated(table, row, facts)
-            if found and stated:
+            chain = _chain(table, row, last_in_force)
+            if found and (stated or chain is not None):
                 in_print = _in_print(decimals, order)
                 agree = _split_candidates(
-                    run, width, _in_order(_agrees(stated), order), in_print, True
+                    run, width, _in_order(_agrees(stated, chain), order), in_print, True
                 )
                 if agree is not None and len(agree) < 2:
-                    _settle(table, row, digits, agree, order, stated, line, result)
+                    _settle(table, row, digits, agree, order, stated, chain, line, result)
                     continue
                 found = agree
             message = (
@@ -584,8 +588,34 @@ def _stated(table: Table, row: Row, facts: dict[tuple[str, str], tuple[int, str]
     ]
 
 
-def _agrees(stated: Stated) -> Callable[[Pieces], bool]:
-    return lambda pieces: all(int(pieces[i]) == value for i, (value, _) in stated)
+Chain = tuple[int, int, int, int]  # (last year's 现行有效, index of 制发, of 废止, of 现行有效)
+
+
+def _chain(table: Table, row: Row, last_in_force: dict[str, int] | None) -> Chain | None:
+    """现行有效 = last year's 现行有效 + 制发 − 废止, for a 2021-format document row."""
+    if not last_in_force or row.key not in last_in_force:
+        return None
+    keys = [c.key for c in table.block_of(row.key).columns]
+    if not {"issued", "repealed", "in_force"} <= set(keys):
+        return None
+    return (
+        last_in_force[row.key],
+        keys.index("issued"),
+        keys.index("repealed"),
+        keys.index("in_force"),
+    )
+
+
+def _agrees(stated: Stated, chain: Chain | None = None) -> Callable[[Pieces], bool]:
+    def accept(pieces: Pieces) -> bool:
+        if not all(int(pieces[i]) == value for i, (value, _) in stated):
+            return False
+        if chain is None:
+            return True
+        last, issued, repealed, in_force = chain
+        return last + int(pieces[issued]) - int(pieces[repealed]) == int(pieces[in_force])
+
+    return accept
 
 
 def _splits_named(found: list[Pieces] | None, order: tuple[int, ...] | None) -> str:
@@ -603,13 +633,18 @@ def _settle(
     agree: list[Pieces],
     order: tuple[int, ...] | None,
     stated: Stated,
+    chain: Chain | None,
     line: int,
     result: TableResult,
 ) -> None:
     """A run-together row with several splits, settled by the figures the narrative states for
     it: the one split that agrees is read, with a note naming the fact; when the stated figure
     fits no split, that is a ``text-table-mismatch`` and the row is left out."""
-    said = "、".join(f"“{words}”" for _, (_, words) in stated)
+    said = "、".join(f"正文“{words}”" for _, (_, words) in stated)
+    if chain is not None:
+        said += ("及" if said else "") + (
+            f"上年报告的现行有效件数{chain[0]}件（上年现行有效＋本年制发－本年废止＝本年现行有效）"
+        )
     if agree:
         pieces = tuple(_reordered(agree[0], order))
         _pieces_cells(table, row, pieces, line, result)
@@ -617,7 +652,7 @@ def _settle(
             Finding(
                 "unparsed-table",
                 f"表二“{row.label}”一行的数字连在一起（{digits}），可以有多种拆分；"
-                f"按正文{said}取唯一相符的拆分{'/'.join(pieces)}",
+                f"按{said}取唯一相符的拆分{'/'.join(pieces)}",
                 line=line,
                 table="t2",
                 row=row.key,
@@ -628,8 +663,7 @@ def _settle(
     result.notes.append(
         Finding(
             "text-table-mismatch",
-            f"正文{said}，但表二“{row.label}”一行的数字（{digits}）无论怎样拆分都与之不符，"
-            f"该行未计入",
+            f"{said}，但表二“{row.label}”一行的数字（{digits}）无论怎样拆分都与之不符，该行未计入",
             line=line,
             table="t2",
             row=row.key,
