@@ -505,3 +505,21 @@ def test_a_glued_document_row_is_read_right_by_the_narratives_figures_or_refused
     assert {f.code for f in errors(findings)} <= {"unparsed-table"}
     if CellRef("t2", row, "issued") not in got.cells:
         assert any(f.code == "unparsed-table" and f.row == row for f in findings)
+
+
+@SETTINGS
+@given(report=consistent_reports(format_key="2021").filter(lambda r: (r.year or 0) >= 2022))
+def test_a_glued_document_row_is_read_right_by_last_years_in_force_or_refused(
+    report: Report,
+) -> None:
+    label = FORMATS["2021"].t2.row("normative_docs").label
+    cells = [
+        report.cells[CellRef("t2", "normative_docs", c)].number
+        for c in ("issued", "repealed", "in_force")
+    ]
+    printed = f"{label} | " + " | ".join(str(v) for v in cells) + " |"
+    glued = render_text(report, "pipes").replace(printed, label + "".join(str(v) for v in cells))
+    got = read_report(glued.encode("utf-8"), "glued.txt", previous_year_of(report))
+    no_wrong_cells(got, report)
+    findings = check_report(got, previous_year_of(report))
+    assert {f.code for f in errors(findings)} <= {"unparsed-table"}
