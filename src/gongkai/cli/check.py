@@ -185,7 +185,8 @@ def check_file(name: str, path: str, previous: str | None) -> Outcome:
 
     try:
         last_year = _previous_report(previous) if previous else None
-        report = dataclasses.replace(read_path(path, last_year), path=name)
+        read = read_path(path) if last_year is None else read_path(path, last_year)
+        report = dataclasses.replace(read, path=name)
         findings = tuple(check_report(report, last_year))
     except GongkaiError as exc:
         return Outcome(name, error=str(exc) or "无法读取为年度报告")
