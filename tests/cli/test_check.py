@@ -27,8 +27,9 @@ from gongkai.core.render.synthetic import random_report
 from gongkai.core.report import Report
 
 
-def fake_read_path(path: str | os.PathLike[str]) -> Report:
-    """Reads the instructions a test wrote into the file instead of a report."""
+def fake_read_path(path: str | os.PathLike[str], previous: Report | None = None) -> Report:
+    """Reads the instructions a test wrote into the file instead of a report (``previous``, as
+    ``read_path`` takes it, is not used by the fake)."""
     text = Path(path).read_text(encoding="utf-8", errors="replace")
     if not text:
         raise UnreadableInput("文件是空的")

@@ -147,3 +147,27 @@ def test_with_last_years_report_a_carry_over_that_does_not_match_is_reported(
     with_previous = json.loads(capsys.readouterr().out)["reports"][0]["findings"]
     assert not any(f["code"] == "carryover" for f in alone)
     assert any(f["code"] == "carryover" and f["severity"] == "warning" for f in with_previous)
+
+
+def test_a_scanned_pdf_is_refused_with_what_to_do(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 12, item 7: a PDF of page images (a scan) has no text layer; the one line says
+    so and what to do — publish or obtain a version with a text layer; OCR is future work."""
+    import io
+
+    from PIL import Image, ImageDraw
+
+    pages = []
+    for number in range(2):
+        page = Image.new("RGB", (420, 595), "white")
+        ImageDraw.Draw(page).rectangle((40, 60 + number * 40, 380, 120), outline="black")
+        pages.append(page)
+    buffer = io.BytesIO()
+    pages[0].save(buffer, "PDF", save_all=True, append_images=pages[1:])
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "扫描版年报.pdf").write_bytes(buffer.getvalue())
+    assert main(["check", "扫描版年报.pdf"]) == 2
+    line = capsys.readouterr().err.strip()
+    assert line.startswith("扫描版年报.pdf：PDF没有文字层")
+    assert "扫描件" in line and "含文字层" in line and "OCR" in line and "今后" in line

@@ -17,6 +17,7 @@ import dataclasses
 import datetime as dt
 from decimal import Decimal
 
+import damage
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -257,3 +258,268 @@ def test_with_last_years_report_a_changed_document_count_breaks_the_in_force_bal
     new = old + data.draw(st.integers(1, 9))
     findings = check_report(reparse(with_cell(report, ref, new), shape), previous)
     assert any(f.code == "t2-in-force" and f.row == row for f in findings), findings
+
+
+# --- Damaged shapes (issue 12, item 3): the right cells or a precise refusal -----------------
+#
+# Each damage that real pages show is applied to a random consistent report printed in the
+# " | " shape. The reader must give back every cell it gives at its right value (a cell it
+# refuses is left out, with a note naming it), and the checker must find no error that the
+# damage did not itself cause.
+
+
+def read_text(text: str) -> Report:
+    return read_report(text.encode("utf-8"), name="damaged.txt")
+
+
+def no_wrong_cells(got: Report, want: Report) -> None:
+    wrong = {
+        ref: (want.cells[ref].value if ref in want.cells else "—", cell.value)
+        for ref, cell in got.cells.items()
+        if ref not in want.cells or want.cells[ref].value != cell.value
+    }
+    assert wrong == {}
+
+
+@SETTINGS
+@given(report=consistent_reports())
+def test_empty_filler_lines_under_the_headers_are_skipped(report: Report) -> None:
+    got = read_text(damage.header_fillers(render_text(report, "pipes")))
+    assert values(got) == values(report)
+    assert errors(check_report(got)) == []
+
+
+@SETTINGS
+@given(report=consistent_reports(), data=st.data())
+def test_a_stray_symbol_before_a_number_keeps_the_row_and_is_reported(
+    report: Report, data: st.DataObject
+) -> None:
+    row = data.draw(st.integers(0, len(damage.t3_rows(render_text(report, "pipes"))) - 1))
+    column = data.draw(st.integers(0, 6))
+    symbol = data.draw(st.sampled_from(["※", "*", "·", "`", "#"]))
+    text = render_text(report, "pipes")
+    printed = damage.t3_rows(text)[row][1][-7 + column]
+    got = read_text(damage.replace_t3_cell(text, row, column, symbol + printed))
+    assert values(got) == values(report)
+    findings = check_report(got)
+    assert errors(findings) == []
+    assert any(f.code == "non-numeric-cell" and symbol + printed in f.message for f in findings)
+
+
+@SETTINGS
+@given(report=consistent_reports(), data=st.data())
+def test_a_cell_that_lost_its_digits_is_left_out_and_the_rest_of_its_row_kept(
+    report: Report, data: st.DataObject
+) -> None:
+    text = render_text(report, "pipes")
+    row = data.draw(st.integers(0, len(damage.t3_rows(text)) - 1))
+    column = data.draw(st.integers(0, 6))
+    garbled = data.draw(st.sampled_from(["\ufffd", "1\ufffd", "\ufffd\ufffd"]))
+    got = read_text(damage.replace_t3_cell(text, row, column, garbled))
+    no_wrong_cells(got, report)
+    assert len(values(report)) - len(values(got)) == 1  # that one cell, nothing else
+    findings = check_report(got)
+    assert errors(findings) == []
+    assert any(f.code == "non-numeric-cell" and garbled in f.message for f in findings)
+
+
+@SETTINGS
+@given(report=consistent_reports())
+def test_table_4_whose_header_lost_its_total_columns_is_read(report: Report) -> None:
+    got = read_text(damage.t4_header_without_totals(render_text(report, "pipes")))
+    assert values(got) == values(report)
+    assert errors(check_report(got)) == []
+
+
+@SETTINGS
+@given(report=consistent_reports(blanks=True), data=st.data())
+def test_a_row_that_kept_only_its_printed_cells_is_refused_by_name(
+    report: Report, data: st.DataObject
+) -> None:
+    text = render_text(report, "pipes")
+    short = [k for k, (_, cells) in enumerate(damage.t3_rows(text)) if "" in cells[-7:]]
+    if not short:
+        return
+    row = data.draw(st.sampled_from(short))
+    label = damage.t3_rows(text)[row][1][-8]
+    got = read_text(damage.only_printed_cells(text, row))
+    no_wrong_cells(got, report)
+    findings = check_report(got)
+    refused = [f for f in findings if f.code == "unparsed-table" and f.table == "t3"]
+    assert len(refused) == 1 and refused[0].row is not None
+    assert label.split("（")[0] in refused[0].message or label in refused[0].message
+    assert {f.code for f in errors(findings)} == {"unparsed-table"}
+
+
+@SETTINGS
+@given(report=consistent_reports(format_key="2021"))
+def test_the_2019_single_other_row_in_a_2021_table_is_read_as_its_sum(report: Report) -> None:
+    text, sums = damage.legacy_other_row(render_text(report, "pipes"))
+    got = read_text(text)
+    legacy = {ref.column: v for ref, v in values(got).items() if ref.row == "other"}
+    columns = [c.key for c in FORMATS["2021"].t3.blocks[0].columns]
+    assert [legacy.get(c) for c in columns] == sums
+    rest = {ref: v for ref, v in values(got).items() if ref.row != "other"}
+    want = {ref: v for ref, v in values(report).items() if not ref.row.startswith("other.")}
+    assert rest == want
+    findings = check_report(got)
+    assert errors(findings) == []
+    assert any(f.code == "label-deviation" and "（六）其他处理" in f.message for f in findings)
+
+
+@SETTINGS
+@given(report=consistent_reports(format_key="2021"), data=st.data())
+def test_altered_leaf_labels_are_read_and_reported_beside_the_official_ones(
+    report: Report, data: st.DataObject
+) -> None:
+    import random
+
+    rng = random.Random(data.draw(st.integers(0, 2**16)))
+    text, changed = damage.altered_labels(render_text(report, "pipes"), rng)
+    got = read_text(text)
+    assert values(got) == values(report)
+    findings = check_report(got)
+    assert errors(findings) == []
+    deviations = [f for f in findings if f.code == "label-deviation"]
+    for label in changed:
+        assert any(label in f.message for f in deviations), (label, deviations)
+
+
+@SETTINGS
+@given(report=consistent_reports())
+def test_an_extra_row_is_a_label_deviation_not_an_unreadable_table(report: Report) -> None:
+    got = read_text(damage.extra_row(render_text(report, "pipes")))
+    assert values(got) == values(report)
+    findings = check_report(got)
+    assert errors(findings) == []
+    assert any(f.code == "label-deviation" and "其他情形" in f.message for f in findings)
+
+
+@SETTINGS
+@given(report=consistent_reports())
+def test_without_a_title_the_year_comes_from_the_narrative(report: Report) -> None:
+    assert report.year is not None and report.agency is not None
+    text = damage.without_title(render_text(report, "pipes"), report.agency, report.year)
+    got = read_text(text)
+    assert got.year == report.year
+    assert got.agency is None  # nothing names it; "我局" is not a name
+    assert values(got) == values(report)
+    assert errors(check_report(got)) == []
+    assert any(n.code == "section-title" and f"取为{report.year}年" in n.message for n in got.notes)
+
+
+# --- Reports without line breaks or without tables (issue 12, item 2) ------------------------
+
+
+@pytest.mark.parametrize("shape", ["lines", "paragraphs"])
+@SETTINGS
+@given(report=consistent_reports(blanks=True))
+def test_a_report_run_together_on_one_line_reads_right_or_refuses(
+    shape: str, report: Report
+) -> None:
+    assert report.year is not None and report.agency is not None
+    text = damage.on_one_line(render_text(report, shape), report.agency, report.year)
+    got = read_text(text)
+    assert (got.year, got.agency) == (report.year, report.agency)
+    assert [s.number for s in got.sections] == [1, 2, 3, 4, 5, 6]
+    no_wrong_cells(got, report)
+    assert {f.code for f in errors(check_report(got))} <= {"unparsed-table"}
+
+
+@SETTINGS
+@given(report=consistent_reports())
+def test_a_narrative_only_page_is_a_report_whose_tables_are_missing(report: Report) -> None:
+    got = read_text(damage.narrative_only(render_text(report, "pipes")))
+    assert [s.number for s in got.sections] == [1, 2, 3, 4, 5, 6]
+    assert got.cells == {}
+    findings = check_report(got)
+    assert {f.code for f in errors(findings)} == {"no-data"}
+    assert {f.table for f in findings if f.code == "no-data"} == {"t2", "t3", "t4"}
+
+
+# --- The narrative's category words (issue 12, item 5): never a false pairing ----------------
+
+
+@SETTINGS
+@given(report=consistent_reports())
+def test_the_narratives_result_words_agree_with_a_consistent_table(report: Report) -> None:
+    granted = report.cells[CellRef("t3", "granted", "total")].number
+    partial = report.cells[CellRef("t3", "partial", "total")].number
+    closed = report.cells[CellRef("t3", "closed_total", "total")].number
+    sentence = (
+        f"本年度共办结政府信息公开申请{closed}件，其中同意公开{granted}件，"
+        f"部分同意公开{partial}件；对收到的政府信息公开申请，已答复同意公开的{granted}件。"
+    )
+    text = render_text(report, "pipes").replace("\n二、", f"\n{sentence}\n二、", 1)
+    assert errors(check_report(read_text(text))) == []
+
+
+# --- The narrative's own claims (issue 12, item 6) -------------------------------------------
+
+
+@SETTINGS
+@given(report=consistent_reports())
+def test_a_claim_that_all_was_handled_is_an_error_exactly_when_requests_carry_over(
+    report: Report,
+) -> None:
+    claim = "本年度收到的政府信息公开申请均已按时办结。"
+    text = render_text(report, "pipes").replace("\n二、", f"\n{claim}\n二、", 1)
+    got = read_text(text)
+    carried = report.cells[CellRef("t3", "carried_out", "total")].number
+    found = [f for f in errors(check_report(got)) if f.row == "carried_out"]
+    assert bool(found) is bool(carried)
+    assert numbering_findings(check_report(got)) == []
+
+
+def numbering_findings(findings: list[Finding]) -> list[Finding]:
+    return [f for f in findings if f.code == "section-title" and "一级标题的编号" in f.message]
+
+
+# --- Run-together digits settled by the narrative (issue 12, item 4) -------------------------
+
+
+@SETTINGS
+@given(report=consistent_reports(format_key="2021"), data=st.data())
+def test_a_glued_document_row_is_read_right_by_the_narratives_figures_or_refused(
+    report: Report, data: st.DataObject
+) -> None:
+    row = data.draw(st.sampled_from(["rules", "normative_docs"]))
+    label = FORMATS["2021"].t2.row(row).label
+    cells = [report.cells[CellRef("t2", row, c)].number for c in ("issued", "repealed", "in_force")]
+    printed = f"{label} | " + " | ".join(str(v) for v in cells) + " |"
+    text = render_text(report, "pipes")
+    assert printed in text
+    said = data.draw(st.sampled_from(["issued", "in_force", "both"]))
+    statements = []
+    if said in ("issued", "both"):
+        statements.append(f"本年度制发{label}{cells[0]}件")
+    if said in ("in_force", "both"):
+        statements.append(f"现行有效{label}{cells[2]}件")
+    narrative = "，".join(statements) + "。"
+    glued = text.replace(printed, label + "".join(str(v) for v in cells)).replace(
+        "\n第二十条第（一）项", f"\n{narrative}\n第二十条第（一）项", 1
+    )
+    got = read_text(glued)
+    no_wrong_cells(got, report)
+    findings = check_report(got)
+    assert {f.code for f in errors(findings)} <= {"unparsed-table"}
+    if CellRef("t2", row, "issued") not in got.cells:
+        assert any(f.code == "unparsed-table" and f.row == row for f in findings)
+
+
+@SETTINGS
+@given(report=consistent_reports(format_key="2021").filter(lambda r: (r.year or 0) >= 2022))
+def test_a_glued_document_row_is_read_right_by_last_years_in_force_or_refused(
+    report: Report,
+) -> None:
+    label = FORMATS["2021"].t2.row("normative_docs").label
+    cells = [
+        report.cells[CellRef("t2", "normative_docs", c)].number
+        for c in ("issued", "repealed", "in_force")
+    ]
+    printed = f"{label} | " + " | ".join(str(v) for v in cells) + " |"
+    glued = render_text(report, "pipes").replace(printed, label + "".join(str(v) for v in cells))
+    got = read_report(glued.encode("utf-8"), "glued.txt", previous_year_of(report))
+    no_wrong_cells(got, report)
+    findings = check_report(got, previous_year_of(report))
+    assert {f.code for f in errors(findings)} <= {"unparsed-table"}

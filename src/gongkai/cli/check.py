@@ -184,8 +184,9 @@ def check_file(name: str, path: str, previous: str | None) -> Outcome:
     from gongkai.core.parsing import read_path
 
     try:
-        report = dataclasses.replace(read_path(path), path=name)
         last_year = _previous_report(previous) if previous else None
+        read = read_path(path) if last_year is None else read_path(path, last_year)
+        report = dataclasses.replace(read, path=name)
         findings = tuple(check_report(report, last_year))
     except GongkaiError as exc:
         return Outcome(name, error=str(exc) or "无法读取为年度报告")

@@ -109,8 +109,21 @@ def test_a_seed_like_table_blank_except_its_zero_totals_gives_only_blank_cell_wa
     assert not [f for f in found if f.code.startswith(("t3-", "t4-")) or f.code == "no-data"]
     blank = of(found, "blank-cell")
     fmt = FORMATS["2019"]
-    assert len(blank) == len(fmt.t3.rows) + len(fmt.t4.rows)
-    assert "六类申请人各列空白" in blank[0].message
+    # Issue 12, item 5: a whole applicant block (and every table-4 block alike) blank is one
+    # finding each, not one line per row.
+    assert len(blank) == 2
+    assert f"六类申请人各列在全部{len(fmt.t3.rows)}行都是空白" in blank[0].message
+    assert blank[1].table == "t4" and "各项（行政复议、行政诉讼）" in blank[1].message
+
+
+def test_blank_cells_in_a_few_rows_are_still_listed_row_by_row() -> None:
+    report = consistent_report(2022)
+    cells = dict(report.cells)
+    for row in ("granted", "partial"):
+        ref = CellRef("t3", row, "research")
+        cells[ref] = dataclasses.replace(cells[ref], value=None)
+    blank = of(check_report(dataclasses.replace(report, cells=cells)), "blank-cell")
+    assert [f.row for f in blank] == ["granted", "partial"]
 
 
 def test_a_blank_that_falls_short_on_the_larger_side_is_still_an_error() -> None:

@@ -224,3 +224,51 @@ def test_a_count_word_without_its_number_is_a_missing_number(sentence: str, repo
     assert bool(found) is reported
     if reported:
         assert "核准企业资质条" in found[0].message and "施工许可证76条" in found[0].message
+
+
+# --- Issue 12, item 5: narrative rules, wider and correctly paired ---------------------------
+
+
+def test_the_narratives_category_words_are_paired_with_the_right_table_3_row() -> None:
+    granted, partial = total("granted"), total("partial")
+    report = add_paragraph(
+        consistent_report(2022),
+        f"对收到的政府信息公开申请，已答复同意公开的{granted}件，部分同意公开{partial}件。"
+        f"办结的申请中，同意公开{granted}件、部分公开{partial}件。",
+    )
+    assert mismatches(report) == []  # before: "已答复同意公开的N件" was compared with （七）总计
+    wrong = add_paragraph(
+        consistent_report(2022), f"对收到的政府信息公开申请，已答复同意公开的{granted + 1}件。"
+    )
+    [message] = mismatches(wrong)
+    assert "（一）予以公开" in message and "总计" not in message
+
+
+@pytest.mark.parametrize(
+    ("text", "caught"),
+    [
+        ("全年接待群众咨询300人次，其中现场咨询200人次、电话咨询150人次。", True),
+        ("全年接待群众咨询300人次，其中现场咨询200人次、电话咨询50人次。", False),
+        ("收取信息处理费1.5万元，其中：复印费1.2万元，邮寄费0.5万元。", True),
+        ("收取信息处理费1.7万元，其中：复印费1.2万元，邮寄费0.5万元。", False),
+        ("主动公开政府信息171条，其中政策文件124条、工作动态34条。", False),
+        ("全年共组织培训6个，其中线上培训4个，线下培训3个。", True),
+    ],
+)
+def test_whole_and_parts_in_any_unit(text: str, caught: bool) -> None:
+    found = of(check_report(add_paragraph(consistent_report(2022), text)), "text-arithmetic")
+    assert bool(found) is caught, found
+
+
+@pytest.mark.parametrize(
+    ("text", "caught"),
+    [
+        ("通过政务微博发布信息120条、政策解读5篇、图解。", True),
+        ("主动公开文件12件、解读5篇、新闻发布会3场、视频。", True),
+        ("发布信息120条、解读5篇、回应关切等。", False),
+        ("发布信息120条、解读5篇、加强政策解读工作。", False),
+    ],
+)
+def test_a_list_clause_that_lost_its_count_and_unit_at_the_end(text: str, caught: bool) -> None:
+    found = of(check_report(add_paragraph(consistent_report(2022), text)), "missing-number")
+    assert bool(found) is caught, found

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from ..findings import CODES, Finding
 from ..report import Report
-from . import crossyear, meta, tables, text
+from . import crossyear, meta, outline, tables, text
 from ._common import Check
 
 CHECKS: dict[str, tuple[Check, ...]] = {
@@ -37,6 +37,7 @@ CHECKS: dict[str, tuple[Check, ...]] = {
         meta.fee_not_reported,
         meta.outdated_basis,
     ),
+    "outline": (outline.missing_table, outline.section_numbering, outline.all_handled_claim),
     "text": (
         text.text_table_mismatch,
         text.text_arithmetic,

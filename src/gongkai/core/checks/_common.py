@@ -95,10 +95,14 @@ def row_label(fmt: Format, table: str, row: str) -> str:
 
 
 def _declared_row(format_key: str, table: str, row: str) -> Row | None:
-    try:
-        return FORMATS[format_key].table(table).row(row)
-    except KeyError:
-        return None
+    """The row in the report's format, else in another format (a 2021-format table 3 that
+    prints the 2019 format's single （六）其他处理 row)."""
+    for key in (format_key, *FORMATS):
+        try:
+            return FORMATS[key].table(table).row(row)
+        except KeyError:
+            continue
+    return None
 
 
 @cache

@@ -222,7 +222,8 @@ def missing_section(report: Report, previous: Report | None = None) -> Iterator[
     for section in fmt.sections:
         if section.key in present or not first <= section.number <= last:
             continue
-        if section.title in altered or section.title.split("、")[0] + "、" in altered:
+        cn = section.title.split("、")[0]
+        if section.title in altered or f"第{cn}部分" in altered:
             continue  # the reader found its content under an altered heading
         before = [s for s in report.sections if s.number < section.number]
         line = before[-1].span.end + 1 if before and before[-1].span else None

@@ -245,6 +245,17 @@ def _message(report: Report, fmt: Format, eq: Equation, st: State) -> str:
     )
 
 
+@cache
+def _legacy_other_rules() -> tuple[Equation, ...]:
+    """A 2021-format table 3 printing the 2019 format's single （六）其他处理 row (the reader
+    keeps it as row ``other``): the 2019 format's outcome sum and that row's own sum apply."""
+    return tuple(
+        eq
+        for eq in equations("2019")
+        if eq.code == "t3-outcome-sum" or (eq.code == "t3-row-sum" and eq.row == "other")
+    )
+
+
 @per_report
 def states(report: Report) -> tuple[tuple[Equation, State], ...]:
     """Every equation of the report's format that could be evaluated, with its state.
@@ -255,7 +266,10 @@ def states(report: Report) -> tuple[tuple[Equation, State], ...]:
     result: tuple[tuple[Equation, State], ...] = ()
     if fmt is not None:
         values = {key: cell.value for key, cell in grid(report).items()}
-        first = [(eq, st) for eq in equations(fmt.key) if (st := state(values, eq)) is not None]
+        rules = equations(fmt.key)
+        if ("t3", "other", "total") in values and fmt.key != "2019":
+            rules += _legacy_other_rules()
+        first = [(eq, st) for eq in rules if (st := state(values, eq)) is not None]
         # A blank cell that its own row determines (the one blank cell on the short side of a
         # row sum) is counted at that value in the column rules, so a table whose blank 总计
         # cells hide a column that does not add up is still caught.
@@ -357,12 +371,70 @@ def blank_cell(report: Report, previous: Report | None = None) -> Iterator[Findi
     hints = _hints(report, fmt)
     cells = grid(report)
     empty = _empty_tables(report)
+    whole = _blank_columns(report, fmt, hints) if "t3" not in empty else ()
+    if whole:
+        yield _blank_columns_finding(report, fmt, whole)
+    per_row: list[tuple[str, str, list[Cell]]] = []
     for table, row, keys in _row_keys(fmt.key):
         if table in empty:
             continue
-        blanks = [c for key in keys if (c := cells.get(key)) is not None and c.value is None]
+        blanks = [
+            c
+            for key in keys
+            if (c := cells.get(key)) is not None
+            and c.value is None
+            and not (table == "t3" and key[2] in whole)
+        ]
         if blanks:
-            yield _blank_finding(report, fmt, table, row, blanks, hints)
+            per_row.append((table, row, blanks))
+    t4 = [blanks for table, _, blanks in per_row if table == "t4"]
+    alike = len({tuple(c.ref.column for c in b) for b in t4}) == 1
+    if len(t4) == len(fmt.t4.rows) > 1 and alike and not any(c.ref in hints for b in t4 for c in b):
+        per_row = [item for item in per_row if item[0] != "t4"]
+        first = t4[0]
+        labels = quoted([column_label(fmt, "t4", first[0].ref.row, c.ref.column) for c in first])
+        yield Finding(
+            "blank-cell",
+            f"表四各项（行政复议、行政诉讼）的{labels}列都是空白（按0计算），"
+            f"应逐格填写数字（没有的填0）{at(first[0].line)}",
+            line=first[0].line,
+            table="t4",
+            row=first[0].ref.row,
+        )
+    for table, row, blanks in per_row:
+        yield _blank_finding(report, fmt, table, row, blanks, hints)
+
+
+def _blank_columns(
+    report: Report, fmt: Format, hints: dict[CellRef, tuple[Number, str]]
+) -> tuple[str, ...]:
+    """Table-3 columns blank in every row (a whole applicant block left empty, only 总计
+    filled): reported once, not once per row. Only when every row was read and no blank
+    cell of them has a value the arithmetic determines."""
+    cells = grid(report)
+    rows = [r.key for r in fmt.t3.rows]
+    out: list[str] = []
+    for column in fmt.t3.blocks[0].columns:
+        found = [cells.get(("t3", row, column.key)) for row in rows]
+        if all(c is not None and c.value is None and c.ref not in hints for c in found):
+            out.append(column.key)
+    return tuple(out) if len(out) < len(fmt.t3.blocks[0].columns) else ()
+
+
+def _blank_columns_finding(report: Report, fmt: Format, columns: tuple[str, ...]) -> Finding:
+    first = fmt.t3.rows[0].key
+    labels = [column_label(fmt, "t3", first, c) for c in columns]
+    applicants = set(columns) >= set(T3_APPLICANT_COLUMNS)
+    which = "六类申请人各列" if applicants and len(columns) == 6 else quoted(labels) + "列"
+    cell = report.cells.get(CellRef("t3", first, columns[0]))
+    line = cell.line if cell is not None else None
+    return Finding(
+        "blank-cell",
+        f"表三{which}在全部{len(fmt.t3.rows)}行都是空白（按0计算），应逐格填写数字（没有的填0）{at(line)}",
+        line=line,
+        table="t3",
+        row=first,
+    )
 
 
 @cache

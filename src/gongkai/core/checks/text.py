@@ -30,7 +30,7 @@ from ..findings import Finding
 from ..formats import FORMATS, Format
 from ..formats.common import T3_APPLICANT_COLUMNS
 from ..report import CellRef, Number, Report
-from ._common import at, fmt_of, grid, has_cjk, num, per_report
+from ._common import at, fmt_of, grid, has_cjk, num, per_report, row_label
 from ._narrative import Chunk, chunks, clause_around, compact
 
 # ---------------------------------------------------------------------------------------------
@@ -64,8 +64,8 @@ _STATEMENTS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             rf"{_N}件(?P<mid>[^，。；！？\d]{{0,16}}?)(?:结转|转入|顺延)(?:至|到)?下一?年",
         ),
         ("granted_partial", rf"予以公开(?:及|和|或|、|与)部分公开(?:的)?(?:共)?{_N}件"),
-        ("granted", rf"(?<![不及和、与])予以公开(?:的)?(?:共)?{_N}件"),
-        ("partial", rf"(?<![及和、与])部分公开(?:的)?(?:共)?{_N}件"),
+        ("granted", rf"(?<![不及和、与])(?<!部分)(?:予以|同意)公开(?:的)?(?:申请)?(?:共)?{_N}件"),
+        ("partial", rf"(?<!公开[及和、与])部分(?:同意|予以)?公开(?:的)?(?:申请)?(?:共)?{_N}件"),
         ("withheld", rf"不予公开(?:的)?(?:共)?{_N}件"),
         ("unable", rf"无法提供(?:的)?(?:共)?{_N}件"),
         ("not_handled", rf"不予处理(?:的)?(?:共)?{_N}件"),
@@ -100,8 +100,8 @@ _KEYWORDS = {
     "closed": ("办结", "答复", "完毕"),
     "carried_out": ("结转", "转入", "顺延"),
     "granted_partial": ("部分公开",),
-    "granted": ("予以公开",),
-    "partial": ("部分公开",),
+    "granted": ("予以公开", "同意公开"),
+    "partial": ("部分公开", "部分同意公开", "部分予以公开"),
     "withheld": ("不予公开",),
     "unable": ("无法提供",),
     "not_handled": ("不予处理",),
@@ -178,8 +178,11 @@ def statements(chunk: Chunk) -> tuple[Statement, ...]:
 
 
 # Words between the verb and the number that show the count is not of applications.
+# The words of a result (同意公开, 部分公开, …) there: "已答复同意公开的12件" counts (一), not
+# every request closed (（七）总计) — a wrong pairing is a false error.
 _NOT_REQUESTS = ("率", "结转", "办结", "答复", "不予", "公开及", "咨询", "来电", "来访", "诉求",
-                 "信访", "热线", "留言", "建议", "提案", "投诉")  # fmt: skip
+                 "信访", "热线", "留言", "建议", "提案", "投诉", "同意", "予以公开", "部分公开",
+                 "无法提供", "不予处理", "其他处理")  # fmt: skip
 _COUNTS = frozenset({"received", "carried_in", "closed", "carried_out"})
 
 
@@ -294,6 +297,8 @@ def _figure(report: Report, fmt: Format, kind: str) -> tuple[tuple[Number, ...],
             cell.number,
         ), f"表二“{fmt.t2.row(row).label}”行“{column.label}”为{num(cell.number)}"
     keys = _groups(fmt.key)[kind]
+    if kind == "other" and ("t3", "other", "total") in grid(report):
+        keys = ("other",)  # the 2019 format's single （六） row printed in a 2021 table
     totals = [_row_total(report, r) for r in keys]
     if not keys or any(t is None for t in totals):
         return None
@@ -312,7 +317,7 @@ def _figure(report: Report, fmt: Format, kind: str) -> tuple[tuple[Number, ...],
         )
         described = f"表三{listed}＝{num(figure)}"
     else:
-        described = f"表三“{_short(t3.row(keys[0]).label)}”为{num(figure)}"
+        described = f"表三“{_short(row_label(fmt, 't3', keys[0]))}”为{num(figure)}"
     if any(_blank_total(report, r) for r in keys):
         described += "（“总计”列空白，按各类申请人之和计）"
     if kind == "received":
@@ -457,29 +462,31 @@ def _outcome_arithmetic(chunk: Chunk, sts: tuple[Statement, ...]) -> Iterator[Fi
             )
 
 
-_UNITS = "条件项个篇期"
+_UNITS = "人次|万元|[条件项个篇期]"  # whole-and-parts in any of these units
 # A number not preceded by a digit, "." or "第" is written "\d(?<![\d.第]\d)\d*" (the check
 # after the first digit): a pattern that starts with a digit lets the regex engine skip ahead
 # to digits, one that starts with a lookbehind tests every position.
 _WHOLE = re.compile(
-    rf"(?P<n>\d(?<![\d.第]\d)\d*)(?P<unit>[{_UNITS}])(?P<noun>[^\d，。；：（）、]{{0,12}}?)"
+    rf"(?P<n>\d(?<![\d.第]\d)\d*(?:\.\d+)?)(?P<unit>{_UNITS})(?P<noun>[^\d，。；：（）、]{{0,12}}?)"
     r"(?P<delim>：|，其中：?|，?（其中：?|（)"
 )
 _LIST_REACH = 400  # a listing longer than this is not one sentence's breakdown
 _DURATIONS = ("工作日", "月", "小时", "自然日")  # "20个工作日" is a time, not a count
 
 
-_TOKEN = re.compile(rf"[（）。；，、]|(\d(?<![\d.第]\d)\d*)([{_UNITS}])(?!\.\d)")
+_TOKEN = re.compile(rf"[（）。；，、]|(\d(?<![\d.第]\d)\d*(?:\.\d+)?)({_UNITS})(?!\.\d)")
 
 
-def _list_span(text: str, start: int, paren: bool) -> tuple[int, list[tuple[int, str, int, int]]]:
+def _list_span(
+    text: str, start: int, paren: bool
+) -> tuple[int, list[tuple[Decimal, str, int, int]]]:
     """The parts listed from ``start`` at depth 0: (end, [(value, unit, position, clause)]).
 
     A list opened by "（" ends at its closing "）" (and is dropped if that never comes); any
     other list ends at the sentence's end. Only punctuation and counted numbers are visited.
     """
     depth = 0
-    parts: list[tuple[int, str, int, int]] = []
+    parts: list[tuple[Decimal, str, int, int]] = []
     clause = start
     stop = min(len(text), start + _LIST_REACH)
     for token in _TOKEN.finditer(text, start, stop):
@@ -497,7 +504,7 @@ def _list_span(text: str, start: int, paren: bool) -> tuple[int, list[tuple[int,
         elif ch in "，、；":
             clause = token.end()
         elif token.group(1) and not text.startswith(_DURATIONS, token.end()):
-            parts.append((int(token.group(1)), token.group(2), token.start(), clause))
+            parts.append((Decimal(token.group(1)), token.group(2), token.start(), clause))
     if not paren and stop == len(text):
         return stop, parts  # the paragraph ends the list
     return stop, []  # the list never closed within reach: not a breakdown one can read
@@ -515,13 +522,14 @@ def _whole_parts(chunk: Chunk) -> Iterator[Finding]:
         parts = [(value, pos, clause) for value, u, pos, clause in raw if u == unit]
         if len(parts) < 2:
             continue
-        whole = int(m.group("n"))
-        total = sum(v for v, _, _ in parts)
+        whole = Decimal(m.group("n"))
+        total = sum((v for v, _, _ in parts), start=Decimal(0))
         if total == whole:
             continue
         _, last, clause = parts[-1]
         exhaustive = delim == "：" or bool(re.search("其他|其它", text[clause:last]))
-        if not (exhaustive or (paren and total > whole)):
+        among = "其中" in delim  # "N件，其中A a件，B b件": the parts may not exceed the whole
+        if not (exhaustive or ((paren or among) and total > whole)):
             continue
         line = chunk.line_at(m.start())
         listed = "＋".join(f"{v}" for v, _, _ in parts)
@@ -624,9 +632,35 @@ _SIBLING = {
 _NUMERALS = set("〇零一二三四五六七八九十百千万两几多数")
 
 
+# The last item of a listing that lost its count and unit at the end of the sentence
+# ("政策解读5篇、图片新闻12条、视频。"): its siblings before it each end with a count.
+_LAST_BARE = re.compile(r"、(?P<item>[^、，；：。\d（）“”]{2,12})(?=[。；])")
+_COUNTED_ITEM = re.compile(r"\d+(?:人次|[条件项个篇期次场家份])$")
+
+
+def _bare_last_items(chunk: Chunk) -> Iterator[Finding]:
+    text = chunk.text
+    for m in _LAST_BARE.finditer(text):
+        item = m.group("item")
+        if "等" in item or item.endswith(("工作", "情况", "方面", "内容", "服务", "活动")):
+            continue
+        start = max(text.rfind("。", 0, m.start()), text.rfind("；", 0, m.start())) + 1
+        siblings = text[start : m.start()].split("、")[-2:]
+        if len(siblings) < 2 or not all(_COUNTED_ITEM.search(s) for s in siblings):
+            continue
+        line = chunk.line_at(m.start())
+        yield Finding(
+            "missing-number",
+            f"列举“{'、'.join(siblings)}、{item}”的最后一项“{item}”缺少数量和单位："
+            f"前面各项都写明了数量{at(line)}",
+            line=line,
+        )
+
+
 def missing_number(report: Report, previous: Report | None = None) -> Iterator[Finding]:
     """A count word in a listing whose neighbours all carry numbers has lost its own."""
     for chunk in chunks(report):
+        yield from _bare_last_items(chunk)
         text = chunk.text
         for m in _BARE.finditer(text):
             words, measure = m.group(1), m.group(2)

@@ -51,8 +51,9 @@ MAX_FILE_BYTES = 16 * 1024 * 1024
 MAX_CONTAINER_BYTES = 200 * 1024 * 1024
 
 
-def read_path(path: str | os.PathLike[str]) -> Report:
-    """Read a report file; the path is kept in ``Report.path``."""
+def read_path(path: str | os.PathLike[str], previous: Report | None = None) -> Report:
+    """Read a report file; the path is kept in ``Report.path``. ``previous``: last year's
+    report, whose figures may settle a run-together row (see :func:`read_report`)."""
     name = os.fspath(path)
     try:
         with open(name, "rb") as handle:
@@ -69,7 +70,7 @@ def read_path(path: str | os.PathLike[str]) -> Report:
         raise UnreadableInput(f"这是一个目录，不是文件：{name}") from None
     except OSError as error:
         raise UnreadableInput(f"无法打开文件：{name}（{error.strerror}）") from None
-    return read_report(data, name)
+    return read_report(data, name, previous)
 
 
 __all__ = ["read_path", "read_report"]

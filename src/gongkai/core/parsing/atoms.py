@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from .document import Document
 from .structure import Zone
-from .values import BLANK_MARK, VALUE_CACHE, Value, parse_value
+from .values import BLANK_MARK, GARBLED, VALUE_CACHE, Value, damaged_value, parse_value
 
 TEXT, VALUE, BLANK, WEAK, ROW_END = "T", "V", "S", "W", "R"
 
@@ -35,9 +35,21 @@ class Atom:
     value: Value | None = None
     split_ok: bool = False  # a digit token from free text that may hold several cells
     at_end: bool = False  # the last thing in the input (a cut-off excerpt may have cut it)
+    filler: bool = False  # a blank of a line holding only pipes ("||||||": colspan debris)
+    spaced: bool = False  # a number from free text with a space before it: cells kept apart
+
+    @property
+    def garbled(self) -> bool:
+        """A cell that holds something, but no readable number (values.GARBLED)."""
+        return self.value is GARBLED
 
 
-_PIECE = re.compile(r"(\d{1,3}(?:,\d{3})+(?![\d,])|\d+(?:\.\d+)?)[ \t]*(万元|元)?|(\D+)")
+# A number (with a sign only where a word starts: "行政许可 868 -2 2532", a 本年增/减 cell), its
+# unit, or label text.
+_PIECE = re.compile(
+    r"((?:(?<!\S)[-+](?=\d))?(?:\d{1,3}(?:,\d{3})+(?![\d,])|\d+(?:\.\d+)?))[ \t]*(万元|元)?"
+    r"|((?:[^\d\s+-]|\s|(?<=\S)[-+]|[-+](?!\d))+)"
+)
 _MEASURE = re.compile(r"[ \t]*[件条个项次人年月日%％万场期倍家份名位号届岁亿千百]")
 _NOISE = re.compile(
     r"\s*(?:[-—–―]\s*\d{1,3}\s*[-—–―]\s*$"  # page footer "— 4 —"
@@ -124,14 +136,20 @@ def _pipe_atoms(segment: str, number: int, index: int, atoms: list[Atom]) -> Non
     if cells and not cells[-1].strip():
         cells = cells[:-1]
     labels_only = True  # no value or blank cell yet in this row
+    filler = not segment.replace("|", "").strip()  # "||||||", "| ||||||": header debris
     for position, cell in enumerate(cells):
         text = cell.strip()
         if not text:
-            atoms.append(Atom(BLANK, "", number, index))
+            atoms.append(Atom(BLANK, "", number, index, filler=filler))
             labels_only = False
             continue
         value = parse_value(text)
         if value is None:
+            damaged = damaged_value(text)
+            if damaged is not None:
+                atoms.append(Atom(VALUE, text, number, index, damaged))
+                labels_only = False
+                continue
             _free_atoms(text, number, index, atoms)
         elif labels_only and _numbers_the_row(text, cells, position):
             atoms.append(Atom(TEXT, text + ".", number, index))
@@ -148,18 +166,22 @@ def _numbers_the_row(text: str, cells: list[str], position: int) -> bool:
     if position + 2 >= len(cells) or len(text) > 2 or not text.isdigit():
         return False
     label = cells[position + 1].strip()
-    return bool(label) and parse_value(label) is None
+    return bool(label) and parse_value(label) is None and damaged_value(label) is None
 
 
 def _free_atoms(segment: str, number: int, index: int, atoms: list[Atom]) -> None:
     text = segment.strip()
     if _DIGIT.search(text) is None:
-        if len(text) > 3 or BLANK_MARK.match(text) is None:
+        if len(text) <= 8 and damaged_value(text) is GARBLED:
+            atoms.append(Atom(VALUE, text, number, index, GARBLED))
+        elif len(text) > 3 or BLANK_MARK.match(text) is None:
             atoms.append(Atom(TEXT, text, number, index))
         else:
             atoms.append(Atom(VALUE, text, number, index, Value(None)))
         return
     value = parse_value(text)
+    if value is None and len(text) <= 8:
+        value = damaged_value(text)
     if value is not None:
         digits = text.isdigit()
         atoms.append(Atom(VALUE, text, number, index, value, split_ok=digits and len(text) >= 8))
@@ -168,11 +190,16 @@ def _free_atoms(segment: str, number: int, index: int, atoms: list[Atom]) -> Non
     for piece in _PIECE.finditer(text):
         number_text, unit, label = piece.group(1), piece.group(2), piece.group(3)
         if label is not None:
+            mark = label.strip()
+            if mark and len(mark) <= 3 and BLANK_MARK.match(mark) and _stands_alone(text, piece):
+                _flush(pending, number, index, atoms)  # " — " between the cells of a row
+                atoms.append(Atom(VALUE, mark, number, index, Value(None)))
+                continue
             pending.append(label)
             continue
         after = text[piece.end() :]
         before = text[piece.start() - 1] if piece.start() > 0 else ""
-        if unit is None and _LIST_TAIL.match(text, piece.end(1)) and "." not in number_text:
+        if unit is None and _LIST_TAIL.match(text, piece.end(1)) and number_text.isdigit():
             # "…00000002.其他法律…": the last digit numbers the next label.
             head, tail = number_text[:-1], number_text[-1]
             if head:
@@ -189,8 +216,18 @@ def _free_atoms(segment: str, number: int, index: int, atoms: list[Atom]) -> Non
         if parsed is None:  # pragma: no cover - the piece pattern only admits values
             pending.append(raw)
             continue
-        atoms.append(Atom(VALUE, raw, number, index, parsed, split_ok=True))
+        spaced = before.isspace() or (not before and bool(atoms) and atoms[-1].index == index)
+        atoms.append(Atom(VALUE, raw, number, index, parsed, split_ok=True, spaced=spaced))
     _flush(pending, number, index, atoms)
+
+
+def _stands_alone(text: str, piece: re.Match[str]) -> bool:
+    """A blank mark between spaces (or at an end of the text), not a dash inside words."""
+    label = piece.group(3)
+    start, end = piece.start(), piece.end()
+    left = label[0].isspace() or start == 0 or text[start - 1].isspace()
+    right = label[-1].isspace() or end == len(text) or text[end].isspace()
+    return left and right
 
 
 def _digits_atom(digits: str, number: int, index: int) -> Atom:
@@ -213,6 +250,7 @@ class Run:
 
     label: str  # the text atoms since the previous run, joined (normalised, with spaces)
     atoms: list[Atom]
+    label_lines: int = 1  # how many input lines the label text came from (a wrapped label: >1)
 
     @property
     def values(self) -> list[Atom]:
@@ -229,12 +267,14 @@ class Run:
 def runs_of(atoms: list[Atom]) -> list[Run]:
     runs: list[Run] = []
     label: list[str] = []
+    label_lines: set[int] = set()
     current: list[Atom] = []
 
     def close() -> None:
         if any(a.kind in (VALUE, BLANK) for a in current):
-            runs.append(Run("".join(label), list(current)))
+            runs.append(Run("".join(label), list(current), len(label_lines)))
             label.clear()
+            label_lines.clear()
         current.clear()
 
     for atom in atoms:
@@ -242,6 +282,7 @@ def runs_of(atoms: list[Atom]) -> list[Run]:
             if current:
                 close()
             label.append(atom.text)
+            label_lines.add(atom.line)
         elif atom.kind == ROW_END:
             close()
         else:

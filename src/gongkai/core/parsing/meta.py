@@ -18,7 +18,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from ..findings import Finding
 from .document import Document
+from .narrative_meta import is_pronoun, narrative_year, title_in_book
 
 _CRAWLER_FIELD = re.compile(
     r"^\s*(标题|发布时间|发布日期|发文日期|成文日期|发布机构|文号|栏目|原文链接|本地目录|来源)\s*[:：]\s*(.*)$"
@@ -81,6 +83,8 @@ class Meta:
     published_line: int | None
     is_government: bool
     header_lines: frozenset[int]  # indexes of crawler metadata lines (not narrative)
+    notes: tuple[Finding, ...] = ()  # where the year came from, when not from the title
+    title_in_text: bool = False  # the title is the report named in 《…》 in the first sentence
 
 
 def _cn_number(text: str) -> int:
@@ -103,7 +107,9 @@ def _date(year: str, month: str, day: str) -> dt.date | None:
         return None
 
 
-def read_meta(doc: Document, body_end: int) -> Meta:
+def read_meta(doc: Document, body_end: int, narrative_end: int | None = None) -> Meta:
+    """``narrative_end``: where section 二 starts (the year is read from the text before it
+    when neither the title nor a period sentence gives it)."""
     lines = doc.norm_lines
     header: dict[str, tuple[str, int]] = {}
     header_lines: set[int] = set()
@@ -119,14 +125,33 @@ def read_meta(doc: Document, body_end: int) -> Meta:
         header_lines.clear()
 
     title, title_index = _title(doc, header, header_lines)
+    title_in_text = False
+    if title is None and (named := title_in_book(doc)) is not None:
+        title, title_index = named  # the title only inside 《…》 in the first sentence
+        title_in_text = True
     title_line = doc.lines[title_index].line if title_index is not None else None
+    notes: list[Finding] = []
     year = _year(title, doc.text[:body_end])
+    if year is None:
+        year, note = narrative_year(doc, narrative_end)
+        if note is not None:
+            notes.append(note)
     agency = _agency(title)
+    if agency is None and title_index is not None:  # "…年度报告" / "关于XX局2023年…的报告"
+        about = _next_text(doc, title_index)
+        if about.startswith("关于"):
+            agency = _agency(about)
+            if year is None and (m := _YEAR.search(about)) is not None:
+                year = int(m.group(1))
+    if agency is not None and is_pronoun(agency):
+        agency = None
     if agency is None and title_index:  # "XX局" on the line above "2022年…年度报告"
         above = doc.norm_lines[title_index - 1].strip()
         if 2 <= len(above) <= 30 and not _PUNCT.search(above) and _ORG_END.search(above):
             agency = above
     signature, published, published_index = _ending(doc, header_lines)
+    if signature and is_pronoun(signature):
+        signature = None
     if signature and (
         agency is None or (signature.endswith(agency) and len(signature) > len(agency))
     ):
@@ -135,7 +160,7 @@ def read_meta(doc: Document, body_end: int) -> Meta:
         agency = header["发布机构"][0]
     if agency is None:
         m = _NOW_REPORTING.search(doc.text[:4000])
-        if m and not _PUNCT.search(m.group(1)):
+        if m and not _PUNCT.search(m.group(1)) and not is_pronoun(m.group(1)):
             agency = m.group(1).strip() or None
     if published is None:
         m = _PUBLISHED.search(doc.text[:3000])
@@ -158,7 +183,17 @@ def read_meta(doc: Document, body_end: int) -> Meta:
         published_line=published_line,
         is_government=_is_government(agency),
         header_lines=frozenset(header_lines),
+        notes=tuple(notes),
+        title_in_text=title_in_text,
     )
+
+
+def _next_text(doc: Document, index: int) -> str:
+    """The next line after ``index`` that holds text (compact), or ""."""
+    for text in doc.norm_lines[index + 1 : index + 4]:
+        if text.strip():
+            return "".join(text.split())
+    return ""
 
 
 def _title(
@@ -193,7 +228,7 @@ def _title(
         if len(candidate) <= 80 and "。" not in candidate and _TITLE_SHAPE.search(candidate):
             return re.sub(r"\s+", "", candidate), index
         prefix = _TITLE_PREFIX.match(candidate)  # a title run together with the text after it
-        if prefix and _TITLE_SHAPE.search(prefix.group(1)):
+        if prefix and _TITLE_SHAPE.search(prefix.group(1)) and "《" not in prefix.group(1):
             return re.sub(r"\s+", "", prefix.group(1)), index
     return None, None
 

@@ -16,6 +16,7 @@ from ..formats.spec import table_name
 from ..report import Cell, CellRef, Paragraph, Report, SectionText, Span
 from .atoms import is_noise, runs_of, zone_atoms
 from .document import Document, SourceLine
+from .facts import document_facts
 from .meta import read_meta
 from .normalize import key_of_normalised, looks_traditional, norm, to_simplified
 from .sources import (
@@ -41,8 +42,11 @@ _MARKERS = {
 }
 
 
-def read_report(data: bytes, name: str = "<input>") -> Report:
-    """Read one annual report from its bytes; ``name`` is the path shown in findings."""
+def read_report(data: bytes, name: str = "<input>", previous: Report | None = None) -> Report:
+    """Read one annual report from its bytes; ``name`` is the path shown in findings.
+
+    ``previous`` (last year's report, ``--previous``): its 现行有效件数 settle a run-together
+    table-2 document row (现行有效 = 上年现行有效 + 制发 − 废止)."""
     kind = sniff(data, name)
     if kind == "pdf":
         lines = pdf_lines(data)
@@ -68,7 +72,18 @@ def read_report(data: bytes, name: str = "<input>") -> Report:
                 )
                 for s in lines
             ]
-    return read_lines(lines, name)
+    return read_lines(lines, name, previous)
+
+
+def _last_in_force(previous: Report | None) -> dict[str, int] | None:
+    if previous is None or previous.format_key != "2021":
+        return None
+    out = {}
+    for row in ("rules", "normative_docs"):
+        value = previous.value("t2", row, "in_force")
+        if isinstance(value, int):
+            out[row] = value
+    return out or None
 
 
 def _detect_format(doc: Document, limit: int, year: int | None) -> Format:
@@ -86,7 +101,7 @@ def _detect_format(doc: Document, limit: int, year: int | None) -> Format:
     return FORMATS["2021"]
 
 
-def read_lines(lines: list[SourceLine], name: str) -> Report:
+def read_lines(lines: list[SourceLine], name: str, previous: Report | None = None) -> Report:
     """Read a report from the lines a front end produced."""
     doc = Document(lines)
     limit = min(len(doc.text), MAX_TEXT_CHARS)
@@ -95,10 +110,11 @@ def read_lines(lines: list[SourceLine], name: str) -> Report:
     default = FORMATS["2021"]  # the six sections are the same in both formats
     headings = find_headings(doc, default, limit)
     zones = find_zones(doc, headings, limit)
-    meta = read_meta(doc, limit)
+    narrative_end = min((h.start for h in headings if h.section.number >= 2), default=None)
+    meta = read_meta(doc, limit, narrative_end)
     fmt = _detect_format(doc, limit, meta.year)
 
-    notes: list[Finding] = []
+    notes: list[Finding] = list(meta.notes)
     cells: dict[CellRef, Cell] = {}
     narrative: list[int] = []
     results: dict[str, TableResult] = {}
@@ -109,7 +125,19 @@ def read_lines(lines: list[SourceLine], name: str) -> Report:
         runs = runs_of(zone_atoms(doc, zone, narrative))
         if table == "t2":
             after_heading = any(h.section.number == 2 and h.end <= zone.start for h in headings)
-            result = read_t2(fmt, runs, doc.text[zone.start : zone.end], after_heading)
+            facts = (
+                document_facts(doc.text[:limit])
+                if any(a.split_ok for r in runs for a in r.values)
+                else None
+            )
+            result = read_t2(
+                fmt,
+                runs,
+                doc.text[zone.start : zone.end],
+                after_heading,
+                facts,
+                _last_in_force(previous),
+            )
         elif table == "t3":
             result = read_t3(fmt, runs)
         else:
@@ -131,13 +159,12 @@ def read_lines(lines: list[SourceLine], name: str) -> Report:
     paragraphs = _paragraphs(doc, zones, set(narrative), meta.header_lines)
 
     tables_present = frozenset(zones)
-    if not tables_present and not headings and meta.title is None:
+    # A page that only names a report in 《…》 (a news item about it) is not the report: without
+    # tables it needs a title line of its own or at least two of the six headings.
+    title = None if meta.title_in_text else meta.title
+    if not tables_present and not headings and title is None:
         raise UnreadableInput(NOT_A_REPORT)
-    if (
-        not tables_present
-        and len(headings) < 2
-        and (meta.title is None or "报告" not in meta.title)
-    ):
+    if not tables_present and len(headings) < 2 and (title is None or "报告" not in title):
         raise UnreadableInput(NOT_A_REPORT)
 
     return Report(

@@ -27,7 +27,11 @@ NO_TEXT = "文件中没有可读的文字（网页可能只有图片或由脚本
 NOT_A_DOCUMENT = "不是文本、网页、Word或PDF文件"
 UNKNOWN_ENCODING = "无法识别文件的字符编码，请另存为UTF-8或GB18030编码后再检查"
 OLD_WORD = "这是旧版Word（.doc）文件，请在Word或WPS中另存为.docx后再检查"
-NO_TEXT_LAYER = "PDF没有文字层（可能是扫描件），请提供可复制文字的版本或先做文字识别"
+NO_TEXT_LAYER = (
+    "PDF没有文字层（可能是扫描件或图片），无法读取：年度报告应以含文字层（可选中、复制文字）的"
+    "PDF、网页或Word发布，请向发布机关索取或改用这样的版本；本工具暂不做文字识别（OCR），"
+    "识别扫描件是今后的工作"
+)
 BROKEN_PDF = "PDF文件已损坏或加密，无法读取文字"
 BROKEN_DOCX = "Word文件已损坏，无法读取"
 

@@ -75,6 +75,9 @@ def find_headings(doc: Document, fmt: Format, limit: int) -> list[Heading]:
     return found
 
 
+_MISNUMBERED = re.compile(r"[一二三四五六七八九十]{1,2}[、.]")
+
+
 def _bare_titles(doc: Document, fmt: Format, found: list[Heading], limit: int) -> list[Heading]:
     """Fill in headings printed without their numeral ("总体情况" on a line of its own — Word's
     automatic numbering is not part of the text), in order between the headings found."""
@@ -95,7 +98,12 @@ def _bare_titles(doc: Document, fmt: Format, found: list[Heading], limit: int) -
         stripped = text.strip()
         if not stripped or len(stripped) > 40:
             continue
-        hit = wanted.get(key_of_normalised(stripped))
+        compact = key_of_normalised(stripped)
+        hit = wanted.get(compact)
+        if hit is None and (renumbered := _MISNUMBERED.match(compact)) is not None:
+            # "五、其他需要报告的事项": a section missing, the next one took its number.
+            hit = wanted.get(compact[renumbered.end() :])
+            hit = None if hit is None else (hit[0], False)
         if hit is None:
             continue
         section, standard = hit

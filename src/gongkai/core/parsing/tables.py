@@ -23,13 +23,13 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
-from ..findings import Finding
-from ..formats import Column, Format, Row, Table, ValueKind
+from ..findings import Finding, Severity
+from ..formats import FORMATS, Column, Format, Row, Table, ValueKind
 from ..report import Cell, CellRef, Number
 from .atoms import BLANK, OVER, SHORT, VALUE, Atom, Run, row_cells
 from .normalize import bounded_distance, key_of_normalised, norm
 from .split import Pieces, TooMany, always, blocks_sum_ok, choose_rows, row_sum_ok, solve_run
-from .values import Value, number_of
+from .values import GARBLED, Value, number_of
 
 Labels = list[tuple[str, str, bool]]  # (row key, label key, is the standard label)
 
@@ -70,6 +70,7 @@ class LabelMatch:
     row: str
     printed: str
     standard: bool  # False: a declared variant or a near miss (label-deviation)
+    loose: bool = False  # matched without its parenthesis: reported only for a one-line label
 
 
 MAX_RUNS = 120  # runs of numbers considered per table
@@ -105,7 +106,13 @@ def match_label(label_text: str, fmt: Format, table: Table, budget: _Budget) -> 
     if not budget.spend_fuzzy():
         return None
     labels = _labels(fmt, table)
-    for near_miss in (_cut_short, _missing_start, _misprinted, _followed_by_stray_text):
+    for near_miss in (
+        _cut_short,
+        _missing_start,
+        _misprinted,
+        _followed_by_stray_text,
+        _own_instructions,
+    ):
         match = near_miss(text, labels)
         if match is not None:
             return match
@@ -171,6 +178,27 @@ def _followed_by_stray_text(text: str, labels: Labels) -> LabelMatch | None:
     return None if last is None else LabelMatch(last[1], last[2], True)
 
 
+_TRAILING_NOTE = re.compile(r"[（(][^（）()]*[）)]?$")
+
+
+def _own_instructions(text: str, labels: Labels) -> LabelMatch | None:
+    """A label followed by filling instructions of its own in parentheses ("（一）予以公开（含…）",
+    "（二）部分公开（区分处理的，…应当向申请人提供…）"): the label without its parenthesis."""
+    note = _TRAILING_NOTE.search(text)
+    if note is None or note.start() < 4:
+        return None
+    bare = text[: note.start()]
+    best: tuple[int, str, int] | None = None  # (length, row, where the label starts)
+    for row, label, standard in labels:
+        if not standard:
+            continue
+        own = _TRAILING_NOTE.search(label)
+        core = label[: own.start()] if own is not None and own.start() >= 4 else label
+        if len(core) >= 4 and bare.endswith(core) and (best is None or len(core) > best[0]):
+            best = (len(core), row, len(bare) - len(core))
+    return None if best is None else LabelMatch(best[1], text[best[2] :], False, loose=True)
+
+
 @dataclass
 class TableResult:
     cells: dict[CellRef, Cell] = field(default_factory=dict)
@@ -219,6 +247,19 @@ def _make_cells(
 ) -> None:
     cells = result.cells
     for (ref, amount, label), atom in zip(_row_refs(fmt, table, row), atoms, strict=True):
+        if atom.value is GARBLED:  # "1\ufffd": a cell that lost its digits is left out
+            result.notes.append(
+                Finding(
+                    "non-numeric-cell",
+                    f"{table.name}“{row.full_label}”的“{label}”栏印为“{atom.text}”，"
+                    f"无法读出数字，该格未计入；单元格应只填数字",
+                    line=atom.line,
+                    table=table.key,
+                    row=row.key,
+                    column=ref.column,
+                )
+            )
+            continue
         value = atom.value if atom.kind == VALUE and atom.value is not None else _BLANK_VALUE
         if value.decimal and not amount and value.value == int(value.value or 0):
             value = Value(int(value.value or 0), value.interpreted, value.unit)  # "12.0", "0.00"
@@ -250,16 +291,23 @@ def _decimal_columns(fmt: Format, table: Table, row: Row) -> list[bool]:
 
 
 def _split_candidates(
-    run: Run, width: int, accept: Callable[[Pieces], bool], decimals: list[bool]
+    run: Run,
+    width: int,
+    accept: Callable[[Pieces], bool],
+    decimals: list[bool],
+    whole_tokens: bool = False,
 ) -> list[Pieces] | None:
-    """Splits of a run's digit tokens into ``width`` cells; None when the search gave up."""
+    """Splits of a run's digit tokens into ``width`` cells; None when the search gave up.
+
+    ``whole_tokens`` (table 2, which has no sums to confirm a split): separated tokens that
+    read as one number are not cut (see :func:`_keeps_numbers_whole`)."""
     if any(a.kind == BLANK for a in run.atoms):
         return []
     tokens = [a.text.removesuffix("万元").removesuffix("元").strip() for a in run.values]
     if not tokens or not all(t.replace(".", "", 1).isdigit() for t in tokens):
         return []
     try:
-        return solve_run(
+        found = solve_run(
             tokens,
             width,
             accept,
@@ -267,6 +315,33 @@ def _split_candidates(
         )
     except TooMany:
         return None
+    # Cells printed apart ("政府集中采购 11.38", "二、上年结转… 114 0 0 320 0 434" for seven
+    # columns): a missing cell may be a blank the crawler dropped as well as two cells run
+    # together, so numbers are not cut. Where a single separator stands in glued digits
+    # ("230 000023", corpus 001) it is the crawler's noise, and table 3's sums decide.
+    apart = len(tokens) > 2 or (whole_tokens and len(tokens) > 1)
+    if apart or (whole_tokens and any(a.spaced for a in run.values)):
+        found = [pieces for pieces in found if _keeps_numbers_whole(tokens, pieces)]
+    return found
+
+
+def _keeps_numbers_whole(tokens: Sequence[str], pieces: Pieces) -> bool:
+    """True when the split cuts no token that reads as one number: in a run whose cells are
+    separated ("规章 0 10" for three columns), "10" may be one cell beside a dropped blank as
+    well as two cells run together, so only tokens no number can be ("00", "05") are cut."""
+    at = 0
+    for token in tokens:
+        taken = ""
+        count = 0
+        while len(taken) < len(token) and at < len(pieces):
+            taken += pieces[at]
+            at += 1
+            count += 1
+        if taken != token:
+            return False  # a piece straddles two tokens
+        if count > 1 and not token.startswith("0"):
+            return False
+    return at == len(pieces)
 
 
 # --- Column order ----------------------------------------------------------------------------
@@ -402,7 +477,16 @@ def _across(order: tuple[int, ...] | None, groups: int) -> tuple[int, ...] | Non
 # --- Table 2 ---------------------------------------------------------------------------------
 
 
-def read_t2(fmt: Format, runs: list[Run], zone_text: str, complete_start: bool) -> TableResult:
+def read_t2(
+    fmt: Format,
+    runs: list[Run],
+    zone_text: str,
+    complete_start: bool,
+    facts: dict[tuple[str, str], tuple[int, str]] | None = None,
+    last_in_force: dict[str, int] | None = None,
+) -> TableResult:
+    """``facts``: the narrative's figures for table-2 cells (:mod:`.facts`); ``last_in_force``:
+    last year's 现行有效件数 by row (``--previous``). Both settle run-together rows."""
     """Table 2. ``complete_start``: the region starts at the table's beginning (after heading
     二), so a block whose clause label row ("第二十条第（一）项") is missing is noted."""
     table = fmt.t2
@@ -440,17 +524,29 @@ def read_t2(fmt: Format, runs: list[Run], zone_text: str, complete_start: bool) 
         if cells == SHORT and any(a.split_ok for a in run.values):
             decimals = _decimal_columns(fmt, table, row)
             found = (
-                _split_candidates(run, width, always, _in_print(decimals, order))
+                _split_candidates(run, width, always, _in_print(decimals, order), True)
                 if budget.spend_split()
                 else None
             )
             if found is not None and len(found) == 1:
                 _pieces_cells(table, row, tuple(_reordered(found[0], order)), line, result)
                 continue
+            stated = _stated(table, row, facts)
+            chain = _chain(table, row, last_in_force)
+            if found and (stated or chain is not None):
+                in_print = _in_print(decimals, order)
+                agree = _split_candidates(
+                    run, width, _in_order(_agrees(stated, chain), order), in_print, True
+                )
+                if agree is not None and len(agree) < 2:
+                    _settle(table, row, digits, agree, order, stated, chain, line, result)
+                    continue
+                found = agree
             message = (
                 f"表二“{row.label}”一行的数字连在一起（{digits}），"
                 + ("无法拆分成" if found == [] else "可以有多种拆分方式，无法确定")
                 + f"{width}个栏目的数值，该行未计入"
+                + _splits_named(found, order)
             )
         else:
             got = len([a for a in run.atoms if a.kind in (VALUE, BLANK)])
@@ -477,6 +573,102 @@ def read_t2(fmt: Format, runs: list[Run], zone_text: str, complete_start: bool) 
             )
         seen_block = True
     return result
+
+
+Stated = list[tuple[int, tuple[int, str]]]  # (column index, (figure, the words stating it))
+
+
+def _stated(table: Table, row: Row, facts: dict[tuple[str, str], tuple[int, str]] | None) -> Stated:
+    """The narrative's figures for the cells of ``row`` (see :mod:`.facts`)."""
+    if not facts:
+        return []
+    columns = table.block_of(row.key).columns
+    return [
+        (i, facts[(row.key, c.key)]) for i, c in enumerate(columns) if (row.key, c.key) in facts
+    ]
+
+
+Chain = tuple[int, int, int, int]  # (last year's 现行有效, index of 制发, of 废止, of 现行有效)
+
+
+def _chain(table: Table, row: Row, last_in_force: dict[str, int] | None) -> Chain | None:
+    """现行有效 = last year's 现行有效 + 制发 − 废止, for a 2021-format document row."""
+    if not last_in_force or row.key not in last_in_force:
+        return None
+    keys = [c.key for c in table.block_of(row.key).columns]
+    if not {"issued", "repealed", "in_force"} <= set(keys):
+        return None
+    return (
+        last_in_force[row.key],
+        keys.index("issued"),
+        keys.index("repealed"),
+        keys.index("in_force"),
+    )
+
+
+def _agrees(stated: Stated, chain: Chain | None = None) -> Callable[[Pieces], bool]:
+    def accept(pieces: Pieces) -> bool:
+        if not all(int(pieces[i]) == value for i, (value, _) in stated):
+            return False
+        if chain is None:
+            return True
+        last, issued, repealed, in_force = chain
+        return last + int(pieces[issued]) - int(pieces[repealed]) == int(pieces[in_force])
+
+    return accept
+
+
+def _splits_named(found: list[Pieces] | None, order: tuple[int, ...] | None) -> str:
+    """The splits still possible, named in a refusal."""
+    if not found or len(found) < 2:
+        return ""
+    shown = "、".join("/".join(_reordered(p, order)) for p in found[:4])
+    return f"（可能的拆分：{shown}{'等' if len(found) > 4 else ''}）"
+
+
+def _settle(
+    table: Table,
+    row: Row,
+    digits: str,
+    agree: list[Pieces],
+    order: tuple[int, ...] | None,
+    stated: Stated,
+    chain: Chain | None,
+    line: int,
+    result: TableResult,
+) -> None:
+    """A run-together row with several splits, settled by the figures the narrative states for
+    it: the one split that agrees is read, with a note naming the fact; when the stated figure
+    fits no split, that is a ``text-table-mismatch`` and the row is left out."""
+    said = "、".join(f"正文“{words}”" for _, (_, words) in stated)
+    if chain is not None:
+        said += ("及" if said else "") + (
+            f"上年报告的现行有效件数{chain[0]}件（上年现行有效＋本年制发－本年废止＝本年现行有效）"
+        )
+    if agree:
+        pieces = tuple(_reordered(agree[0], order))
+        _pieces_cells(table, row, pieces, line, result)
+        result.notes.append(
+            Finding(
+                "unparsed-table",
+                f"表二“{row.label}”一行的数字连在一起（{digits}），可以有多种拆分；"
+                f"按{said}取唯一相符的拆分{'/'.join(pieces)}",
+                line=line,
+                table="t2",
+                row=row.key,
+                severity=Severity.INFO,
+            )
+        )
+        return
+    result.notes.append(
+        Finding(
+            "text-table-mismatch",
+            f"{said}，但表二“{row.label}”一行的数字（{digits}）无论怎样拆分都与之不符，该行未计入",
+            line=line,
+            table="t2",
+            row=row.key,
+        )
+    )
 
 
 # --- Table 3 ---------------------------------------------------------------------------------
@@ -511,19 +703,27 @@ class _Slot:
     match: LabelMatch | None
 
 
-def _slots(fmt: Format, runs: list[Run], budget: _Budget, result: TableResult) -> list[_Slot]:
+def _slots(
+    fmt: Format, runs: list[Run], budget: _Budget, result: TableResult, legacy: list[Run]
+) -> list[_Slot]:
     """The runs that may be rows of table 3, each with the row its label names (if any); a
-    subtotal row that the format does not have is noted and left out."""
+    subtotal row that the format does not have is noted and left out — except the single
+    "（六）其他处理" row of the 2019 format, which goes to ``legacy`` (see :func:`_legacy_other`)."""
     table = fmt.t3
     index = {r.key: i for i, r in enumerate(table.rows)}
     width = len(table.blocks[0].columns)
     slots: list[_Slot] = []
     for run in runs:
-        if not run.values and sum(1 for a in run.atoms if a.kind == BLANK) != width:
+        if not run.values and (
+            _filler(run) or sum(1 for a in run.atoms if a.kind == BLANK) != width
+        ):
             continue
         if len(slots) >= MAX_RUNS:
             break  # a sane table has 23 or 25 rows; the rest is not a table
         group = _group_subtotal(run.label, fmt, table)
+        if group is not None and group == _LEGACY_OTHER.label and not legacy:
+            legacy.append(run)
+            continue
         if group is not None:
             result.notes.append(
                 Finding(
@@ -545,7 +745,8 @@ def read_t3(fmt: Format, runs: list[Run]) -> TableResult:
     width = len(table.blocks[0].columns)
     result = TableResult()
     budget = _Budget()
-    slots = _slots(fmt, runs, budget, result)
+    legacy: list[Run] = []
+    slots = _slots(fmt, runs, budget, result, legacy)
     order = printed_order(runs[0].label, table.blocks[0].columns) if runs else None
     if order is not None:
         printed = (row_cells(slot.run, width) for slot in slots)
@@ -558,6 +759,20 @@ def read_t3(fmt: Format, runs: list[Run]) -> TableResult:
     _anchor(slots)
     _fill_gaps(slots, len(rows))
     stray = [slot for slot in slots if slot.row is None]
+    if stray and len({s.row for s in slots if s.row is not None}) == len(rows):
+        for slot in [s for s in stray if _label_tail(s.run.label)]:
+            # Every row of the format is in place: a labelled run left over is an extra row.
+            result.notes.append(
+                Finding(
+                    "label-deviation",
+                    f"表三第{slot.run.line}行“{_label_tail(slot.run.label)}”"
+                    f"（{_show(slot.run)}）不是统一格式中的行，未计入",
+                    line=slot.run.line,
+                    table="t3",
+                )
+            )
+            stray.remove(slot)
+        slots = [slot for slot in slots if slot.row is not None or slot in stray]
     if stray:
         shown = "、".join(f"第{s.run.line}行（{_show(s.run)}）" for s in stray[:3])
         more = f"等{len(stray)}处" if len(stray) > 3 else ""
@@ -578,8 +793,13 @@ def read_t3(fmt: Format, runs: list[Run]) -> TableResult:
         if slot.row is None:  # pragma: no cover - stray runs were removed above
             continue
         row = rows[slot.row]
-        if slot.match is not None and not slot.match.standard and slot.match.row == row.key:
-            result.notes.append(_deviation(table, row, slot.match.printed, slot.run.line))
+        one_line = slot.run.label_lines == 1  # not a label wrapped around its cells (PDF)
+        match = slot.match
+        if match is not None and not match.standard and match.row == row.key:
+            if one_line or not match.loose:
+                result.notes.append(_deviation(table, row, match.printed, slot.run.line))
+        elif match is None and one_line and (resembling := _resembles(slot.run.label, row)):
+            result.notes.append(_deviation(table, row, resembling, slot.run.line))
         cells = row_cells(slot.run, width)
         if isinstance(cells, list):
             fixed[slot.row] = (slot, _reordered(cells, order))
@@ -613,17 +833,110 @@ def read_t3(fmt: Format, runs: list[Run]) -> TableResult:
             _unparsed(
                 table,
                 row,
-                f"表三“{row.full_label}”一行读到{got}个数，{word}{width}个，无法对应到栏目，该行未计入",
+                f"表三“{row.full_label}”一行读到{got}个数，{word}{width}个，无法对应到栏目"
+                + (_ONLY_PRINTED if cells == SHORT else "")
+                + "，该行未计入",
                 slot.run.line,
             )
         )
 
     for i, (_, atoms) in sorted(fixed.items()):
         _make_cells(fmt, table, rows[i], atoms, result)
+    if legacy:
+        _legacy_other(fmt, legacy[0], {rows[i].key for i in assigned}, order, result)
     if open_rows:
         _resolve_open(fmt, table, fixed, open_rows, result)
     result.complete = len(assigned) == len(rows)
     return result
+
+
+# A row that kept only its non-blank cells: which column each number belongs to is unknown.
+_ONLY_PRINTED = "（空白的格可能被略去了，按从左到右对应是猜测）"
+
+
+_LABEL_TAIL = re.compile(r"[^\s|]*[\u4e00-\u9fff][^\s|]*$")
+
+
+def _label_tail(label: str) -> str:
+    """The printed label of a run: the last stretch of its label text holding Chinese
+    characters ("" when there is none)."""
+    compact = key_of_normalised(label[-80:])
+    m = _LABEL_TAIL.search(compact[-40:])
+    return m.group(0) if m is not None else ""
+
+
+def _resembles(label: str, row: Row) -> str | None:
+    """The printed label of a run placed by order when it is the row's label with characters
+    missing or changed ("6.属于过程性信息"): at least half of the official label's characters
+    are in it, in order. None for a label that is garbled beyond that, or absent."""
+    printed = _label_tail(label)
+    if not printed:
+        return None
+    official = key_of_normalised(norm(row.label))
+    return printed if _common_length(printed, official) * 2 >= len(official) else None
+
+
+def _common_length(a: str, b: str) -> int:
+    """The length of the longest common subsequence of two short labels."""
+    previous = [0] * (len(b) + 1)
+    for ch in a:
+        current = [0]
+        for j, other in enumerate(b):
+            current.append(previous[j] + 1 if ch == other else max(previous[j + 1], current[j]))
+        previous = current
+    return previous[-1]
+
+
+def _filler(run: Run) -> bool:
+    """A run of blanks from lines holding only pipes ("||||||"): the debris a colspan header
+    leaves, not a row of seven blank cells."""
+    return all(a.filler for a in run.atoms if a.kind in (VALUE, BLANK))
+
+
+_LEGACY_OTHER = FORMATS["2019"].t3.row("other")  # "（六）其他处理", a single row in 2019
+
+
+def _legacy_other(
+    fmt: Format,
+    run: Run,
+    assigned: set[str],
+    order: tuple[int, ...] | None,
+    result: TableResult,
+) -> None:
+    """A 2021-format table 3 that still prints the 2019 format's single "（六）其他处理" row
+    instead of its three sub-rows: the row is read as the 2019 row ``other`` (the sum of
+    （六）1–3), so the table's arithmetic still holds, with a ``label-deviation`` note. Where the
+    sub-rows are printed too, it is a subtotal row and is left out (noted)."""
+    table = fmt.t3
+    width = len(table.blocks[0].columns)
+    cells = row_cells(run, width)
+    sub_rows = [r.key for r in table.rows if r.group == _LEGACY_OTHER.label]
+    if not sub_rows or any(key in assigned for key in sub_rows) or not isinstance(cells, list):
+        result.notes.append(
+            Finding(
+                "label-deviation",
+                f"表三在第{run.line}行多出“{_LEGACY_OTHER.label}”的小计行（统一格式中该项只是分组标题），未计入",
+                line=run.line,
+                table="t3",
+            )
+        )
+        return
+    for column, atom in zip(table.blocks[0].columns, _reordered(cells, order), strict=True):
+        ref = CellRef("t3", _LEGACY_OTHER.key, column.key)
+        if atom.garbled:
+            continue
+        value = atom.value if atom.kind == VALUE and atom.value is not None else _BLANK_VALUE
+        result.cells[ref] = Cell(ref, value.value, atom.text, atom.line, value.interpreted)
+    result.notes.append(
+        Finding(
+            "label-deviation",
+            f"表三第{run.line}行按2019年格式印为一行“{_LEGACY_OTHER.label}”，"
+            f"《{fmt.name}》中该项应分为1.至{len(sub_rows)}.共{len(sub_rows)}行；已按（六）各项合计读取",
+            line=run.line,
+            table="t3",
+            row=_LEGACY_OTHER.key,
+        )
+    )
 
 
 def _show(run: Run) -> str:
@@ -758,8 +1071,11 @@ def read_t4(fmt: Format, runs: list[Run]) -> TableResult:
     result = TableResult()
     taken: list[Atom] = []
     used: list[Run] = []
+    numbers_follow = any(run.values for run in runs)
     for run in runs:
-        if not run.values and sum(1 for a in run.atoms if a.kind == BLANK) < size:
+        if not run.values and (
+            (numbers_follow and _filler(run)) or sum(1 for a in run.atoms if a.kind == BLANK) < size
+        ):
             continue
         counted = [a for a in run.atoms if a.kind in (VALUE, BLANK)]
         if not taken:
@@ -816,6 +1132,12 @@ def read_t4(fmt: Format, runs: list[Run]) -> TableResult:
         )
         return result
     result.notes.append(
-        _unparsed(table, None, f"表四只读到{len(taken)}个数，应为{size}个，无法对应到栏目", line)
+        _unparsed(
+            table,
+            None,
+            f"表四只读到{len(taken)}个数，应为{size}个，无法对应到栏目"
+            + (_ONLY_PRINTED if all(a.kind == VALUE for a in taken) else ""),
+            line,
+        )
     )
     return result

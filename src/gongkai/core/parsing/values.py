@@ -70,6 +70,31 @@ def _from_match(sign: str | None, num: str, unit: str | None) -> Value | None:
     return Value(number, interpreted=interpreted, unit=money, decimal=decimal)
 
 
+# A cell damaged in conversion (report-data.md, "Cell values"): a stray symbol before a number
+# ("※3", "·12", "`0") is read as the number and reported ``non-numeric-cell``; a replacement
+# character or a private-use glyph where a digit should be ("1\ufffd", "\ufffd") cannot be read
+# at all: the cell is left out and reported with its printed text. Only short cells without
+# Chinese characters qualify, so a label never does.
+_STRAY_BEFORE = re.compile(r"^[^\w\s\-+.,，。、（）()/\\—–―‐‑|:：;；]{1,2}\s*(\d+)$")
+_UNREADABLE = re.compile(r"[\ufffd\ue000-\uf8ff]")
+GARBLED = Value(None, interpreted=True)  # a cell that holds something, but no readable number
+
+
+def damaged_value(text: str) -> Value | None:
+    """The value of a damaged cell: the number behind a stray symbol (interpreted), GARBLED
+    for a cell whose digits were lost, or None when the text is not a damaged cell."""
+    if not text or len(text) > 8 or "\u4e00" <= text[0] <= "\u9fff":
+        return None  # most label text starts with a Chinese character: no damaged cell
+    if any("\u4e00" <= ch <= "\u9fff" for ch in text):
+        return None
+    m = _STRAY_BEFORE.match(text)
+    if m is not None:
+        return Value(int(m.group(1)), interpreted=True)
+    if _UNREADABLE.search(text) is not None:
+        return GARBLED
+    return None
+
+
 def number_of(piece: str) -> Number:
     """A digit piece produced by the splitter ("12", "0", "3.5")."""
     return Decimal(piece) if "." in piece else int(piece)
