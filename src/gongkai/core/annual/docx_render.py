@@ -16,7 +16,7 @@ from typing import Any
 
 import docx
 from docx.enum.section import WD_ORIENT
-from docx.enum.table import WD_TABLE_ALIGNMENT, WD_CELL_VERTICAL_ALIGNMENT
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -75,7 +75,9 @@ def _fill(cell: Any, text: str, kind: str) -> None:
     fmt.line_spacing_rule = WD_LINE_SPACING.SINGLE
     fmt.space_before = Pt(0)
     fmt.space_after = Pt(0)
-    fmt.alignment = WD_ALIGN_PARAGRAPH.LEFT if kind in ("label", "note") else WD_ALIGN_PARAGRAPH.CENTER
+    fmt.alignment = (
+        WD_ALIGN_PARAGRAPH.LEFT if kind in ("label", "note") else WD_ALIGN_PARAGRAPH.CENTER
+    )
     run = paragraph.add_run(text)
     run.font.size = NOTE_SIZE if kind == "note" else TABLE_SIZE
     run.bold = kind == "head"
@@ -156,9 +158,13 @@ def render_docx(report: AnnualReport) -> bytes:
             title.paragraph_format.line_spacing = Pt(36)
             _paragraph(doc)
         elif part.kind == "section":
-            _paragraph(doc, part.text, font=HEADING_FONT, first_line=INDENT).paragraph_format.keep_with_next = True
+            _paragraph(
+                doc, part.text, font=HEADING_FONT, first_line=INDENT
+            ).paragraph_format.keep_with_next = True
         elif part.kind == "heading":
-            _paragraph(doc, part.text, font=SUBHEADING_FONT, first_line=INDENT).paragraph_format.keep_with_next = True
+            _paragraph(
+                doc, part.text, font=SUBHEADING_FONT, first_line=INDENT
+            ).paragraph_format.keep_with_next = True
         elif part.kind == "table":
             assert part.table is not None
             for rows in grid(report, part.table):
@@ -168,7 +174,9 @@ def render_docx(report: AnnualReport) -> bytes:
             note.paragraph_format.line_spacing = Pt(18)
         elif part.kind == "signature":
             _paragraph(doc).paragraph_format.keep_with_next = True
-            _paragraph(doc, part.text, align=right, right=INDENT).paragraph_format.keep_with_next = True
+            _paragraph(
+                doc, part.text, align=right, right=INDENT
+            ).paragraph_format.keep_with_next = True
         elif part.kind == "date":
             _paragraph(doc, part.text, align=right, right=INDENT)
         else:

@@ -10,11 +10,17 @@ from __future__ import annotations
 
 from html import escape
 
-from ..letters.pdf_render import BODY_STACK, FANGSONG_FACE, HEADING_STACK, PAGE_NUMBER_STACK, TITLE_STACK
+from ..letters.pdf_render import (
+    BODY_STACK,
+    FANGSONG_FACE,
+    HEADING_STACK,
+    PAGE_NUMBER_STACK,
+    TITLE_STACK,
+)
 from .layout import GridRow, Part, document, grid, grid_width
 from .model import AnnualReport
 
-TABLE_STACK = f'"宋体", "SimSun", "Noto Serif CJK SC", serif'
+TABLE_STACK = '"宋体", "SimSun", "Noto Serif CJK SC", serif'
 
 BASE_CSS = (
     FANGSONG_FACE

@@ -30,7 +30,11 @@ _CENT = Decimal("0.01")
 
 def schema() -> dict[str, Any]:
     """The published JSON Schema of the document."""
-    text = resources.files("gongkai.core.data").joinpath("annual-report.schema.json").read_text("utf-8")
+    text = (
+        resources.files("gongkai.core.data")
+        .joinpath("annual-report.schema.json")
+        .read_text("utf-8")
+    )
     loaded: dict[str, Any] = json.loads(text)
     return loaded
 
@@ -132,7 +136,11 @@ def report_document(
         "carryover": {
             "checked": report.carryover_checked,
             "differences": [
-                {"column": c.column, "this_year": json_number(c.this_year), "last_year": json_number(c.last_year)}
+                {
+                    "column": c.column,
+                    "this_year": json_number(c.this_year),
+                    "last_year": json_number(c.last_year),
+                }
                 for c in report.carryover
             ],
         },

@@ -134,9 +134,7 @@ def _t4_grid(report: AnnualReport, table: Table) -> Iterator[GridRow]:
     yield tuple(top)
     yield tuple(middle)
     yield tuple(bottom)
-    yield tuple(
-        _value(report, CellRef(table.key, r.key, c.key)) for r, c in block.cells()
-    )
+    yield tuple(_value(report, CellRef(table.key, r.key, c.key)) for r, c in block.cells())
 
 
 def grid(report: AnnualReport, table: Table) -> list[list[GridRow]]:

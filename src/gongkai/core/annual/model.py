@@ -190,7 +190,9 @@ class AnnualReport:
             if table is not None:
                 paragraphs.extend(self.footnote_lines(table.key))
             sections.append(
-                SectionText(section.key, section.number, section.title, None, "\n".join(paragraphs), None)
+                SectionText(
+                    section.key, section.number, section.title, None, "\n".join(paragraphs), None
+                )
             )
         return Report(
             path=path or f"<{self.agency.name} {self.year}>",

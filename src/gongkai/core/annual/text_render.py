@@ -17,9 +17,9 @@ def render_text(report: AnnualReport) -> str:
             assert part.table is not None
             for cells in table_rows(tables, part.table):
                 out.append(" | ".join("" if cell is None else cell for cell in cells) + " |")
-        elif part.kind in ("signature", "date"):
-            out.append(part.text)
-        elif part.kind == "paragraph" or part.kind == "opening":
+        elif (
+            part.kind in ("signature", "date") or part.kind == "paragraph" or part.kind == "opening"
+        ):
             out.append(part.text)
         else:
             out.append(part.text)
