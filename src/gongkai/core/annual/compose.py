@@ -135,11 +135,11 @@ def _proactive(c: _Cells, fmt: Format, facts: ProactiveFacts, year: int) -> list
 def _requests(c: _Cells, fmt: Format) -> list[Sentence]:
     received = c.n("t3", "received", "total")
     carried_in = c.n("t3", "carried_in", "total")
-    closed = c.n("t3", "closed_total", "total")
-    carried_out = c.n("t3", "carried_out", "total")
     first = c.sentence(
         f"本年度新收政府信息公开申请{received}件，上年结转政府信息公开申请{carried_in}件。"
     )
+    closed = c.n("t3", "closed_total", "total")
+    carried_out = c.n("t3", "carried_out", "total")
     pieces = []
     for name, prefixes in OUTCOME_GROUPS:
         rows = _rows_of(fmt, prefixes)

@@ -21,6 +21,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
+from docx.table import _Cell
 
 from ..letters.docx_render import (
     BODY_FONT,
@@ -90,15 +91,18 @@ def _table(document: Any, rows: list[GridRow], headers: int) -> None:
     table = document.add_table(rows=len(rows), cols=width)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     _borders(table)
+    # Every grid cell fetched once before merging: python-docx's table.cell(r, c) rescans the
+    # whole table on each call (quadratic in the cells). Merges never overlap, so each stays valid.
+    cells = [[_Cell(tc, table) for tc in tr.tc_lst] for tr in table._tbl.tr_lst]
     taken: set[tuple[int, int]] = set()
     for r, row in enumerate(rows):
         c = 0
         for cell in row:
             while (r, c) in taken:
                 c += 1
-            target = table.cell(r, c)
+            target = cells[r][c]
             if cell.rowspan > 1 or cell.colspan > 1:
-                target = target.merge(table.cell(r + cell.rowspan - 1, c + cell.colspan - 1))
+                target = target.merge(cells[r + cell.rowspan - 1][c + cell.colspan - 1])
             for dr in range(cell.rowspan):
                 for dc in range(cell.colspan):
                     taken.add((r + dr, c + dc))

@@ -46,9 +46,14 @@ BASE_CSS = (
 .annual-report td.value {{ text-align: center; white-space: nowrap; }}
 .annual-report td.head {{ font-weight: bold; }}
 .annual-report table.t4 td {{ font-size: 9.5pt; }}
+.annual-report h2, .annual-report h3 {{ break-after: avoid; }}
+.annual-report table.t3 col.l1 {{ width: 7%; }}
+.annual-report table.t3 col.l2 {{ width: 9%; }}
+.annual-report table.t3 col.l3 {{ width: 30%; }}
+.annual-report table.t2 col.l1 {{ width: 40%; }}
 @media print {{
   .annual-report {{ max-width: none; }}
-  .annual-report table, .annual-report tr {{ break-inside: avoid; }}
+  .annual-report tr, .annual-report table.t2, .annual-report table.t4 {{ break-inside: avoid; }}
 }}
 """
 )
@@ -68,16 +73,24 @@ PDF_CSS = f"""
 body {{ margin: 0; }}
 .annual-report {{ max-width: none; line-height: 28pt; }}
 .annual-report table {{ line-height: 1.3; }}
-.annual-report tr {{ break-inside: avoid; }}
-.annual-report table.t4 {{ break-inside: avoid; }}
 """
 
 
 def _table(rows: list[GridRow], css: str) -> str:
     out = [f'<table class="{css}">']
     width = grid_width(rows)
-    out.append("<colgroup>" + "".join("<col>" for _ in range(width)) + "</colgroup>")
-    for row in rows:
+    labels = {"t3": 3, "t2": 1}.get(css, 0)
+    out.append(
+        "<colgroup>"
+        + "".join(f'<col class="l{i + 1}">' if i < labels else "<col>" for i in range(width))
+        + "</colgroup>"
+    )
+    heads = next((i for i, row in enumerate(rows) if any(c.kind == "value" for c in row)), 0)
+    for index, row in enumerate(rows):
+        if index == 0 and heads:
+            out.append("<thead>")
+        if index == heads:
+            out.append("</thead><tbody>" if heads else "<tbody>")
         cells = []
         for cell in row:
             attrs = f' class="{cell.kind}"'
@@ -89,7 +102,7 @@ def _table(rows: list[GridRow], css: str) -> str:
                 attrs += f' data-cell="{cell.ref.table}.{cell.ref.row}.{cell.ref.column}"'
             cells.append(f"<td{attrs}>{escape(cell.text)}</td>")
         out.append("<tr>" + "".join(cells) + "</tr>")
-    out.append("</table>")
+    out.append("</tbody></table>")
     return "\n".join(out)
 
 

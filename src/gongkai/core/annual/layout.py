@@ -84,23 +84,26 @@ def _t3_grid(report: AnnualReport, table: Table) -> Iterator[GridRow]:
     yield tuple(second)
     yield tuple(GridCell(c.label, kind="head") for c in grouped)
     rows = block.rows
-    results = [r for r in rows if r.group is not None]
+    # 三、本年度办理结果: the outcome rows and （七）总计 (the 2019 format declares its single
+    # （六）其他处理 row without a group, but it sits under 三 like the others).
+    in_results = {*report.format.outcome_rows, "closed_total"}
+    results = [r for r in rows if r.key in in_results]
     groups: dict[str, int] = {}
     for r in results:
-        if r.group != RESULTS:
+        if r.group not in (None, RESULTS):
             groups[r.group or ""] = groups.get(r.group or "", 0) + 1
     first_result = True
     groups_seen: set[str] = set()
     for row in rows:
         values = tuple(_value(report, CellRef(table.key, row.key, c.key)) for c in columns)
         labels: list[GridCell] = []
-        if row.group is None:
+        if row.key not in in_results:
             labels.append(GridCell(row.label, colspan=3))
         else:
             if first_result:
                 first_result = False
                 labels.append(GridCell(RESULTS, rowspan=len(results)))
-            if row.group == RESULTS:
+            if row.group in (None, RESULTS):
                 labels.append(GridCell(row.label, colspan=2))
             else:
                 if row.group not in groups_seen:
