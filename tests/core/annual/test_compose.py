@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from gongkai.core.annual import AgencyInfo, OfficerText, RequestFees, compose, reused_sentences
 from gongkai.core.annual.layout import document
-from gongkai.core.report import CellRef
+from gongkai.core.report import CellRef, Report, cells_from
 from gongkai.core.yearend import CaseFacts, RequestFacts, YearRecords, count_year
 
 AGENCY = AgencyInfo(name="示例区教育局", office_name="区教育局办公室", phone="0999-1234567")
@@ -26,7 +26,7 @@ def _year_end(year=2025):
         RequestFacts(5, d(year - 1, 12, 22), "natural", d(year, 1, 10), "other.no_fee_paid"),
     ]
     cases = [CaseFacts(1, "review", d(year, 6, 1), "upheld", d(year, 8, 1))]
-    return count_year(YearRecords(requests=requests, cases=cases), year=2025, agency=AGENCY.name)
+    return count_year(YearRecords(requests=requests, cases=cases), year=year, agency=AGENCY.name)
 
 
 def test_each_number_of_a_generated_sentence_is_the_sum_of_the_cells_it_names():
@@ -84,15 +84,21 @@ def test_reused_sentences_of_section_five_are_flagged():
 
 def test_carry_over_is_compared_with_last_years_table_four_and_footnotes_explain_it():
     counted = _year_end()
-    last = _year_end(2024).report  # carried out: one request; this year's carried in: one
-    report = compose(counted, agency=AGENCY, previous=last)
-    assert report.carryover_checked
-    changed = last.__class__(**{**last.__dict__, "cells": {
-        **last.cells,
-        CellRef("t3", "carried_out", "total"): last.cells[CellRef("t3", "carried_out", "total")].__class__(
-            CellRef("t3", "carried_out", "total"), 3
-        ),
-    }})
+
+    def last_year(total: int) -> Report:
+        # Last year's table 四 as this year's 上年结转, with 总计 as given.
+        carried = {
+            CellRef("t3", "carried_out", ref.column): cell.value
+            for ref, cell in counted.report.cells.items()
+            if ref.row == "carried_in"
+        }
+        carried[CellRef("t3", "carried_out", "total")] = total
+        return Report(path="last", year=2024, agency=AGENCY.name, published=None,
+                      format_key="2021", cells=cells_from(carried))
+
+    report = compose(counted, agency=AGENCY, previous=last_year(1))
+    assert report.carryover_checked and report.carryover == ()
+    changed = last_year(3)
     report = compose(counted, agency=AGENCY, previous=changed)
     assert [(c.column, c.this_year, c.last_year) for c in report.carryover] == [("total", 1, 3)]
     assert report.unexplained_carryover == report.carryover
