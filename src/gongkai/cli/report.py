@@ -26,7 +26,9 @@ def _agency(name: str) -> Any:
     if len(matches) != 1:
         found = "、".join(a.name for a in matches[:5])
         raise LookupError(
-            f"没有找到机构“{name}”" if not matches else f"“{name}”对应多个机构（{found}），请写全称或机构代码"
+            f"没有找到机构“{name}”"
+            if not matches
+            else f"“{name}”对应多个机构（{found}），请写全称或机构代码"
         )
     return matches[0]
 
@@ -84,6 +86,8 @@ def register(subparsers: Any) -> None:
     report.add_argument("-o", "--output", required=True, help="输出文件")
     report.add_argument("--data-dir", help="数据目录（默认环境变量 GONGKAI_DATA_DIR 或 ./data）")
     report.add_argument(
-        "--published", action="store_true", help="输出最新已发布版本的文件，而不是按当前记录重新生成"
+        "--published",
+        action="store_true",
+        help="输出最新已发布版本的文件，而不是按当前记录重新生成",
     )
     report.set_defaults(handler=_handle)

@@ -12,7 +12,14 @@ from functools import cache
 import jsonschema
 import pytest
 
-from gongkai.core.annual import AgencyInfo, OfficerText, ProactiveFacts, RequestFees, compose, render
+from gongkai.core.annual import (
+    AgencyInfo,
+    OfficerText,
+    ProactiveFacts,
+    RequestFees,
+    compose,
+    render,
+)
 from gongkai.core.annual.json_render import schema
 from gongkai.core.checks import check_report
 from gongkai.core.demo import AgencyLevel, generate_district
@@ -48,7 +55,10 @@ def _compose(years: tuple[int, int], key: str, year: int):
     agency = district.agency(key)
     government = agency.level is AgencyLevel.GOVERNMENT
     counted = count_year(
-        agency_records(district, key), year=year, agency=agency.name, is_government_report=government
+        agency_records(district, key),
+        year=year,
+        agency=agency.name,
+        is_government_report=government,
     )
     report = compose(
         counted,

@@ -93,8 +93,14 @@ def test_carry_over_is_compared_with_last_years_table_four_and_footnotes_explain
             if ref.row == "carried_in"
         }
         carried[CellRef("t3", "carried_out", "total")] = total
-        return Report(path="last", year=2024, agency=AGENCY.name, published=None,
-                      format_key="2021", cells=cells_from(carried))
+        return Report(
+            path="last",
+            year=2024,
+            agency=AGENCY.name,
+            published=None,
+            format_key="2021",
+            cells=cells_from(carried),
+        )
 
     report = compose(counted, agency=AGENCY, previous=last_year(1))
     assert report.carryover_checked and report.carryover == ()

@@ -4,6 +4,7 @@ Chromium, then downloaded: the PDF reads back as the same report with no error."
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -54,7 +55,9 @@ def test_publish_a_report_end_to_end(live_server, page, district, register, time
     expect(page.locator("#report-state")).to_have_text("起草")
     expect(page.locator("#preview")).to_contain_text("本年度新收政府信息公开申请1件")
     expect(page.locator("#blocking")).to_contain_text("第五部分")
-    page.fill("#problems", "一是政策解读形式单一。二是答复文书规范化不足。下一步将加强培训、完善制度。")
+    page.fill(
+        "#problems", "一是政策解读形式单一。二是答复文书规范化不足。下一步将加强培训、完善制度。"
+    )
     page.click("#submit-draft")
     expect(page.locator("#report-state")).to_have_text("提交审核")
     logout(page)
@@ -96,7 +99,7 @@ def test_publish_a_report_end_to_end(live_server, page, district, register, time
     for kind in ("pdf", "docx"):
         with page.expect_download() as info:
             row.locator(f"a.download-{kind}").click()
-        data = open(info.value.path(), "rb").read()
+        data = Path(info.value.path()).read_bytes()
         read = read_report(data, f"r.{kind}")
         assert (read.year, read.agency) == (2025, "示例区教育局")
         assert [f for f in check_report(read) if f.level == "error"] == []

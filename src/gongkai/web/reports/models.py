@@ -32,13 +32,17 @@ class State(models.TextChoices):
 
 
 class ReportDraft(TimestampedModel):
-    agency = models.ForeignKey("orgs.Agency", on_delete=models.PROTECT, related_name="report_drafts")
+    agency = models.ForeignKey(
+        "orgs.Agency", on_delete=models.PROTECT, related_name="report_drafts"
+    )
     year = models.PositiveIntegerField("报告年度")
     state = models.CharField("状态", max_length=20, choices=State.choices, default=State.DRAFT)
     overview = models.JSONField("总体情况（经办人撰写部分）", default=dict, blank=True)
     problems = models.TextField("存在的主要问题及改进情况", blank=True)
     other = models.TextField("其他需要报告的事项", blank=True)
-    footnotes = models.JSONField("单元格注释", default=dict, blank=True)  # "t3.carried_in.total" -> text
+    footnotes = models.JSONField(
+        "单元格注释", default=dict, blank=True
+    )  # "t3.carried_in.total" -> text
     warning_notes = models.JSONField("警告说明", default=dict, blank=True)  # finding key -> note
     return_reason = models.TextField("退回原因", blank=True)
     signed_by = models.CharField("签发领导", max_length=60, blank=True)
@@ -50,9 +54,11 @@ class ReportDraft(TimestampedModel):
 
     class Meta:
         verbose_name = "年度报告工作稿"
-        constraints = [
-            models.UniqueConstraint(fields=["agency", "year"], name="one_report_draft_per_agency_year")
-        ]
+        constraints = (
+            models.UniqueConstraint(
+                fields=["agency", "year"], name="one_report_draft_per_agency_year"
+            ),
+        )
 
     def __str__(self) -> str:
         return f"{self.agency} {self.year}年度报告（{self.get_state_display()}）"
@@ -82,12 +88,12 @@ class PublishedReport(TimestampedModel):
 
     class Meta:
         verbose_name = "已发布年度报告"
-        ordering = ["agency_id", "-year", "-version"]
-        constraints = [
+        ordering = ("agency_id", "-year", "-version")
+        constraints = (
             models.UniqueConstraint(
                 fields=["agency", "year", "version"], name="one_published_report_version"
-            )
-        ]
+            ),
+        )
 
     def __str__(self) -> str:
         return f"{self.agency} {self.year}年度报告 第{self.version}版"
@@ -102,6 +108,11 @@ class PublishedFile(models.Model):
 
     class Meta:
         verbose_name = "已发布报告文件"
-        constraints = [
-            models.UniqueConstraint(fields=["report", "kind"], name="one_file_per_kind_per_version")
-        ]
+        constraints = (
+            models.UniqueConstraint(
+                fields=["report", "kind"], name="one_file_per_kind_per_version"
+            ),
+        )
+
+    def __str__(self) -> str:
+        return self.name

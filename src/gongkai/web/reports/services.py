@@ -34,7 +34,9 @@ EDITABLE = (State.DRAFT, State.RETURNED)
 OUTPUTS = ("html", "docx", "pdf", "txt")
 
 
-def _audit(draft: ReportDraft, actor: Any, action: str, changes: dict[str, Any], reason: str = "") -> None:
+def _audit(
+    draft: ReportDraft, actor: Any, action: str, changes: dict[str, Any], reason: str = ""
+) -> None:
     audit_record(
         action=action,
         actor=actor,
@@ -51,7 +53,11 @@ def _lock(draft: ReportDraft) -> ReportDraft:
 
 def _check_revision(draft: ReportDraft, revision: int | None) -> None:
     if revision is not None and revision != draft.revision:
-        who = draft.updated_by.get_full_name() or draft.updated_by.get_username() if draft.updated_by else "其他用户"
+        who = (
+            draft.updated_by.get_full_name() or draft.updated_by.get_username()
+            if draft.updated_by
+            else "其他用户"
+        )
         raise ApplicationError(
             f"这份报告已被{who}修改（第{draft.revision}版，您编辑的是第{revision}版）。"
             "为避免覆盖对方的修改，本次保存未执行：请复制您的内容，刷新页面后再合并保存。"
@@ -66,7 +72,9 @@ def _require(allowed: bool, message: str) -> None:
 def _state(draft: ReportDraft, *states: State) -> None:
     if draft.state not in states:
         wanted = "、".join(s.label for s in states)
-        raise ApplicationError(f"报告当前状态为“{draft.get_state_display()}”，只能在“{wanted}”状态下进行此操作")
+        raise ApplicationError(
+            f"报告当前状态为“{draft.get_state_display()}”，只能在“{wanted}”状态下进行此操作"
+        )
 
 
 def _format_of(year: int) -> None:
@@ -178,13 +186,19 @@ def draft_submit(*, acting_user: Any, draft: ReportDraft, revision: int) -> Repo
             draft,
             acting_user,
             "report_submitted",
-            {"state": State.SUBMITTED, "warnings": {k: v for k, v in (draft.warning_notes or {}).items()}},
+            {
+                "state": State.SUBMITTED,
+                "warnings": dict(draft.warning_notes or {}),
+            },
         )
     return draft
 
 
 def draft_return(*, acting_user: Any, draft: ReportDraft, reason: str) -> ReportDraft:
-    _require(permissions.can_review_report(acting_user, draft.agency), "只有审核人或公开办可以退回年度报告")
+    _require(
+        permissions.can_review_report(acting_user, draft.agency),
+        "只有审核人或公开办可以退回年度报告",
+    )
     if not reason.strip():
         raise ApplicationError("请填写退回原因", field="reason")
     with transaction.atomic():
@@ -200,7 +214,10 @@ def draft_return(*, acting_user: Any, draft: ReportDraft, reason: str) -> Report
 
 
 def draft_approve(*, acting_user: Any, draft: ReportDraft) -> ReportDraft:
-    _require(permissions.can_review_report(acting_user, draft.agency), "只有审核人或公开办可以审核通过年度报告")
+    _require(
+        permissions.can_review_report(acting_user, draft.agency),
+        "只有审核人或公开办可以审核通过年度报告",
+    )
     with transaction.atomic():
         draft = _lock(draft)
         _state(draft, State.SUBMITTED)
@@ -218,7 +235,9 @@ def draft_approve(*, acting_user: Any, draft: ReportDraft) -> ReportDraft:
 
 
 def draft_sign(*, acting_user: Any, draft: ReportDraft, leader: str) -> ReportDraft:
-    _require(permissions.can_review_report(acting_user, draft.agency), "只有审核人或公开办可以登记签发")
+    _require(
+        permissions.can_review_report(acting_user, draft.agency), "只有审核人或公开办可以登记签发"
+    )
     if not leader.strip():
         raise ApplicationError("请填写签发领导姓名", field="leader")
     with transaction.atomic():
@@ -229,7 +248,12 @@ def draft_sign(*, acting_user: Any, draft: ReportDraft, leader: str) -> ReportDr
         draft.revision += 1
         draft.updated_by = acting_user
         draft.save()
-        _audit(draft, acting_user, "report_signed", {"state": State.SIGNED, "signed_by": leader.strip()})
+        _audit(
+            draft,
+            acting_user,
+            "report_signed",
+            {"state": State.SIGNED, "signed_by": leader.strip()},
+        )
     return draft
 
 
@@ -241,17 +265,23 @@ def draft_publish(
     *, acting_user: Any, draft: ReportDraft, published_on: dt.date, today: dt.date
 ) -> PublishedReport:
     """Publish the signed draft as a new, immutable version with every output and its hash."""
-    _require(permissions.can_publish_report(acting_user, draft.agency), "只有公开办可以发布年度报告")
+    _require(
+        permissions.can_publish_report(acting_user, draft.agency), "只有公开办可以发布年度报告"
+    )
     if published_on > today:
         raise ApplicationError("发布日期不能晚于今天", field="published_on")
     if published_on.year <= draft.year:
-        raise ApplicationError(f"{draft.year}年度报告的发布日期应在{draft.year + 1}年以后", field="published_on")
+        raise ApplicationError(
+            f"{draft.year}年度报告的发布日期应在{draft.year + 1}年以后", field="published_on"
+        )
     with transaction.atomic():
         draft = _lock(draft)
         _state(draft, State.SIGNED)
         earlier = selectors.latest_published(draft.agency, draft.year)
         if earlier is not None and not draft.correction_note.strip():
-            raise ApplicationError("该年度报告已发布过，发布更正版本须填写更正说明", field="correction_note")
+            raise ApplicationError(
+                "该年度报告已发布过，发布更正版本须填写更正说明", field="correction_note"
+            )
         check = _checked(draft)
         if check.errors:
             raise ApplicationError("不能发布：" + "；".join(f.message for f in check.errors))
@@ -295,7 +325,11 @@ def draft_publish(
         suffix = f"（更正版{version_number}）" if version_number > 1 else ""
         PublishedFile.objects.bulk_create(
             PublishedFile(
-                report=version, kind=kind, name=f"{base}{suffix}.{kind}", content=data, sha256=_sha(data)
+                report=version,
+                kind=kind,
+                name=f"{base}{suffix}.{kind}",
+                content=data,
+                sha256=_sha(data),
             )
             for kind, data in files.items()
         )
@@ -333,7 +367,13 @@ def draft_reopen(*, acting_user: Any, draft: ReportDraft, correction_note: str) 
         draft.revision += 1
         draft.updated_by = acting_user
         draft.save()
-        _audit(draft, acting_user, "report_correction_started", {"state": State.DRAFT}, correction_note.strip())
+        _audit(
+            draft,
+            acting_user,
+            "report_correction_started",
+            {"state": State.DRAFT},
+            correction_note.strip(),
+        )
     return draft
 
 
@@ -362,7 +402,9 @@ def report_import(
     if published_on is None:
         raise ApplicationError("无法从文件中识别发布日期，请填写发布日期", field="published_on")
     if published_on.year <= year:
-        raise ApplicationError(f"{year}年度报告的发布日期应在{year + 1}年以后", field="published_on")
+        raise ApplicationError(
+            f"{year}年度报告的发布日期应在{year + 1}年以后", field="published_on"
+        )
     previous = selectors.previous_year(agency, year)
     findings = check_report(read, previous.report if previous else None)
     deadline = selectors.deadline(agency, year)

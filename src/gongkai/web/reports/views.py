@@ -12,7 +12,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET
 
 from gongkai.core import wallclock
 from gongkai.core.annual import MEDIA_TYPES
@@ -25,7 +25,7 @@ from gongkai.web.accounts import permissions
 from gongkai.web.applications.selectors import agency_list_visible
 from gongkai.web.common.errors import ApplicationError
 from gongkai.web.reports import selectors, services
-from gongkai.web.reports.models import PublishedReport, State
+from gongkai.web.reports.models import PublishedReport
 from gongkai.web.yearend.selectors import agency_for
 
 FILE_LABELS = {
@@ -62,7 +62,14 @@ def index(request: HttpRequest) -> HttpResponse:
         for year in years:
             draft = drafts.get((agency.pk, year))
             latest = selectors.latest_published(agency, year)
-            cells.append({"year": year, "draft": draft, "latest": latest, "url": _workspace_url(agency.pk, year)})
+            cells.append(
+                {
+                    "year": year,
+                    "draft": draft,
+                    "latest": latest,
+                    "url": _workspace_url(agency.pk, year),
+                }
+            )
         rows.append({"agency": agency, "cells": cells})
     return render(request, "reports/index.html", {"rows": rows, "years": years})
 
@@ -97,10 +104,14 @@ def _version_rows(versions: list[PublishedReport]) -> list[dict[str, Any]]:
                         "sha256": f.sha256,
                         "url": reverse("reports:download", args=[version.pk, f.kind]),
                     }
-                    for f in sorted(version.files.all(), key=lambda f: list(FILE_LABELS).index(f.kind))
+                    for f in sorted(
+                        version.files.all(), key=lambda f: list(FILE_LABELS).index(f.kind)
+                    )
                 ],
                 "previous": before.version if before else None,
-                "diff_url": reverse("reports:diff", args=[before.pk, version.pk]) if before else None,
+                "diff_url": reverse("reports:diff", args=[before.pk, version.pk])
+                if before
+                else None,
             }
         )
     return rows
@@ -138,15 +149,23 @@ def workspace(request: HttpRequest, agency: int, year: int) -> HttpResponse:
         article=render_article(check.report),
         errors=check.errors,
         warnings=[
-            {"finding": f, "key": selectors.finding_key(f), "note": notes.get(selectors.finding_key(f), "")}
+            {
+                "finding": f,
+                "key": selectors.finding_key(f),
+                "note": notes.get(selectors.finding_key(f), ""),
+            }
             for f in check.warnings
         ],
         infos=[f for f in check.findings if f.severity == "info"],
         blocking=services.blocking_reasons(check, draft),
         previous=check.previous,
         headings=[
-            {"key": key, "title": title, "text": (draft.overview or {}).get(key, ""),
-             "generated": next(h.generated_text for h in check.report.overview if h.key == key)}
+            {
+                "key": key,
+                "title": title,
+                "text": (draft.overview or {}).get(key, ""),
+                "generated": next(h.generated_text for h in check.report.overview if h.key == key),
+            }
             for key, title in HEADINGS
         ],
         footnotes=sorted((draft.footnotes or {}).items()),
@@ -173,7 +192,9 @@ def _texts(request: HttpRequest) -> dict[str, Any]:
         "other": post.get("other", ""),
         "footnotes": footnotes,
         "warning_notes": {
-            key.removeprefix("note:"): value for key, value in post.items() if key.startswith("note:")
+            key.removeprefix("note:"): value
+            for key, value in post.items()
+            if key.startswith("note:")
         },
     }
 
@@ -193,33 +214,43 @@ def _act(request: HttpRequest, agency: Any, year: int) -> HttpResponse:
         if action in ("save", "submit"):
             if revision is None:
                 raise ApplicationError("表单缺少修订号，请刷新页面后重试")
-            draft = services.draft_save(acting_user=user, draft=draft, revision=revision, **_texts(request))
+            draft = services.draft_save(
+                acting_user=user, draft=draft, revision=revision, **_texts(request)
+            )
             if action == "submit":
                 services.draft_submit(acting_user=user, draft=draft, revision=draft.revision)
                 messages.success(request, "已提交审核")
             else:
                 messages.success(request, "已保存，检查结果已更新")
         elif action == "return":
-            services.draft_return(acting_user=user, draft=draft, reason=request.POST.get("reason", ""))
+            services.draft_return(
+                acting_user=user, draft=draft, reason=request.POST.get("reason", "")
+            )
             messages.success(request, "已退回经办人修改")
         elif action == "approve":
             services.draft_approve(acting_user=user, draft=draft)
             messages.success(request, "已审核通过")
         elif action == "sign":
-            services.draft_sign(acting_user=user, draft=draft, leader=request.POST.get("leader", ""))
+            services.draft_sign(
+                acting_user=user, draft=draft, leader=request.POST.get("leader", "")
+            )
             messages.success(request, "已登记签发")
         elif action == "publish":
             try:
                 day = dt.date.fromisoformat(request.POST.get("published_on", ""))
             except ValueError:
-                raise ApplicationError("请填写正确的发布日期（如 2026-01-20）", field="published_on") from None
+                raise ApplicationError(
+                    "请填写正确的发布日期（如 2026-01-20）", field="published_on"
+                ) from None
             version = services.draft_publish(
                 acting_user=user, draft=draft, published_on=day, today=wallclock.today()
             )
             messages.success(request, f"已发布第{version.version}版")
         elif action == "reopen":
             services.draft_reopen(
-                acting_user=user, draft=draft, correction_note=request.POST.get("correction_note", "")
+                acting_user=user,
+                draft=draft,
+                correction_note=request.POST.get("correction_note", ""),
             )
             messages.success(request, "已开始更正：修改后重新提交审核、签发、发布，将形成新的版本")
         else:
@@ -258,11 +289,19 @@ def diff(request: HttpRequest, pk: int, other: int) -> HttpResponse:
         raise Http404("只能比较同一报告的不同版本")
     lines = list(
         difflib.unified_diff(
-            _text_of(a).splitlines(), _text_of(b).splitlines(), f"第{a.version}版", f"第{b.version}版", lineterm="", n=1
+            _text_of(a).splitlines(),
+            _text_of(b).splitlines(),
+            f"第{a.version}版",
+            f"第{b.version}版",
+            lineterm="",
+            n=1,
         )
     )
     rows = [
-        {"text": line, "kind": "add" if line.startswith("+") else "del" if line.startswith("-") else "ctx"}
+        {
+            "text": line,
+            "kind": "add" if line.startswith("+") else "del" if line.startswith("-") else "ctx",
+        }
         for line in lines[2:]
     ]
     return render(request, "reports/diff.html", {"a": a, "b": b, "rows": rows})
@@ -270,7 +309,11 @@ def diff(request: HttpRequest, pk: int, other: int) -> HttpResponse:
 
 @login_required
 def import_report(request: HttpRequest) -> HttpResponse:
-    agencies = [a for a in agency_list_visible(user=request.user) if permissions.can_publish_report(request.user, a)]
+    agencies = [
+        a
+        for a in agency_list_visible(user=request.user)
+        if permissions.can_publish_report(request.user, a)
+    ]
     if request.method == "POST":
         agency = agency_for(user=request.user, pk=_int(request.POST.get("agency")) or 0)
         upload = request.FILES.get("file")
@@ -281,7 +324,9 @@ def import_report(request: HttpRequest) -> HttpResponse:
             try:
                 day = dt.date.fromisoformat(day_text) if day_text else None
             except ValueError:
-                raise ApplicationError("发布日期格式应为 2024-01-20", field="published_on") from None
+                raise ApplicationError(
+                    "发布日期格式应为 2024-01-20", field="published_on"
+                ) from None
             version = services.report_import(
                 acting_user=request.user,
                 agency=agency,
@@ -293,6 +338,9 @@ def import_report(request: HttpRequest) -> HttpResponse:
         except ApplicationError as exc:
             messages.error(request, exc.message)
             return render(request, "reports/import.html", {"agencies": agencies}, status=400)
-        messages.success(request, f"已导入{version.year}年度报告（第{version.version}版），检查发现{len(version.findings)}项")
+        messages.success(
+            request,
+            f"已导入{version.year}年度报告（第{version.version}版），检查发现{len(version.findings)}项",
+        )
         return redirect(_workspace_url(agency.pk, version.year))
     return render(request, "reports/import.html", {"agencies": agencies})
