@@ -205,3 +205,34 @@ def test_carry_over_difference_needs_a_footnote(district):
     )
     check = selectors.check_draft(draft)
     assert not [r for r in services.blocking_reasons(check, draft) if "上年结转" in r]
+
+
+def test_an_earlier_report_is_imported_as_a_published_version_with_its_findings(district):
+    from gongkai.core.annual import AgencyInfo, compose, render
+    from gongkai.core.yearend import YearRecords, count_year
+
+    counted = count_year(YearRecords(), year=2024, agency=district.dept_a.name)
+    earlier = compose(
+        counted, agency=AgencyInfo(name=district.dept_a.name), published=dt.date(2025, 2, 10)
+    )
+    data = render(earlier, "docx")
+    version = services.report_import(
+        acting_user=district.office, agency=district.dept_a, data=data, name="2024年报.docx"
+    )
+    assert (version.year, version.version, version.imported) == (2024, 1, True)
+    assert version.published_on == dt.date(2025, 2, 10) and version.late
+    assert "late-publication" in [f["code"] for f in version.findings]
+    assert version.files.get(kind="original").sha256 == hashlib.sha256(data).hexdigest()
+    # Next year's draft compares its 上年结转 with the imported report's table 四.
+    draft = _open(district, 2025)
+    check = selectors.check_draft(draft)
+    assert check.previous is not None and check.previous.version == version
+    assert check.report.carryover_checked
+    with pytest.raises(ApplicationError, match="无法读取"):
+        services.report_import(
+            acting_user=district.office, agency=district.dept_a, data=b"hello", name="x.txt"
+        )
+    with pytest.raises(PermissionDenied):
+        services.report_import(
+            acting_user=district.officer_a, agency=district.dept_a, data=data, name="x.docx"
+        )
