@@ -1,0 +1,59 @@
+"""The workspace's pages through Django's test client: diff between versions, import by upload,
+downloads scoped by permission."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from gongkai.core.annual import AgencyInfo, compose, render
+from gongkai.core.yearend import YearRecords, count_year
+from gongkai.web.reports.models import PublishedReport
+
+PASSWORD = "gongkai-test-pass"
+
+
+def _docx(name: str, year: int, day: dt.date, other: str = "") -> bytes:
+    from gongkai.core.annual import OfficerText
+
+    counted = count_year(YearRecords(), year=year, agency=name)
+    report = compose(
+        counted, agency=AgencyInfo(name=name), text=OfficerText(other=other), published=day
+    )
+    return render(report, "docx")
+
+
+def test_import_upload_then_diff_and_scoped_download(client, district):
+    client.login(username="gkb", password=PASSWORD)
+    for other in ("第一版说明。", "第二版更正后的说明。"):
+        upload = SimpleUploadedFile(
+            "2024.docx", _docx(district.dept_a.name, 2024, dt.date(2025, 1, 20), other)
+        )
+        response = client.post(
+            "/reports/import/", {"agency": district.dept_a.pk, "file": upload}, follow=True
+        )
+        assert response.status_code == 200
+    first, second = PublishedReport.objects.filter(agency=district.dept_a).order_by("version")
+    assert (first.version, second.version, second.supersedes_id) == (1, 2, first.pk)
+    page = client.get(f"/reports/{district.dept_a.pk}/2024/").content.decode()
+    assert first.files.get(kind="original").sha256 in page and "与第1版比较" in page
+    diff = client.get(f"/reports/diff/{first.pk}/{second.pk}/").content.decode()
+    assert "第二版更正后的说明" in diff and "diff-add" in diff
+    download = client.get(f"/reports/version/{first.pk}/original/")
+    assert (
+        download.status_code == 200
+        and download["X-Content-SHA256"] == first.files.get(kind="original").sha256
+    )
+    client.logout()
+    client.login(username="other_jbr", password=PASSWORD)
+    assert client.get(f"/reports/version/{first.pk}/original/").status_code == 404
+
+
+def test_an_unreadable_upload_is_a_chinese_message_and_nothing_is_stored(client, district):
+    client.login(username="gkb", password=PASSWORD)
+    upload = SimpleUploadedFile("x.txt", b"not a report")
+    response = client.post("/reports/import/", {"agency": district.dept_a.pk, "file": upload})
+    assert response.status_code == 400
+    assert "无法读取该文件" in response.content.decode()
+    assert not PublishedReport.objects.exists()
