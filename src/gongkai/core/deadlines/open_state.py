@@ -48,44 +48,40 @@ def open_state(replayed: Replayed, as_of: date, *, explain: bool = True) -> Dead
             explained = steps(
                 as_of, "正在等待申请人补正；收到补正后答复期限重新计算（条例第三十条）。"
             )
-        return Deadline(
-            state=state,
-            due=None,
-            statutory_due=None,
-            start=None,
-            receipt=r.receipt,
-            limit=ANSWER_DAYS,
-            as_of=as_of,
-            workdays_left=None,
-            overdue=False,
-            provisional=False,
-            outcome=outcome,
-            steps=explained,
-            consultations=r.consultations,
-            correction_window_end=r.window_end,
-        )
+        return _stopped(r, as_of, state, outcome, explained)
 
     fee_due = r.fee_due
     if r.fee_notice is not None and r.fee_paid is None and fee_due is not None and as_of > fee_due:
-        return Deadline(
-            state=RequestState.ENDED_FEE_UNPAID,
-            due=None,
-            statutory_due=None,
-            start=r.start,
-            receipt=r.receipt,
-            limit=ANSWER_DAYS,
-            as_of=as_of,
-            workdays_left=None,
-            overdue=False,
-            provisional=False,
-            outcome=ended_outcome(fee_due.year, "other.no_fee_paid"),
-            steps=steps(
-                fee_due,
-                f"缴费期限（收到收费通知次日起{FEE_PAYMENT_DAYS}个工作日）已于{cn_date(fee_due)}届满，申请人逾期未缴纳信息处理费，"
-                "视为放弃申请，行政机关不再处理（国办函〔2020〕109号；年报表三“其他处理”）。",
-            ),
-            consultations=r.consultations,
-            fee_payment_due=fee_due,
-            correction_window_end=r.window_end,
+        outcome = ended_outcome(fee_due.year, "other.no_fee_paid")
+        explained = steps(
+            fee_due,
+            f"缴费期限（收到收费通知次日起{FEE_PAYMENT_DAYS}个工作日）已于{cn_date(fee_due)}届满，申请人逾期未缴纳信息处理费，"
+            "视为放弃申请，行政机关不再处理（国办函〔2020〕109号；年报表三“其他处理”）。",
         )
+        return _stopped(r, as_of, RequestState.ENDED_FEE_UNPAID, outcome, explained)
     return None
+
+
+def _stopped(
+    r: Replayed, as_of: date, state: RequestState, outcome: str | None, steps: tuple[Step, ...]
+) -> Deadline:
+    """A request without a running period: no due date; an unpaid one keeps its start and fee
+    deadline (国办函〔2020〕109号), one at 补正 has no start yet (Art. 30)."""
+    fee_ended = state is RequestState.ENDED_FEE_UNPAID
+    return Deadline(
+        state=state,
+        due=None,
+        statutory_due=None,
+        start=r.start if fee_ended else None,
+        receipt=r.receipt,
+        limit=ANSWER_DAYS,
+        as_of=as_of,
+        workdays_left=None,
+        overdue=False,
+        provisional=False,
+        outcome=outcome,
+        steps=steps,
+        consultations=r.consultations,
+        fee_payment_due=r.fee_due if fee_ended else None,
+        correction_window_end=r.window_end,
+    )
