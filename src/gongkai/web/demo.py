@@ -205,7 +205,7 @@ def _replay(
         if app.lapses_on is not None and request.closed > today - UNHANDLED_LAPSE:
             # Lapsed in the last days and not yet closed by the officer: the queue flags it.
             return app
-        if request.state is core_demo.State.TERMINATED:
+        if request.state is core_demo.Status.TERMINATED:
             app = services.application_terminate(
                 acting_user=officer,
                 application=app,

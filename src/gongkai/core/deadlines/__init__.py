@@ -62,11 +62,11 @@ events out of order, a pause that ends before it starts, a 补正 after its wind
 a second extension, a late payment, a date the calendar does not cover. Never a wrong date.
 """
 
+from ..vocabulary import Channel
 from .clock import compute_deadline, due_date
 from .events import (
     AgencyAnswered,
     AgencyConsulted,
-    Channel,
     CorrectionReceived,
     CorrectionRequested,
     CustomDueDateSet,
@@ -78,6 +78,7 @@ from .events import (
     Received,
     ThirdPartyAnswered,
     ThirdPartyConsulted,
+    clock_event,
 )
 from .publication import annual_report_deadline, publication_deadline
 from .results import (
@@ -127,6 +128,7 @@ __all__ = [
     "ThirdPartyAnswered",
     "ThirdPartyConsulted",
     "annual_report_deadline",
+    "clock_event",
     "compute_deadline",
     "due_date",
     "publication_deadline",

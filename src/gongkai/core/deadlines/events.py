@@ -4,17 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from enum import StrEnum
 
-
-class Channel(StrEnum):
-    """How an application arrived (Art. 29, Art. 31)."""
-
-    IN_PERSON = "当面"
-    MAIL = "邮寄"
-    ONLINE = "网络"
-    FAX = "传真"
-    EMAIL = "电子邮件"
+from ..vocabulary import Channel, EventKind
 
 
 @dataclass(frozen=True)
@@ -133,3 +124,41 @@ Event = (
     | ExtensionApproved
     | CustomDueDateSet
 )
+
+
+def clock_event(
+    kind: EventKind,
+    on: date,
+    *,
+    party: str = "",
+    name: str = "",
+    due: date | None = None,
+    note: str = "",
+) -> Event | None:
+    """A register's event (``kind`` of :class:`~gongkai.core.vocabulary.EventKind`) as the
+    clock's event, or None for the events the clock does not count. ``party`` is
+    ``"agency"`` for another agency consulted (else a third party), ``name`` the party's name,
+    ``due`` the 补正 deadline, the day the fee notice was received, or the Art. 35 due date."""
+    match kind:
+        case EventKind.CORRECTION_REQUESTED:
+            return CorrectionRequested(on, reply_by=due)
+        case EventKind.CORRECTION_RECEIVED:
+            return CorrectionReceived(on)
+        case EventKind.CONSULTATION_STARTED if party == "agency":
+            return AgencyConsulted(on, agency=name)
+        case EventKind.CONSULTATION_STARTED:
+            return ThirdPartyConsulted(on, party=name)
+        case EventKind.CONSULTATION_ENDED if party == "agency":
+            return AgencyAnswered(on, agency=name)
+        case EventKind.CONSULTATION_ENDED:
+            return ThirdPartyAnswered(on, party=name)
+        case EventKind.FEE_NOTICE:
+            return FeeNoticeSent(on, received_on=due)
+        case EventKind.FEE_PAID:
+            return FeePaid(on)
+        case EventKind.EXTENSION:
+            return ExtensionApproved(on)
+        case EventKind.DUE_DATE_SET:
+            assert due is not None, "an Art. 35 due date is recorded with the date it sets"
+            return CustomDueDateSet(on, due, note)
+    return None

@@ -6,7 +6,8 @@ from datetime import date
 
 from ..calendar import cn_date
 from ..errors import RuleError
-from .events import Channel, Received
+from ..vocabulary import Channel
+from .events import Received
 
 
 def receipt_day(event: Received) -> tuple[date, str]:

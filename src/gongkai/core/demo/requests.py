@@ -16,8 +16,8 @@ from ..formats import format_for_year
 from ..formats.common import T3_APPLICANT_COLUMNS
 from . import names
 from .agencies import ABBR, make_agencies, person_name
-from .clock import CLOCK_CHANNELS, clock_event
-from .model import Agency, AgencyLevel, Applicant, Channel, Event, EventKind, Request, State
+from .clock import clock_event
+from .model import Agency, AgencyLevel, Applicant, Channel, Event, EventKind, Request, Status
 from .workdays import demo_calendar, workday_in
 
 # Every 2019/2021 outcome key across both formats, for mapping between them.
@@ -247,15 +247,15 @@ def _per_page(pages: int) -> Decimal:
     return Decimal(cost)
 
 
-def _open_state(events: Sequence[Event], received: dt.date, as_of: dt.date) -> State:
+def _open_state(events: Sequence[Event], received: dt.date, as_of: dt.date) -> Status:
     kinds = {e.kind for e in events}
     if EventKind.CORRECTION_REQUESTED in kinds and EventKind.CORRECTION_RECEIVED not in kinds:
-        return State.AWAITING_CORRECTION
+        return Status.AWAITING_CORRECTION
     if EventKind.CONSULTATION_STARTED in kinds and EventKind.CONSULTATION_ENDED not in kinds:
-        return State.CONSULTING
+        return Status.CONSULTING
     if EventKind.FEE_NOTICE in kinds and EventKind.FEE_PAID not in kinds:
-        return State.AWAITING_FEE
-    return State.REGISTERED if received >= as_of else State.IN_PROGRESS
+        return Status.AWAITING_FEE
+    return Status.REGISTERED if received >= as_of else Status.IN_PROGRESS
 
 
 def _request(
@@ -287,7 +287,7 @@ def _request(
     if plan.closed > as_of:
         events = tuple(e for e in plan.events if e.day <= as_of)
         clock = compute_deadline(
-            (Received(received, CLOCK_CHANNELS[channel]), *map(clock_event, events)),
+            (Received(received, channel), *map(clock_event, events)),
             as_of=as_of,
             calendar=cal,
         )
@@ -298,7 +298,7 @@ def _request(
             overdue=clock.overdue,
         )
     clock = compute_deadline(
-        (Received(received, CLOCK_CHANNELS[channel]), *map(clock_event, plan.events)),
+        (Received(received, channel), *map(clock_event, plan.events)),
         as_of=plan.closed,
         calendar=cal,
     )
@@ -306,7 +306,7 @@ def _request(
     return Request(
         **common,  # type: ignore[arg-type]
         events=tuple(plan.events),
-        state=State.TERMINATED if final in _TERMINATING else State.ANSWERED,
+        state=Status.TERMINATED if final in _TERMINATING else Status.ANSWERED,
         closed=plan.closed,
         outcome=final,
         legal_basis=names.LEGAL_BASIS[final],

@@ -9,6 +9,7 @@ from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from gongkai.core.vocabulary import AuditAction
 from gongkai.web.accounts import permissions
 from gongkai.web.accounts.models import Membership
 from gongkai.web.accounts.roles import Role
@@ -54,7 +55,7 @@ def member_add(
     AuditRecord.objects.create(
         entity="membership",
         entity_id=str(membership.pk),
-        action="添加工作人员",
+        action=AuditAction.MEMBER_ADD,
         actor=acting_user,
         changes={"user": username, "agency": agency.name, "role": role.label},
     )
@@ -72,7 +73,7 @@ def member_remove(*, acting_user: Any, membership: Membership, reason: str) -> N
     AuditRecord.objects.create(
         entity="membership",
         entity_id=str(membership.pk),
-        action="移除工作人员角色",
+        action=AuditAction.MEMBER_REMOVE,
         actor=acting_user,
         reason=reason.strip(),
         changes={

@@ -9,6 +9,7 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
+from gongkai.core.vocabulary import AuditAction
 from gongkai.web.applications.models import Application, AuditRecord
 
 
@@ -30,7 +31,7 @@ def jsonable(value: Any) -> Any:
 
 def audit_record(
     *,
-    action: str,
+    action: AuditAction,
     actor: Any,
     entity: str,
     entity_id: Any,

@@ -10,6 +10,7 @@ import datetime as dt
 from django.conf import settings
 from django.db import models
 
+from gongkai.core.vocabulary import AuditAction, choices
 from gongkai.web.applications.enums import (
     APPLICANT_KIND_CHOICES,
     APPLICANT_KIND_LABELS,
@@ -255,7 +256,7 @@ class AuditRecord(models.Model):
     )
     entity = models.CharField("对象类型", max_length=40)
     entity_id = models.CharField("对象编号", max_length=40)
-    action = models.CharField("操作", max_length=60)
+    action = models.CharField("操作", max_length=60, choices=choices(AuditAction))
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name="操作人",
@@ -273,4 +274,4 @@ class AuditRecord(models.Model):
         ordering = ("at", "id")
 
     def __str__(self) -> str:
-        return f"{self.at:%Y-%m-%d %H:%M} {self.action}"
+        return f"{self.at:%Y-%m-%d %H:%M} {self.get_action_display()}"

@@ -13,6 +13,7 @@ from django.db import IntegrityError, transaction
 from gongkai.core import letters as core
 from gongkai.core import wallclock
 from gongkai.core.errors import GongkaiError
+from gongkai.core.vocabulary import AuditAction
 from gongkai.web.applications.audit import audit_record, jsonable
 from gongkai.web.applications.enums import EventKind
 from gongkai.web.applications.models import Application, ApplicationEvent
@@ -63,7 +64,12 @@ def _require_editor(user: Any, agency: Agency) -> None:
 
 
 def _save_version(
-    *, acting_user: Any, agency: Agency, template: core.LetterTemplate, default: bool, action: str
+    *,
+    acting_user: Any,
+    agency: Agency,
+    template: core.LetterTemplate,
+    default: bool,
+    action: AuditAction,
 ) -> TemplateRow:
     """Store ``template`` as the agency's next version of its key, with an audit record."""
     # Lock the agency row so that two editors get consecutive versions.
@@ -126,7 +132,7 @@ def letter_template_save(
         agency=agency,
         template=candidate,
         default=False,
-        action="修改文书模板",
+        action=AuditAction.LETTER_TEMPLATE_SAVE,
     )
 
 
@@ -141,7 +147,7 @@ def letter_template_reset(*, acting_user: Any, agency: Agency, key: str) -> Temp
         agency=agency,
         template=core.default_template(key),
         default=True,
-        action="恢复默认文书模板",
+        action=AuditAction.LETTER_TEMPLATE_RESET,
     )
 
 
@@ -162,7 +168,7 @@ def letter_settings_save(
     settings.save(update_fields=["short_name", "number_pattern", "updated_at"])
     audit_record(
         application=None,
-        action="修改文书编号设置",
+        action=AuditAction.LETTER_SETTINGS_SAVE,
         actor=acting_user,
         entity="letter_settings",
         entity_id=settings.pk,
@@ -285,7 +291,7 @@ def letter_generate(
     letter.save(update_fields=["docx_file", "pdf_file"])
     audit_record(
         application=application,
-        action="生成文书",
+        action=AuditAction.LETTER_GENERATE,
         actor=acting_user,
         entity="letter",
         entity_id=letter.pk,
@@ -335,7 +341,7 @@ def letter_record_delivery(
     letter.save(update_fields=["delivered_on", "delivery_method", "delivery_note", "updated_at"])
     audit_record(
         application=letter.application,
-        action="记录文书送达",
+        action=AuditAction.LETTER_DELIVERY,
         actor=acting_user,
         entity="letter",
         entity_id=letter.pk,
@@ -353,7 +359,12 @@ def letter_record_delivery(
 
 
 def _void(
-    *, acting_user: Any, row: Letter | Attachment, reason: str, action: str, changes: dict[str, Any]
+    *,
+    acting_user: Any,
+    row: Letter | Attachment,
+    reason: str,
+    action: AuditAction,
+    changes: dict[str, Any],
 ) -> None:
     """Mark a letter or an attachment void with a reason, never delete it, and audit it."""
     if not reason.strip():
@@ -383,7 +394,7 @@ def letter_void(*, acting_user: Any, letter: Letter, reason: str) -> Letter:
         acting_user=acting_user,
         row=letter,
         reason=reason,
-        action="作废文书",
+        action=AuditAction.LETTER_VOID,
         changes={"number": letter.number},
     )
     return letter
@@ -421,7 +432,7 @@ def attachment_upload(
     attachment.save()
     audit_record(
         application=application,
-        action="上传附件",
+        action=AuditAction.ATTACHMENT_UPLOAD,
         actor=acting_user,
         entity="attachment",
         entity_id=attachment.pk,
@@ -443,7 +454,7 @@ def attachment_void(*, acting_user: Any, attachment: Attachment, reason: str) ->
         acting_user=acting_user,
         row=attachment,
         reason=reason,
-        action="作废附件",
+        action=AuditAction.ATTACHMENT_VOID,
         changes={"name": attachment.original_name},
     )
     return attachment

@@ -13,6 +13,7 @@ from typing import Any
 from django.db import transaction
 
 from gongkai.core import wallclock
+from gongkai.core.vocabulary import AuditAction
 from gongkai.web.accounts import permissions
 from gongkai.web.applications.audit import audit_record
 from gongkai.web.applications.models import Application
@@ -26,7 +27,9 @@ def _today() -> dt.date:
     return wallclock.today()
 
 
-def _audit(case: Case, action: str, actor: Any, changes: dict[str, Any], reason: str = "") -> None:
+def _audit(
+    case: Case, action: AuditAction, actor: Any, changes: dict[str, Any], reason: str = ""
+) -> None:
     audit_record(
         application=case.application,
         entity="litigation.case",
@@ -138,7 +141,7 @@ def case_register(
     )
     _audit(
         case,
-        f"登记{kind_enum.label}",
+        AuditAction.case_register(kind_enum),
         acting_user,
         {
             "filed_on": filed_on,
@@ -177,7 +180,7 @@ def case_record_result(
     case.save(update_fields=["result", "decided_on", "updated_at"])
     _audit(
         case,
-        "更正审结结果" if old[0] else "登记审结结果",
+        AuditAction.CASE_RESULT_CHANGE if old[0] else AuditAction.CASE_RESULT_RECORD,
         acting_user,
         {"result": f"{old[0] or '尚未审结'} → {new}", "decided_on": decided_on},
         reason,
@@ -195,5 +198,5 @@ def case_void(*, acting_user: Any, case: Case, reason: str) -> Case:
     case.voided = True
     case.void_reason = reason.strip()
     case.save(update_fields=["voided", "void_reason", "updated_at"])
-    _audit(case, "作废", acting_user, {"voided": True}, reason)
+    _audit(case, AuditAction.VOID, acting_user, {"voided": True}, reason)
     return case

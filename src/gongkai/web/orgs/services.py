@@ -6,6 +6,7 @@ from typing import Any
 
 from django.db import transaction
 
+from gongkai.core.vocabulary import AuditAction
 from gongkai.web.common.errors import ApplicationError
 from gongkai.web.orgs.models import Agency, AgencyKind
 from gongkai.web.orgs.numbering import validate_pattern
@@ -84,7 +85,7 @@ def agency_update_office(*, acting_user: Any, agency: Agency, **values: str) -> 
     AuditRecord.objects.create(
         entity="agency",
         entity_id=str(agency.pk),
-        action="修改机构信息",
+        action=AuditAction.AGENCY_UPDATE,
         actor=acting_user,
         changes=changes,
     )

@@ -20,6 +20,7 @@ from gongkai.core import wallclock
 from gongkai.core.deadlines import publication_deadline
 from gongkai.core.errors import RuleError
 from gongkai.core.formats import UnknownYearError, format_for_year
+from gongkai.core.vocabulary import AuditAction
 from gongkai.web.accounts import permissions
 from gongkai.web.accounts.roles import Role
 from gongkai.web.applications.audit import audit_record
@@ -61,7 +62,12 @@ def _today() -> dt.date:
 
 
 def _audit(
-    entity: str, record: Any, action: str, actor: Any, changes: dict[str, Any], reason: str = ""
+    entity: str,
+    record: Any,
+    action: AuditAction,
+    actor: Any,
+    changes: dict[str, Any],
+    reason: str = "",
 ) -> None:
     audit_record(
         entity=entity,
@@ -121,7 +127,7 @@ def category_create(*, acting_user: Any, agency: Agency, name: str) -> Category:
     category = Category.objects.create(
         agency=agency, name=name, position=(last.position + 1) if last else 0
     )
-    _audit("proactive.category", category, "新增主题分类", acting_user, {"name": name})
+    _audit("proactive.category", category, AuditAction.CATEGORY_CREATE, acting_user, {"name": name})
     return category
 
 
@@ -134,7 +140,7 @@ def category_set_active(*, acting_user: Any, category: Category, active: bool) -
         _audit(
             "proactive.category",
             category,
-            "启用主题分类" if active else "停用主题分类",
+            AuditAction.CATEGORY_ENABLE if active else AuditAction.CATEGORY_DISABLE,
             acting_user,
             {"active": active},
         )
@@ -154,7 +160,13 @@ def channel_create(*, acting_user: Any, agency: Agency, kind: str, name: str) ->
     if Channel.objects.filter(agency=agency, name=name).exists():
         raise ApplicationError(f"渠道“{name}”已存在", field="name")
     channel = Channel.objects.create(agency=agency, kind=kind_enum.value, name=name)
-    _audit("proactive.channel", channel, "新增发布渠道", acting_user, {"kind": kind, "name": name})
+    _audit(
+        "proactive.channel",
+        channel,
+        AuditAction.CHANNEL_CREATE,
+        acting_user,
+        {"kind": kind, "name": name},
+    )
     return channel
 
 
@@ -244,7 +256,7 @@ def item_register(
     _audit(
         "proactive.item",
         item,
-        "登记主动公开信息",
+        AuditAction.ITEM_REGISTER,
         acting_user,
         {
             "index_number": item.index_number,
@@ -289,7 +301,7 @@ def item_publish(
     _audit(
         "proactive.item",
         item,
-        "登记公开日期",
+        AuditAction.ITEM_PUBLISH,
         acting_user,
         {"published_on": [old, published_on], "channels": [c.name for c in channels]},
     )
@@ -306,7 +318,7 @@ def _void(entity: str, record: Any, acting_user: Any, reason: str) -> Any:
     record.voided = True
     record.void_reason = reason
     record.save(update_fields=["voided", "void_reason", "updated_at"])
-    _audit(entity, record, "作废", acting_user, {"voided": True}, reason)
+    _audit(entity, record, AuditAction.VOID, acting_user, {"voided": True}, reason)
     return record
 
 
@@ -385,7 +397,7 @@ def document_register(
     _audit(
         "proactive.document",
         document,
-        f"登记{kind_enum.label}",
+        AuditAction.document_register(kind_enum),
         acting_user,
         {"title": document.title, "issued_on": issued_on, "repealed_on": repealed_on},
     )
@@ -416,7 +428,14 @@ def document_repeal(
     document.repealed_on = repealed_on
     document.repeal_note = note.strip()
     document.save(update_fields=["repealed_on", "repeal_note", "updated_at"])
-    _audit("proactive.document", document, "废止", acting_user, {"repealed_on": repealed_on}, note)
+    _audit(
+        "proactive.document",
+        document,
+        AuditAction.DOCUMENT_REPEAL,
+        acting_user,
+        {"repealed_on": repealed_on},
+        note,
+    )
     return document
 
 
@@ -469,7 +488,7 @@ def decision_record(
     _audit(
         "proactive.decision",
         decision,
-        f"登记{kind_enum.label}决定",
+        AuditAction.decision_record(kind_enum),
         acting_user,
         {"start_on": start_on, "end_on": end_on, "count": count, "source_note": source_note},
     )
@@ -511,7 +530,7 @@ def fee_record(
     _audit(
         "proactive.fee",
         fee,
-        "登记行政事业性收费",
+        AuditAction.FEE_INCOME_RECORD,
         acting_user,
         {"item": fee.item, "start_on": start_on, "end_on": end_on, "amount": amount},
     )
@@ -547,7 +566,7 @@ def procurement_record(
     _audit(
         "proactive.procurement",
         procurement,
-        "登记政府集中采购",
+        AuditAction.PROCUREMENT_RECORD,
         acting_user,
         {"title": procurement.title, "day": day, "amount": amount},
     )
@@ -589,7 +608,7 @@ def matter_record(
     _audit(
         "proactive.matter",
         matter,
-        f"登记{kind_enum.label}事项",
+        AuditAction.matter_record(kind_enum),
         acting_user,
         {"name": matter.name, "listed_on": listed_on, "delisted_on": delisted_on},
     )

@@ -9,6 +9,7 @@ from typing import Any
 from django.db import transaction
 
 from gongkai.core.calendar import CalendarFileError, YearArrangement, arrangement_from_mapping
+from gongkai.core.vocabulary import AuditAction
 from gongkai.web.accounts import permissions
 from gongkai.web.applications.models import Application, AuditRecord
 from gongkai.web.applications.services import application_due_dates_recompute
@@ -92,7 +93,7 @@ def calendar_year_save(
     AuditRecord.objects.create(
         entity="calendar",
         entity_id=str(year),
-        action="修改工作日历",
+        action=AuditAction.CALENDAR_SAVE,
         actor=acting_user,
         changes={"before": old, "after": data},
     )

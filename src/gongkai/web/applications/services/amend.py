@@ -6,6 +6,7 @@ from typing import Any
 
 from django.db import transaction
 
+from gongkai.core.vocabulary import AuditAction
 from gongkai.web.accounts import permissions
 from gongkai.web.applications.enums import Status
 from gongkai.web.applications.models import Application
@@ -54,7 +55,7 @@ def application_change_outcome(
     application.save(update_fields=[*fields, "updated_at"])
     write_audit(
         application=application,
-        action="更正办理结果",
+        action=AuditAction.OUTCOME_CHANGE,
         actor=acting_user,
         changes=changes,
         reason=reason.strip(),
@@ -80,7 +81,7 @@ def application_void(*, acting_user: Any, application: Application, reason: str)
     application.save(update_fields=["voided", "void_reason", "updated_at"])
     write_audit(
         application=application,
-        action="作废",
+        action=AuditAction.VOID,
         actor=acting_user,
         changes={"voided": [False, True]},
         reason=reason.strip(),

@@ -9,6 +9,7 @@ from typing import Any
 from django.db import transaction
 
 from gongkai.core import wallclock
+from gongkai.core.vocabulary import AuditAction
 from gongkai.web.applications.clock import applicant_deadline, deadline_for
 from gongkai.web.applications.enums import EventKind, Status
 from gongkai.web.applications.models import Application
@@ -67,7 +68,12 @@ def application_answer(
         application,
         ["status", "outcome", "legal_basis", "answer_summary", "closed_on", "pages"],
     )
-    write_audit(application=application, action="作出答复", actor=acting_user, changes=changes)
+    write_audit(
+        application=application,
+        action=AuditAction.APPLICATION_ANSWER,
+        actor=acting_user,
+        changes=changes,
+    )
     return application
 
 
@@ -99,7 +105,7 @@ def application_terminate(
     changes |= save_with_clock(application, ["status", "outcome", "legal_basis", "closed_on"])
     write_audit(
         application=application,
-        action="终止办理",
+        action=AuditAction.APPLICATION_TERMINATE,
         actor=acting_user,
         changes=changes,
         reason=reason.strip(),

@@ -7,6 +7,7 @@ import datetime as dt
 from typing import Any
 
 from gongkai.core import wallclock
+from gongkai.core.vocabulary import AuditAction
 from gongkai.web.accounts import permissions
 from gongkai.web.applications.audit import audit_record
 from gongkai.web.applications.clock import CLOCK_FIELDS, refresh_due
@@ -18,7 +19,7 @@ from gongkai.web.common.errors import ApplicationError, PermissionDenied
 def write_audit(
     *,
     application: Application | None,
-    action: str,
+    action: AuditAction,
     actor: Any,
     changes: dict[str, Any],
     reason: str = "",

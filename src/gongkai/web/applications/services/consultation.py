@@ -7,6 +7,7 @@ from typing import Any
 
 from django.db import transaction
 
+from gongkai.core.vocabulary import AuditAction
 from gongkai.web.applications.enums import EventKind, Status
 from gongkai.web.applications.models import Application
 from gongkai.web.applications.services.common import (
@@ -71,7 +72,12 @@ def application_send_consultation(
     )
     changes = set_status(application, Status.CONSULTING) | {"consulted": party_name.strip()}
     changes |= save_with_clock(application, ["status"])
-    write_audit(application=application, action="发出征求意见", actor=acting_user, changes=changes)
+    write_audit(
+        application=application,
+        action=AuditAction.CONSULTATION_SEND,
+        actor=acting_user,
+        changes=changes,
+    )
     return application
 
 
@@ -110,5 +116,10 @@ def application_receive_consultation(
     if len(pending) == 1:
         changes |= set_status(application, Status.IN_PROGRESS)
     changes |= save_with_clock(application, ["status"])
-    write_audit(application=application, action="收到意见答复", actor=acting_user, changes=changes)
+    write_audit(
+        application=application,
+        action=AuditAction.CONSULTATION_RECEIVE,
+        actor=acting_user,
+        changes=changes,
+    )
     return application

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.db import transaction
 
+from gongkai.core.vocabulary import AuditAction
 from gongkai.web.applications.clock import correction_deadline
 from gongkai.web.applications.enums import EventKind, Status
 from gongkai.web.applications.models import Application
@@ -63,7 +64,12 @@ def application_request_correction(
     )
     changes = set_status(application, Status.AWAITING_CORRECTION) | {"correction_requested": day}
     changes |= save_with_clock(application, ["status"])
-    write_audit(application=application, action="发出补正通知", actor=acting_user, changes=changes)
+    write_audit(
+        application=application,
+        action=AuditAction.CORRECTION_REQUEST,
+        actor=acting_user,
+        changes=changes,
+    )
     return application
 
 
@@ -80,5 +86,10 @@ def application_receive_correction(
     add_event(application, EventKind.CORRECTION_RECEIVED, day, acting_user, note=note.strip())
     changes = set_status(application, Status.IN_PROGRESS) | {"correction_received": day}
     changes |= save_with_clock(application, ["status"])
-    write_audit(application=application, action="收到补正材料", actor=acting_user, changes=changes)
+    write_audit(
+        application=application,
+        action=AuditAction.CORRECTION_RECEIVE,
+        actor=acting_user,
+        changes=changes,
+    )
     return application

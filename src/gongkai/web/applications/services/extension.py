@@ -9,6 +9,7 @@ from typing import Any
 from django.db import transaction
 
 from gongkai.core.deadlines import EXTENSION_DAYS
+from gongkai.core.vocabulary import AuditAction
 from gongkai.web.accounts import permissions
 from gongkai.web.applications.enums import EventKind
 from gongkai.web.applications.models import Application, ApplicationEvent
@@ -44,7 +45,7 @@ def application_request_extension(
     add_event(application, EventKind.EXTENSION_REQUESTED, day, acting_user, note=reason.strip())
     write_audit(
         application=application,
-        action="申请延期答复",
+        action=AuditAction.EXTENSION_REQUEST,
         actor=acting_user,
         changes={"extension_requested": day},
         reason=reason.strip(),
@@ -95,7 +96,12 @@ def application_approve_extension(
     )
     changes: dict[str, Any] = {"extension": f"{EXTENSION_WORKDAYS}个工作日"}
     changes |= save_with_clock(application, [])
-    write_audit(application=application, action="批准延期答复", actor=acting_user, changes=changes)
+    write_audit(
+        application=application,
+        action=AuditAction.EXTENSION_APPROVE,
+        actor=acting_user,
+        changes=changes,
+    )
     return application
 
 
@@ -120,7 +126,7 @@ def application_set_due_date(
     changes |= save_with_clock(application, [])
     write_audit(
         application=application,
-        action="确定答复期限（第三十五条）",
+        action=AuditAction.DUE_DATE_SET,
         actor=acting_user,
         changes=changes,
         reason=reason.strip(),

@@ -8,6 +8,7 @@ from typing import Any
 
 from django.db import transaction
 
+from gongkai.core.vocabulary import AuditAction
 from gongkai.web.applications.enums import EventKind, Status
 from gongkai.web.applications.models import Application
 from gongkai.web.applications.services.common import (
@@ -57,7 +58,9 @@ def application_issue_fee_notice(
     )
     changes = set_status(application, Status.AWAITING_FEE) | {"fee_notice": str(amount)}
     changes |= save_with_clock(application, ["status"])
-    write_audit(application=application, action="发出收费通知", actor=acting_user, changes=changes)
+    write_audit(
+        application=application, action=AuditAction.FEE_NOTICE, actor=acting_user, changes=changes
+    )
     return application
 
 
@@ -80,5 +83,7 @@ def application_record_payment(
     add_event(application, EventKind.FEE_PAID, day, acting_user, amount=amount)
     changes = set_status(application, Status.IN_PROGRESS) | {"fee_paid": str(amount)}
     changes |= save_with_clock(application, ["status"])
-    write_audit(application=application, action="登记缴费", actor=acting_user, changes=changes)
+    write_audit(
+        application=application, action=AuditAction.FEE_PAYMENT, actor=acting_user, changes=changes
+    )
     return application

@@ -6,6 +6,7 @@ from typing import Any
 
 from django.db import transaction
 
+from gongkai.core.vocabulary import AuditAction
 from gongkai.web.accounts import permissions
 from gongkai.web.applications.enums import Status
 from gongkai.web.applications.models import Application
@@ -33,7 +34,12 @@ def application_start(*, acting_user: Any, application: Application) -> Applicat
         application.assigned_to = acting_user
         changes["assigned_to"] = [None, acting_user.get_username()]
     changes |= save_with_clock(application, ["status", "assigned_to"])
-    write_audit(application=application, action="开始办理", actor=acting_user, changes=changes)
+    write_audit(
+        application=application,
+        action=AuditAction.APPLICATION_START,
+        actor=acting_user,
+        changes=changes,
+    )
     return application
 
 
@@ -54,5 +60,10 @@ def application_assign(*, acting_user: Any, application: Application, assignee: 
     changes = {"assigned_to": [name(application.assigned_to), name(assignee)]}
     application.assigned_to = assignee
     application.save(update_fields=["assigned_to", "updated_at"])
-    write_audit(application=application, action="分配经办人", actor=acting_user, changes=changes)
+    write_audit(
+        application=application,
+        action=AuditAction.APPLICATION_ASSIGN,
+        actor=acting_user,
+        changes=changes,
+    )
     return application

@@ -9,6 +9,7 @@ from typing import Any
 from django.db import transaction
 
 from gongkai.core import wallclock
+from gongkai.core.vocabulary import AuditAction
 from gongkai.web.applications.audit import jsonable
 from gongkai.web.applications.clock import CLOCK_FIELDS, refresh_due
 from gongkai.web.applications.enums import Status
@@ -61,7 +62,7 @@ def application_due_dates_recompute(*, acting_user: Any, reason: str) -> Recompu
                 application=application,
                 entity="application",
                 entity_id=str(application.pk),
-                action="工作日历变更后重算期限",
+                action=AuditAction.DUE_DATES_RECOMPUTE,
                 actor=acting_user,
                 changes=jsonable({"due_on": [old_due, new_due]}),
                 reason=reason,

@@ -9,6 +9,7 @@ from typing import Any
 from django.db import IntegrityError, transaction
 
 from gongkai.core import wallclock
+from gongkai.core.vocabulary import AuditAction
 from gongkai.web.accounts import permissions
 from gongkai.web.applications.clock import CLOCK_FIELDS, receipt_day, refresh_due
 from gongkai.web.applications.enums import (
@@ -173,7 +174,7 @@ def application_register(
     application.save(update_fields=list(CLOCK_FIELDS))
     write_audit(
         application=application,
-        action="登记申请",
+        action=AuditAction.APPLICATION_REGISTER,
         actor=acting_user,
         changes={
             "number": number,
