@@ -130,7 +130,8 @@ def test_production_refuses_to_start_without_a_secret_key(tmp_path):
 def test_the_demo_loader_builds_a_district_with_every_role_and_state():
     import datetime as dt
 
-    from gongkai.web.applications.models import Application, AuditRecord
+    from gongkai.web.applications.models import Application
+    from gongkai.web.common.models import AuditRecord
     from gongkai.web.demo import load_demo
     from gongkai.web.orgs.models import Agency
 

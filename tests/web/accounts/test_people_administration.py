@@ -11,8 +11,8 @@ from gongkai.core.vocabulary import AuditAction
 from gongkai.web.accounts.models import Membership
 from gongkai.web.accounts.roles import Role
 from gongkai.web.accounts.services import member_add, member_remove
-from gongkai.web.applications.models import AuditRecord
 from gongkai.web.common.errors import ApplicationError, PermissionDenied
+from gongkai.web.common.models import AuditRecord
 
 
 def test_the_administrator_adds_a_new_case_officer(district):

@@ -11,8 +11,9 @@ import pytest
 from gongkai.core.vocabulary import AuditAction
 from gongkai.web.applications import services
 from gongkai.web.applications.enums import EventKind, Status
-from gongkai.web.applications.models import Application, AuditRecord
+from gongkai.web.applications.models import Application
 from gongkai.web.common.errors import ApplicationError, PermissionDenied
+from gongkai.web.common.models import AuditRecord
 
 D = dt.date
 

@@ -12,8 +12,8 @@ from django.urls import reverse
 from gongkai.core import wallclock
 from gongkai.core.vocabulary import AuditAction
 from gongkai.web.applications import services
-from gongkai.web.applications.models import AuditRecord
 from gongkai.web.common.errors import ApplicationError, PermissionDenied
+from gongkai.web.common.models import AuditRecord
 from gongkai.web.notifications.models import Notification
 from gongkai.web.notifications.tasks import send_deadline_reminders_for
 

@@ -10,8 +10,8 @@ import pytest
 
 from gongkai.core.vocabulary import AuditAction
 from gongkai.web.applications.enums import EventKind
-from gongkai.web.applications.models import AuditRecord
 from gongkai.web.common.errors import ApplicationError, PermissionDenied
+from gongkai.web.common.models import AuditRecord
 from gongkai.web.letters import services
 from gongkai.web.letters.models import LetterCounter
 from gongkai.web.letters.snapshots import LetterInput

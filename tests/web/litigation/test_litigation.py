@@ -9,8 +9,8 @@ import pytest
 from django.urls import reverse
 
 from gongkai.core.vocabulary import AuditAction
-from gongkai.web.applications.models import AuditRecord
 from gongkai.web.common.errors import ApplicationError, PermissionDenied
+from gongkai.web.common.models import AuditRecord
 from gongkai.web.litigation import services
 from gongkai.web.litigation.models import Case
 

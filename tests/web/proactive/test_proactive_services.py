@@ -9,8 +9,8 @@ from decimal import Decimal
 import pytest
 
 from gongkai.core.vocabulary import AuditAction
-from gongkai.web.applications.models import AuditRecord
 from gongkai.web.common.errors import ApplicationError, PermissionDenied
+from gongkai.web.common.models import AuditRecord
 from gongkai.web.proactive import services
 from gongkai.web.proactive.models import Category, Channel, Item
 

@@ -10,8 +10,8 @@ from django.urls import reverse
 
 from gongkai.core.vocabulary import AuditAction
 from gongkai.web.applications import services
-from gongkai.web.applications.models import AuditRecord
 from gongkai.web.common.errors import ApplicationError, PermissionDenied
+from gongkai.web.common.models import AuditRecord
 from gongkai.web.workcalendar.services import arrangement_text, calendar_year_save
 from gongkai.web.workcalendar.snapshots import work_calendar
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.password_validation import validate_password
@@ -13,9 +13,11 @@ from gongkai.core.vocabulary import AuditAction
 from gongkai.web.accounts import permissions
 from gongkai.web.accounts.models import Membership
 from gongkai.web.accounts.roles import Role
-from gongkai.web.applications.models import AuditRecord
 from gongkai.web.common.errors import ApplicationError, PermissionDenied
-from gongkai.web.orgs.models import Agency
+from gongkai.web.common.models import AuditRecord
+
+if TYPE_CHECKING:
+    from gongkai.web.orgs.models import Agency
 
 
 def _require_admin_of(user: Any, agency: Agency) -> None:

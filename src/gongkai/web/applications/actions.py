@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django import forms
+from django.contrib.auth import get_user_model
 
 from gongkai.core import wallclock
 from gongkai.web.accounts import permissions
@@ -22,6 +23,7 @@ from gongkai.web.applications.outcomes import (
     outcome_choices_all_years,
     termination_choices,
 )
+from gongkai.web.common.errors import ApplicationError
 
 
 def _today_year() -> int:
@@ -82,7 +84,6 @@ def _can_change_outcome(user: Any, a: Application) -> bool:
 
 
 def _staff(app: Application) -> list[tuple[int, str]]:
-    from django.contrib.auth import get_user_model
 
     users = (
         get_user_model()
@@ -97,12 +98,9 @@ def _staff(app: Application) -> list[tuple[int, str]]:
 
 
 def _assign(user: Any, app: Application, data: dict[str, Any]) -> Application:
-    from django.contrib.auth import get_user_model
 
     assignee = get_user_model().objects.filter(pk=data["assignee"]).first()
     if assignee is None:
-        from gongkai.web.common.errors import ApplicationError
-
         raise ApplicationError("请选择经办人", field="assignee")
     return services.application_assign(acting_user=user, application=app, assignee=assignee)
 

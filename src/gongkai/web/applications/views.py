@@ -11,11 +11,12 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
+from django.urls import NoReverseMatch, reverse
 from django.views.decorators.http import require_GET, require_POST
 
 from gongkai.core import wallclock
 from gongkai.web.accounts import permissions
-from gongkai.web.applications import selectors, services
+from gongkai.web.applications import panels, selectors, services
 from gongkai.web.applications.actions import ACTIONS
 from gongkai.web.applications.clock import deadline_for
 from gongkai.web.applications.enums import APPLICANT_KIND_LABELS, EventKind, Status
@@ -24,8 +25,6 @@ from gongkai.web.applications.forms import QueueFilterForm, RegisterForm
 from gongkai.web.applications.models import Application
 from gongkai.web.applications.outcomes import outcome_label
 from gongkai.web.common.errors import ApplicationError, PermissionDenied
-from gongkai.web.letters.links import suggested_letters
-from gongkai.web.litigation.selectors import case_list_for_application
 from gongkai.web.workcalendar.snapshots import work_calendar
 
 PAGE_SIZE = 50
@@ -224,8 +223,7 @@ def _detail_context(
         else "",
         "fees": fee_breakdown(application),
         "letters_url": _letters_url(application),
-        "suggested_letters": suggested_letters(application, user=user),
-        "cases": list(case_list_for_application(user=user, application=application)),
+        **panels.detail_context(user, application),
         "can_register_case": permissions.can_handle(user, application),
         "extension_pending": any(e.kind == EventKind.EXTENSION_REQUESTED.value for e in events)
         and not any(e.kind == EventKind.EXTENSION.value for e in events),
@@ -235,8 +233,6 @@ def _detail_context(
 
 
 def _letters_url(application: Application) -> str:
-    from django.urls import NoReverseMatch, reverse
-
     try:
         return reverse("letters:application", kwargs={"pk": application.pk})
     except NoReverseMatch:

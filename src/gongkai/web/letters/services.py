@@ -14,9 +14,9 @@ from gongkai.core import letters as core
 from gongkai.core import wallclock
 from gongkai.core.errors import GongkaiError
 from gongkai.core.vocabulary import AuditAction
-from gongkai.web.applications.audit import audit_record, jsonable
 from gongkai.web.applications.enums import EventKind
 from gongkai.web.applications.models import Application, ApplicationEvent
+from gongkai.web.common.audit import audit_record, jsonable
 from gongkai.web.common.errors import ApplicationError, PermissionDenied
 from gongkai.web.letters import permissions
 from gongkai.web.letters.models import (

@@ -32,6 +32,7 @@ from gongkai.web.letters.snapshots import (
     sample_facts,
     template_in_force,
 )
+from gongkai.web.orgs.selectors import agency_get_visible
 
 MEDIA_TYPES = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -87,7 +88,7 @@ def _example_number(pattern: str, short_name: str) -> str:
 @login_required
 @require_POST
 def settings_edit(request: HttpRequest, agency_id: int) -> HttpResponse:
-    agency = selectors.agency_get_visible(user=request.user, pk=agency_id)
+    agency = agency_get_visible(user=request.user, pk=agency_id)
     form = SettingsForm(request.POST)
     if form.is_valid():
         try:
@@ -110,7 +111,7 @@ def settings_edit(request: HttpRequest, agency_id: int) -> HttpResponse:
 
 @login_required
 def template_edit(request: HttpRequest, agency_id: int, key: str) -> HttpResponse:
-    agency = selectors.agency_get_visible(user=request.user, pk=agency_id)
+    agency = agency_get_visible(user=request.user, pk=agency_id)
     if key not in core.DEFAULT_TEMPLATES:
         raise Http404("没有这种文书模板")
     can_edit = permissions.can_edit_templates(request.user, agency)

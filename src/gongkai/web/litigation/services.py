@@ -15,12 +15,12 @@ from django.db import transaction
 from gongkai.core import wallclock
 from gongkai.core.vocabulary import AuditAction
 from gongkai.web.accounts import permissions
-from gongkai.web.applications.audit import audit_record
+from gongkai.web.accounts.permissions import require_writer
 from gongkai.web.applications.models import Application
+from gongkai.web.common.audit import audit_record
 from gongkai.web.common.errors import ApplicationError, PermissionDenied
 from gongkai.web.litigation.models import Case, CaseKind, CaseResult
 from gongkai.web.orgs.models import Agency
-from gongkai.web.proactive.services import require_writer
 
 
 def _today() -> dt.date:

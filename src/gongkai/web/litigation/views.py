@@ -13,11 +13,11 @@ from django.views.decorators.http import require_GET, require_POST
 
 from gongkai.core import wallclock
 from gongkai.web.accounts import permissions
-from gongkai.web.applications.selectors import agency_list_registrable, agency_list_visible
 from gongkai.web.common.errors import ApplicationError, PermissionDenied
 from gongkai.web.litigation import forms, selectors, services
 from gongkai.web.litigation.models import CASE_KIND_CHOICES
 from gongkai.web.orgs.models import Agency
+from gongkai.web.orgs.selectors import agency_list_registrable, agency_list_visible
 
 PAGE_SIZE = 50
 

@@ -18,6 +18,7 @@ from typing import Any
 from django.db import transaction
 
 from gongkai.core import wallclock
+from gongkai.web.accounts.permissions import require_writer
 from gongkai.web.common.errors import ApplicationError
 from gongkai.web.orgs.models import Agency
 from gongkai.web.proactive.models import (
@@ -28,7 +29,7 @@ from gongkai.web.proactive.models import (
     ChannelKind,
     Item,
 )
-from gongkai.web.proactive.services import ItemData, item_register, require_writer
+from gongkai.web.proactive.services import ItemData, item_register
 
 COLUMNS = (
     "索引号",

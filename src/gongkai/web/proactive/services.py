@@ -22,8 +22,9 @@ from gongkai.core.errors import RuleError
 from gongkai.core.formats import UnknownYearError, format_for_year
 from gongkai.core.vocabulary import AuditAction
 from gongkai.web.accounts import permissions
+from gongkai.web.accounts.permissions import require_writer
 from gongkai.web.accounts.roles import Role
-from gongkai.web.applications.audit import audit_record
+from gongkai.web.common.audit import audit_record
 from gongkai.web.common.errors import ApplicationError, PermissionDenied
 from gongkai.web.orgs.models import Agency, AgencyKind
 from gongkai.web.proactive.models import (
@@ -77,14 +78,6 @@ def _audit(
         changes=changes,
         reason=reason,
     )
-
-
-def require_writer(user: Any, agency: Agency) -> None:
-    """Only the agency's own 经办人, 审核人 and 公开办 write its registers."""
-    if not permissions.can_view_agency(user, agency):
-        raise PermissionDenied("无权查看该机构的登记簿")
-    if not permissions.can_register_for(user, agency):
-        raise PermissionDenied(f"只有{agency.name}的经办人、审核人或公开办可以登记")
 
 
 def require_configurer(user: Any, agency: Agency) -> None:

@@ -9,11 +9,12 @@ from typing import Any
 from gongkai.core import wallclock
 from gongkai.core.vocabulary import AuditAction
 from gongkai.web.accounts import permissions
-from gongkai.web.applications.audit import audit_record
 from gongkai.web.applications.clock import CLOCK_FIELDS, refresh_due
 from gongkai.web.applications.enums import EventKind, Status
-from gongkai.web.applications.models import Application, ApplicationEvent, AuditRecord
+from gongkai.web.applications.models import Application, ApplicationEvent
+from gongkai.web.common.audit import audit_record
 from gongkai.web.common.errors import ApplicationError, PermissionDenied
+from gongkai.web.common.models import AuditRecord
 
 
 def write_audit(

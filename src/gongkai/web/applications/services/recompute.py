@@ -10,11 +10,12 @@ from django.db import transaction
 
 from gongkai.core import wallclock
 from gongkai.core.vocabulary import AuditAction
-from gongkai.web.applications.audit import jsonable
 from gongkai.web.applications.clock import CLOCK_FIELDS, refresh_due
 from gongkai.web.applications.enums import Status
-from gongkai.web.applications.models import Application, AuditRecord
+from gongkai.web.applications.models import Application
+from gongkai.web.common.audit import jsonable
 from gongkai.web.common.errors import ApplicationError
+from gongkai.web.common.models import AuditRecord
 from gongkai.web.workcalendar.snapshots import work_calendar
 
 

@@ -13,8 +13,8 @@ from gongkai.web.accounts import permissions, services
 from gongkai.web.accounts.forms import MemberForm, RemoveForm
 from gongkai.web.accounts.models import Membership
 from gongkai.web.accounts.roles import Role
-from gongkai.web.applications.selectors import agency_list_visible
 from gongkai.web.common.errors import ApplicationError
+from gongkai.web.orgs.selectors import agency_list_visible
 
 
 def _managed_agencies(request: HttpRequest) -> list:  # type: ignore[type-arg]
