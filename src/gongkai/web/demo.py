@@ -367,6 +367,7 @@ def _answer_letters(applications: dict[int, Application], users: dict[str, Any])
         for app in chosen:
             assert app.closed_on is not None
             officer = users.get(f"{app.agency.code}_jbr")
+            assert officer is not None  # every demo agency has a 经办人
             try:
                 letter_generate(
                     acting_user=officer,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import User
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -28,7 +29,7 @@ def _require_admin_of(user: Any, agency: Agency) -> None:
 @transaction.atomic
 def member_add(
     *,
-    acting_user: Any,
+    acting_user: User,
     agency: Agency,
     role: Role,
     username: str,
@@ -65,7 +66,7 @@ def member_add(
 
 
 @transaction.atomic
-def member_remove(*, acting_user: Any, membership: Membership, reason: str) -> None:
+def member_remove(*, acting_user: User, membership: Membership, reason: str) -> None:
     """Take a role away (the account and its history stay)."""
     _require_admin_of(acting_user, membership.agency)
     if not reason.strip():

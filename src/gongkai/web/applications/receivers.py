@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.contrib.auth.models import User
 from django.dispatch import receiver
 
 from gongkai.web.applications.services import application_due_dates_recompute
@@ -12,7 +13,7 @@ from gongkai.web.workcalendar.signals import CalendarEffect, DueDateChange, cale
 
 @receiver(calendar_changed, dispatch_uid="applications.recompute_due_dates")
 def recompute_due_dates(
-    sender: Any, *, acting_user: Any, reason: str, **kwargs: Any
+    sender: Any, *, acting_user: User, reason: str, **kwargs: Any
 ) -> CalendarEffect:
     """Every open request's due date follows the new calendar (条例第三十三条)."""
     result = application_due_dates_recompute(acting_user=acting_user, reason=reason)

@@ -43,8 +43,9 @@ def _in_force(agency: Agency) -> dict[str, LetterTemplate]:
 def template_overview(*, agency: Agency) -> list[TemplateStatus]:
     own = _in_force(agency)
     upper: dict[str, LetterTemplate] = {}
-    if agency.government_id and agency.government_id != agency.pk:
-        upper = _in_force(agency.government)
+    government = agency.government if agency.government_id != agency.pk else None
+    if agency.government_id and government is not None:
+        upper = _in_force(government)
     return [
         TemplateStatus(
             key,

@@ -7,6 +7,7 @@ import dataclasses
 import datetime as dt
 from typing import Any
 
+from django.contrib.auth.models import User
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 
@@ -65,7 +66,7 @@ def _require_editor(user: Any, agency: Agency) -> None:
 
 def _save_version(
     *,
-    acting_user: Any,
+    acting_user: User,
     agency: Agency,
     template: core.LetterTemplate,
     default: bool,
@@ -104,7 +105,7 @@ def _save_version(
 @transaction.atomic
 def letter_template_save(
     *,
-    acting_user: Any,
+    acting_user: User,
     agency: Agency,
     key: str,
     title: str,
@@ -137,7 +138,7 @@ def letter_template_save(
 
 
 @transaction.atomic
-def letter_template_reset(*, acting_user: Any, agency: Agency, key: str) -> TemplateRow | None:
+def letter_template_reset(*, acting_user: User, agency: Agency, key: str) -> TemplateRow | None:
     """Go back to the shipped default; earlier versions stay on record."""
     _require_editor(acting_user, agency)
     if own_template_row(agency, key) is None:
@@ -153,7 +154,7 @@ def letter_template_reset(*, acting_user: Any, agency: Agency, key: str) -> Temp
 
 @transaction.atomic
 def letter_settings_save(
-    *, acting_user: Any, agency: Agency, short_name: str, number_pattern: str
+    *, acting_user: User, agency: Agency, short_name: str, number_pattern: str
 ) -> LetterSettings:
     _require_editor(acting_user, agency)
     pattern = number_pattern.strip()
@@ -224,7 +225,7 @@ def letter_preview(*, application: Application, key: str, data: LetterInput) -> 
 
 @transaction.atomic
 def letter_generate(
-    *, acting_user: Any, application: Application, key: str, data: LetterInput
+    *, acting_user: User, application: Application, key: str, data: LetterInput
 ) -> Letter:
     """Number, compose and render a letter; store its DOCX and PDF; link it to the event of
     the register it belongs to (补正通知 → 发出补正通知, 答复书 → 作出答复 …)."""
@@ -308,7 +309,7 @@ def letter_generate(
 @transaction.atomic
 def letter_record_delivery(
     *,
-    acting_user: Any,
+    acting_user: User,
     letter: Letter,
     delivered_on: dt.date,
     method: str,
@@ -360,7 +361,7 @@ def letter_record_delivery(
 
 def _void(
     *,
-    acting_user: Any,
+    acting_user: User,
     row: Letter | Attachment,
     reason: str,
     action: AuditAction,
@@ -386,7 +387,7 @@ def _void(
 
 
 @transaction.atomic
-def letter_void(*, acting_user: Any, letter: Letter, reason: str) -> Letter:
+def letter_void(*, acting_user: User, letter: Letter, reason: str) -> Letter:
     """A wrong letter is voided with a reason, never deleted; its number stays used."""
     if not permissions.can_generate_letter(acting_user, letter.application):
         raise PermissionDenied("您无权作废该文书")
@@ -405,7 +406,7 @@ def letter_void(*, acting_user: Any, letter: Letter, reason: str) -> Letter:
 
 @transaction.atomic
 def attachment_upload(
-    *, acting_user: Any, application: Application, upload: Any, kind: str, description: str = ""
+    *, acting_user: User, application: Application, upload: Any, kind: str, description: str = ""
 ) -> Attachment:
     """Store an uploaded file after the type and size checks of :mod:`.uploads`."""
     if not permissions.can_upload_attachment(acting_user, application):
@@ -446,7 +447,7 @@ def attachment_upload(
 
 
 @transaction.atomic
-def attachment_void(*, acting_user: Any, attachment: Attachment, reason: str) -> Attachment:
+def attachment_void(*, acting_user: User, attachment: Attachment, reason: str) -> Attachment:
     """A wrong attachment is voided with a reason, never deleted (once)."""
     if not permissions.can_upload_attachment(acting_user, attachment.application):
         raise PermissionDenied("您无权作废该附件")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django.contrib.auth.models import User
 from django.db import transaction
 
 from gongkai.core import wallclock
@@ -67,7 +68,7 @@ def _check_result(
 @transaction.atomic
 def case_register(
     *,
-    acting_user: Any,
+    acting_user: User,
     agency: Agency,
     application: Application,
     kind: str,
@@ -157,7 +158,7 @@ def case_register(
 @transaction.atomic
 def case_record_result(
     *,
-    acting_user: Any,
+    acting_user: User,
     case: Case,
     result: str,
     decided_on: dt.date | None,
@@ -189,7 +190,7 @@ def case_record_result(
 
 
 @transaction.atomic
-def case_void(*, acting_user: Any, case: Case, reason: str) -> Case:
+def case_void(*, acting_user: User, case: Case, reason: str) -> Case:
     require_writer(acting_user, case.agency)
     if not reason.strip():
         raise ApplicationError("作废须填写原因", field="reason")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.contrib.auth.models import User
 from django.db import transaction
 
 from gongkai.core.vocabulary import AuditAction
@@ -58,7 +59,7 @@ OFFICE_FIELDS = (
 
 
 @transaction.atomic
-def agency_update_office(*, acting_user: Any, agency: Agency, **values: str) -> Agency:
+def agency_update_office(*, acting_user: User, agency: Agency, **values: str) -> Agency:
     """Edit the 工作机构's details that the 指南 publishes (条例 第十二条) and the 受理编号
     pattern; audited with a before/after diff."""
 

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 
 from gongkai.web.accounts import permissions
 from gongkai.web.accounts.roles import Role
 from gongkai.web.common.errors import ApplicationError
+from gongkai.web.common.http import AuthenticatedHttpRequest
 from gongkai.web.orgs.forms import OfficeForm
 from gongkai.web.orgs.models import Agency
 from gongkai.web.orgs.selectors import agency_get_visible, agency_list_visible
@@ -17,13 +18,13 @@ from gongkai.web.orgs.services import agency_update_office
 
 
 @login_required
-def index(request: HttpRequest) -> HttpResponse:
+def index(request: AuthenticatedHttpRequest) -> HttpResponse:
     agencies = agency_list_visible(user=request.user).select_related("parent")
     return render(request, "orgs/index.html", {"agencies": agencies})
 
 
 @login_required
-def detail(request: HttpRequest, pk: int) -> HttpResponse:
+def detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     agency = agency_get_visible(user=request.user, pk=pk)
     members = agency.memberships.select_related("user").order_by("role", "user__username")
     return render(
@@ -38,7 +39,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def edit(request: HttpRequest, pk: int) -> HttpResponse:
+def edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     agency = agency_get_visible(user=request.user, pk=pk)
     if not permissions.can_edit_agency_settings(request.user, agency):
         return HttpResponse("您无权修改该机构的信息", status=403)

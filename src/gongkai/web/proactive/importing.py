@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.contrib.auth.models import User
 from django.db import transaction
 
 from gongkai.core import wallclock
@@ -275,7 +276,7 @@ def check_row(
 
 def items_import(
     *,
-    acting_user: Any,
+    acting_user: User,
     agency: Agency,
     data: bytes,
     filename: str,

@@ -132,7 +132,7 @@ def article20_for(*, user: Any, agency: Agency, year: int) -> Article20:
     )
 
 
-RECORDS = {
+RECORDS: dict[str, type[Document | Decision | Fee | Procurement | Matter]] = {
     "documents": Document,
     "decisions": Decision,
     "fees": Fee,
@@ -145,7 +145,7 @@ def record_get_visible(*, user: Any, kind: str, pk: int) -> Any:
     model = RECORDS.get(kind)
     if model is None:
         raise Http404("没有这种记录")
-    record = model.objects.filter(agency_id__in=_visible_agency_ids(user), pk=pk).first()
+    record = model._default_manager.filter(agency_id__in=_visible_agency_ids(user), pk=pk).first()
     if record is None:
         raise Http404("没有找到该记录，或您无权查看")
     return record

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from django.contrib.auth.models import User
 from django.db import transaction
 
 from gongkai.core import wallclock
@@ -107,7 +108,7 @@ def categories_ensure_defaults(*, agency: Agency) -> list[Category]:
 
 
 @transaction.atomic
-def category_create(*, acting_user: Any, agency: Agency, name: str) -> Category:
+def category_create(*, acting_user: User, agency: Agency, name: str) -> Category:
     require_configurer(acting_user, agency)
     name = name.strip()
     if not name:
@@ -125,7 +126,7 @@ def category_create(*, acting_user: Any, agency: Agency, name: str) -> Category:
 
 
 @transaction.atomic
-def category_set_active(*, acting_user: Any, category: Category, active: bool) -> Category:
+def category_set_active(*, acting_user: User, category: Category, active: bool) -> Category:
     require_configurer(acting_user, category.agency)
     if category.active != active:
         category.active = active
@@ -141,7 +142,7 @@ def category_set_active(*, acting_user: Any, category: Category, active: bool) -
 
 
 @transaction.atomic
-def channel_create(*, acting_user: Any, agency: Agency, kind: str, name: str) -> Channel:
+def channel_create(*, acting_user: User, agency: Agency, kind: str, name: str) -> Channel:
     require_configurer(acting_user, agency)
     name = name.strip()
     try:
@@ -223,7 +224,7 @@ def validate_item(agency: Agency, data: ItemData, today: dt.date) -> None:
 
 @transaction.atomic
 def item_register(
-    *, acting_user: Any, agency: Agency, data: ItemData, today: dt.date | None = None
+    *, acting_user: User, agency: Agency, data: ItemData, today: dt.date | None = None
 ) -> Item:
     """Register an item of the 目录 with its Art. 26 due date (条例第十二条、第二十六条)."""
     require_writer(acting_user, agency)
@@ -266,7 +267,7 @@ def item_register(
 @transaction.atomic
 def item_publish(
     *,
-    acting_user: Any,
+    acting_user: User,
     item: Item,
     published_on: dt.date,
     channels: Iterable[Channel],
@@ -301,7 +302,7 @@ def item_publish(
     return item
 
 
-def _void(entity: str, record: Any, acting_user: Any, reason: str) -> Any:
+def _void(entity: str, record: Any, acting_user: User, reason: str) -> Any:
     require_writer(acting_user, record.agency)
     reason = reason.strip()
     if not reason:
@@ -316,7 +317,7 @@ def _void(entity: str, record: Any, acting_user: Any, reason: str) -> Any:
 
 
 @transaction.atomic
-def item_void(*, acting_user: Any, item: Item, reason: str) -> Item:
+def item_void(*, acting_user: User, item: Item, reason: str) -> Item:
     result: Item = _void("proactive.item", item, acting_user, reason)
     return result
 
@@ -341,7 +342,7 @@ def _check_period(start: dt.date, end: dt.date) -> None:
 @transaction.atomic
 def document_register(
     *,
-    acting_user: Any,
+    acting_user: User,
     agency: Agency,
     kind: str,
     title: str,
@@ -400,7 +401,7 @@ def document_register(
 @transaction.atomic
 def document_repeal(
     *,
-    acting_user: Any,
+    acting_user: User,
     document: Document,
     repealed_on: dt.date,
     note: str = "",
@@ -435,7 +436,7 @@ def document_repeal(
 @transaction.atomic
 def decision_record(
     *,
-    acting_user: Any,
+    acting_user: User,
     agency: Agency,
     kind: str,
     start_on: dt.date,
@@ -491,7 +492,7 @@ def decision_record(
 @transaction.atomic
 def fee_record(
     *,
-    acting_user: Any,
+    acting_user: User,
     agency: Agency,
     item: str,
     start_on: dt.date,
@@ -533,7 +534,7 @@ def fee_record(
 @transaction.atomic
 def procurement_record(
     *,
-    acting_user: Any,
+    acting_user: User,
     agency: Agency,
     title: str,
     day: dt.date,
@@ -569,7 +570,7 @@ def procurement_record(
 @transaction.atomic
 def matter_record(
     *,
-    acting_user: Any,
+    acting_user: User,
     agency: Agency,
     kind: str,
     name: str,
@@ -618,7 +619,7 @@ RECORD_MODELS: dict[str, Any] = {
 
 
 @transaction.atomic
-def record_void(*, acting_user: Any, record: Any, reason: str) -> Any:
+def record_void(*, acting_user: User, record: Any, reason: str) -> Any:
     """Void a 第二十条 record entered by mistake; it stays, marked, and is no longer counted."""
     return _void(f"proactive.{type(record).__name__.lower()}", record, acting_user, reason)
 

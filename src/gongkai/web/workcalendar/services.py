@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
+from django.contrib.auth.models import User
 from django.db import transaction
 
 from gongkai.core.calendar import CalendarFileError, YearArrangement, arrangement_from_mapping
@@ -13,7 +14,7 @@ from gongkai.web.accounts import permissions
 from gongkai.web.common.errors import ApplicationError, PermissionDenied
 from gongkai.web.common.models import AuditRecord
 from gongkai.web.workcalendar.models import YearOverride
-from gongkai.web.workcalendar.signals import DueDateChange, calendar_changed
+from gongkai.web.workcalendar.signals import CalendarEffect, DueDateChange, calendar_changed
 
 
 @dataclass(frozen=True)
@@ -61,7 +62,7 @@ def arrangement_text(arrangement: YearArrangement) -> tuple[str, str]:
 
 @transaction.atomic
 def calendar_year_save(
-    *, acting_user: Any, year: int, notice: str, holidays: str, workdays: str
+    *, acting_user: User, year: int, notice: str, holidays: str, workdays: str
 ) -> CalendarSaved:
     """Store the arrangement (validated by the core calendar) and recompute every open
     request's due date (条例第三十三条) and every proactive item's publication due date
@@ -73,7 +74,7 @@ def calendar_year_save(
     try:
         arrangement_from_mapping(year, data)
     except CalendarFileError as exc:
-        raise ApplicationError(str(exc)) from None
+        raise ApplicationError(str(exc), code="calendar_invalid") from None
     row, created = YearOverride.objects.select_for_update().get_or_create(
         year=year, defaults={"arrangement": data, "updated_by": acting_user}
     )
@@ -93,7 +94,8 @@ def calendar_year_save(
     responses = calendar_changed.send(
         sender=YearOverride, acting_user=acting_user, reason=f"{year}年放假安排已修改"
     )
-    for _receiver, effect in responses:
+    for _receiver, response in responses:
+        effect = cast(CalendarEffect, response)  # every receiver returns one (signals.py)
         saved.changes.extend(effect.changes)
         saved.failed.extend(effect.failed)
         saved.item_changes.extend(effect.item_changes)

@@ -161,7 +161,7 @@ def drill(*, table: str, row: str, column: str, ids: tuple[Any, ...]) -> Drill:
         "procurements": Procurement,
         "matters": Matter,
     }[kind]
-    return Drill(kind, model.objects.filter(pk__in=ids))
+    return Drill(kind, model._default_manager.filter(pk__in=ids))
 
 
 @dataclass(frozen=True)

@@ -33,9 +33,14 @@ def _int(value: str | None) -> int | None:
 
 
 def _cell_url(agency: int, year: int, ref: CellRef) -> str:
-    query = urlencode(
-        {"agency": agency, "year": year, "table": ref.table, "row": ref.row, "col": ref.column}
-    )
+    params: dict[str, str | int] = {
+        "agency": agency,
+        "year": year,
+        "table": ref.table,
+        "row": ref.row,
+        "col": ref.column,
+    }
+    query = urlencode(params)
     return f"{reverse('yearend:cell')}?{query}"
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.contrib.auth.models import User
 from django.db import transaction
 
 from gongkai.core.vocabulary import AuditAction
@@ -18,7 +19,7 @@ from gongkai.web.common.errors import ApplicationError, PermissionDenied
 @transaction.atomic
 def application_change_outcome(
     *,
-    acting_user: Any,
+    acting_user: User,
     application: Application,
     outcome: str,
     reason: str,
@@ -64,7 +65,7 @@ def application_change_outcome(
 
 
 @transaction.atomic
-def application_void(*, acting_user: Any, application: Application, reason: str) -> Application:
+def application_void(*, acting_user: User, application: Application, reason: str) -> Application:
     """A request registered by mistake is voided with a reason, never deleted; it no longer
     counts anywhere but stays in the register and its audit trail."""
     application = lock(application)

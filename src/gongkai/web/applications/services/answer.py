@@ -4,8 +4,8 @@ closing of a request its applicant abandoned (第三十条; 国办函〔2020〕1
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
+from django.contrib.auth.models import User
 from django.db import transaction
 
 from gongkai.core import wallclock
@@ -32,7 +32,7 @@ from gongkai.web.common.errors import ApplicationError
 @transaction.atomic
 def application_answer(
     *,
-    acting_user: Any,
+    acting_user: User,
     application: Application,
     day: dt.date,
     outcome: str,
@@ -79,7 +79,7 @@ def application_answer(
 
 @transaction.atomic
 def application_terminate(
-    *, acting_user: Any, application: Application, day: dt.date, outcome: str, reason: str
+    *, acting_user: User, application: Application, day: dt.date, outcome: str, reason: str
 ) -> Application:
     """End a request without a decision on the information (table 3 （六）其他处理): no
     correction in time (第三十条), no fee paid in time (国办函〔2020〕109号), withdrawn."""
@@ -123,7 +123,7 @@ def lapsed_outcome(status: Status, year: int) -> str:
 
 @transaction.atomic
 def application_close_lapsed(
-    *, acting_user: Any, application: Application, day: dt.date | None = None
+    *, acting_user: User, application: Application, day: dt.date | None = None
 ) -> Application:
     """End a request whose applicant let the deadline pass: no 补正 by the date in the notice
     (条例第三十条: 视为放弃申请) or no fee paid within 20 working days of the fee notice

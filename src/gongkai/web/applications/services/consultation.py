@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django.contrib.auth.models import User
 from django.db import transaction
 
 from gongkai.core.vocabulary import AuditAction
@@ -41,7 +42,7 @@ def open_consultations(application: Application) -> list[str]:
 @transaction.atomic
 def application_send_consultation(
     *,
-    acting_user: Any,
+    acting_user: User,
     application: Application,
     day: dt.date,
     party: str,
@@ -83,7 +84,7 @@ def application_send_consultation(
 
 @transaction.atomic
 def application_receive_consultation(
-    *, acting_user: Any, application: Application, day: dt.date, party_name: str, note: str = ""
+    *, acting_user: User, application: Application, day: dt.date, party_name: str, note: str = ""
 ) -> Application:
     """The consulted party answered (or its 15 working days ran out); the clock runs again when
     no other consultation is pending."""

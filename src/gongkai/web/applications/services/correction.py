@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
+from django.contrib.auth.models import User
 from django.db import transaction
 
 from gongkai.core.vocabulary import AuditAction
@@ -29,7 +29,7 @@ from gongkai.web.common.errors import ApplicationError
 @transaction.atomic
 def application_request_correction(
     *,
-    acting_user: Any,
+    acting_user: User,
     application: Application,
     day: dt.date,
     note: str,
@@ -75,7 +75,7 @@ def application_request_correction(
 
 @transaction.atomic
 def application_receive_correction(
-    *, acting_user: Any, application: Application, day: dt.date, note: str = ""
+    *, acting_user: User, application: Application, day: dt.date, note: str = ""
 ) -> Application:
     """条例 第三十条: the answer period counts again, in full, from the day the correction arrives."""
     application = lock(application)

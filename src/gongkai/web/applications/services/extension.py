@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django.contrib.auth.models import User
 from django.db import transaction
 
 from gongkai.core.deadlines import EXTENSION_DAYS
@@ -29,7 +30,7 @@ EXTENSION_WORKDAYS = EXTENSION_DAYS  # 条例 第三十三条第二款: 延长�
 
 @transaction.atomic
 def application_request_extension(
-    *, acting_user: Any, application: Application, day: dt.date, reason: str
+    *, acting_user: User, application: Application, day: dt.date, reason: str
 ) -> Application:
     """条例 第三十三条第二款: the case officer asks for an extension; a 审核人 approves it."""
     application = lock(application)
@@ -65,7 +66,7 @@ def pending_extension_request(application: Application) -> ApplicationEvent | No
 @transaction.atomic
 def application_approve_extension(
     *,
-    acting_user: Any,
+    acting_user: User,
     application: Application,
     day: dt.date,
 ) -> Application:
@@ -107,7 +108,7 @@ def application_approve_extension(
 
 @transaction.atomic
 def application_set_due_date(
-    *, acting_user: Any, application: Application, day: dt.date, due: dt.date, reason: str
+    *, acting_user: User, application: Application, day: dt.date, due: dt.date, reason: str
 ) -> Application:
     """条例 第三十五条: for a request of unreasonable volume or frequency the agency may set a
     later, reasonable due date and tell the applicant; it replaces the statutory one."""

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import Any
 
+from django.contrib.auth.models import User
 from django.db import transaction
 
 from gongkai.core.vocabulary import AuditAction
@@ -29,7 +29,7 @@ from gongkai.web.common.errors import ApplicationError
 @transaction.atomic
 def application_issue_fee_notice(
     *,
-    acting_user: Any,
+    acting_user: User,
     application: Application,
     day: dt.date,
     amount: Decimal,
@@ -66,7 +66,7 @@ def application_issue_fee_notice(
 
 @transaction.atomic
 def application_record_payment(
-    *, acting_user: Any, application: Application, day: dt.date, amount: Decimal
+    *, acting_user: User, application: Application, day: dt.date, amount: Decimal
 ) -> Application:
     application = lock(application)
     require_handler(acting_user, application)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.contrib.auth.models import User
 from django.db import transaction
 
 from gongkai.core.vocabulary import AuditAction
@@ -23,7 +24,7 @@ from gongkai.web.common.errors import ApplicationError
 
 
 @transaction.atomic
-def application_start(*, acting_user: Any, application: Application) -> Application:
+def application_start(*, acting_user: User, application: Application) -> Application:
     """登记 → 办理中."""
     application = lock(application)
     require_handler(acting_user, application)
@@ -44,7 +45,9 @@ def application_start(*, acting_user: Any, application: Application) -> Applicat
 
 
 @transaction.atomic
-def application_assign(*, acting_user: Any, application: Application, assignee: Any) -> Application:
+def application_assign(
+    *, acting_user: User, application: Application, assignee: Any
+) -> Application:
     """Hand the request to another case officer of the same agency (the 工作台's 我的案件)."""
     application = lock(application)
     require_handler(acting_user, application)

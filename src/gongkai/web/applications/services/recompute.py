@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
 
+from django.contrib.auth.models import User
 from django.db import transaction
 
 from gongkai.core import wallclock
@@ -29,7 +29,7 @@ class Recomputed:
 
 
 @transaction.atomic
-def application_due_dates_recompute(*, acting_user: Any, reason: str) -> Recomputed:
+def application_due_dates_recompute(*, acting_user: User, reason: str) -> Recomputed:
     """Recompute the cached due date of every open request (after a calendar change) and list
     the requests whose due date moved, with an audit record each."""
     changed: list[tuple[Application, dt.date | None, dt.date | None]] = []

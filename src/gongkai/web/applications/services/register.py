@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
 
 from gongkai.core import wallclock
@@ -46,6 +47,8 @@ class ApplicantData:
 class FormErrors(ApplicationError):
     """Several fields are wrong at once; ``errors`` maps field name → Chinese message."""
 
+    default_code = "invalid_form"
+
     def __init__(self, errors: dict[str, str]) -> None:
         super().__init__("；".join(errors.values()))
         self.errors = errors
@@ -84,7 +87,7 @@ def _allocate_number(agency: Agency, year: int) -> tuple[int, str]:
 @transaction.atomic
 def application_register(
     *,
-    acting_user: Any,
+    acting_user: User,
     agency: Agency,
     applicant: ApplicantData,
     channel: str,

@@ -96,7 +96,7 @@ else:
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
-            "NAME": DATA_DIR / "gongkai.sqlite3",
+            "NAME": str(DATA_DIR / "gongkai.sqlite3"),
             "OPTIONS": {
                 # Writers wait instead of failing with "database is locked".
                 "timeout": 20,
