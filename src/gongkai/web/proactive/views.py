@@ -378,7 +378,7 @@ def _article20_context(
         "agency": agency,
         "year": year,
         "fmt": fmt,
-        "is_2019": fmt.key == "2019",
+        "counts_matters": fmt.counts_matters,
         "records": records,
         "forms": forms_,
         "agencies": _agency_choices(request.user),
