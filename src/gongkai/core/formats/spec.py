@@ -9,9 +9,9 @@ declaration, so a future revision of the national format is a new declaration, n
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Literal
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Literal
 
 
 class ValueKind(StrEnum):
