@@ -12,7 +12,7 @@ from gongkai.web.accounts import permissions
 from gongkai.web.applications.enums import Status
 from gongkai.web.applications.models import Application
 from gongkai.web.applications.outcomes import is_valid_outcome, outcome_label
-from gongkai.web.applications.services.common import lock, write_audit
+from gongkai.web.applications.services import common as step
 from gongkai.web.common.errors import ApplicationError, PermissionDenied
 
 
@@ -26,7 +26,7 @@ def application_change_outcome(
     legal_basis: str | None = None,
 ) -> Application:
     """A closed request's outcome changes only with a recorded reason, by a 审核人."""
-    application = lock(application)
+    application = step.lock(application)
     if not permissions.can_view_application(acting_user, application):
         raise PermissionDenied("无权查看该申请")
     if not permissions.can_change_outcome(acting_user, application):
@@ -54,7 +54,7 @@ def application_change_outcome(
         application.legal_basis = legal_basis.strip()
         fields.append("legal_basis")
     application.save(update_fields=[*fields, "updated_at"])
-    write_audit(
+    step.write_audit(
         application=application,
         action=AuditAction.OUTCOME_CHANGE,
         actor=acting_user,
@@ -68,7 +68,7 @@ def application_change_outcome(
 def application_void(*, acting_user: User, application: Application, reason: str) -> Application:
     """A request registered by mistake is voided with a reason, never deleted; it no longer
     counts anywhere but stays in the register and its audit trail."""
-    application = lock(application)
+    application = step.lock(application)
     if not permissions.can_view_application(acting_user, application):
         raise PermissionDenied("无权查看该申请")
     if not permissions.can_void(acting_user, application):
@@ -80,7 +80,7 @@ def application_void(*, acting_user: User, application: Application, reason: str
     application.voided = True
     application.void_reason = reason.strip()
     application.save(update_fields=["voided", "void_reason", "updated_at"])
-    write_audit(
+    step.write_audit(
         application=application,
         action=AuditAction.VOID,
         actor=acting_user,

@@ -14,18 +14,7 @@ from gongkai.web.applications.clock import applicant_deadline, deadline_for
 from gongkai.web.applications.enums import EventKind, Status
 from gongkai.web.applications.models import Application
 from gongkai.web.applications.outcomes import is_valid_outcome, outcome_label, termination_choices
-from gongkai.web.applications.services.common import (
-    OPEN_ACTIVE,
-    add_event,
-    check_day,
-    lock,
-    require_handler,
-    require_open,
-    require_status,
-    save_with_clock,
-    set_status,
-    write_audit,
-)
+from gongkai.web.applications.services import common as step
 from gongkai.web.common.errors import ApplicationError
 
 
@@ -41,11 +30,8 @@ def application_answer(
     pages: int | None = None,
 ) -> Application:
     """条例 第三十六条: the answer, counted in one leaf row of table 3 of its year's format."""
-    application = lock(application)
-    require_handler(acting_user, application)
-    require_open(application)
-    require_status(application, OPEN_ACTIVE, "作出答复")
-    check_day(application, day, "答复")
+    application = step.take_open(application, acting_user, step.OPEN_ACTIVE, "作出答复")
+    step.check_day(application, day, "答复")
     if not is_valid_outcome(outcome, day.year):
         raise ApplicationError(f"请选择{day.year}年度年报格式表三中的一个办理结果", field="outcome")
     if not legal_basis.strip():
@@ -54,8 +40,8 @@ def application_answer(
         )
     if pages is not None and pages < 0:
         raise ApplicationError("页数不能为负数", field="pages")
-    add_event(application, EventKind.ANSWERED, day, acting_user, note=summary.strip())
-    changes = set_status(application, Status.ANSWERED) | {
+    step.add_event(application, EventKind.ANSWERED, day, acting_user, note=summary.strip())
+    changes = step.set_status(application, Status.ANSWERED) | {
         "outcome": [None, outcome_label(outcome, day.year)],
         "closed_on": day,
     }
@@ -64,11 +50,11 @@ def application_answer(
     application.answer_summary = summary.strip()
     application.closed_on = day
     application.pages = pages
-    changes |= save_with_clock(
+    changes |= step.save_with_clock(
         application,
         ["status", "outcome", "legal_basis", "answer_summary", "closed_on", "pages"],
     )
-    write_audit(
+    step.write_audit(
         application=application,
         action=AuditAction.APPLICATION_ANSWER,
         actor=acting_user,
@@ -83,10 +69,8 @@ def application_terminate(
 ) -> Application:
     """End a request without a decision on the information (table 3 （六）其他处理): no
     correction in time (第三十条), no fee paid in time (国办函〔2020〕109号), withdrawn."""
-    application = lock(application)
-    require_handler(acting_user, application)
-    require_open(application)
-    check_day(application, day, "终止")
+    application = step.take_open(application, acting_user)
+    step.check_day(application, day, "终止")
     allowed = dict(termination_choices(day.year))
     if outcome not in allowed:
         raise ApplicationError(
@@ -94,16 +78,16 @@ def application_terminate(
         )
     if not reason.strip():
         raise ApplicationError("请写明终止办理的原因", field="reason")
-    add_event(application, EventKind.TERMINATED, day, acting_user, note=reason.strip())
-    changes = set_status(application, Status.TERMINATED) | {
+    step.add_event(application, EventKind.TERMINATED, day, acting_user, note=reason.strip())
+    changes = step.set_status(application, Status.TERMINATED) | {
         "outcome": [None, allowed[outcome]],
         "closed_on": day,
     }
     application.outcome = outcome
     application.legal_basis = reason.strip()
     application.closed_on = day
-    changes |= save_with_clock(application, ["status", "outcome", "legal_basis", "closed_on"])
-    write_audit(
+    changes |= step.save_with_clock(application, ["status", "outcome", "legal_basis", "closed_on"])
+    step.write_audit(
         application=application,
         action=AuditAction.APPLICATION_TERMINATE,
         actor=acting_user,
@@ -128,9 +112,7 @@ def application_close_lapsed(
     """End a request whose applicant let the deadline pass: no 补正 by the date in the notice
     (条例第三十条: 视为放弃申请) or no fee paid within 20 working days of the fee notice
     (国办函〔2020〕109号). The outcome is the （六） row of the format of the closing year."""
-    application = lock(application)
-    require_handler(acting_user, application)
-    require_open(application)
+    application = step.take_open(application, acting_user)
     status = Status(application.status)
     day = day or wallclock.today()
     if status not in {Status.AWAITING_CORRECTION, Status.AWAITING_FEE}:

@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django.contrib.auth.models import User
+
 from gongkai.core import wallclock
 from gongkai.core.vocabulary import AuditAction
 from gongkai.web.accounts import permissions
@@ -55,6 +57,23 @@ def require_open(application: Application) -> None:
         raise ApplicationError("该申请已作废，不能再办理")
     if not Status(application.status).is_open:
         raise ApplicationError(f"该申请已{Status(application.status).label}，不能再办理")
+
+
+def take_open(
+    application: Application,
+    acting_user: User,
+    allowed: set[Status] | None = None,
+    action: str = "",
+) -> Application:
+    """The start of every step of the procedure: lock the row, check that the user handles
+    the request and that it is open, and (when ``allowed`` is given) that its status allows
+    ``action``. Returns the locked row."""
+    application = lock(application)
+    require_handler(acting_user, application)
+    require_open(application)
+    if allowed is not None:
+        require_status(application, allowed, action)
+    return application
 
 
 def require_status(application: Application, allowed: set[Status], action: str) -> None:

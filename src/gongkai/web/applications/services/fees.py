@@ -11,18 +11,7 @@ from django.db import transaction
 from gongkai.core.vocabulary import AuditAction
 from gongkai.web.applications.enums import EventKind, Status
 from gongkai.web.applications.models import Application
-from gongkai.web.applications.services.common import (
-    OPEN_ACTIVE,
-    add_event,
-    check_day,
-    lock,
-    require_handler,
-    require_open,
-    require_status,
-    save_with_clock,
-    set_status,
-    write_audit,
-)
+from gongkai.web.applications.services import common as step
 from gongkai.web.common.errors import ApplicationError
 
 
@@ -38,16 +27,13 @@ def application_issue_fee_notice(
 ) -> Application:
     """国办函〔2020〕109号: the time from the fee notice to payment does not count; the applicant
     has 20 working days to pay."""
-    application = lock(application)
-    require_handler(acting_user, application)
-    require_open(application)
-    require_status(application, OPEN_ACTIVE, "发出收费通知")
+    application = step.take_open(application, acting_user, step.OPEN_ACTIVE, "发出收费通知")
     if amount <= 0:
         raise ApplicationError("收费金额必须大于0元", field="amount")
-    check_day(application, day, "收费通知")
+    step.check_day(application, day, "收费通知")
     if delivered_on is not None and delivered_on < day:
         raise ApplicationError("申请人收到收费通知的日期不能早于发出日期", field="delivered_on")
-    add_event(
+    step.add_event(
         application,
         EventKind.FEE_NOTICE,
         day,
@@ -56,9 +42,9 @@ def application_issue_fee_notice(
         note=note.strip(),
         due=delivered_on,
     )
-    changes = set_status(application, Status.AWAITING_FEE) | {"fee_notice": str(amount)}
-    changes |= save_with_clock(application, ["status"])
-    write_audit(
+    changes = step.set_status(application, Status.AWAITING_FEE) | {"fee_notice": str(amount)}
+    changes |= step.save_with_clock(application, ["status"])
+    step.write_audit(
         application=application, action=AuditAction.FEE_NOTICE, actor=acting_user, changes=changes
     )
     return application
@@ -68,10 +54,7 @@ def application_issue_fee_notice(
 def application_record_payment(
     *, acting_user: User, application: Application, day: dt.date, amount: Decimal
 ) -> Application:
-    application = lock(application)
-    require_handler(acting_user, application)
-    require_open(application)
-    require_status(application, {Status.AWAITING_FEE}, "登记缴费")
+    application = step.take_open(application, acting_user, {Status.AWAITING_FEE}, "登记缴费")
     noticed = (
         application.events.filter(kind=EventKind.FEE_NOTICE.value)
         .values_list("amount", flat=True)
@@ -79,11 +62,11 @@ def application_record_payment(
     )
     if noticed is not None and amount != noticed:
         raise ApplicationError(f"缴费金额应与收费通知一致（{noticed}元）", field="amount")
-    check_day(application, day, "缴费")
-    add_event(application, EventKind.FEE_PAID, day, acting_user, amount=amount)
-    changes = set_status(application, Status.IN_PROGRESS) | {"fee_paid": str(amount)}
-    changes |= save_with_clock(application, ["status"])
-    write_audit(
+    step.check_day(application, day, "缴费")
+    step.add_event(application, EventKind.FEE_PAID, day, acting_user, amount=amount)
+    changes = step.set_status(application, Status.IN_PROGRESS) | {"fee_paid": str(amount)}
+    changes |= step.save_with_clock(application, ["status"])
+    step.write_audit(
         application=application, action=AuditAction.FEE_PAYMENT, actor=acting_user, changes=changes
     )
     return application

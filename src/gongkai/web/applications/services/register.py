@@ -24,7 +24,7 @@ from gongkai.web.applications.enums import (
     Status,
 )
 from gongkai.web.applications.models import Applicant, Application, NumberCounter
-from gongkai.web.applications.services.common import add_event, write_audit
+from gongkai.web.applications.services import common as step
 from gongkai.web.common.errors import ApplicationError, PermissionDenied
 from gongkai.web.orgs.models import Agency
 from gongkai.web.orgs.numbering import format_number, pattern_for
@@ -166,7 +166,7 @@ def application_register(
         raise ApplicationError(
             f"受理编号“{number}”已存在，请检查本机关的受理编号格式是否包含流水号"
         ) from None
-    add_event(
+    step.add_event(
         application,
         EventKind.RECEIVED,
         received_on,
@@ -175,7 +175,7 @@ def application_register(
     )
     refresh_due(application)
     application.save(update_fields=list(CLOCK_FIELDS))
-    write_audit(
+    step.write_audit(
         application=application,
         action=AuditAction.APPLICATION_REGISTER,
         actor=acting_user,
