@@ -20,7 +20,6 @@ import json
 import multiprocessing
 import os
 import sys
-import threading
 import time
 from collections import deque
 from collections.abc import Callable, Sequence
@@ -252,13 +251,8 @@ class _Process:
 
 
 def _context() -> Any:  # a multiprocessing context (its Process class is not in the stubs)
-    """Fork (fast) from a single-threaded process, as the command is when it starts its
-    workers; a process that already runs other threads (an embedding program, the test
-    runner) must not fork, so it starts the workers from a fork server (or by spawning)."""
     methods = multiprocessing.get_all_start_methods()
-    if "fork" in methods and threading.active_count() == 1:
-        return multiprocessing.get_context("fork")
-    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
 
 
 def run_tasks(
