@@ -46,7 +46,8 @@ def test_core_never_imports_django_or_the_web_side() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_core_type_checks_strictly() -> None:
+def test_the_code_type_checks() -> None:
+    """mypy: the core strictly; the web side and the command with the django-stubs plugin."""
     result = run(tool("mypy"))
     assert result.returncode == 0, result.stdout + result.stderr
 

@@ -43,3 +43,17 @@ def test_the_architecture_document_names_every_package() -> None:
     ]
     missing = [p for p in packages if p.split("/", 1)[1] not in text]
     assert not missing, f"packages not described in docs/architecture.md: {missing}"
+
+
+def test_every_document_a_comment_cites_is_in_the_repository() -> None:
+    """Comments cite reference notes by file name (``annual-report-formats.md §5``) or as the
+    style guide; each must be in docs/ (issue 9), not only on the machine it was written on."""
+    docs = {p.name for p in (ROOT / "docs").rglob("*.md")}
+    cited: set[str] = set()
+    for path in (ROOT / "src").rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        cited |= set(re.findall(r"\b([a-z][a-z0-9-]+\.md)\b", text))
+        if "style guide" in text:
+            cited.add("style-guide.md")
+    missing = sorted(cited - docs - {"README.md"})
+    assert not missing, f"cited but not in docs/: {missing}"

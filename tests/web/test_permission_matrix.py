@@ -18,7 +18,8 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 from gongkai.web.applications import services
 from gongkai.web.applications.actions import ACTIONS
-from gongkai.web.applications.models import Application, ApplicationEvent, AuditRecord
+from gongkai.web.applications.models import Application, ApplicationEvent
+from gongkai.web.common.models import AuditRecord
 
 SECRET_NAME = "欧阳保密"
 SECRET_SUBJECT = "只属于教育局的申请内容"

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from gongkai.cli.main import build_parser
+from gongkai.core.vocabulary import AuditAction
 
 BIN = Path(sys.executable).parent
 
@@ -129,7 +130,8 @@ def test_production_refuses_to_start_without_a_secret_key(tmp_path):
 def test_the_demo_loader_builds_a_district_with_every_role_and_state():
     import datetime as dt
 
-    from gongkai.web.applications.models import Application, AuditRecord
+    from gongkai.web.applications.models import Application
+    from gongkai.web.common.models import AuditRecord
     from gongkai.web.demo import load_demo
     from gongkai.web.orgs.models import Agency
 
@@ -142,7 +144,10 @@ def test_the_demo_loader_builds_a_district_with_every_role_and_state():
 
     states = set(Application.objects.values_list("status", flat=True))
     assert states == {s.value for s in Status}  # a request in every state
-    assert AuditRecord.objects.filter(action="登记申请").count() == Application.objects.count()
+    assert (
+        AuditRecord.objects.filter(action=AuditAction.APPLICATION_REGISTER).count()
+        == Application.objects.count()
+    )
     assert summary.applications == Application.objects.count()
     from gongkai.web.applications.enums import OPEN_STATUSES
     from gongkai.web.letters.models import Letter

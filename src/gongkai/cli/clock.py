@@ -31,7 +31,6 @@ from gongkai.core.calendar import (
     weekday_name,
 )
 from gongkai.core.deadlines import (
-    Channel,
     CorrectionReceived,
     CorrectionRequested,
     CustomDueDateSet,
@@ -46,6 +45,16 @@ from gongkai.core.deadlines import (
     compute_deadline,
 )
 from gongkai.core.errors import GongkaiError
+from gongkai.core.vocabulary import Channel
+
+# The words the command accepts for --channel (short, as people say them), in the vocabulary.
+CHANNEL_WORDS: dict[str, Channel] = {
+    "当面": Channel.IN_PERSON,
+    "邮寄": Channel.MAIL,
+    "网络": Channel.ONLINE,
+    "传真": Channel.FAX,
+    "电子邮件": Channel.EMAIL,
+}
 
 
 class UsageError(Exception):
@@ -130,8 +139,8 @@ def register(subparsers: Any) -> None:
     deadline.add_argument("--received", metavar="日期", help="收到申请之日（必填）")
     deadline.add_argument(
         "--channel",
-        choices=[c.value for c in Channel],
-        default=Channel.IN_PERSON.value,
+        choices=list(CHANNEL_WORDS),
+        default="当面",
         help="提交渠道（默认：当面）",
     )
     deadline.add_argument(
@@ -204,7 +213,7 @@ def events_from_args(args: argparse.Namespace) -> tuple[list[Event], list[str]]:
         raise UsageError("缺少 --received（收到申请之日），例如 --received 2025-09-26")
     received = _date(args.received, "--received")
     confirmed = _date(args.confirmed, "--confirmed") if args.confirmed else None
-    events: list[Event] = [Received(received, Channel(args.channel), confirmed)]
+    events: list[Event] = [Received(received, CHANNEL_WORDS[args.channel], confirmed)]
     notes: list[str] = []
     receipt = confirmed or received
     start = receipt

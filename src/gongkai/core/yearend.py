@@ -372,7 +372,7 @@ def _count_t2(tally: _Tally, fmt: Format, records: YearRecords, year: int) -> No
         row = _DOC_ROWS[d.kind]
         published = d.published or d.issued
         in_force = d.issued <= end and (d.repealed is None or d.repealed > end)
-        if fmt.key == "2019":
+        if fmt.document_counts == "published":
             if _in_year(d.issued, year):
                 tally.add(CellRef("t2", row, "made"), d.id)
             if _in_year(published, year):
@@ -410,7 +410,7 @@ def _count_t2(tally: _Tally, fmt: Format, records: YearRecords, year: int) -> No
         tally.add(ref, None, _wan(fee_total))
         tally.ids[ref].extend(fee_ids)
 
-    if fmt.key == "2019":
+    if fmt.counts_matters:
         for m in records.matters:
             if m.delisted is not None and m.delisted < m.listed:
                 raise UncountableRecord(m.id, f"事项 {m.id} 的取消日期早于列入日期，请更正")

@@ -18,6 +18,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from gongkai.core import demo as core_demo
+from gongkai.core import letters as core_letters
 from gongkai.core import wallclock
 from gongkai.web.accounts.models import Membership
 from gongkai.web.applications import services
@@ -25,8 +26,12 @@ from gongkai.web.applications.enums import Status
 from gongkai.web.applications.models import Application
 from gongkai.web.applications.outcomes import outcome_label
 from gongkai.web.common.errors import ApplicationError
+from gongkai.web.letters.services import letter_generate
+from gongkai.web.letters.snapshots import LetterInput
+from gongkai.web.litigation import demo as litigation_demo
 from gongkai.web.orgs.models import Agency, AgencyKind
 from gongkai.web.orgs.services import agency_create
+from gongkai.web.proactive import demo as proactive_demo
 from gongkai.web.workcalendar.snapshots import work_calendar
 
 log = logging.getLogger(__name__)
@@ -205,7 +210,7 @@ def _replay(
         if app.lapses_on is not None and request.closed > today - UNHANDLED_LAPSE:
             # Lapsed in the last days and not yet closed by the officer: the queue flags it.
             return app
-        if request.state is core_demo.State.TERMINATED:
+        if request.state is core_demo.Status.TERMINATED:
             app = services.application_terminate(
                 acting_user=officer,
                 application=app,
@@ -302,8 +307,6 @@ def load_demo(
     recent = today - dt.timedelta(days=35)
     chosen = (r for r in current if r.received >= recent or r.id % 6 == 0)
     load_requests(chosen, agencies, users, today, summary, progress)
-    from gongkai.web.litigation import demo as litigation_demo
-    from gongkai.web.proactive import demo as proactive_demo
 
     # The current year's 目录 goes on up to today, like its requests.
     extra_items = core_demo.proactive_items(seed, (today.year,))
@@ -344,9 +347,6 @@ LETTERS_PER_AGENCY = (
 def _answer_letters(applications: dict[int, Application], users: dict[str, Any]) -> str:
     """The 答复书 of the latest answered requests of each agency, generated through the letters
     service (numbered, stored as DOCX and PDF) so that the letters register is not empty."""
-    from gongkai.core import letters as core_letters
-    from gongkai.web.letters.services import letter_generate
-    from gongkai.web.letters.snapshots import LetterInput
 
     latest: dict[int, list[Application]] = {}
     answered = sorted(
@@ -367,6 +367,7 @@ def _answer_letters(applications: dict[int, Application], users: dict[str, Any])
         for app in chosen:
             assert app.closed_on is not None
             officer = users.get(f"{app.agency.code}_jbr")
+            assert officer is not None  # every demo agency has a 经办人
             try:
                 letter_generate(
                     acting_user=officer,

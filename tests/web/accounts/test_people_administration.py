@@ -7,11 +7,12 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
+from gongkai.core.vocabulary import AuditAction
 from gongkai.web.accounts.models import Membership
 from gongkai.web.accounts.roles import Role
 from gongkai.web.accounts.services import member_add, member_remove
-from gongkai.web.applications.models import AuditRecord
 from gongkai.web.common.errors import ApplicationError, PermissionDenied
+from gongkai.web.common.models import AuditRecord
 
 
 def test_the_administrator_adds_a_new_case_officer(district):
@@ -26,7 +27,7 @@ def test_the_administrator_adds_a_new_case_officer(district):
     user = get_user_model().objects.get(username="dfjd_jbr")
     assert user.check_password("a-long-enough-password-42")
     assert membership.role == "officer"
-    assert AuditRecord.objects.filter(action="添加工作人员").count() == 1
+    assert AuditRecord.objects.filter(action=AuditAction.MEMBER_ADD).count() == 1
 
 
 def test_a_weak_password_is_refused_in_chinese(district):

@@ -8,10 +8,12 @@ from decimal import Decimal
 
 import pytest
 
+from gongkai.core.vocabulary import AuditAction
 from gongkai.web.applications import services
 from gongkai.web.applications.enums import EventKind, Status
-from gongkai.web.applications.models import Application, AuditRecord
+from gongkai.web.applications.models import Application
 from gongkai.web.common.errors import ApplicationError, PermissionDenied
+from gongkai.web.common.models import AuditRecord
 
 D = dt.date
 
@@ -36,7 +38,7 @@ def test_registering_gives_a_number_the_receipt_date_and_the_clock_due_date(regi
     assert app.received_on == D(2025, 3, 3)
     assert app.due_on == D(2025, 3, 31)  # 20 working days after 3 March 2025
     assert events(app) == [EventKind.RECEIVED]
-    assert actions(app) == ["登记申请"]
+    assert actions(app) == [AuditAction.APPLICATION_REGISTER]
 
 
 def test_numbers_count_up_per_agency_and_restart_each_year(register, district):
@@ -91,7 +93,7 @@ def test_a_user_of_another_agency_cannot_register_for_it(register, district):
 def test_start_moves_a_registered_request_into_progress(register, district):
     app = services.application_start(acting_user=district.officer_a, application=register())
     assert app.status == Status.IN_PROGRESS
-    assert actions(app) == ["登记申请", "开始办理"]
+    assert actions(app) == [AuditAction.APPLICATION_REGISTER, AuditAction.APPLICATION_START]
     with pytest.raises(ApplicationError, match="当前状态为“办理中”，不能开始办理"):
         services.application_start(acting_user=district.officer_a, application=app)
 
@@ -107,8 +109,8 @@ def test_correction_pauses_and_restarts_the_clock(register, district):
     )
     assert app.status == Status.IN_PROGRESS
     assert app.due_on == D(2025, 4, 8)  # 20 working days from 10 March, 清明 4 April skipped
-    asked = AuditRecord.objects.get(application=app, action="发出补正通知")
-    received = AuditRecord.objects.get(application=app, action="收到补正材料")
+    asked = AuditRecord.objects.get(application=app, action=AuditAction.CORRECTION_REQUEST)
+    received = AuditRecord.objects.get(application=app, action=AuditAction.CORRECTION_RECEIVE)
     assert asked.changes["due_on"] == ["2025-03-31", None]  # no due date while waiting
     assert received.changes["due_on"] == [None, "2025-04-08"]
     assert received.actor == district.officer_a
@@ -229,7 +231,7 @@ def test_an_extension_needs_a_request_and_a_reviewers_approval(register, distric
         acting_user=district.reviewer_a, application=app, day=D(2025, 3, 21)
     )
     assert app.due_on == D(2025, 4, 28)  # 20 more working days; Sunday 27 April was a workday
-    assert actions(app)[-2:] == ["申请延期答复", "批准延期答复"]
+    assert actions(app)[-2:] == [AuditAction.EXTENSION_REQUEST, AuditAction.EXTENSION_APPROVE]
     with pytest.raises(ApplicationError, match="只能延长一次"):
         services.application_request_extension(
             acting_user=district.officer_a, application=app, day=D(2025, 3, 24), reason="再延"
@@ -257,7 +259,7 @@ def test_answering_records_a_table_3_outcome_of_that_years_format(register, dist
     assert app.status == Status.ANSWERED
     assert app.closed_on == D(2025, 3, 20)
     assert app.outcome == "partial"
-    assert "作出答复" in actions(app)
+    assert AuditAction.APPLICATION_ANSWER in actions(app)
 
 
 def test_an_outcome_row_of_the_other_format_is_refused(register, district):
@@ -370,7 +372,7 @@ def test_changing_a_closed_outcome_needs_a_reviewer_and_a_reason(register, distr
         acting_user=district.reviewer_a, application=app, outcome="partial", reason="录入有误"
     )
     assert app.outcome == "partial"
-    record = AuditRecord.objects.get(application=app, action="更正办理结果")
+    record = AuditRecord.objects.get(application=app, action=AuditAction.OUTCOME_CHANGE)
     assert record.reason == "录入有误"
     assert record.changes["outcome"] == [
         "（一）予以公开",
@@ -393,7 +395,7 @@ def test_voiding_keeps_the_record_and_its_trail(register, district):
         acting_user=district.officer_a, application=app, reason="重复登记"
     )
     assert Application.objects.filter(pk=app.pk, voided=True, void_reason="重复登记").exists()
-    assert actions(app) == ["登记申请", "作废"]
+    assert actions(app) == [AuditAction.APPLICATION_REGISTER, AuditAction.VOID]
     with pytest.raises(ApplicationError, match="已作废，不能再办理"):
         services.application_start(acting_user=district.officer_a, application=app)
 
@@ -433,6 +435,6 @@ def test_a_request_is_assigned_only_to_staff_of_its_agency(register, district):
         acting_user=district.officer_a, application=app, assignee=district.reviewer_a
     )
     assert app.assigned_to == district.reviewer_a
-    assert AuditRecord.objects.get(application=app, action="分配经办人").changes == {
-        "assigned_to": ["教育经办", "教育审核"]
-    }
+    assert AuditRecord.objects.get(
+        application=app, action=AuditAction.APPLICATION_ASSIGN
+    ).changes == {"assigned_to": ["教育经办", "教育审核"]}

@@ -10,9 +10,10 @@ import pytest
 from django.urls import reverse
 
 from gongkai.core import wallclock
+from gongkai.core.vocabulary import AuditAction
 from gongkai.web.applications import services
-from gongkai.web.applications.models import AuditRecord
 from gongkai.web.common.errors import ApplicationError, PermissionDenied
+from gongkai.web.common.models import AuditRecord
 from gongkai.web.notifications.models import Notification
 from gongkai.web.notifications.tasks import send_deadline_reminders_for
 
@@ -65,7 +66,9 @@ def test_closing_a_lapsed_request_ends_it_as_no_correction_with_an_audit_record(
     assert app.outcome == "other.no_correction"  # 2021 format: （六）1 申请人逾期不补正
     assert app.closed_on == D(2025, 3, 28)
     assert "条例第三十条" in app.legal_basis and "2025-03-25" in app.legal_basis
-    record = AuditRecord.objects.filter(application=app, action="终止办理").get()
+    record = AuditRecord.objects.filter(
+        application=app, action=AuditAction.APPLICATION_TERMINATE
+    ).get()
     assert record.actor == district.officer_a
 
 

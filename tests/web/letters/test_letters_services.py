@@ -8,9 +8,10 @@ from io import BytesIO
 import docx
 import pytest
 
+from gongkai.core.vocabulary import AuditAction
 from gongkai.web.applications.enums import EventKind
-from gongkai.web.applications.models import AuditRecord
 from gongkai.web.common.errors import ApplicationError, PermissionDenied
+from gongkai.web.common.models import AuditRecord
 from gongkai.web.letters import services
 from gongkai.web.letters.models import LetterCounter
 from gongkai.web.letters.snapshots import LetterInput
@@ -37,7 +38,7 @@ def test_an_answer_letter_is_numbered_rendered_stored_and_linked_to_the_answer(d
     assert any(p.text == letter.number for p in document.paragraphs)
     with letter.pdf_file.open("rb") as handle:
         assert handle.read(5) == b"%PDF-"
-    record = AuditRecord.objects.get(application=app, action="生成文书")
+    record = AuditRecord.objects.get(application=app, action=AuditAction.LETTER_GENERATE)
     assert record.changes["number"] == letter.number
     assert record.actor == district.officer_a
 
@@ -222,7 +223,7 @@ def test_delivery_is_recorded_with_date_and_method_and_audited(district, answere
     )
     letter.refresh_from_db()
     assert (letter.delivered_on, letter.delivery_label) == (D(2025, 3, 24), "邮寄送达")
-    record = AuditRecord.objects.get(action="记录文书送达")
+    record = AuditRecord.objects.get(action=AuditAction.LETTER_DELIVERY)
     assert record.changes["after"]["note"] == "EMS 1234567890"
 
 

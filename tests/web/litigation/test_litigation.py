@@ -8,8 +8,9 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
-from gongkai.web.applications.models import AuditRecord
+from gongkai.core.vocabulary import AuditAction
 from gongkai.web.common.errors import ApplicationError, PermissionDenied
+from gongkai.web.common.models import AuditRecord
 from gongkai.web.litigation import services
 from gongkai.web.litigation.models import Case
 
@@ -42,7 +43,7 @@ def test_a_review_is_registered_pending_and_linked_to_its_request(district, appl
     assert case.counted
     assert list(application.cases.all()) == [case]
     audit = AuditRecord.objects.get(entity="litigation.case", entity_id=str(case.pk))
-    assert audit.application == application and audit.action == "登记行政复议"
+    assert audit.application == application and audit.action == AuditAction.CASE_REGISTER_REVIEW
 
 
 def test_a_result_dated_before_the_filing_is_refused(district, application):
@@ -88,7 +89,9 @@ def test_a_recorded_result_changes_only_with_a_reason(district, application):
         reason="复议决定书载明申请人撤回申请",
         today=TODAY,
     )
-    assert AuditRecord.objects.filter(entity="litigation.case", action="更正审结结果").exists()
+    assert AuditRecord.objects.filter(
+        entity="litigation.case", action=AuditAction.CASE_RESULT_CHANGE
+    ).exists()
 
 
 @pytest.mark.parametrize(

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from gongkai.web.applications.models import AuditRecord
 from gongkai.web.common.errors import ApplicationError, PermissionDenied
+from gongkai.web.common.models import AuditRecord
 from gongkai.web.orgs.services import agency_update_office
 
 

@@ -8,8 +8,9 @@ from decimal import Decimal
 
 import pytest
 
-from gongkai.web.applications.models import AuditRecord
+from gongkai.core.vocabulary import AuditAction
 from gongkai.web.common.errors import ApplicationError, PermissionDenied
+from gongkai.web.common.models import AuditRecord
 from gongkai.web.proactive import services
 from gongkai.web.proactive.models import Category, Channel, Item
 
@@ -62,7 +63,7 @@ def test_an_item_gets_its_article_26_due_date_from_the_clock(setup):
     assert not item.is_late(TODAY)
     assert list(item.channels.all()) == [portal]
     audit = AuditRecord.objects.get(entity="proactive.item", entity_id=str(item.pk))
-    assert audit.action == "登记主动公开信息" and audit.actor == district.officer_a
+    assert audit.action == AuditAction.ITEM_REGISTER and audit.actor == district.officer_a
 
 
 def test_an_item_published_after_twenty_working_days_is_late(setup):

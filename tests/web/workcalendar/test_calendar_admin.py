@@ -8,9 +8,10 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
+from gongkai.core.vocabulary import AuditAction
 from gongkai.web.applications import services
-from gongkai.web.applications.models import AuditRecord
 from gongkai.web.common.errors import ApplicationError, PermissionDenied
+from gongkai.web.common.models import AuditRecord
 from gongkai.web.workcalendar.services import arrangement_text, calendar_year_save
 from gongkai.web.workcalendar.snapshots import work_calendar
 
@@ -48,7 +49,7 @@ def test_a_new_holiday_moves_every_open_due_date_and_lists_the_changes(register,
     closed.refresh_from_db()
     assert open_app.due_on == D(2025, 4, 1)
     assert closed.due_on == D(2025, 3, 31)  # closed requests keep the date they were judged by
-    assert AuditRecord.objects.filter(action="工作日历变更后重算期限").count() == 1
+    assert AuditRecord.objects.filter(action=AuditAction.DUE_DATES_RECOMPUTE).count() == 1
     assert AuditRecord.objects.filter(entity="calendar", entity_id="2025").count() == 1
 
 

@@ -10,7 +10,7 @@ from decimal import Decimal
 import pytest
 from django.urls import URLPattern, get_resolver
 
-from gongkai.web.applications.models import AuditRecord
+from gongkai.web.common.models import AuditRecord
 from gongkai.web.litigation import services as case_services
 from gongkai.web.litigation.models import Case
 from gongkai.web.proactive import services

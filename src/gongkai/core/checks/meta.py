@@ -292,7 +292,7 @@ def empty_section(report: Report, previous: Report | None = None) -> Iterator[Fi
         text = compact(section.text)
         line = section.heading_line
         if section.key == "other":
-            if not text and (report.format is None or report.format.key == "2019"):
+            if not text and (report.format is None or not report.format.reports_processing_fees):
                 yield Finding(
                     "empty-section",
                     f"第六部分“{section.heading.strip()}”下没有任何文字；没有其他需要报告的事项，"
@@ -321,7 +321,7 @@ _FEES = re.compile(r"信息处理费|处理费|收费|收取费用|缴费|费用
 def fee_not_reported(report: Report, previous: Report | None = None) -> Iterator[Finding]:
     """M-7 / 国办函〔2020〕109号: from the 2021 format on, section 六 reports 信息处理费."""
     fmt = fmt_of(report)
-    if fmt is None or fmt.key == "2019":
+    if fmt is None or not fmt.reports_processing_fees:
         return
     section = report.section("other")
     if section is None:

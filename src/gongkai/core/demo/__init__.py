@@ -41,7 +41,7 @@ kind, ``agency`` is an :attr:`Agency.key`)
     (:class:`Applicant`: ``kind`` = table-3 column key, ``name``, ``id_type``, ``id_number``,
     ``phone``, ``email``, ``address``), ``subject``, ``requested_form``, ``delivery``,
     ``officer`` (username), ``events`` (:class:`Event` tuple, by date), ``state``
-    (:class:`State` on ``as_of``), ``closed`` and ``outcome`` (a leaf row key of
+    (:class:`Status` on ``as_of``), ``closed`` and ``outcome`` (a leaf row key of
     ``format_for_year(closed.year).outcome_rows``; both None while open), ``legal_basis``,
     ``fee`` (元 paid), ``overdue``.
 ``Event`` — ``kind`` (:class:`EventKind`: correction_requested/received,
@@ -71,14 +71,8 @@ No agency of the demo makes 规章: a district government has no rule-making pow
 
 from __future__ import annotations
 
-from .generate import (
-    DEMO_PASSWORD,
-    District,
-    demo_calendar,
-    generate_district,
-    iter_requests,
-    proactive_items,
-)
+from .agencies import DEMO_PASSWORD
+from .generate import District, generate_district, proactive_items
 from .model import (
     CHANNEL_LABELS,
     LEVEL_LABELS,
@@ -107,8 +101,10 @@ from .model import (
     Procurement,
     Request,
     Role,
-    State,
+    Status,
 )
+from .requests import iter_requests
+from .workdays import demo_calendar
 
 __all__ = [
     "CHANNEL_LABELS",
@@ -140,7 +136,7 @@ __all__ = [
     "Procurement",
     "Request",
     "Role",
-    "State",
+    "Status",
     "demo_calendar",
     "generate_district",
     "iter_requests",

@@ -12,6 +12,36 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
+from ..vocabulary import (
+    CHANNEL_LABELS,
+    ROLE_LABELS,
+    CaseKind,
+    CaseResult,
+    Channel,
+    DecisionKind,
+    DocumentKind,
+    EventKind,
+    MatterKind,
+    Role,
+    Status,
+)
+
+# The domain's words (roles, channels, statuses, event kinds, kinds of record) are declared once
+# in gongkai.core.vocabulary; the demo's records use them.
+__all__ = [
+    "CHANNEL_LABELS",
+    "ROLE_LABELS",
+    "CaseKind",
+    "CaseResult",
+    "Channel",
+    "DecisionKind",
+    "DocumentKind",
+    "EventKind",
+    "MatterKind",
+    "Role",
+    "Status",
+]
+
 
 class AgencyLevel(StrEnum):
     """Where an agency sits in the district's hierarchy."""
@@ -51,21 +81,6 @@ class Agency:
     office: Office
 
 
-class Role(StrEnum):
-    ADMIN = "admin"  # 系统管理员
-    OFFICE = "office"  # 公开办 (reads everything below its government)
-    OFFICER = "officer"  # 经办人
-    REVIEWER = "reviewer"  # 审核人
-
-
-ROLE_LABELS: dict[Role, str] = {
-    Role.ADMIN: "系统管理员",
-    Role.OFFICE: "公开办",
-    Role.OFFICER: "经办人",
-    Role.REVIEWER: "审核人",
-}
-
-
 @dataclass(frozen=True)
 class Person:
     """A demo login. Names are random combinations of common characters, never real people."""
@@ -75,25 +90,6 @@ class Person:
     full_name: str
     role: Role
     agency: str  # agency key
-
-
-class Channel(StrEnum):
-    """How a request reached the agency (条例第二十九条, 第三十一条)."""
-
-    IN_PERSON = "in_person"  # 当面提交
-    MAIL = "mail"  # 邮寄
-    FAX = "fax"  # 传真
-    EMAIL = "email"  # 电子邮件
-    ONLINE = "online"  # 网上申请平台
-
-
-CHANNEL_LABELS: dict[Channel, str] = {
-    Channel.IN_PERSON: "当面提交",
-    Channel.MAIL: "信函",
-    Channel.FAX: "传真",
-    Channel.EMAIL: "电子邮件",
-    Channel.ONLINE: "网上申请平台",
-}
 
 
 @dataclass(frozen=True)
@@ -107,19 +103,6 @@ class Applicant:
     address: str
 
 
-class EventKind(StrEnum):
-    """What happened to a request while it was open; the clock turns these into a due date."""
-
-    CORRECTION_REQUESTED = "correction_requested"  # 补正通知 sent (第三十条)
-    CORRECTION_RECEIVED = "correction_received"  # 补正 received; the period restarts (第三十一条)
-    CONSULTATION_STARTED = "consultation_started"  # 征求第三方/其他机关意见 (第三十二、三十四条)
-    CONSULTATION_ENDED = "consultation_ended"
-    FEE_NOTICE = "fee_notice"  # 收费通知 (国办函〔2020〕109号)
-    FEE_PAID = "fee_paid"
-    EXTENSION = "extension"  # 延期答复, approved by a 审核人 (第三十三条第二款)
-    DUE_DATE_SET = "due_date_set"  # a due date agreed with the applicant or set by law
-
-
 @dataclass(frozen=True)
 class Event:
     kind: EventKind
@@ -130,18 +113,6 @@ class Event:
     workdays: int | None = None  # extensions: the number of working days added (≤ 20)
     due: dt.date | None = None  # DUE_DATE_SET: the agreed due date
     by: str | None = None  # username of the staff member who recorded or approved it
-
-
-class State(StrEnum):
-    """The request's state on the demo's last day (the workbench's status flow)."""
-
-    REGISTERED = "registered"  # 登记
-    IN_PROGRESS = "in_progress"  # 办理中
-    AWAITING_CORRECTION = "awaiting_correction"  # 补正中
-    CONSULTING = "consulting"  # 征求意见中
-    AWAITING_FEE = "awaiting_fee"  # 待缴费
-    ANSWERED = "answered"  # 已答复
-    TERMINATED = "terminated"  # 已终止
 
 
 @dataclass(frozen=True)
@@ -163,7 +134,7 @@ class Request:
     delivery: str  # "邮寄" / "电子邮件" / "当场领取"
     officer: str  # username of the 经办人
     events: tuple[Event, ...]
-    state: State
+    state: Status
     closed: dt.date | None = None
     outcome: str | None = None
     legal_basis: str | None = None
@@ -207,11 +178,6 @@ class ProactiveItem:
     new_media_account: str | None = None  # the WeChat account's name when NEW_MEDIA is a channel
 
 
-class DocumentKind(StrEnum):
-    RULE = "rule"  # 规章
-    NORMATIVE = "normative"  # 行政规范性文件
-
-
 @dataclass(frozen=True)
 class Document:
     """A 规章 or 行政规范性文件 (第二十条第（一）项), in force from ``issued`` until ``repealed``."""
@@ -223,13 +189,6 @@ class Document:
     doc_number: str
     issued: dt.date
     repealed: dt.date | None = None
-
-
-class DecisionKind(StrEnum):
-    LICENSING = "licensing"  # 行政许可 (第二十条第（五）项)
-    OTHER_SERVICES = "other_services"  # 其他对外管理服务事项 (2019 format only)
-    PENALTY = "penalty"  # 行政处罚 (第二十条第（六）项)
-    COERCION = "coercion"  # 行政强制 (第二十条第（六）项)
 
 
 @dataclass(frozen=True)
@@ -260,16 +219,6 @@ class FeeIncome:
     source_note: str = ""
 
 
-class MatterKind(StrEnum):
-    """The 2019 format counts items (事项), not only decisions: 上一年项目数量 and 本年增/减."""
-
-    LICENSING = "licensing"
-    OTHER_SERVICES = "other_services"
-    PENALTY = "penalty"
-    COERCION = "coercion"
-    FEES = "fees"
-
-
 @dataclass(frozen=True)
 class Matter:
     """An item on the agency's list of powers or fees, listed from ``listed`` until ``delisted``."""
@@ -291,18 +240,6 @@ class Procurement:
     title: str
     day: dt.date
     amount: Decimal  # 元
-
-
-class CaseKind(StrEnum):
-    REVIEW = "review"  # 行政复议
-    SUIT_DIRECT = "suit_direct"  # 行政诉讼, 未经复议直接起诉
-    SUIT_AFTER_REVIEW = "suit_after_review"  # 行政诉讼, 复议后起诉
-
-
-class CaseResult(StrEnum):
-    UPHELD = "upheld"  # 维持
-    CORRECTED = "corrected"  # 纠正
-    OTHER = "other"  # 其他 (e.g. withdrawn, dismissed)
 
 
 @dataclass(frozen=True)

@@ -81,6 +81,9 @@ FORMAT_2019 = Format(
         "政府集中采购",
     ),
     outcome_rows=outcome_keys(_OTHER),
+    reports_processing_fees=False,
+    document_counts="published",
+    counts_matters=True,
 )
 
 # （六）其他处理 is a group of the results block only in 2021; in 2019 it is a data row of its own.

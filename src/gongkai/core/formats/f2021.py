@@ -79,4 +79,7 @@ FORMAT_2021 = Format(
         "逾期未按收费通知",
     ),
     outcome_rows=outcome_keys(_OTHER),
+    reports_processing_fees=True,
+    document_counts="in_force",
+    counts_matters=False,
 )

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Literal
 
 
 class ValueKind(StrEnum):
@@ -146,6 +147,15 @@ class Format:
     markers: tuple[str, ...] = ()
     # Table 3 rows that together make up （七）总计, in printed order.
     outcome_rows: tuple[str, ...] = field(default=())
+    # What the format asks beyond the shape of its tables (a new format declares its own, and
+    # the checker, the counts and the renderers read these instead of testing the format's key):
+    # section 六 must report the 信息处理费 (国办函〔2020〕109号; from the 2021 format on).
+    reports_processing_fees: bool = False
+    # Table 2 counts 规章 and 规范性文件 as made/published/total published ("published") or as
+    # issued/repealed/in force ("in_force").
+    document_counts: Literal["published", "in_force"] = "in_force"
+    # Table 2 counts the items on the lists of powers and fees (上一年项目数量, 本年增/减).
+    counts_matters: bool = False
 
     @property
     def tables(self) -> tuple[Table, Table, Table]:

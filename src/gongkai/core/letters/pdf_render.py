@@ -147,7 +147,7 @@ def render_pdf(letter: Letter) -> bytes:
     """The letter as a PDF on A4 pages, with the Chinese glyphs embedded (subset CID fonts)."""
     with chinese_fontconfig():
         # Deferred: loading Pango is slow and only PDF needs it. WeasyPrint ships no type hints.
-        import weasyprint  # type: ignore[import-untyped]
+        import weasyprint
 
         document = weasyprint.HTML(string=render_html(letter), base_url=None)
         pdf = document.write_pdf()

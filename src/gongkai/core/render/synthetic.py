@@ -207,7 +207,7 @@ def narrative(
 
 
 def _other_text(fmt: Format, cells: Mapping[CellRef, Number | None]) -> str:
-    if fmt.key == "2019":
+    if not fmt.reports_processing_fees:
         return "本年度无其他需要报告的事项。"
     notices = _int(cells.get(CellRef("t3", "other.no_fee_paid", "total")))
     if notices:

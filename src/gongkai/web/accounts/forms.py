@@ -9,7 +9,8 @@ from gongkai.web.accounts.roles import ROLE_CHOICES
 
 
 class LoginForm(AuthenticationForm):
-    error_messages: ClassVar[dict[str, str]] = {
+    # Django reads the class attribute; the stubs declare it an instance variable of a wider type.
+    error_messages: ClassVar[dict[str, str]] = {  # type: ignore[misc, assignment]
         "invalid_login": "用户名或密码不正确，请重新输入（注意区分大小写）。",
         "inactive": "该账户已停用，请联系系统管理员。",
     }

@@ -15,6 +15,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from gongkai.web.accounts.roles import Role
+from gongkai.web.common.errors import PermissionDenied
 
 if TYPE_CHECKING:
     from gongkai.web.applications.models import Application
@@ -126,6 +127,15 @@ def is_administrator(user: Any) -> bool:
     return getattr(user, "is_superuser", False) or any(
         role is Role.ADMIN for _a, _g, role in _memberships(user)
     )
+
+
+def require_writer(user: Any, agency: Agency) -> None:
+    """Only the agency's own 经办人, 审核人 and 公开办 write its registers (the proactive
+    register, the 第二十条 records, review and litigation cases)."""
+    if not can_view_agency(user, agency):
+        raise PermissionDenied("无权查看该机构的登记簿")
+    if not can_register_for(user, agency):
+        raise PermissionDenied(f"只有{agency.name}的经办人、审核人或公开办可以登记")
 
 
 # --- The annual report (条例第四十九条、第五十条) -------------------------------------------------

@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import User
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from gongkai.core.vocabulary import AuditAction
 from gongkai.web.accounts import permissions
 from gongkai.web.accounts.models import Membership
 from gongkai.web.accounts.roles import Role
-from gongkai.web.applications.models import AuditRecord
 from gongkai.web.common.errors import ApplicationError, PermissionDenied
-from gongkai.web.orgs.models import Agency
+from gongkai.web.common.models import AuditRecord
+
+if TYPE_CHECKING:
+    from gongkai.web.orgs.models import Agency
 
 
 def _require_admin_of(user: Any, agency: Agency) -> None:
@@ -25,7 +29,7 @@ def _require_admin_of(user: Any, agency: Agency) -> None:
 @transaction.atomic
 def member_add(
     *,
-    acting_user: Any,
+    acting_user: User,
     agency: Agency,
     role: Role,
     username: str,
@@ -54,7 +58,7 @@ def member_add(
     AuditRecord.objects.create(
         entity="membership",
         entity_id=str(membership.pk),
-        action="添加工作人员",
+        action=AuditAction.MEMBER_ADD,
         actor=acting_user,
         changes={"user": username, "agency": agency.name, "role": role.label},
     )
@@ -62,7 +66,7 @@ def member_add(
 
 
 @transaction.atomic
-def member_remove(*, acting_user: Any, membership: Membership, reason: str) -> None:
+def member_remove(*, acting_user: User, membership: Membership, reason: str) -> None:
     """Take a role away (the account and its history stay)."""
     _require_admin_of(acting_user, membership.agency)
     if not reason.strip():
@@ -72,7 +76,7 @@ def member_remove(*, acting_user: Any, membership: Membership, reason: str) -> N
     AuditRecord.objects.create(
         entity="membership",
         entity_id=str(membership.pk),
-        action="移除工作人员角色",
+        action=AuditAction.MEMBER_REMOVE,
         actor=acting_user,
         reason=reason.strip(),
         changes={

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django import forms
+from django.contrib.auth import get_user_model
 
 from gongkai.core import wallclock
 from gongkai.web.accounts import permissions
@@ -22,6 +23,7 @@ from gongkai.web.applications.outcomes import (
     outcome_choices_all_years,
     termination_choices,
 )
+from gongkai.web.common.errors import ApplicationError
 
 
 def _today_year() -> int:
@@ -60,7 +62,7 @@ def _can_request_extension(user: Any, a: Application) -> bool:
         _status_in(*OPEN)(a)
         and permissions.can_handle(user, a)
         and not _has_event(a, EventKind.EXTENSION)
-        and services._pending_extension_request(a) is None
+        and services.pending_extension_request(a) is None
     )
 
 
@@ -68,7 +70,7 @@ def _can_approve_extension(user: Any, a: Application) -> bool:
     return (
         _status_in(*OPEN)(a)
         and permissions.can_approve_extension(user, a)
-        and services._pending_extension_request(a) is not None
+        and services.pending_extension_request(a) is not None
     )
 
 
@@ -82,7 +84,6 @@ def _can_change_outcome(user: Any, a: Application) -> bool:
 
 
 def _staff(app: Application) -> list[tuple[int, str]]:
-    from django.contrib.auth import get_user_model
 
     users = (
         get_user_model()
@@ -97,12 +98,9 @@ def _staff(app: Application) -> list[tuple[int, str]]:
 
 
 def _assign(user: Any, app: Application, data: dict[str, Any]) -> Application:
-    from django.contrib.auth import get_user_model
 
     assignee = get_user_model().objects.filter(pk=data["assignee"]).first()
     if assignee is None:
-        from gongkai.web.common.errors import ApplicationError
-
         raise ApplicationError("请选择经办人", field="assignee")
     return services.application_assign(acting_user=user, application=app, assignee=assignee)
 
@@ -164,7 +162,7 @@ ACTIONS: dict[str, Action] = {
             "receive_consultation",
             "登记意见答复",
             lambda app, data: f.ConsultationReceiveForm(
-                data, prefix="ca", pending=services._open_consultations(app)
+                data, prefix="ca", pending=services.open_consultations(app)
             ),
             lambda u, app, d: services.application_receive_consultation(
                 acting_user=u,

@@ -34,7 +34,7 @@ def deadline_for(
             clock_events(application), as_of=as_of, calendar=calendar or work_calendar()
         )
     except RuleError as exc:
-        raise ApplicationError(str(exc)) from None
+        raise ApplicationError(str(exc), code="clock_refused") from None
 
 
 # The fields refresh_due writes; every save after it lists them.
@@ -71,7 +71,7 @@ def receipt_day(channel: str, arrived_on: dt.date, confirmed_on: dt.date | None)
     try:
         return compute_deadline([event], as_of=arrived_on, calendar=work_calendar()).receipt
     except RuleError as exc:
-        raise ApplicationError(str(exc)) from None
+        raise ApplicationError(str(exc), code="clock_refused") from None
 
 
 def correction_deadline(application: Application) -> dt.date | None:

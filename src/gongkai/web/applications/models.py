@@ -1,4 +1,5 @@
-"""The request register: applicants, applications, their event log and the audit trail.
+"""The request register: applicants, applications and their event log (the audit trail is
+:class:`gongkai.web.common.models.AuditRecord`).
 
 Nothing here is ever hard-deleted: a mistaken registration is voided with a reason.
 """
@@ -24,6 +25,7 @@ from gongkai.web.applications.enums import (
     EventKind,
     Status,
 )
+from gongkai.web.common.errors import ApplicationError
 from gongkai.web.common.models import TimestampedModel
 
 
@@ -159,7 +161,6 @@ class Application(TimestampedModel):
 
     def delete(self, *args: object, **kwargs: object) -> tuple[int, dict[str, int]]:
         """Requests are never deleted: they are voided with a reason (application_void)."""
-        from gongkai.web.common.errors import ApplicationError
 
         raise ApplicationError("政府信息公开申请不能删除；登记有误的请作废并写明原因")
 
@@ -240,37 +241,3 @@ DUE_LABELS = {
     EventKind.FEE_NOTICE.value: "申请人收到通知",
     EventKind.DUE_DATE_SET.value: "确定的答复期限",
 }
-
-
-class AuditRecord(models.Model):
-    """Who did what, when, and what changed (a JSON diff). Written by every service."""
-
-    application = models.ForeignKey(
-        Application,
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="audit",
-        verbose_name="申请",
-    )
-    entity = models.CharField("对象类型", max_length=40)
-    entity_id = models.CharField("对象编号", max_length=40)
-    action = models.CharField("操作", max_length=60)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="操作人",
-        null=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    at = models.DateTimeField("时间", auto_now_add=True)
-    changes = models.JSONField("变更内容", default=dict)
-    reason = models.TextField("原因", blank=True)
-
-    class Meta:
-        verbose_name = "审计记录"
-        verbose_name_plural = "审计记录"
-        ordering = ("at", "id")
-
-    def __str__(self) -> str:
-        return f"{self.at:%Y-%m-%d %H:%M} {self.action}"

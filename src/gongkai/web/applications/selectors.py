@@ -14,23 +14,14 @@ from typing import Any
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
+from gongkai.core.vocabulary import CaseResult
 from gongkai.web.accounts import permissions
 from gongkai.web.applications.enums import OPEN_STATUSES, WAITING_STATUSES
-from gongkai.web.applications.models import Application, ApplicationEvent, AuditRecord
-from gongkai.web.litigation.models import CaseResult
-from gongkai.web.orgs.models import Agency
+from gongkai.web.applications.models import Application, ApplicationEvent
+from gongkai.web.common.models import AuditRecord
+from gongkai.web.orgs.selectors import agency_list_registrable, agency_list_visible
 
-
-def agency_list_visible(*, user: Any) -> QuerySet[Agency]:
-    governments = permissions.overseen_government_ids(user)
-    own = permissions.own_agency_ids(user)
-    return Agency.objects.filter(Q(pk__in=own) | Q(government_id__in=governments)).order_by(
-        "kind", "name"
-    )
-
-
-def agency_list_registrable(*, user: Any) -> QuerySet[Agency]:
-    return Agency.objects.filter(pk__in=permissions.acting_agency_ids(user)).order_by("name")
+__all__ = ["agency_list_registrable", "agency_list_visible"]
 
 
 def application_list_visible(*, user: Any, include_voided: bool = False) -> QuerySet[Application]:

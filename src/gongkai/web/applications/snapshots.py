@@ -2,58 +2,35 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 
 from gongkai.core import deadlines as core
-from gongkai.web.applications.enums import Channel, EventKind
+from gongkai.web.applications.enums import CLOCK_EVENT_KINDS, Channel, EventKind
 from gongkai.web.applications.models import Application, ApplicationEvent
 
-CHANNELS = {
-    Channel.IN_PERSON: core.Channel.IN_PERSON,
-    Channel.MAIL: core.Channel.MAIL,
-    Channel.FAX: core.Channel.FAX,
-    Channel.EMAIL: core.Channel.EMAIL,
-    Channel.ONLINE: core.Channel.ONLINE,
-}
-
 # Events that are records of the register but not facts the clock counts.
-NOT_FOR_THE_CLOCK = {EventKind.EXTENSION_REQUESTED, EventKind.ANSWERED, EventKind.TERMINATED}
+NOT_FOR_THE_CLOCK = {k for k in EventKind if k is not EventKind.RECEIVED} - CLOCK_EVENT_KINDS
 
 
 def received_event(
-    channel: str, arrived_on: core.date, confirmed_on: core.date | None
+    channel: str, arrived_on: dt.date, confirmed_on: dt.date | None
 ) -> core.Received:
-    return core.Received(
-        on=arrived_on, channel=CHANNELS[Channel(channel)], confirmed_on=confirmed_on
-    )
+    return core.Received(on=arrived_on, channel=Channel(channel), confirmed_on=confirmed_on)
 
 
 def core_event(application: Application, event: ApplicationEvent) -> core.Event | None:
     kind = EventKind(event.kind)
     if kind is EventKind.RECEIVED:
         return received_event(application.channel, application.arrived_on, application.confirmed_on)
-    if kind is EventKind.CORRECTION_REQUESTED:
-        return core.CorrectionRequested(on=event.day, reply_by=event.due)
-    if kind is EventKind.CORRECTION_RECEIVED:
-        return core.CorrectionReceived(on=event.day)
-    if kind is EventKind.CONSULTATION_STARTED:
-        if event.party == "agency":
-            return core.AgencyConsulted(on=event.day, agency=event.party_name)
-        return core.ThirdPartyConsulted(on=event.day, party=event.party_name)
-    if kind is EventKind.CONSULTATION_ENDED:
-        if event.party == "agency":
-            return core.AgencyAnswered(on=event.day, agency=event.party_name)
-        return core.ThirdPartyAnswered(on=event.day, party=event.party_name)
-    if kind is EventKind.FEE_NOTICE:
-        return core.FeeNoticeSent(on=event.day, received_on=event.due)
-    if kind is EventKind.FEE_PAID:
-        return core.FeePaid(on=event.day)
-    if kind is EventKind.EXTENSION:
-        return core.ExtensionApproved(on=event.day)
-    if kind is EventKind.DUE_DATE_SET:
-        assert event.due is not None
-        return core.CustomDueDateSet(on=event.day, due=event.due, reason=event.note)
-    return None
+    return core.clock_event(
+        kind,
+        event.day,
+        party=event.party,
+        name=event.party_name,
+        due=event.due,
+        note=event.note,
+    )
 
 
 def clock_events(

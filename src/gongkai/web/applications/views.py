@@ -9,13 +9,14 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
+from django.urls import NoReverseMatch, reverse
 from django.views.decorators.http import require_GET, require_POST
 
 from gongkai.core import wallclock
 from gongkai.web.accounts import permissions
-from gongkai.web.applications import selectors, services
+from gongkai.web.applications import panels, selectors, services
 from gongkai.web.applications.actions import ACTIONS
 from gongkai.web.applications.clock import deadline_for
 from gongkai.web.applications.enums import APPLICANT_KIND_LABELS, EventKind, Status
@@ -24,15 +25,16 @@ from gongkai.web.applications.forms import QueueFilterForm, RegisterForm
 from gongkai.web.applications.models import Application
 from gongkai.web.applications.outcomes import outcome_label
 from gongkai.web.common.errors import ApplicationError, PermissionDenied
-from gongkai.web.letters.links import suggested_letters
-from gongkai.web.litigation.selectors import case_list_for_application
+from gongkai.web.common.http import AuthenticatedHttpRequest
 from gongkai.web.workcalendar.snapshots import work_calendar
 
 PAGE_SIZE = 50
 SOON_WORKDAYS = 3
 
 
-def _filters(request: HttpRequest, user: Any) -> tuple[QueueFilterForm, selectors.QueueFilters]:
+def _filters(
+    request: AuthenticatedHttpRequest, user: Any
+) -> tuple[QueueFilterForm, selectors.QueueFilters]:
     agencies = [(a.pk, a.name) for a in selectors.agency_list_visible(user=user)]
     form = QueueFilterForm(request.GET or None, agencies=agencies)
     if form.is_bound and form.is_valid():
@@ -54,7 +56,7 @@ def _filters(request: HttpRequest, user: Any) -> tuple[QueueFilterForm, selector
 
 
 def _queue(
-    request: HttpRequest,
+    request: AuthenticatedHttpRequest,
 ) -> tuple[QueueFilterForm, selectors.QueueFilters, Any, dt.date, dt.date]:
     today = wallclock.today()
     form, filters = _filters(request, request.user)
@@ -66,7 +68,7 @@ def _queue(
 
 
 @login_required
-def queue(request: HttpRequest) -> HttpResponse:
+def queue(request: AuthenticatedHttpRequest) -> HttpResponse:
     form, filters, apps, today, soon_until = _queue(request)
     page = Paginator(apps, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
@@ -81,7 +83,8 @@ def queue(request: HttpRequest) -> HttpResponse:
         "query": query.urlencode(),
         "can_register": bool(permissions.acting_agency_ids(request.user)),
     }
-    template = "applications/_queue_table.html" if request.htmx else "applications/queue.html"
+    htmx = bool(getattr(request, "htmx", False))  # set by django_htmx.middleware.HtmxMiddleware
+    template = "applications/_queue_table.html" if htmx else "applications/queue.html"
     return render(request, template, context)
 
 
@@ -91,7 +94,7 @@ class _Echo:
 
 
 @login_required
-def queue_csv(request: HttpRequest) -> StreamingHttpResponse:
+def queue_csv(request: AuthenticatedHttpRequest) -> StreamingHttpResponse:
     """The filtered queue as CSV (UTF-8 with BOM for Excel/WPS); ID numbers masked."""
     apps = _queue(request)[2]
     writer = csv.writer(_Echo())
@@ -141,7 +144,7 @@ def queue_csv(request: HttpRequest) -> StreamingHttpResponse:
 
 
 @login_required
-def register(request: HttpRequest) -> HttpResponse:
+def register(request: AuthenticatedHttpRequest) -> HttpResponse:
     agencies = [(a.pk, a.name) for a in selectors.agency_list_registrable(user=request.user)]
     if not agencies:
         raise Http404("您不是任何机关的经办人，不能登记申请")
@@ -191,7 +194,7 @@ def register(request: HttpRequest) -> HttpResponse:
 
 
 def _detail_context(
-    request: HttpRequest, application: Application, bound: dict[str, Any] | None = None
+    request: AuthenticatedHttpRequest, application: Application, bound: dict[str, Any] | None = None
 ) -> dict[str, Any]:
     user = request.user
     bound = bound or {}
@@ -224,8 +227,7 @@ def _detail_context(
         else "",
         "fees": fee_breakdown(application),
         "letters_url": _letters_url(application),
-        "suggested_letters": suggested_letters(application, user=user),
-        "cases": list(case_list_for_application(user=user, application=application)),
+        **panels.detail_context(user, application),
         "can_register_case": permissions.can_handle(user, application),
         "extension_pending": any(e.kind == EventKind.EXTENSION_REQUESTED.value for e in events)
         and not any(e.kind == EventKind.EXTENSION.value for e in events),
@@ -235,8 +237,6 @@ def _detail_context(
 
 
 def _letters_url(application: Application) -> str:
-    from django.urls import NoReverseMatch, reverse
-
     try:
         return reverse("letters:application", kwargs={"pk": application.pk})
     except NoReverseMatch:
@@ -245,14 +245,14 @@ def _letters_url(application: Application) -> str:
 
 @login_required
 @require_GET
-def detail(request: HttpRequest, pk: int) -> HttpResponse:
+def detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     application = selectors.application_get_visible(user=request.user, pk=pk)
     return render(request, "applications/detail.html", _detail_context(request, application))
 
 
 @login_required
 @require_POST
-def act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+def act(request: AuthenticatedHttpRequest, pk: int, action: str) -> HttpResponse:
     application = selectors.application_get_visible(user=request.user, pk=pk)
     spec = ACTIONS.get(action)
     if spec is None:

@@ -21,7 +21,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("applications/", include("gongkai.web.applications.urls")),
     path("calendar/", include("gongkai.web.workcalendar.urls")),
     path("agencies/", include("gongkai.web.orgs.urls")),
-    path("people/", include("gongkai.web.accounts.urls")),
+    path("people/", include(("gongkai.web.orgs.people_urls", "accounts"))),
     path("notifications/", include("gongkai.web.notifications.urls")),
     path("letters/", include("gongkai.web.letters.urls")),
     path("proactive/", include("gongkai.web.proactive.urls")),

@@ -15,18 +15,12 @@ from gongkai.web.applications import selectors as applications
 from gongkai.web.applications.models import Application
 from gongkai.web.letters.models import Attachment, Letter, LetterTemplate
 from gongkai.web.orgs.models import Agency
+from gongkai.web.orgs.selectors import agency_list_visible
 
 
 def agency_list_with_templates(*, user: Any) -> QuerySet[Agency]:
     """Agencies whose templates the user may see (its own, and those below its government)."""
-    return applications.agency_list_visible(user=user)
-
-
-def agency_get_visible(*, user: Any, pk: int) -> Agency:
-    try:
-        return agency_list_with_templates(user=user).get(pk=pk)
-    except Agency.DoesNotExist:
-        raise Http404("没有找到该机构，或您无权查看") from None
+    return agency_list_visible(user=user)
 
 
 @dataclass(frozen=True)
@@ -49,8 +43,9 @@ def _in_force(agency: Agency) -> dict[str, LetterTemplate]:
 def template_overview(*, agency: Agency) -> list[TemplateStatus]:
     own = _in_force(agency)
     upper: dict[str, LetterTemplate] = {}
-    if agency.government_id and agency.government_id != agency.pk:
-        upper = _in_force(agency.government)
+    government = agency.government if agency.government_id != agency.pk else None
+    if agency.government_id and government is not None:
+        upper = _in_force(government)
     return [
         TemplateStatus(
             key,

@@ -7,15 +7,17 @@ import dataclasses
 import datetime as dt
 from typing import Any
 
+from django.contrib.auth.models import User
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 
 from gongkai.core import letters as core
 from gongkai.core import wallclock
 from gongkai.core.errors import GongkaiError
-from gongkai.web.applications.audit import audit_record, jsonable
+from gongkai.core.vocabulary import AuditAction
 from gongkai.web.applications.enums import EventKind
 from gongkai.web.applications.models import Application, ApplicationEvent
+from gongkai.web.common.audit import audit_record, jsonable
 from gongkai.web.common.errors import ApplicationError, PermissionDenied
 from gongkai.web.letters import permissions
 from gongkai.web.letters.models import (
@@ -63,7 +65,12 @@ def _require_editor(user: Any, agency: Agency) -> None:
 
 
 def _save_version(
-    *, acting_user: Any, agency: Agency, template: core.LetterTemplate, default: bool, action: str
+    *,
+    acting_user: User,
+    agency: Agency,
+    template: core.LetterTemplate,
+    default: bool,
+    action: AuditAction,
 ) -> TemplateRow:
     """Store ``template`` as the agency's next version of its key, with an audit record."""
     # Lock the agency row so that two editors get consecutive versions.
@@ -98,7 +105,7 @@ def _save_version(
 @transaction.atomic
 def letter_template_save(
     *,
-    acting_user: Any,
+    acting_user: User,
     agency: Agency,
     key: str,
     title: str,
@@ -126,12 +133,12 @@ def letter_template_save(
         agency=agency,
         template=candidate,
         default=False,
-        action="修改文书模板",
+        action=AuditAction.LETTER_TEMPLATE_SAVE,
     )
 
 
 @transaction.atomic
-def letter_template_reset(*, acting_user: Any, agency: Agency, key: str) -> TemplateRow | None:
+def letter_template_reset(*, acting_user: User, agency: Agency, key: str) -> TemplateRow | None:
     """Go back to the shipped default; earlier versions stay on record."""
     _require_editor(acting_user, agency)
     if own_template_row(agency, key) is None:
@@ -141,13 +148,13 @@ def letter_template_reset(*, acting_user: Any, agency: Agency, key: str) -> Temp
         agency=agency,
         template=core.default_template(key),
         default=True,
-        action="恢复默认文书模板",
+        action=AuditAction.LETTER_TEMPLATE_RESET,
     )
 
 
 @transaction.atomic
 def letter_settings_save(
-    *, acting_user: Any, agency: Agency, short_name: str, number_pattern: str
+    *, acting_user: User, agency: Agency, short_name: str, number_pattern: str
 ) -> LetterSettings:
     _require_editor(acting_user, agency)
     pattern = number_pattern.strip()
@@ -162,7 +169,7 @@ def letter_settings_save(
     settings.save(update_fields=["short_name", "number_pattern", "updated_at"])
     audit_record(
         application=None,
-        action="修改文书编号设置",
+        action=AuditAction.LETTER_SETTINGS_SAVE,
         actor=acting_user,
         entity="letter_settings",
         entity_id=settings.pk,
@@ -218,7 +225,7 @@ def letter_preview(*, application: Application, key: str, data: LetterInput) -> 
 
 @transaction.atomic
 def letter_generate(
-    *, acting_user: Any, application: Application, key: str, data: LetterInput
+    *, acting_user: User, application: Application, key: str, data: LetterInput
 ) -> Letter:
     """Number, compose and render a letter; store its DOCX and PDF; link it to the event of
     the register it belongs to (补正通知 → 发出补正通知, 答复书 → 作出答复 …)."""
@@ -285,7 +292,7 @@ def letter_generate(
     letter.save(update_fields=["docx_file", "pdf_file"])
     audit_record(
         application=application,
-        action="生成文书",
+        action=AuditAction.LETTER_GENERATE,
         actor=acting_user,
         entity="letter",
         entity_id=letter.pk,
@@ -302,7 +309,7 @@ def letter_generate(
 @transaction.atomic
 def letter_record_delivery(
     *,
-    acting_user: Any,
+    acting_user: User,
     letter: Letter,
     delivered_on: dt.date,
     method: str,
@@ -335,7 +342,7 @@ def letter_record_delivery(
     letter.save(update_fields=["delivered_on", "delivery_method", "delivery_note", "updated_at"])
     audit_record(
         application=letter.application,
-        action="记录文书送达",
+        action=AuditAction.LETTER_DELIVERY,
         actor=acting_user,
         entity="letter",
         entity_id=letter.pk,
@@ -353,7 +360,12 @@ def letter_record_delivery(
 
 
 def _void(
-    *, acting_user: Any, row: Letter | Attachment, reason: str, action: str, changes: dict[str, Any]
+    *,
+    acting_user: User,
+    row: Letter | Attachment,
+    reason: str,
+    action: AuditAction,
+    changes: dict[str, Any],
 ) -> None:
     """Mark a letter or an attachment void with a reason, never delete it, and audit it."""
     if not reason.strip():
@@ -375,7 +387,7 @@ def _void(
 
 
 @transaction.atomic
-def letter_void(*, acting_user: Any, letter: Letter, reason: str) -> Letter:
+def letter_void(*, acting_user: User, letter: Letter, reason: str) -> Letter:
     """A wrong letter is voided with a reason, never deleted; its number stays used."""
     if not permissions.can_generate_letter(acting_user, letter.application):
         raise PermissionDenied("您无权作废该文书")
@@ -383,7 +395,7 @@ def letter_void(*, acting_user: Any, letter: Letter, reason: str) -> Letter:
         acting_user=acting_user,
         row=letter,
         reason=reason,
-        action="作废文书",
+        action=AuditAction.LETTER_VOID,
         changes={"number": letter.number},
     )
     return letter
@@ -394,7 +406,7 @@ def letter_void(*, acting_user: Any, letter: Letter, reason: str) -> Letter:
 
 @transaction.atomic
 def attachment_upload(
-    *, acting_user: Any, application: Application, upload: Any, kind: str, description: str = ""
+    *, acting_user: User, application: Application, upload: Any, kind: str, description: str = ""
 ) -> Attachment:
     """Store an uploaded file after the type and size checks of :mod:`.uploads`."""
     if not permissions.can_upload_attachment(acting_user, application):
@@ -421,7 +433,7 @@ def attachment_upload(
     attachment.save()
     audit_record(
         application=application,
-        action="上传附件",
+        action=AuditAction.ATTACHMENT_UPLOAD,
         actor=acting_user,
         entity="attachment",
         entity_id=attachment.pk,
@@ -435,7 +447,7 @@ def attachment_upload(
 
 
 @transaction.atomic
-def attachment_void(*, acting_user: Any, attachment: Attachment, reason: str) -> Attachment:
+def attachment_void(*, acting_user: User, attachment: Attachment, reason: str) -> Attachment:
     """A wrong attachment is voided with a reason, never deleted (once)."""
     if not permissions.can_upload_attachment(acting_user, attachment.application):
         raise PermissionDenied("您无权作废该附件")
@@ -443,7 +455,7 @@ def attachment_void(*, acting_user: Any, attachment: Attachment, reason: str) ->
         acting_user=acting_user,
         row=attachment,
         reason=reason,
-        action="作废附件",
+        action=AuditAction.ATTACHMENT_VOID,
         changes={"name": attachment.original_name},
     )
     return attachment

@@ -72,7 +72,9 @@ def template_row(agency: Agency, key: str) -> LetterTemplate | None:
     one wording for the whole district), else None for the shipped default."""
     row = own_template_row(agency, key)
     if row is None and agency.government_id and agency.government_id != agency.pk:
-        row = own_template_row(agency.government, key)
+        government = agency.government
+        assert government is not None  # government_id is set
+        row = own_template_row(government, key)
     return row
 
 

@@ -10,7 +10,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import SuspiciousFileOperation
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
@@ -21,6 +21,7 @@ from gongkai.core.errors import GongkaiError
 from gongkai.web.applications import selectors as application_selectors
 from gongkai.web.applications.models import Application
 from gongkai.web.common.errors import ApplicationError
+from gongkai.web.common.http import AuthenticatedHttpRequest
 from gongkai.web.letters import permissions, selectors, services
 from gongkai.web.letters.forms import KIND_FIELDS, LetterForm, SettingsForm, TemplateForm
 from gongkai.web.letters.models import ATTACHMENT_KIND_CHOICES, DELIVERY_METHOD_CHOICES
@@ -32,6 +33,7 @@ from gongkai.web.letters.snapshots import (
     sample_facts,
     template_in_force,
 )
+from gongkai.web.orgs.selectors import agency_get_visible
 
 MEDIA_TYPES = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -43,7 +45,7 @@ MEDIA_TYPES = {
 
 
 @login_required
-def index(request: HttpRequest) -> HttpResponse:
+def index(request: AuthenticatedHttpRequest) -> HttpResponse:
     agencies = list(selectors.agency_list_with_templates(user=request.user))
     agency = None
     if agencies:
@@ -86,8 +88,8 @@ def _example_number(pattern: str, short_name: str) -> str:
 
 @login_required
 @require_POST
-def settings_edit(request: HttpRequest, agency_id: int) -> HttpResponse:
-    agency = selectors.agency_get_visible(user=request.user, pk=agency_id)
+def settings_edit(request: AuthenticatedHttpRequest, agency_id: int) -> HttpResponse:
+    agency = agency_get_visible(user=request.user, pk=agency_id)
     form = SettingsForm(request.POST)
     if form.is_valid():
         try:
@@ -109,8 +111,8 @@ def settings_edit(request: HttpRequest, agency_id: int) -> HttpResponse:
 
 
 @login_required
-def template_edit(request: HttpRequest, agency_id: int, key: str) -> HttpResponse:
-    agency = selectors.agency_get_visible(user=request.user, pk=agency_id)
+def template_edit(request: AuthenticatedHttpRequest, agency_id: int, key: str) -> HttpResponse:
+    agency = agency_get_visible(user=request.user, pk=agency_id)
     if key not in core.DEFAULT_TEMPLATES:
         raise Http404("没有这种文书模板")
     can_edit = permissions.can_edit_templates(request.user, agency)
@@ -198,12 +200,12 @@ def _preview(
 # --- letters of one application -------------------------------------------------------------
 
 
-def _application(request: HttpRequest, pk: int) -> Application:
+def _application(request: AuthenticatedHttpRequest, pk: int) -> Application:
     return application_selectors.application_get_visible(user=request.user, pk=pk)
 
 
 @login_required
-def application_letters(request: HttpRequest, pk: int) -> HttpResponse:
+def application_letters(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     application = _application(request, pk)
     can_generate = permissions.can_generate_letter(request.user, application)
     context = {
@@ -239,7 +241,7 @@ def _letter_input(application: Application, form: LetterForm) -> LetterInput:
 
 
 @login_required
-def letter_new(request: HttpRequest, pk: int, key: str) -> HttpResponse:
+def letter_new(request: AuthenticatedHttpRequest, pk: int, key: str) -> HttpResponse:
     application = _application(request, pk)
     if not permissions.can_generate_letter(request.user, application):
         messages.error(request, f"您不是{application.agency.name}的办理人员，不能生成文书")
@@ -279,7 +281,7 @@ def letter_new(request: HttpRequest, pk: int, key: str) -> HttpResponse:
 
 
 @login_required
-def letter_download(request: HttpRequest, pk: int, fmt: str) -> FileResponse:
+def letter_download(request: AuthenticatedHttpRequest, pk: int, fmt: str) -> FileResponse:
     letter = selectors.letter_get_visible(user=request.user, pk=pk)
     if fmt not in MEDIA_TYPES:
         raise Http404("只能下载 docx 或 pdf")
@@ -305,7 +307,7 @@ def _file_response(
 
 @login_required
 @require_POST
-def letter_delivery(request: HttpRequest, pk: int) -> HttpResponse:
+def letter_delivery(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     letter = selectors.letter_get_visible(user=request.user, pk=pk)
     raw = request.POST.get("delivered_on", "")
     try:
@@ -330,7 +332,7 @@ def letter_delivery(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def letter_void(request: HttpRequest, pk: int) -> HttpResponse:
+def letter_void(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     letter = selectors.letter_get_visible(user=request.user, pk=pk)
     try:
         services.letter_void(
@@ -348,7 +350,7 @@ def letter_void(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def attachment_upload(request: HttpRequest, pk: int) -> HttpResponse:
+def attachment_upload(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     application = _application(request, pk)
     upload = request.FILES.get("file")
     if upload is None:
@@ -370,14 +372,14 @@ def attachment_upload(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def attachment_download(request: HttpRequest, pk: int) -> FileResponse:
+def attachment_download(request: AuthenticatedHttpRequest, pk: int) -> FileResponse:
     attachment = selectors.attachment_get_visible(user=request.user, pk=pk)
     return _file_response(attachment.file, attachment.original_name, attachment.content_type)
 
 
 @login_required
 @require_POST
-def attachment_void(request: HttpRequest, pk: int) -> HttpResponse:
+def attachment_void(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     attachment = selectors.attachment_get_visible(user=request.user, pk=pk)
     try:
         services.attachment_void(

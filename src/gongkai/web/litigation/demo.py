@@ -31,9 +31,9 @@ def applications_by_request(
         )
     out = {}
     for r in district.requests:
-        app = index.get(_key(r.agency, r.received, r.subject, r.applicant.name))
-        if app is not None:
-            out[r.id] = app
+        found = index.get(_key(r.agency, r.received, r.subject, r.applicant.name))
+        if found is not None:
+            out[r.id] = found
     return out
 
 

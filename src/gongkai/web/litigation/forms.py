@@ -6,7 +6,7 @@ from typing import Any
 
 from django import forms
 
-from gongkai.web.applications.forms import BLANK, DATE, ChineseErrorsMixin
+from gongkai.web.common.forms import BLANK, DATE, ChineseErrorsMixin
 from gongkai.web.litigation.models import CASE_KIND_CHOICES, CASE_RESULT_CHOICES
 
 RESULT_CHOICES = [("", "尚未审结"), *CASE_RESULT_CHOICES]

@@ -3,49 +3,20 @@ linked to the request it concerns (table 4 of the annual report counts them)."""
 
 from __future__ import annotations
 
-from enum import StrEnum
-
 from django.conf import settings
 from django.db import models
 
-from gongkai.core.formats.common import T4
+from gongkai.core.vocabulary import (
+    CASE_PENDING_LABEL,
+    CaseKind,
+    CaseResult,
+    choices,
+)
 from gongkai.web.common.models import TimestampedModel
 
-
-class CaseKind(StrEnum):
-    REVIEW = "review"
-    SUIT_DIRECT = "suit_direct"
-    SUIT_AFTER_REVIEW = "suit_after_review"
-
-    @property
-    def label(self) -> str:
-        return CASE_KIND_LABELS[self]
-
-
-# Labels read from table 4's declaration (its rows are these kinds, its columns these results).
-_T4_ROWS = {row.key: row for row in T4.rows}
-_T4_COLUMNS = {column.key: column for column in T4.blocks[0].columns}
-CASE_KIND_LABELS = {
-    kind: (f"{row.group}（{row.label}）" if row.group else row.label)
-    for kind in CaseKind
-    for row in (_T4_ROWS[kind.value],)
-}
-CASE_KIND_CHOICES = [(k.value, k.label) for k in CaseKind]
-
-
-class CaseResult(StrEnum):
-    UPHELD = "upheld"
-    CORRECTED = "corrected"
-    OTHER = "other"
-
-    @property
-    def label(self) -> str:
-        return CASE_RESULT_LABELS[self]
-
-
-CASE_RESULT_LABELS = {result: _T4_COLUMNS[result.value].label for result in CaseResult}
-CASE_RESULT_CHOICES = [(r.value, r.label) for r in CaseResult]
-PENDING_LABEL = _T4_COLUMNS["pending"].label
+CASE_KIND_CHOICES = choices(CaseKind)
+CASE_RESULT_CHOICES = choices(CaseResult)
+PENDING_LABEL = CASE_PENDING_LABEL
 
 
 class Case(TimestampedModel):

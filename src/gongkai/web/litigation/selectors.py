@@ -8,9 +8,11 @@ from typing import Any
 from django.db.models import QuerySet
 from django.http import Http404
 
-from gongkai.web.applications.models import Application, AuditRecord
-from gongkai.web.applications.selectors import agency_list_visible, application_list_visible
+from gongkai.web.applications.models import Application
+from gongkai.web.applications.selectors import application_list_visible
+from gongkai.web.common.models import AuditRecord
 from gongkai.web.litigation.models import Case
+from gongkai.web.orgs.selectors import agency_list_visible
 
 
 @dataclass(frozen=True)

@@ -10,23 +10,27 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django.contrib.auth.models import User
 from django.db import transaction
 
 from gongkai.core import wallclock
+from gongkai.core.vocabulary import AuditAction
 from gongkai.web.accounts import permissions
-from gongkai.web.applications.audit import audit_record
+from gongkai.web.accounts.permissions import require_writer
 from gongkai.web.applications.models import Application
+from gongkai.web.common.audit import audit_record
 from gongkai.web.common.errors import ApplicationError, PermissionDenied
 from gongkai.web.litigation.models import Case, CaseKind, CaseResult
 from gongkai.web.orgs.models import Agency
-from gongkai.web.proactive.services import require_writer
 
 
 def _today() -> dt.date:
     return wallclock.today()
 
 
-def _audit(case: Case, action: str, actor: Any, changes: dict[str, Any], reason: str = "") -> None:
+def _audit(
+    case: Case, action: AuditAction, actor: Any, changes: dict[str, Any], reason: str = ""
+) -> None:
     audit_record(
         application=case.application,
         entity="litigation.case",
@@ -64,7 +68,7 @@ def _check_result(
 @transaction.atomic
 def case_register(
     *,
-    acting_user: Any,
+    acting_user: User,
     agency: Agency,
     application: Application,
     kind: str,
@@ -138,7 +142,7 @@ def case_register(
     )
     _audit(
         case,
-        f"登记{kind_enum.label}",
+        AuditAction.case_register(kind_enum),
         acting_user,
         {
             "filed_on": filed_on,
@@ -154,7 +158,7 @@ def case_register(
 @transaction.atomic
 def case_record_result(
     *,
-    acting_user: Any,
+    acting_user: User,
     case: Case,
     result: str,
     decided_on: dt.date | None,
@@ -177,7 +181,7 @@ def case_record_result(
     case.save(update_fields=["result", "decided_on", "updated_at"])
     _audit(
         case,
-        "更正审结结果" if old[0] else "登记审结结果",
+        AuditAction.CASE_RESULT_CHANGE if old[0] else AuditAction.CASE_RESULT_RECORD,
         acting_user,
         {"result": f"{old[0] or '尚未审结'} → {new}", "decided_on": decided_on},
         reason,
@@ -186,7 +190,7 @@ def case_record_result(
 
 
 @transaction.atomic
-def case_void(*, acting_user: Any, case: Case, reason: str) -> Case:
+def case_void(*, acting_user: User, case: Case, reason: str) -> Case:
     require_writer(acting_user, case.agency)
     if not reason.strip():
         raise ApplicationError("作废须填写原因", field="reason")
@@ -195,5 +199,5 @@ def case_void(*, acting_user: Any, case: Case, reason: str) -> Case:
     case.voided = True
     case.void_reason = reason.strip()
     case.save(update_fields=["voided", "void_reason", "updated_at"])
-    _audit(case, "作废", acting_user, {"voided": True}, reason)
+    _audit(case, AuditAction.VOID, acting_user, {"voided": True}, reason)
     return case

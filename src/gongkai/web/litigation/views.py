@@ -7,17 +7,18 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
 from gongkai.core import wallclock
 from gongkai.web.accounts import permissions
-from gongkai.web.applications.selectors import agency_list_registrable, agency_list_visible
 from gongkai.web.common.errors import ApplicationError, PermissionDenied
+from gongkai.web.common.http import AuthenticatedHttpRequest
 from gongkai.web.litigation import forms, selectors, services
 from gongkai.web.litigation.models import CASE_KIND_CHOICES
 from gongkai.web.orgs.models import Agency
+from gongkai.web.orgs.selectors import agency_list_registrable, agency_list_visible
 
 PAGE_SIZE = 50
 
@@ -31,7 +32,7 @@ def _int(value: str | None) -> int | None:
 
 @login_required
 @require_GET
-def index(request: HttpRequest) -> HttpResponse:
+def index(request: AuthenticatedHttpRequest) -> HttpResponse:
     filters = selectors.CaseFilters(
         agency=_int(request.GET.get("agency")),
         year=_int(request.GET.get("year")),
@@ -56,7 +57,7 @@ def index(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def new(request: HttpRequest) -> HttpResponse:
+def new(request: AuthenticatedHttpRequest) -> HttpResponse:
     agencies = [(a.pk, a.name) for a in agency_list_registrable(user=request.user)]
     if not agencies:
         return HttpResponse("您没有可以登记的机构", status=403)
@@ -102,7 +103,7 @@ def new(request: HttpRequest) -> HttpResponse:
     return render(request, "litigation/form.html", {"form": form}, status=status)
 
 
-def _context(request: HttpRequest, case: Any, **bound: Any) -> dict[str, Any]:
+def _context(request: AuthenticatedHttpRequest, case: Any, **bound: Any) -> dict[str, Any]:
     return {
         "case": case,
         "can_write": permissions.can_register_for(request.user, case.agency),
@@ -115,14 +116,14 @@ def _context(request: HttpRequest, case: Any, **bound: Any) -> dict[str, Any]:
 
 @login_required
 @require_GET
-def detail(request: HttpRequest, pk: int) -> HttpResponse:
+def detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     case = selectors.case_get_visible(user=request.user, pk=pk)
     return render(request, "litigation/case.html", _context(request, case))
 
 
 @login_required
 @require_POST
-def result(request: HttpRequest, pk: int) -> HttpResponse:
+def result(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     case = selectors.case_get_visible(user=request.user, pk=pk)
     form = forms.ResultForm(request.POST)
     if form.is_valid():
@@ -141,7 +142,7 @@ def result(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def void(request: HttpRequest, pk: int) -> HttpResponse:
+def void(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     case = selectors.case_get_visible(user=request.user, pk=pk)
     form = forms.VoidForm(request.POST)
     if form.is_valid():

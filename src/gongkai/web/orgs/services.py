@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.contrib.auth.models import User
 from django.db import transaction
 
-from gongkai.web.common.errors import ApplicationError
+from gongkai.core.vocabulary import AuditAction
+from gongkai.web.accounts import permissions
+from gongkai.web.common.errors import ApplicationError, PermissionDenied
+from gongkai.web.common.models import AuditRecord
 from gongkai.web.orgs.models import Agency, AgencyKind
 from gongkai.web.orgs.numbering import validate_pattern
 
@@ -55,12 +59,9 @@ OFFICE_FIELDS = (
 
 
 @transaction.atomic
-def agency_update_office(*, acting_user: Any, agency: Agency, **values: str) -> Agency:
+def agency_update_office(*, acting_user: User, agency: Agency, **values: str) -> Agency:
     """Edit the 工作机构's details that the 指南 publishes (条例 第十二条) and the 受理编号
     pattern; audited with a before/after diff."""
-    from gongkai.web.accounts import permissions
-    from gongkai.web.applications.models import AuditRecord
-    from gongkai.web.common.errors import PermissionDenied
 
     if not permissions.can_edit_agency_settings(acting_user, agency):
         raise PermissionDenied("只有本机关的审核人、公开办或系统管理员可以修改机构信息")
@@ -84,7 +85,7 @@ def agency_update_office(*, acting_user: Any, agency: Agency, **values: str) -> 
     AuditRecord.objects.create(
         entity="agency",
         entity_id=str(agency.pk),
-        action="修改机构信息",
+        action=AuditAction.AGENCY_UPDATE,
         actor=acting_user,
         changes=changes,
     )

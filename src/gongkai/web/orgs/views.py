@@ -4,34 +4,28 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 
 from gongkai.web.accounts import permissions
 from gongkai.web.accounts.roles import Role
-from gongkai.web.applications.selectors import agency_list_visible
 from gongkai.web.common.errors import ApplicationError
+from gongkai.web.common.http import AuthenticatedHttpRequest
 from gongkai.web.orgs.forms import OfficeForm
 from gongkai.web.orgs.models import Agency
+from gongkai.web.orgs.selectors import agency_get_visible, agency_list_visible
 from gongkai.web.orgs.services import agency_update_office
 
 
-def _visible(request: HttpRequest, pk: int) -> Agency:
-    try:
-        return agency_list_visible(user=request.user).get(pk=pk)
-    except Agency.DoesNotExist:
-        raise Http404("没有找到该机构，或您无权查看") from None
-
-
 @login_required
-def index(request: HttpRequest) -> HttpResponse:
+def index(request: AuthenticatedHttpRequest) -> HttpResponse:
     agencies = agency_list_visible(user=request.user).select_related("parent")
     return render(request, "orgs/index.html", {"agencies": agencies})
 
 
 @login_required
-def detail(request: HttpRequest, pk: int) -> HttpResponse:
-    agency = _visible(request, pk)
+def detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    agency = agency_get_visible(user=request.user, pk=pk)
     members = agency.memberships.select_related("user").order_by("role", "user__username")
     return render(
         request,
@@ -45,8 +39,8 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def edit(request: HttpRequest, pk: int) -> HttpResponse:
-    agency = _visible(request, pk)
+def edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    agency = agency_get_visible(user=request.user, pk=pk)
     if not permissions.can_edit_agency_settings(request.user, agency):
         return HttpResponse("您无权修改该机构的信息", status=403)
     form = OfficeForm(request.POST or None, instance=Agency.objects.get(pk=agency.pk))

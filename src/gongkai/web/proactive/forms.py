@@ -6,7 +6,7 @@ from typing import Any
 
 from django import forms
 
-from gongkai.web.applications.forms import BLANK, DATE, ChineseErrorsMixin
+from gongkai.web.common.forms import BLANK, DATE, ChineseErrorsMixin
 from gongkai.web.proactive.models import (
     CHANNEL_KIND_CHOICES,
     DECISION_KIND_CHOICES,

@@ -15,9 +15,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.contrib.auth.models import User
 from django.db import transaction
 
 from gongkai.core import wallclock
+from gongkai.web.accounts.permissions import require_writer
 from gongkai.web.common.errors import ApplicationError
 from gongkai.web.orgs.models import Agency
 from gongkai.web.proactive.models import (
@@ -28,7 +30,7 @@ from gongkai.web.proactive.models import (
     ChannelKind,
     Item,
 )
-from gongkai.web.proactive.services import ItemData, item_register, require_writer
+from gongkai.web.proactive.services import ItemData, item_register
 
 COLUMNS = (
     "索引号",
@@ -274,7 +276,7 @@ def check_row(
 
 def items_import(
     *,
-    acting_user: Any,
+    acting_user: User,
     agency: Agency,
     data: bytes,
     filename: str,

@@ -13,6 +13,12 @@ from enum import StrEnum
 from django.conf import settings
 from django.db import models
 
+from gongkai.core.vocabulary import (
+    DecisionKind,
+    DocumentKind,
+    MatterKind,
+    choices,
+)
 from gongkai.web.common.models import TimestampedModel
 
 
@@ -167,16 +173,7 @@ class Item(Voidable):
         return today > self.due_on
 
 
-class DocumentKind(StrEnum):
-    RULE = "rule"
-    NORMATIVE = "normative"
-
-    @property
-    def label(self) -> str:
-        return {DocumentKind.RULE: "规章", DocumentKind.NORMATIVE: "行政规范性文件"}[self]
-
-
-DOCUMENT_KIND_CHOICES = [(k.value, k.label) for k in DocumentKind]
+DOCUMENT_KIND_CHOICES = choices(DocumentKind)
 
 
 class Document(Voidable):
@@ -206,24 +203,7 @@ class Document(Voidable):
         return DocumentKind(self.kind).label
 
 
-class DecisionKind(StrEnum):
-    LICENSING = "licensing"
-    OTHER_SERVICES = "other_services"
-    PENALTY = "penalty"
-    COERCION = "coercion"
-
-    @property
-    def label(self) -> str:
-        return DECISION_KIND_LABELS[self]
-
-
-DECISION_KIND_LABELS = {
-    DecisionKind.LICENSING: "行政许可",
-    DecisionKind.OTHER_SERVICES: "其他对外管理服务事项",
-    DecisionKind.PENALTY: "行政处罚",
-    DecisionKind.COERCION: "行政强制",
-}
-DECISION_KIND_CHOICES = [(k.value, k.label) for k in DecisionKind]
+DECISION_KIND_CHOICES = choices(DecisionKind)
 
 
 class Decision(Voidable):
@@ -297,26 +277,7 @@ class Procurement(Voidable):
         return self.title
 
 
-class MatterKind(StrEnum):
-    LICENSING = "licensing"
-    OTHER_SERVICES = "other_services"
-    PENALTY = "penalty"
-    COERCION = "coercion"
-    FEES = "fees"
-
-    @property
-    def label(self) -> str:
-        return MATTER_KIND_LABELS[self]
-
-
-MATTER_KIND_LABELS = {
-    MatterKind.LICENSING: "行政许可",
-    MatterKind.OTHER_SERVICES: "其他对外管理服务事项",
-    MatterKind.PENALTY: "行政处罚",
-    MatterKind.COERCION: "行政强制",
-    MatterKind.FEES: "行政事业性收费",
-}
-MATTER_KIND_CHOICES = [(k.value, k.label) for k in MatterKind]
+MATTER_KIND_CHOICES = choices(MatterKind)
 
 
 class Matter(Voidable):

@@ -8,13 +8,17 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.http import Http404
 
 from gongkai.web.accounts import permissions
-from gongkai.web.applications.models import AuditRecord
-from gongkai.web.applications.selectors import agency_list_registrable, agency_list_visible
+from gongkai.web.common.models import AuditRecord
 from gongkai.web.orgs.models import Agency
+from gongkai.web.orgs.selectors import (
+    agency_get_visible,
+    agency_list_registrable,
+    agency_list_visible,
+)
 from gongkai.web.proactive.models import (
     Category,
     Channel,
@@ -26,15 +30,7 @@ from gongkai.web.proactive.models import (
     Procurement,
 )
 
-__all__ = ["agency_list_registrable", "agency_list_visible"]
-
-
-def agency_get_visible(*, user: Any, pk: int | None) -> Agency:
-    """The agency, or 404 when it is outside the user's scope."""
-    agency = agency_list_visible(user=user).filter(pk=pk).first() if pk is not None else None
-    if agency is None:
-        raise Http404("没有找到该机构，或您无权查看")
-    return agency
+__all__ = ["agency_get_visible", "agency_list_registrable", "agency_list_visible"]
 
 
 def default_agency(*, user: Any, pk: int | None = None) -> Agency | None:
@@ -76,8 +72,6 @@ def item_list_visible(*, user: Any, filters: ItemFilters, today: dt.date) -> Que
             | Q(doc_number__contains=filters.q)
         )
     if filters.late:
-        from django.db.models import F
-
         items = items.filter(
             Q(published_on__gt=F("due_on")) | Q(published_on__isnull=True, due_on__lt=today)
         )
@@ -138,7 +132,7 @@ def article20_for(*, user: Any, agency: Agency, year: int) -> Article20:
     )
 
 
-RECORDS = {
+RECORDS: dict[str, type[Document | Decision | Fee | Procurement | Matter]] = {
     "documents": Document,
     "decisions": Decision,
     "fees": Fee,
@@ -151,7 +145,7 @@ def record_get_visible(*, user: Any, kind: str, pk: int) -> Any:
     model = RECORDS.get(kind)
     if model is None:
         raise Http404("没有这种记录")
-    record = model.objects.filter(agency_id__in=_visible_agency_ids(user), pk=pk).first()
+    record = model._default_manager.filter(agency_id__in=_visible_agency_ids(user), pk=pk).first()
     if record is None:
         raise Http404("没有找到该记录，或您无权查看")
     return record

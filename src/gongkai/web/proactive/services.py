@@ -14,15 +14,18 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from django.contrib.auth.models import User
 from django.db import transaction
 
 from gongkai.core import wallclock
 from gongkai.core.deadlines import publication_deadline
 from gongkai.core.errors import RuleError
 from gongkai.core.formats import UnknownYearError, format_for_year
+from gongkai.core.vocabulary import AuditAction
 from gongkai.web.accounts import permissions
+from gongkai.web.accounts.permissions import require_writer
 from gongkai.web.accounts.roles import Role
-from gongkai.web.applications.audit import audit_record
+from gongkai.web.common.audit import audit_record
 from gongkai.web.common.errors import ApplicationError, PermissionDenied
 from gongkai.web.orgs.models import Agency, AgencyKind
 from gongkai.web.proactive.models import (
@@ -61,7 +64,12 @@ def _today() -> dt.date:
 
 
 def _audit(
-    entity: str, record: Any, action: str, actor: Any, changes: dict[str, Any], reason: str = ""
+    entity: str,
+    record: Any,
+    action: AuditAction,
+    actor: Any,
+    changes: dict[str, Any],
+    reason: str = "",
 ) -> None:
     audit_record(
         entity=entity,
@@ -71,14 +79,6 @@ def _audit(
         changes=changes,
         reason=reason,
     )
-
-
-def require_writer(user: Any, agency: Agency) -> None:
-    """Only the agency's own 经办人, 审核人 and 公开办 write its registers."""
-    if not permissions.can_view_agency(user, agency):
-        raise PermissionDenied("无权查看该机构的登记簿")
-    if not permissions.can_register_for(user, agency):
-        raise PermissionDenied(f"只有{agency.name}的经办人、审核人或公开办可以登记")
 
 
 def require_configurer(user: Any, agency: Agency) -> None:
@@ -108,7 +108,7 @@ def categories_ensure_defaults(*, agency: Agency) -> list[Category]:
 
 
 @transaction.atomic
-def category_create(*, acting_user: Any, agency: Agency, name: str) -> Category:
+def category_create(*, acting_user: User, agency: Agency, name: str) -> Category:
     require_configurer(acting_user, agency)
     name = name.strip()
     if not name:
@@ -121,12 +121,12 @@ def category_create(*, acting_user: Any, agency: Agency, name: str) -> Category:
     category = Category.objects.create(
         agency=agency, name=name, position=(last.position + 1) if last else 0
     )
-    _audit("proactive.category", category, "新增主题分类", acting_user, {"name": name})
+    _audit("proactive.category", category, AuditAction.CATEGORY_CREATE, acting_user, {"name": name})
     return category
 
 
 @transaction.atomic
-def category_set_active(*, acting_user: Any, category: Category, active: bool) -> Category:
+def category_set_active(*, acting_user: User, category: Category, active: bool) -> Category:
     require_configurer(acting_user, category.agency)
     if category.active != active:
         category.active = active
@@ -134,7 +134,7 @@ def category_set_active(*, acting_user: Any, category: Category, active: bool) -
         _audit(
             "proactive.category",
             category,
-            "启用主题分类" if active else "停用主题分类",
+            AuditAction.CATEGORY_ENABLE if active else AuditAction.CATEGORY_DISABLE,
             acting_user,
             {"active": active},
         )
@@ -142,7 +142,7 @@ def category_set_active(*, acting_user: Any, category: Category, active: bool) -
 
 
 @transaction.atomic
-def channel_create(*, acting_user: Any, agency: Agency, kind: str, name: str) -> Channel:
+def channel_create(*, acting_user: User, agency: Agency, kind: str, name: str) -> Channel:
     require_configurer(acting_user, agency)
     name = name.strip()
     try:
@@ -154,7 +154,13 @@ def channel_create(*, acting_user: Any, agency: Agency, kind: str, name: str) ->
     if Channel.objects.filter(agency=agency, name=name).exists():
         raise ApplicationError(f"渠道“{name}”已存在", field="name")
     channel = Channel.objects.create(agency=agency, kind=kind_enum.value, name=name)
-    _audit("proactive.channel", channel, "新增发布渠道", acting_user, {"kind": kind, "name": name})
+    _audit(
+        "proactive.channel",
+        channel,
+        AuditAction.CHANNEL_CREATE,
+        acting_user,
+        {"kind": kind, "name": name},
+    )
     return channel
 
 
@@ -218,7 +224,7 @@ def validate_item(agency: Agency, data: ItemData, today: dt.date) -> None:
 
 @transaction.atomic
 def item_register(
-    *, acting_user: Any, agency: Agency, data: ItemData, today: dt.date | None = None
+    *, acting_user: User, agency: Agency, data: ItemData, today: dt.date | None = None
 ) -> Item:
     """Register an item of the 目录 with its Art. 26 due date (条例第十二条、第二十六条)."""
     require_writer(acting_user, agency)
@@ -244,7 +250,7 @@ def item_register(
     _audit(
         "proactive.item",
         item,
-        "登记主动公开信息",
+        AuditAction.ITEM_REGISTER,
         acting_user,
         {
             "index_number": item.index_number,
@@ -261,7 +267,7 @@ def item_register(
 @transaction.atomic
 def item_publish(
     *,
-    acting_user: Any,
+    acting_user: User,
     item: Item,
     published_on: dt.date,
     channels: Iterable[Channel],
@@ -289,14 +295,14 @@ def item_publish(
     _audit(
         "proactive.item",
         item,
-        "登记公开日期",
+        AuditAction.ITEM_PUBLISH,
         acting_user,
         {"published_on": [old, published_on], "channels": [c.name for c in channels]},
     )
     return item
 
 
-def _void(entity: str, record: Any, acting_user: Any, reason: str) -> Any:
+def _void(entity: str, record: Any, acting_user: User, reason: str) -> Any:
     require_writer(acting_user, record.agency)
     reason = reason.strip()
     if not reason:
@@ -306,12 +312,12 @@ def _void(entity: str, record: Any, acting_user: Any, reason: str) -> Any:
     record.voided = True
     record.void_reason = reason
     record.save(update_fields=["voided", "void_reason", "updated_at"])
-    _audit(entity, record, "作废", acting_user, {"voided": True}, reason)
+    _audit(entity, record, AuditAction.VOID, acting_user, {"voided": True}, reason)
     return record
 
 
 @transaction.atomic
-def item_void(*, acting_user: Any, item: Item, reason: str) -> Item:
+def item_void(*, acting_user: User, item: Item, reason: str) -> Item:
     result: Item = _void("proactive.item", item, acting_user, reason)
     return result
 
@@ -336,7 +342,7 @@ def _check_period(start: dt.date, end: dt.date) -> None:
 @transaction.atomic
 def document_register(
     *,
-    acting_user: Any,
+    acting_user: User,
     agency: Agency,
     kind: str,
     title: str,
@@ -385,7 +391,7 @@ def document_register(
     _audit(
         "proactive.document",
         document,
-        f"登记{kind_enum.label}",
+        AuditAction.document_register(kind_enum),
         acting_user,
         {"title": document.title, "issued_on": issued_on, "repealed_on": repealed_on},
     )
@@ -395,7 +401,7 @@ def document_register(
 @transaction.atomic
 def document_repeal(
     *,
-    acting_user: Any,
+    acting_user: User,
     document: Document,
     repealed_on: dt.date,
     note: str = "",
@@ -416,14 +422,21 @@ def document_repeal(
     document.repealed_on = repealed_on
     document.repeal_note = note.strip()
     document.save(update_fields=["repealed_on", "repeal_note", "updated_at"])
-    _audit("proactive.document", document, "废止", acting_user, {"repealed_on": repealed_on}, note)
+    _audit(
+        "proactive.document",
+        document,
+        AuditAction.DOCUMENT_REPEAL,
+        acting_user,
+        {"repealed_on": repealed_on},
+        note,
+    )
     return document
 
 
 @transaction.atomic
 def decision_record(
     *,
-    acting_user: Any,
+    acting_user: User,
     agency: Agency,
     kind: str,
     start_on: dt.date,
@@ -469,7 +482,7 @@ def decision_record(
     _audit(
         "proactive.decision",
         decision,
-        f"登记{kind_enum.label}决定",
+        AuditAction.decision_record(kind_enum),
         acting_user,
         {"start_on": start_on, "end_on": end_on, "count": count, "source_note": source_note},
     )
@@ -479,7 +492,7 @@ def decision_record(
 @transaction.atomic
 def fee_record(
     *,
-    acting_user: Any,
+    acting_user: User,
     agency: Agency,
     item: str,
     start_on: dt.date,
@@ -511,7 +524,7 @@ def fee_record(
     _audit(
         "proactive.fee",
         fee,
-        "登记行政事业性收费",
+        AuditAction.FEE_INCOME_RECORD,
         acting_user,
         {"item": fee.item, "start_on": start_on, "end_on": end_on, "amount": amount},
     )
@@ -521,7 +534,7 @@ def fee_record(
 @transaction.atomic
 def procurement_record(
     *,
-    acting_user: Any,
+    acting_user: User,
     agency: Agency,
     title: str,
     day: dt.date,
@@ -547,7 +560,7 @@ def procurement_record(
     _audit(
         "proactive.procurement",
         procurement,
-        "登记政府集中采购",
+        AuditAction.PROCUREMENT_RECORD,
         acting_user,
         {"title": procurement.title, "day": day, "amount": amount},
     )
@@ -557,7 +570,7 @@ def procurement_record(
 @transaction.atomic
 def matter_record(
     *,
-    acting_user: Any,
+    acting_user: User,
     agency: Agency,
     kind: str,
     name: str,
@@ -589,7 +602,7 @@ def matter_record(
     _audit(
         "proactive.matter",
         matter,
-        f"登记{kind_enum.label}事项",
+        AuditAction.matter_record(kind_enum),
         acting_user,
         {"name": matter.name, "listed_on": listed_on, "delisted_on": delisted_on},
     )
@@ -606,7 +619,7 @@ RECORD_MODELS: dict[str, Any] = {
 
 
 @transaction.atomic
-def record_void(*, acting_user: Any, record: Any, reason: str) -> Any:
+def record_void(*, acting_user: User, record: Any, reason: str) -> Any:
     """Void a 第二十条 record entered by mistake; it stays, marked, and is no longer counted."""
     return _void(f"proactive.{type(record).__name__.lower()}", record, acting_user, reason)
 

@@ -7,7 +7,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
@@ -16,6 +16,7 @@ from gongkai.core import wallclock
 from gongkai.core.formats import UnknownYearError, format_for_year
 from gongkai.web.accounts import permissions
 from gongkai.web.common.errors import ApplicationError, PermissionDenied
+from gongkai.web.common.http import AuthenticatedHttpRequest
 from gongkai.web.proactive import forms, importing, selectors, services
 from gongkai.web.proactive.models import CHANNEL_KIND_CHOICES, Category, Channel
 
@@ -48,7 +49,7 @@ def _years(today: Any) -> list[int]:
 
 @login_required
 @require_GET
-def index(request: HttpRequest) -> HttpResponse:
+def index(request: AuthenticatedHttpRequest) -> HttpResponse:
     today = wallclock.today()
     filters = selectors.ItemFilters(
         agency=_int(request.GET.get("agency")),
@@ -99,7 +100,7 @@ def _item_form(agency: Any, data: Any = None) -> forms.ItemForm:
     )
 
 
-def _registrable_agency(request: HttpRequest) -> Any:
+def _registrable_agency(request: AuthenticatedHttpRequest) -> Any:
     choices = _agency_choices(request.user, registrable=True)
     if not choices:
         raise PermissionDenied("您没有可以登记的机构")
@@ -110,7 +111,7 @@ def _registrable_agency(request: HttpRequest) -> Any:
 
 
 @login_required
-def item_new(request: HttpRequest) -> HttpResponse:
+def item_new(request: AuthenticatedHttpRequest) -> HttpResponse:
     try:
         agency, choices = _registrable_agency(request)
     except PermissionDenied as exc:
@@ -155,7 +156,7 @@ def item_new(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _item_context(request: HttpRequest, item: Any, **bound: Any) -> dict[str, Any]:
+def _item_context(request: AuthenticatedHttpRequest, item: Any, **bound: Any) -> dict[str, Any]:
     channel_choices = [
         (c.pk, f"{c.name}（{c.kind_label}）")
         for c in selectors.channels(agency=item.agency, active_only=True)
@@ -173,14 +174,14 @@ def _item_context(request: HttpRequest, item: Any, **bound: Any) -> dict[str, An
 
 @login_required
 @require_GET
-def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def item_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     item = selectors.item_get_visible(user=request.user, pk=pk)
     return render(request, "proactive/item.html", _item_context(request, item))
 
 
 @login_required
 @require_POST
-def item_publish(request: HttpRequest, pk: int) -> HttpResponse:
+def item_publish(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     item = selectors.item_get_visible(user=request.user, pk=pk)
     channel_choices = [(c.pk, c.name) for c in selectors.channels(agency=item.agency)]
     form = forms.PublishForm(request.POST, channels=channel_choices)
@@ -208,7 +209,7 @@ def item_publish(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def item_void(request: HttpRequest, pk: int) -> HttpResponse:
+def item_void(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     item = selectors.item_get_visible(user=request.user, pk=pk)
     form = forms.VoidForm(request.POST)
     if form.is_valid():
@@ -229,7 +230,7 @@ def item_void(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def import_items(request: HttpRequest) -> HttpResponse:
+def import_items(request: AuthenticatedHttpRequest) -> HttpResponse:
     try:
         agency, choices = _registrable_agency(request)
     except PermissionDenied as exc:
@@ -272,14 +273,14 @@ def import_items(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_GET
-def import_template(request: HttpRequest) -> HttpResponse:
+def import_template(request: AuthenticatedHttpRequest) -> HttpResponse:
     response = HttpResponse(importing.template_csv(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="proactive-template.csv"'
     return response
 
 
 @login_required
-def settings_page(request: HttpRequest) -> HttpResponse:
+def settings_page(request: AuthenticatedHttpRequest) -> HttpResponse:
     agency = selectors.default_agency(user=request.user, pk=_int(request.GET.get("agency")))
     if agency is None:
         raise Http404("没有可以查看的机构")
@@ -312,7 +313,8 @@ def settings_page(request: HttpRequest) -> HttpResponse:
                     return redirect(f"{reverse('proactive:settings')}?agency={agency.pk}")
             elif what == "toggle":
                 category = Category.objects.get(
-                    agency=agency, pk=_int(request.POST.get("category"))
+                    agency=agency,
+                    pk=_int(request.POST.get("category")),  # type: ignore[misc]  # None: not found
                 )
                 services.category_set_active(
                     acting_user=request.user, category=category, active=not category.active
@@ -364,7 +366,7 @@ _RECORD_FORMS = {
 
 
 def _article20_context(
-    request: HttpRequest, agency: Any, year: int, **bound: Any
+    request: AuthenticatedHttpRequest, agency: Any, year: int, **bound: Any
 ) -> dict[str, Any]:
     try:
         fmt = format_for_year(year)
@@ -376,7 +378,7 @@ def _article20_context(
         "agency": agency,
         "year": year,
         "fmt": fmt,
-        "is_2019": fmt.key == "2019",
+        "counts_matters": fmt.counts_matters,
         "records": records,
         "forms": forms_,
         "agencies": _agency_choices(request.user),
@@ -389,7 +391,7 @@ def _article20_context(
 
 @login_required
 @require_GET
-def article20(request: HttpRequest) -> HttpResponse:
+def article20(request: AuthenticatedHttpRequest) -> HttpResponse:
     agency = selectors.default_agency(user=request.user, pk=_int(request.GET.get("agency")))
     if agency is None:
         raise Http404("没有可以查看的机构")
@@ -399,7 +401,7 @@ def article20(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def record_new(request: HttpRequest, kind: str) -> HttpResponse:
+def record_new(request: AuthenticatedHttpRequest, kind: str) -> HttpResponse:
     if kind not in _RECORD_FORMS:
         raise Http404("没有这种记录")
     agency = selectors.agency_get_visible(user=request.user, pk=_int(request.POST.get("agency")))
@@ -435,7 +437,9 @@ def record_new(request: HttpRequest, kind: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def record_action(request: HttpRequest, kind: str, pk: int, action: str) -> HttpResponse:
+def record_action(
+    request: AuthenticatedHttpRequest, kind: str, pk: int, action: str
+) -> HttpResponse:
     record = selectors.record_get_visible(user=request.user, kind=kind, pk=pk)
     year = _int(request.POST.get("year")) or wallclock.today().year
     target = f"{reverse('proactive:article20')}?agency={record.agency_id}&year={year}#{kind}"

@@ -2,33 +2,26 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
+from django.contrib.auth.models import User
 from django.db import transaction
 
 from gongkai.core.calendar import CalendarFileError, YearArrangement, arrangement_from_mapping
+from gongkai.core.vocabulary import AuditAction
 from gongkai.web.accounts import permissions
-from gongkai.web.applications.models import Application, AuditRecord
-from gongkai.web.applications.services import application_due_dates_recompute
 from gongkai.web.common.errors import ApplicationError, PermissionDenied
-from gongkai.web.proactive.services import ItemDueChange, items_due_dates_recompute
+from gongkai.web.common.models import AuditRecord
 from gongkai.web.workcalendar.models import YearOverride
-
-
-@dataclass(frozen=True)
-class DueDateChange:
-    application: Application
-    old: dt.date | None
-    new: dt.date | None
+from gongkai.web.workcalendar.signals import CalendarEffect, DueDateChange, calendar_changed
 
 
 @dataclass(frozen=True)
 class CalendarSaved:
     changes: list[DueDateChange]
-    failed: list[tuple[Application, str]]
-    item_changes: list[ItemDueChange] = field(default_factory=list)
+    failed: list[tuple[Any, str]]
+    item_changes: list[Any] = field(default_factory=list)
 
 
 def parse_arrangement_text(year: int, notice: str, holidays: str, workdays: str) -> dict[str, Any]:
@@ -69,18 +62,19 @@ def arrangement_text(arrangement: YearArrangement) -> tuple[str, str]:
 
 @transaction.atomic
 def calendar_year_save(
-    *, acting_user: Any, year: int, notice: str, holidays: str, workdays: str
+    *, acting_user: User, year: int, notice: str, holidays: str, workdays: str
 ) -> CalendarSaved:
     """Store the arrangement (validated by the core calendar) and recompute every open
     request's due date (条例第三十三条) and every proactive item's publication due date
-    (条例第二十六条); returns the requests and items whose due date moved."""
+    (条例第二十六条) through :data:`~gongkai.web.workcalendar.signals.calendar_changed`; returns
+    the requests and items whose due date moved."""
     if not permissions.can_admin_calendar(acting_user):
         raise PermissionDenied("只有系统管理员可以修改工作日历")
     data = parse_arrangement_text(year, notice, holidays, workdays)
     try:
         arrangement_from_mapping(year, data)
     except CalendarFileError as exc:
-        raise ApplicationError(str(exc)) from None
+        raise ApplicationError(str(exc), code="calendar_invalid") from None
     row, created = YearOverride.objects.select_for_update().get_or_create(
         year=year, defaults={"arrangement": data, "updated_by": acting_user}
     )
@@ -92,15 +86,17 @@ def calendar_year_save(
     AuditRecord.objects.create(
         entity="calendar",
         entity_id=str(year),
-        action="修改工作日历",
+        action=AuditAction.CALENDAR_SAVE,
         actor=acting_user,
         changes={"before": old, "after": data},
     )
-    result = application_due_dates_recompute(
-        acting_user=acting_user, reason=f"{year}年放假安排已修改"
+    saved = CalendarSaved(changes=[], failed=[], item_changes=[])
+    responses = calendar_changed.send(
+        sender=YearOverride, acting_user=acting_user, reason=f"{year}年放假安排已修改"
     )
-    return CalendarSaved(
-        changes=[DueDateChange(a, old_due, new_due) for a, old_due, new_due in result.changed],
-        failed=result.failed,
-        item_changes=items_due_dates_recompute(),
-    )
+    for _receiver, response in responses:
+        effect = cast(CalendarEffect, response)  # every receiver returns one (signals.py)
+        saved.changes.extend(effect.changes)
+        saved.failed.extend(effect.failed)
+        saved.item_changes.extend(effect.item_changes)
+    return saved

@@ -5,25 +5,26 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 
 from gongkai.core.calendar import FIRST_YEAR, LAST_YEAR
 from gongkai.web.accounts import permissions
 from gongkai.web.common.errors import ApplicationError
+from gongkai.web.common.http import AuthenticatedHttpRequest
 from gongkai.web.workcalendar import services
 from gongkai.web.workcalendar.forms import YearForm
 from gongkai.web.workcalendar.models import YearOverride
 from gongkai.web.workcalendar.snapshots import work_calendar
 
 
-def _require_admin(request: HttpRequest) -> None:
+def _require_admin(request: AuthenticatedHttpRequest) -> None:
     if not permissions.can_admin_calendar(request.user):
         raise DjangoPermissionDenied("只有系统管理员可以管理工作日历")
 
 
 @login_required
-def index(request: HttpRequest) -> HttpResponse:
+def index(request: AuthenticatedHttpRequest) -> HttpResponse:
     _require_admin(request)
     edited = {row.year: row for row in YearOverride.objects.select_related("updated_by")}
     rows = [(c, edited.get(c.year)) for c in work_calendar().coverage()]
@@ -31,7 +32,7 @@ def index(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def year(request: HttpRequest, year: int) -> HttpResponse:
+def year(request: AuthenticatedHttpRequest, year: int) -> HttpResponse:
     _require_admin(request)
     if not FIRST_YEAR <= year <= LAST_YEAR:
         raise Http404(f"工作日历只覆盖{FIRST_YEAR}年至{LAST_YEAR}年")

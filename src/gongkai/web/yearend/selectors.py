@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet
 from django.http import Http404
 
 from gongkai.core.yearend import (
@@ -29,7 +29,15 @@ from gongkai.web.accounts import permissions
 from gongkai.web.applications.models import Application
 from gongkai.web.litigation.models import Case
 from gongkai.web.orgs.models import Agency, AgencyKind
-from gongkai.web.proactive.models import Decision, Document, Fee, Matter, Procurement
+from gongkai.web.proactive.models import (
+    ChannelKind,
+    Decision,
+    Document,
+    Fee,
+    Item,
+    Matter,
+    Procurement,
+)
 
 
 def agency_for(*, user: Any, pk: int) -> Agency:
@@ -153,7 +161,7 @@ def drill(*, table: str, row: str, column: str, ids: tuple[Any, ...]) -> Drill:
         "procurements": Procurement,
         "matters": Matter,
     }[kind]
-    return Drill(kind, model.objects.filter(pk__in=ids))
+    return Drill(kind, model._default_manager.filter(pk__in=ids))
 
 
 @dataclass(frozen=True)
@@ -169,9 +177,6 @@ class ProactiveSummary:
 
 
 def proactive_summary(*, agency: Agency, year: int) -> ProactiveSummary:
-    from django.db.models import Count, F
-
-    from gongkai.web.proactive.models import ChannelKind, Item
 
     items = Item.objects.filter(agency=agency, voided=False, published_on__year=year)
     by_category = [

@@ -18,7 +18,7 @@ from gongkai.core.formats import Format, UnknownYearError, format_for_year
 from gongkai.core.report import CellRef
 from gongkai.core.yearend import UncountableRecord, YearEnd
 from gongkai.web.accounts import permissions
-from gongkai.web.applications.selectors import agency_list_visible
+from gongkai.web.orgs.selectors import agency_list_visible
 from gongkai.web.yearend import selectors
 
 T3_IDENTITY = "一 + 二 = 三（七）总计 + 四"
@@ -33,9 +33,14 @@ def _int(value: str | None) -> int | None:
 
 
 def _cell_url(agency: int, year: int, ref: CellRef) -> str:
-    query = urlencode(
-        {"agency": agency, "year": year, "table": ref.table, "row": ref.row, "col": ref.column}
-    )
+    params: dict[str, str | int] = {
+        "agency": agency,
+        "year": year,
+        "table": ref.table,
+        "row": ref.row,
+        "col": ref.column,
+    }
+    query = urlencode(params)
     return f"{reverse('yearend:cell')}?{query}"
 
 

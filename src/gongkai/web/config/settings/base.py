@@ -84,7 +84,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "gongkai.web.common.context_processors.navigation",
+                "gongkai.web.config.context_processors.navigation",
             ],
         },
     },
@@ -97,7 +97,7 @@ else:
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
-            "NAME": DATA_DIR / "gongkai.sqlite3",
+            "NAME": str(DATA_DIR / "gongkai.sqlite3"),
             "OPTIONS": {
                 # Writers wait instead of failing with "database is locked".
                 "timeout": 20,

@@ -23,6 +23,6 @@ ALLOWED_HOSTS = ["*"]
 warnings.filterwarnings("error", message=r".*received a naive datetime", category=RuntimeWarning)
 
 # No collectstatic in tests: serve static files straight from the apps' folders.
-STATIC_ROOT = None
+STATIC_ROOT = None  # type: ignore[assignment]  # base sets a Path; no collectstatic here
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True

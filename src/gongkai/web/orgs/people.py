@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
@@ -13,11 +13,12 @@ from gongkai.web.accounts import permissions, services
 from gongkai.web.accounts.forms import MemberForm, RemoveForm
 from gongkai.web.accounts.models import Membership
 from gongkai.web.accounts.roles import Role
-from gongkai.web.applications.selectors import agency_list_visible
 from gongkai.web.common.errors import ApplicationError
+from gongkai.web.common.http import AuthenticatedHttpRequest
+from gongkai.web.orgs.selectors import agency_list_visible
 
 
-def _managed_agencies(request: HttpRequest) -> list:  # type: ignore[type-arg]
+def _managed_agencies(request: AuthenticatedHttpRequest) -> list:  # type: ignore[type-arg]
     return [
         a
         for a in agency_list_visible(user=request.user)
@@ -26,7 +27,7 @@ def _managed_agencies(request: HttpRequest) -> list:  # type: ignore[type-arg]
 
 
 @login_required
-def members(request: HttpRequest) -> HttpResponse:
+def members(request: AuthenticatedHttpRequest) -> HttpResponse:
     agencies = _managed_agencies(request)
     if not agencies:
         raise DjangoPermissionDenied("只有系统管理员可以管理工作人员")
@@ -69,7 +70,7 @@ def members(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def remove(request: HttpRequest, pk: int) -> HttpResponse:
+def remove(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     agencies = _managed_agencies(request)
     membership = (
         Membership.objects.filter(pk=pk, agency__in=agencies)

@@ -1,15 +1,18 @@
 """Writing the audit trail: every service of every register records who changed what, when and
-why, through this one function (the AuditRecord model lives with the request register, whose
-records most entries concern)."""
+why, through this one function."""
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from gongkai.web.applications.models import Application, AuditRecord
+from gongkai.core.vocabulary import AuditAction
+from gongkai.web.common.models import AuditRecord
+
+if TYPE_CHECKING:
+    from gongkai.web.applications.models import Application
 
 
 def jsonable(value: Any) -> Any:
@@ -30,7 +33,7 @@ def jsonable(value: Any) -> Any:
 
 def audit_record(
     *,
-    action: str,
+    action: AuditAction,
     actor: Any,
     entity: str,
     entity_id: Any,

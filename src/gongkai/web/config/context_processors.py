@@ -8,6 +8,7 @@ from django.http import HttpRequest
 from django.urls import NoReverseMatch, reverse
 
 from gongkai.web.accounts import permissions
+from gongkai.web.notifications.selectors import notification_unread_count
 
 
 def _link(name: str, label: str) -> dict[str, str] | None:
@@ -36,6 +37,4 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     if permissions.is_administrator(user):
         candidates.append(("accounts:members", "工作人员"))
     links = [link for name, label in candidates if (link := _link(name, label))]
-    from gongkai.web.notifications.selectors import notification_unread_count
-
     return {"nav_links": links, "unread_notifications": notification_unread_count(user=user)}

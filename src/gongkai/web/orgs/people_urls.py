@@ -1,0 +1,10 @@
+from django.urls import path
+
+from gongkai.web.orgs import people as views
+
+# Included under the "accounts" namespace by gongkai.web.config.urls (the page names
+# "accounts:members" and "accounts:remove" predate the move of these views to orgs).
+urlpatterns = [
+    path("", views.members, name="members"),
+    path("<int:pk>/remove/", views.remove, name="remove"),
+]
