@@ -329,6 +329,16 @@ class AuditAction(StrEnum):
     MEMBER_ADD = "accounts.member_add"
     MEMBER_REMOVE = "accounts.member_remove"
     CALENDAR_SAVE = "workcalendar.save"
+    # the annual report (条例第四十九条、第五十条)
+    REPORT_DRAFT_CREATE = "report.draft_create"
+    REPORT_DRAFT_SAVE = "report.draft_save"
+    REPORT_SUBMIT = "report.submit"
+    REPORT_RETURN = "report.return"
+    REPORT_APPROVE = "report.approve"
+    REPORT_SIGN = "report.sign"
+    REPORT_PUBLISH = "report.publish"
+    REPORT_CORRECTION_START = "report.correction_start"
+    REPORT_IMPORT = "report.import"
 
     @property
     def label(self) -> str:
@@ -396,6 +406,15 @@ AUDIT_ACTION_LABELS: dict[AuditAction, str] = {
     AuditAction.MEMBER_ADD: "添加工作人员",
     AuditAction.MEMBER_REMOVE: "移除工作人员角色",
     AuditAction.CALENDAR_SAVE: "修改工作日历",
+    AuditAction.REPORT_DRAFT_CREATE: "创建年度报告草稿",
+    AuditAction.REPORT_DRAFT_SAVE: "保存年度报告草稿",
+    AuditAction.REPORT_SUBMIT: "提交年度报告审核",
+    AuditAction.REPORT_RETURN: "退回年度报告",
+    AuditAction.REPORT_APPROVE: "审核通过年度报告",
+    AuditAction.REPORT_SIGN: "签发年度报告",
+    AuditAction.REPORT_PUBLISH: "发布年度报告",
+    AuditAction.REPORT_CORRECTION_START: "开始更正年度报告",
+    AuditAction.REPORT_IMPORT: "导入往年年度报告",
 }
 
 

@@ -10,8 +10,9 @@ import hashlib
 import pytest
 
 from gongkai.core.parsing import read_report
-from gongkai.web.applications.models import AuditRecord
+from gongkai.core.vocabulary import AuditAction
 from gongkai.web.common.errors import ApplicationError, PermissionDenied
+from gongkai.web.common.models import AuditRecord
 from gongkai.web.reports import selectors, services
 from gongkai.web.reports.models import PublishedFile, PublishedReport, State
 
@@ -65,12 +66,12 @@ def test_draft_to_publication_with_every_output_hashed_and_audited(district):
         .values_list("action", flat=True)
     )
     assert actions == [
-        "report_draft_created",
-        "report_draft_saved",
-        "report_submitted",
-        "report_approved",
-        "report_signed",
-        "report_published",
+        AuditAction.REPORT_DRAFT_CREATE,
+        AuditAction.REPORT_DRAFT_SAVE,
+        AuditAction.REPORT_SUBMIT,
+        AuditAction.REPORT_APPROVE,
+        AuditAction.REPORT_SIGN,
+        AuditAction.REPORT_PUBLISH,
     ]
 
 
@@ -129,7 +130,9 @@ def test_return_needs_a_reason_and_roles_are_enforced(district):
         acting_user=district.reviewer_a, draft=draft, reason="第五部分过于笼统"
     )
     assert draft.state == State.RETURNED and draft.return_reason == "第五部分过于笼统"
-    assert AuditRecord.objects.filter(action="report_returned", reason="第五部分过于笼统").exists()
+    assert AuditRecord.objects.filter(
+        action=AuditAction.REPORT_RETURN, reason="第五部分过于笼统"
+    ).exists()
     with pytest.raises(PermissionDenied):
         services.draft_open(acting_user=district.officer_b, agency=district.dept_a, year=2025)
 

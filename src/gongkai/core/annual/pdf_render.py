@@ -11,8 +11,8 @@ from .model import AnnualReport
 
 def render_pdf(report: AnnualReport) -> bytes:
     with chinese_fontconfig():
-        # Deferred: loading Pango is slow and only PDF needs it. WeasyPrint ships no type hints.
-        import weasyprint  # type: ignore[import-untyped]
+        # Deferred: loading Pango is slow and only PDF needs it.
+        import weasyprint
 
         pdf = weasyprint.HTML(string=render_html(report, for_pdf=True), base_url=None).write_pdf()
     assert isinstance(pdf, bytes)

@@ -21,9 +21,10 @@ from gongkai.core.checks import check_report
 from gongkai.core.errors import UnreadableInput
 from gongkai.core.formats import UnknownYearError, format_for_year
 from gongkai.core.parsing import read_report
+from gongkai.core.vocabulary import AuditAction
 from gongkai.core.yearend import UncountableRecord
 from gongkai.web.accounts import permissions
-from gongkai.web.applications.audit import audit_record
+from gongkai.web.common.audit import audit_record
 from gongkai.web.common.errors import ApplicationError, PermissionDenied
 from gongkai.web.orgs.models import Agency
 from gongkai.web.reports import selectors
@@ -35,7 +36,7 @@ OUTPUTS = ("html", "docx", "pdf", "txt")
 
 
 def _audit(
-    draft: ReportDraft, actor: Any, action: str, changes: dict[str, Any], reason: str = ""
+    draft: ReportDraft, actor: Any, action: AuditAction, changes: dict[str, Any], reason: str = ""
 ) -> None:
     audit_record(
         action=action,
@@ -93,7 +94,7 @@ def draft_open(*, acting_user: Any, agency: Agency, year: int) -> ReportDraft:
             agency=agency, year=year, defaults={"updated_by": acting_user}
         )
         if created:
-            _audit(draft, acting_user, "report_draft_created", {"state": draft.state})
+            _audit(draft, acting_user, AuditAction.REPORT_DRAFT_CREATE, {"state": draft.state})
     return draft
 
 
@@ -134,7 +135,7 @@ def draft_save(
             draft.revision += 1
             draft.updated_by = acting_user
             draft.save()
-            _audit(draft, acting_user, "report_draft_saved", changes)
+            _audit(draft, acting_user, AuditAction.REPORT_DRAFT_SAVE, changes)
     return draft
 
 
@@ -185,7 +186,7 @@ def draft_submit(*, acting_user: Any, draft: ReportDraft, revision: int) -> Repo
         _audit(
             draft,
             acting_user,
-            "report_submitted",
+            AuditAction.REPORT_SUBMIT,
             {
                 "state": State.SUBMITTED,
                 "warnings": dict(draft.warning_notes or {}),
@@ -209,7 +210,9 @@ def draft_return(*, acting_user: Any, draft: ReportDraft, reason: str) -> Report
         draft.revision += 1
         draft.updated_by = acting_user
         draft.save()
-        _audit(draft, acting_user, "report_returned", {"state": State.RETURNED}, reason.strip())
+        _audit(
+            draft, acting_user, AuditAction.REPORT_RETURN, {"state": State.RETURNED}, reason.strip()
+        )
     return draft
 
 
@@ -230,7 +233,7 @@ def draft_approve(*, acting_user: Any, draft: ReportDraft) -> ReportDraft:
         draft.revision += 1
         draft.updated_by = acting_user
         draft.save()
-        _audit(draft, acting_user, "report_approved", {"state": State.APPROVED})
+        _audit(draft, acting_user, AuditAction.REPORT_APPROVE, {"state": State.APPROVED})
     return draft
 
 
@@ -251,7 +254,7 @@ def draft_sign(*, acting_user: Any, draft: ReportDraft, leader: str) -> ReportDr
         _audit(
             draft,
             acting_user,
-            "report_signed",
+            AuditAction.REPORT_SIGN,
             {"state": State.SIGNED, "signed_by": leader.strip()},
         )
     return draft
@@ -341,7 +344,7 @@ def draft_publish(
         _audit(
             draft,
             acting_user,
-            "report_published",
+            AuditAction.REPORT_PUBLISH,
             {
                 "state": State.PUBLISHED,
                 "version": version_number,
@@ -370,7 +373,7 @@ def draft_reopen(*, acting_user: Any, draft: ReportDraft, correction_note: str) 
         _audit(
             draft,
             acting_user,
-            "report_correction_started",
+            AuditAction.REPORT_CORRECTION_START,
             {"state": State.DRAFT},
             correction_note.strip(),
         )
@@ -427,7 +430,7 @@ def report_import(
             report=version, kind="original", name=name, content=data, sha256=_sha(data)
         )
         audit_record(
-            action="report_imported",
+            action=AuditAction.REPORT_IMPORT,
             actor=acting_user,
             entity=ENTITY,
             entity_id=f"{agency.code}/{year}",

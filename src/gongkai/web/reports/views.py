@@ -22,8 +22,8 @@ from gongkai.core.annual.json_render import cell_key
 from gongkai.core.report import CellRef
 from gongkai.core.yearend import UncountableRecord
 from gongkai.web.accounts import permissions
-from gongkai.web.applications.selectors import agency_list_visible
 from gongkai.web.common.errors import ApplicationError
+from gongkai.web.orgs.selectors import agency_list_visible
 from gongkai.web.reports import selectors, services
 from gongkai.web.reports.models import PublishedReport
 from gongkai.web.yearend.selectors import agency_for
