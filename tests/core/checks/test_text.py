@@ -253,6 +253,13 @@ def test_the_narratives_category_words_are_paired_with_the_right_table_3_row() -
         ("收取信息处理费1.7万元，其中：复印费1.2万元，邮寄费0.5万元。", False),
         ("主动公开政府信息171条，其中政策文件124条、工作动态34条。", False),
         ("全年共组织培训6个，其中线上培训4个，线下培训3个。", True),
+        # parts the text itself says overlap (one item on several channels) may exceed the whole
+        (
+            "本机关主动公开政府信息12条，其中通过政府门户网站公开12条、"
+            "通过政务新媒体公开5条（渠道可重复计算）；发布政策解读2条。",
+            False,
+        ),
+        ("本机关主动公开政府信息12条，其中通过政府门户网站公开12条、通过政务新媒体公开5条。", True),
     ],
 )
 def test_whole_and_parts_in_any_unit(text: str, caught: bool) -> None:
