@@ -133,9 +133,11 @@ def test_a_fee_notice_itemises_the_fee_from_the_register(district, register):
         fee_items=items,
     )
     letter = generate(district, apps[-1], key="fee", data=data)
-    assert "第1至第10件：10件，免费" in letter.text
-    assert "第11至第12件：2件×100元/件＝200元" in letter.text
-    assert "合计：人民币200元（大写：贰佰元整）" in letter.text
+    # 109号 Art. 4: the month's fee (200元 for 12) is charged once — the 12th notice carries
+    # the 12th application's 100元, not the month's whole 200元.
+    assert "第12件：1件×100元/件＝100元" in letter.text
+    assert "免费" not in letter.text
+    assert "合计：人民币100元（大写：壹佰元整）" in letter.text
 
 
 def test_an_edited_template_is_versioned_and_used_by_the_next_letter(district, answered):

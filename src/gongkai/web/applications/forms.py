@@ -6,6 +6,7 @@ from typing import Any
 
 from django import forms
 
+from gongkai.core.fees import MAX_PAGES
 from gongkai.web.applications.enums import (
     APPLICANT_KIND_CHOICES,
     CHANNEL_CHOICES,
@@ -15,6 +16,7 @@ from gongkai.web.applications.enums import (
     PARTY_CHOICES,
     STATUS_CHOICES,
 )
+from gongkai.web.applications.fees import FEE_METHOD_CHOICES
 from gongkai.web.applications.selectors import QUEUE_VIEWS
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -34,6 +36,9 @@ class ChineseErrorsMixin:
                 field.error_messages["invalid"] = f"“{label}”应为日期，格式如 2025-03-18"
             if isinstance(field, (forms.DecimalField, forms.IntegerField)):
                 field.error_messages["invalid"] = f"“{label}”应为数字"
+                field.error_messages["max_value"] = f"“{label}”不能超过 %(limit_value)s"
+                field.error_messages["min_value"] = f"“{label}”不能小于 %(limit_value)s"
+                field.error_messages["max_digits"] = f"“{label}”数字过长，请检查"
             if isinstance(field, forms.ChoiceField):
                 field.error_messages["invalid_choice"] = f"请从列表中选择“{label}”"
             if isinstance(field, forms.EmailField):
@@ -126,7 +131,16 @@ class ConsultationReceiveForm(DayForm):
 
 
 class FeeNoticeForm(DayForm):
-    amount = forms.DecimalField(label="收费金额（元）", max_digits=12, decimal_places=2)
+    """The amount is computed (国办函〔2020〕109号), never typed: method and, for 按量, pages."""
+
+    method = forms.ChoiceField(label="计收方式", choices=BLANK + FEE_METHOD_CHOICES)
+    pages = forms.IntegerField(
+        label="提供信息页数（按量）",
+        required=False,
+        min_value=1,
+        max_value=MAX_PAGES,
+        help_text="按量计收时填写；金额按109号第五条自动计算",
+    )
     delivered_on = forms.DateField(label="申请人收到通知日期", widget=DATE, required=False)
     note = forms.CharField(
         label="计费说明", required=False, widget=forms.Textarea(attrs={"rows": 2})
@@ -151,7 +165,9 @@ class AnswerForm(DayForm):
     summary = forms.CharField(
         label="答复内容摘要", required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
-    pages = forms.IntegerField(label="提供信息页数", required=False, min_value=0)
+    pages = forms.IntegerField(
+        label="提供信息页数", required=False, min_value=0, max_value=MAX_PAGES
+    )
 
     def __init__(self, *args: Any, outcomes: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
