@@ -89,10 +89,21 @@ def load_agencies(district: core_demo.District) -> dict[str, Agency]:
                 office_phone=a.office.phone,
                 office_fax=a.office.fax,
                 office_email=a.office.email,
+                review_body=_review_body(a, by_key),
                 number_pattern="{agency_code}-{year}-{seq:04d}",
             )
         pending = rest
     return by_key
+
+
+def _review_body(agency: core_demo.Agency, loaded: dict[str, Agency]) -> str:
+    """行政复议法 (2023) 第二十四条: a department's or a 街道's 复议机关 is the 本级人民政府; a
+    district government's is the 上一级人民政府 (the city, "示例市人民政府")."""
+    if agency.parent is not None:
+        parent = loaded[agency.parent]
+        return (parent.government or parent).name
+    city, sep, _rest = agency.name.partition("市")
+    return f"{city}市人民政府" if sep else "上一级人民政府"
 
 
 def load_people(district: core_demo.District, agencies: dict[str, Agency]) -> dict[str, Any]:

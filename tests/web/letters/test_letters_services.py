@@ -319,3 +319,26 @@ def test_a_fee_by_page_needs_the_page_count_of_the_register(district, register):
     data = LetterInput(issued_on=D(2025, 3, 10), fee_method="按量", payment_method="缴款码")
     with pytest.raises(ApplicationError, match="按量计收需要先在申请中登记提供信息的页数"):
         generate(district, register(), key="fee", data=data)
+
+
+def test_no_answer_letter_goes_out_before_the_review_body_is_named(district, answered):
+    """The remedy clause names the 复议机关 (行政复议法 第二十四条); the agency record's field is
+    required before a 答复书 is generated, and no number is taken."""
+    from gongkai.web.letters.models import Letter
+
+    district.dept_a.review_body = ""
+    district.dept_a.save(update_fields=["review_body"])
+    with pytest.raises(ApplicationError, match="请先在机关信息中填写“行政复议机关”"):
+        generate(district, answered())
+    assert not Letter.objects.exists()
+
+
+def test_a_refusal_letter_requires_review_first(district, answered):
+    letter = generate(
+        district,
+        answered("withheld.state_secret"),
+        key="answer:withheld.state_secret",
+        data=LetterInput(issued_on=D(2025, 3, 20), reasons="该信息已依法确定为国家秘密"),
+    )
+    assert "应当在收到本答复书之日起60日内先向示例区人民政府申请行政复议" in letter.text
+    assert "6个月" not in letter.text
