@@ -126,3 +126,18 @@ def is_administrator(user: Any) -> bool:
     return getattr(user, "is_superuser", False) or any(
         role is Role.ADMIN for _a, _g, role in _memberships(user)
     )
+
+
+def can_view_dashboard(user: Any) -> bool:
+    """The 公开办's dashboard of its government's agencies (系统管理员 may read it too)."""
+    return getattr(user, "is_superuser", False) or bool(overseen_government_ids(user))
+
+
+def can_supervise(user: Any, agency: Agency) -> bool:
+    """督办: the 公开办 of the agency's government (条例 第四条: the 主管部门 推进、指导、协调、监督
+    its government's agencies; 第四十七条)."""
+    if getattr(user, "is_superuser", False):
+        return True
+    return any(
+        role is Role.OFFICE and g == agency.government_id for _a, g, role in _memberships(user)
+    )

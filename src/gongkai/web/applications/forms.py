@@ -90,6 +90,7 @@ class QueueFilterForm(forms.Form):
     received_from = forms.DateField(label="收到日期自", widget=DATE, required=False)
     received_to = forms.DateField(label="至", widget=DATE, required=False)
     q = forms.CharField(label="搜索", required=False, max_length=100)
+    sort = forms.CharField(required=False, max_length=20, widget=forms.HiddenInput)
 
     def __init__(self, *args: Any, agencies: list[tuple[int, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -45,6 +45,7 @@ def _filters(request: HttpRequest, user: Any) -> tuple[QueueFilterForm, selector
             received_from=d["received_from"],
             received_to=d["received_to"],
             q=d["q"].strip(),
+            sort=d["sort"] if selectors.queue_ordering(d["sort"] or "") else "",
         )
     else:
         filters = selectors.QueueFilters(view=request.GET.get("view", "open"))
@@ -69,9 +70,20 @@ def _queue(
 def queue(request: HttpRequest) -> HttpResponse:
     form, filters, apps, today, soon_until = _queue(request)
     page = Paginator(apps, PAGE_SIZE).get_page(request.GET.get("page"))
+    calendar = work_calendar()
+    for a in page.object_list:
+        # Working days left to the due date (条例 第三十三条): negative once overdue; none while
+        # the clock is paused (补正, 征求意见, 缴费) or the request is closed.
+        running = a.is_open and not a.status_enum.is_waiting and a.due_on is not None
+        a.days_left = calendar.workdays_between(today, a.due_on) if running else None
+        a.days_over = -a.days_left if a.days_left is not None and a.days_left < 0 else 0
     query = request.GET.copy()
     query.pop("page", None)
+    sort_query = request.GET.copy()
+    for key in ("page", "sort"):
+        sort_query.pop(key, None)
     context = {
+        "sorts": _sort_links(filters.sort, sort_query.urlencode()),
         "form": form,
         "filters": filters,
         "views": selectors.QUEUE_VIEWS,
@@ -83,6 +95,17 @@ def queue(request: HttpRequest) -> HttpResponse:
     }
     template = "applications/_queue_table.html" if request.htmx else "applications/queue.html"
     return render(request, template, context)
+
+
+def _sort_links(current: str, query: str) -> dict[str, dict[str, str]]:
+    """Each sortable column's link: ascending first, descending when already ascending."""
+    links = {}
+    for key, (label, _fields) in selectors.QUEUE_SORTS.items():
+        target = f"-{key}" if current == key else key
+        arrow = "▲" if current == key else "▼" if current == f"-{key}" else ""
+        sep = "&" if query else ""
+        links[key] = {"url": f"?{query}{sep}sort={target}", "label": label, "arrow": arrow}
+    return links
 
 
 class _Echo:

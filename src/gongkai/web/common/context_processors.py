@@ -30,6 +30,8 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         ("letters:index", "文书"),
         ("orgs:index", "机构"),
     ]
+    if permissions.can_view_dashboard(user):
+        candidates.insert(1, ("oversight:dashboard", "督办看板"))
     if permissions.can_admin_calendar(user):
         candidates.append(("workcalendar:index", "工作日历"))
     if permissions.is_administrator(user):
