@@ -62,7 +62,7 @@ class Dashboard:
     def months(self) -> list[dict[str, int]]:
         return [
             {"month": m + 1, "received": r, "closed": c}
-            for m, (r, c) in enumerate(zip(self.received_by_month, self.closed_by_month))
+            for m, (r, c) in enumerate(zip(self.received_by_month, self.closed_by_month, strict=True))
         ]
 
 
