@@ -71,14 +71,8 @@ No agency of the demo makes 规章: a district government has no rule-making pow
 
 from __future__ import annotations
 
-from .generate import (
-    DEMO_PASSWORD,
-    District,
-    demo_calendar,
-    generate_district,
-    iter_requests,
-    proactive_items,
-)
+from .agencies import DEMO_PASSWORD
+from .generate import District, generate_district, proactive_items
 from .model import (
     CHANNEL_LABELS,
     LEVEL_LABELS,
@@ -109,6 +103,8 @@ from .model import (
     Role,
     State,
 )
+from .requests import iter_requests
+from .workdays import demo_calendar
 
 __all__ = [
     "CHANNEL_LABELS",

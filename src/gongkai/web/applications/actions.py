@@ -60,7 +60,7 @@ def _can_request_extension(user: Any, a: Application) -> bool:
         _status_in(*OPEN)(a)
         and permissions.can_handle(user, a)
         and not _has_event(a, EventKind.EXTENSION)
-        and services._pending_extension_request(a) is None
+        and services.pending_extension_request(a) is None
     )
 
 
@@ -68,7 +68,7 @@ def _can_approve_extension(user: Any, a: Application) -> bool:
     return (
         _status_in(*OPEN)(a)
         and permissions.can_approve_extension(user, a)
-        and services._pending_extension_request(a) is not None
+        and services.pending_extension_request(a) is not None
     )
 
 
@@ -164,7 +164,7 @@ ACTIONS: dict[str, Action] = {
             "receive_consultation",
             "登记意见答复",
             lambda app, data: f.ConsultationReceiveForm(
-                data, prefix="ca", pending=services._open_consultations(app)
+                data, prefix="ca", pending=services.open_consultations(app)
             ),
             lambda u, app, d: services.application_receive_consultation(
                 acting_user=u,

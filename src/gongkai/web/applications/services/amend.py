@@ -1,0 +1,88 @@
+"""Amending the register: a closed request's outcome corrected by a 审核人, a request voided."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import transaction
+
+from gongkai.web.accounts import permissions
+from gongkai.web.applications.enums import Status
+from gongkai.web.applications.models import Application
+from gongkai.web.applications.outcomes import is_valid_outcome, outcome_label
+from gongkai.web.applications.services.common import lock, write_audit
+from gongkai.web.common.errors import ApplicationError, PermissionDenied
+
+
+@transaction.atomic
+def application_change_outcome(
+    *,
+    acting_user: Any,
+    application: Application,
+    outcome: str,
+    reason: str,
+    legal_basis: str | None = None,
+) -> Application:
+    """A closed request's outcome changes only with a recorded reason, by a 审核人."""
+    application = lock(application)
+    if not permissions.can_view_application(acting_user, application):
+        raise PermissionDenied("无权查看该申请")
+    if not permissions.can_change_outcome(acting_user, application):
+        raise PermissionDenied("只有本机关的审核人可以更正办理结果")
+    if application.voided:
+        raise ApplicationError("该申请已作废，不能更正办理结果")
+    if Status(application.status).is_open or application.closed_on is None:
+        raise ApplicationError("只有已办结的申请才能更正办理结果")
+    if not reason.strip():
+        raise ApplicationError("更正办理结果必须写明原因", field="reason")
+    year = application.closed_on.year
+    if not is_valid_outcome(outcome, year):
+        raise ApplicationError(f"请选择{year}年度年报格式表三中的一个办理结果", field="outcome")
+    if outcome == application.outcome and (
+        legal_basis is None or legal_basis == application.legal_basis
+    ):
+        raise ApplicationError("新的办理结果与原结果相同，无需更正", field="outcome")
+    changes: dict[str, Any] = {
+        "outcome": [outcome_label(application.outcome, year), outcome_label(outcome, year)]
+    }
+    application.outcome = outcome
+    fields = ["outcome"]
+    if legal_basis is not None and legal_basis.strip() != application.legal_basis:
+        changes["legal_basis"] = [application.legal_basis, legal_basis.strip()]
+        application.legal_basis = legal_basis.strip()
+        fields.append("legal_basis")
+    application.save(update_fields=[*fields, "updated_at"])
+    write_audit(
+        application=application,
+        action="更正办理结果",
+        actor=acting_user,
+        changes=changes,
+        reason=reason.strip(),
+    )
+    return application
+
+
+@transaction.atomic
+def application_void(*, acting_user: Any, application: Application, reason: str) -> Application:
+    """A request registered by mistake is voided with a reason, never deleted; it no longer
+    counts anywhere but stays in the register and its audit trail."""
+    application = lock(application)
+    if not permissions.can_view_application(acting_user, application):
+        raise PermissionDenied("无权查看该申请")
+    if not permissions.can_void(acting_user, application):
+        raise PermissionDenied("只有本机关的工作人员可以作废该申请")
+    if application.voided:
+        raise ApplicationError("该申请已作废")
+    if not reason.strip():
+        raise ApplicationError("作废申请必须写明原因", field="reason")
+    application.voided = True
+    application.void_reason = reason.strip()
+    application.save(update_fields=["voided", "void_reason", "updated_at"])
+    write_audit(
+        application=application,
+        action="作废",
+        actor=acting_user,
+        changes={"voided": [False, True]},
+        reason=reason.strip(),
+    )
+    return application

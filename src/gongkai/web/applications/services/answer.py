@@ -1,0 +1,157 @@
+"""Closing a request: the answer (条例 第三十六条, one table-3 row), the termination, and the
+closing of a request its applicant abandoned (第三十条; 国办函〔2020〕109号)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.db import transaction
+
+from gongkai.core import wallclock
+from gongkai.web.applications.clock import applicant_deadline, deadline_for
+from gongkai.web.applications.enums import EventKind, Status
+from gongkai.web.applications.models import Application
+from gongkai.web.applications.outcomes import is_valid_outcome, outcome_label, termination_choices
+from gongkai.web.applications.services.common import (
+    OPEN_ACTIVE,
+    add_event,
+    check_day,
+    lock,
+    require_handler,
+    require_open,
+    require_status,
+    save_with_clock,
+    set_status,
+    write_audit,
+)
+from gongkai.web.common.errors import ApplicationError
+
+
+@transaction.atomic
+def application_answer(
+    *,
+    acting_user: Any,
+    application: Application,
+    day: dt.date,
+    outcome: str,
+    legal_basis: str,
+    summary: str = "",
+    pages: int | None = None,
+) -> Application:
+    """条例 第三十六条: the answer, counted in one leaf row of table 3 of its year's format."""
+    application = lock(application)
+    require_handler(acting_user, application)
+    require_open(application)
+    require_status(application, OPEN_ACTIVE, "作出答复")
+    check_day(application, day, "答复")
+    if not is_valid_outcome(outcome, day.year):
+        raise ApplicationError(f"请选择{day.year}年度年报格式表三中的一个办理结果", field="outcome")
+    if not legal_basis.strip():
+        raise ApplicationError(
+            "请写明答复的法律依据（如条例第三十六条第几项）", field="legal_basis"
+        )
+    if pages is not None and pages < 0:
+        raise ApplicationError("页数不能为负数", field="pages")
+    add_event(application, EventKind.ANSWERED, day, acting_user, note=summary.strip())
+    changes = set_status(application, Status.ANSWERED) | {
+        "outcome": [None, outcome_label(outcome, day.year)],
+        "closed_on": day,
+    }
+    application.outcome = outcome
+    application.legal_basis = legal_basis.strip()
+    application.answer_summary = summary.strip()
+    application.closed_on = day
+    application.pages = pages
+    changes |= save_with_clock(
+        application,
+        ["status", "outcome", "legal_basis", "answer_summary", "closed_on", "pages"],
+    )
+    write_audit(application=application, action="作出答复", actor=acting_user, changes=changes)
+    return application
+
+
+@transaction.atomic
+def application_terminate(
+    *, acting_user: Any, application: Application, day: dt.date, outcome: str, reason: str
+) -> Application:
+    """End a request without a decision on the information (table 3 （六）其他处理): no
+    correction in time (第三十条), no fee paid in time (国办函〔2020〕109号), withdrawn."""
+    application = lock(application)
+    require_handler(acting_user, application)
+    require_open(application)
+    check_day(application, day, "终止")
+    allowed = dict(termination_choices(day.year))
+    if outcome not in allowed:
+        raise ApplicationError(
+            "终止办理的结果须为年报表三“（六）其他处理”中的一项", field="outcome"
+        )
+    if not reason.strip():
+        raise ApplicationError("请写明终止办理的原因", field="reason")
+    add_event(application, EventKind.TERMINATED, day, acting_user, note=reason.strip())
+    changes = set_status(application, Status.TERMINATED) | {
+        "outcome": [None, allowed[outcome]],
+        "closed_on": day,
+    }
+    application.outcome = outcome
+    application.legal_basis = reason.strip()
+    application.closed_on = day
+    changes |= save_with_clock(application, ["status", "outcome", "legal_basis", "closed_on"])
+    write_audit(
+        application=application,
+        action="终止办理",
+        actor=acting_user,
+        changes=changes,
+        reason=reason.strip(),
+    )
+    return application
+
+
+def lapsed_outcome(status: Status, year: int) -> str:
+    """The table-3 row of a request the applicant abandoned, in the format of ``year``:
+    2021 format （六）1 逾期不补正 / （六）2 逾期不缴纳信息处理费; 2019 format （六）其他处理."""
+    key = "other.no_fee_paid" if status is Status.AWAITING_FEE else "other.no_correction"
+    rows = dict(termination_choices(year))
+    return key if key in rows else "other"
+
+
+@transaction.atomic
+def application_close_lapsed(
+    *, acting_user: Any, application: Application, day: dt.date | None = None
+) -> Application:
+    """End a request whose applicant let the deadline pass: no 补正 by the date in the notice
+    (条例第三十条: 视为放弃申请) or no fee paid within 20 working days of the fee notice
+    (国办函〔2020〕109号). The outcome is the （六） row of the format of the closing year."""
+    application = lock(application)
+    require_handler(acting_user, application)
+    require_open(application)
+    status = Status(application.status)
+    day = day or wallclock.today()
+    if status not in {Status.AWAITING_CORRECTION, Status.AWAITING_FEE}:
+        raise ApplicationError("只有补正中或待缴费的申请可以按申请人逾期办结")
+    deadline = deadline_for(application, as_of=day)
+    lapse = applicant_deadline(application, deadline)
+    what = "缴费" if status is Status.AWAITING_FEE else "补正"
+    if lapse is None:
+        raise ApplicationError(f"补正通知未写明补正期限，无法认定申请人逾期未{what}")
+    if day <= lapse:
+        raise ApplicationError(
+            f"{what}期限至{lapse.isoformat()}，期限届满后才能按逾期未{what}办结", field="day"
+        )
+    if status is Status.AWAITING_FEE:
+        reason = (
+            f"申请人自收到收费通知之日起20个工作日内（至{lapse.isoformat()}）未缴纳信息处理费，"
+            "视为放弃申请，本机关不再处理（国办函〔2020〕109号）"
+        )
+    else:
+        reason = (
+            f"申请人未在补正期限（{lapse.isoformat()}）内补正，视为放弃申请，"
+            "本机关不再处理（条例第三十条）"
+        )
+    return application_terminate(
+        acting_user=acting_user,
+        application=application,
+        day=day,
+        outcome=lapsed_outcome(status, day.year),
+        reason=reason,
+    )

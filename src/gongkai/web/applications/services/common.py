@@ -1,0 +1,109 @@
+"""The shared steps of every service: lock the row, check the handler and the state, check an
+event's date, record the event, save with the recomputed due date, write the audit record."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from gongkai.core import wallclock
+from gongkai.web.accounts import permissions
+from gongkai.web.applications.audit import audit_record
+from gongkai.web.applications.clock import CLOCK_FIELDS, refresh_due
+from gongkai.web.applications.enums import EventKind, Status
+from gongkai.web.applications.models import Application, ApplicationEvent, AuditRecord
+from gongkai.web.common.errors import ApplicationError, PermissionDenied
+
+
+def write_audit(
+    *,
+    application: Application | None,
+    action: str,
+    actor: Any,
+    changes: dict[str, Any],
+    reason: str = "",
+    entity: str = "application",
+    entity_id: str | None = None,
+) -> AuditRecord:
+    return audit_record(
+        application=application,
+        entity=entity,
+        entity_id=entity_id if entity_id is not None else (application.pk if application else ""),
+        action=action,
+        actor=actor,
+        changes=changes,
+        reason=reason,
+    )
+
+
+def lock(application: Application) -> Application:
+    """Re-read the row under a lock so that two clerks cannot act on stale state."""
+    return Application.objects.select_for_update().select_related("agency").get(pk=application.pk)
+
+
+def require_handler(user: Any, application: Application) -> None:
+    if not permissions.can_view_application(user, application):
+        raise PermissionDenied("无权查看该申请")
+    if not permissions.can_handle(user, application):
+        raise PermissionDenied("只有本机关的经办人、审核人或公开办可以办理该申请")
+
+
+def require_open(application: Application) -> None:
+    if application.voided:
+        raise ApplicationError("该申请已作废，不能再办理")
+    if not Status(application.status).is_open:
+        raise ApplicationError(f"该申请已{Status(application.status).label}，不能再办理")
+
+
+def require_status(application: Application, allowed: set[Status], action: str) -> None:
+    status = Status(application.status)
+    if status not in allowed:
+        allowed_text = "、".join(s.label for s in Status if s in allowed)
+        raise ApplicationError(
+            f"当前状态为“{status.label}”，不能{action}（仅限{allowed_text}状态）"
+        )
+
+
+def check_day(application: Application, day: dt.date, what: str) -> None:
+    """Event dates: not in the future, not before receipt, not before the last recorded event."""
+    if day > wallclock.today():
+        raise ApplicationError(
+            f"{what}日期不能晚于今天（{wallclock.today().isoformat()}）", field="day"
+        )
+    if day < application.received_on:
+        raise ApplicationError(
+            f"{what}日期不能早于收到申请之日（{application.received_on.isoformat()}）", field="day"
+        )
+    last = application.events.order_by("-day", "-id").values_list("day", flat=True).first()
+    if last is not None and day < last:
+        raise ApplicationError(
+            f"{what}日期不能早于上一次办理事件的日期（{last.isoformat()}），请按时间顺序登记",
+            field="day",
+        )
+
+
+def add_event(
+    application: Application, kind: EventKind, day: dt.date, actor: Any, **fields: Any
+) -> ApplicationEvent:
+    return ApplicationEvent.objects.create(
+        application=application, kind=kind.value, day=day, actor=actor, **fields
+    )
+
+
+def set_status(application: Application, status: Status) -> dict[str, Any]:
+    old = application.status
+    application.status = status.value
+    return {"status": [Status(old).label, status.label]} if old != status.value else {}
+
+
+def save_with_clock(application: Application, fields: list[str]) -> dict[str, Any]:
+    """Save, recompute the due date from the event log, and return the due-date change."""
+    old_due = application.due_on
+    refresh_due(application)
+    application.save(update_fields=[*fields, *CLOCK_FIELDS, "updated_at"])
+    if old_due != application.due_on:
+        return {"due_on": [old_due, application.due_on]}
+    return {}
+
+
+OPEN_ACTIVE = {Status.REGISTERED, Status.IN_PROGRESS}

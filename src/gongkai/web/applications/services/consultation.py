@@ -1,0 +1,114 @@
+"""Consultations (条例 第三十二条, 第三十四条): the time waiting for a reply does not count."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.db import transaction
+
+from gongkai.web.applications.enums import EventKind, Status
+from gongkai.web.applications.models import Application
+from gongkai.web.applications.services.common import (
+    OPEN_ACTIVE,
+    add_event,
+    check_day,
+    lock,
+    require_handler,
+    require_open,
+    require_status,
+    save_with_clock,
+    set_status,
+    write_audit,
+)
+from gongkai.web.common.errors import ApplicationError
+
+
+def open_consultations(application: Application) -> list[str]:
+    """Names of consulted parties that have not answered yet."""
+    pending: list[str] = []
+    for kind, name in application.events.filter(
+        kind__in=[EventKind.CONSULTATION_STARTED.value, EventKind.CONSULTATION_ENDED.value]
+    ).values_list("kind", "party_name"):
+        if kind == EventKind.CONSULTATION_STARTED.value:
+            pending.append(name)
+        elif name in pending:
+            pending.remove(name)
+    return pending
+
+
+@transaction.atomic
+def application_send_consultation(
+    *,
+    acting_user: Any,
+    application: Application,
+    day: dt.date,
+    party: str,
+    party_name: str,
+    note: str = "",
+) -> Application:
+    """条例 第三十二条 (third party, 15 working days to reply) and 第三十四条 (other agencies):
+    the time spent waiting does not count toward the answer period."""
+    application = lock(application)
+    require_handler(acting_user, application)
+    require_open(application)
+    require_status(application, {*OPEN_ACTIVE, Status.CONSULTING}, "发出征求意见")
+    if party not in {"third_party", "agency"}:
+        raise ApplicationError("请选择征求意见的对象类型（第三方或其他行政机关）", field="party")
+    if not party_name.strip():
+        raise ApplicationError("请填写征求意见对象的名称", field="party_name")
+    if party_name.strip() in open_consultations(application):
+        raise ApplicationError(f"已向“{party_name.strip()}”征求意见且尚未答复", field="party_name")
+    check_day(application, day, "征求意见")
+    add_event(
+        application,
+        EventKind.CONSULTATION_STARTED,
+        day,
+        acting_user,
+        party=party,
+        party_name=party_name.strip(),
+        note=note.strip(),
+    )
+    changes = set_status(application, Status.CONSULTING) | {"consulted": party_name.strip()}
+    changes |= save_with_clock(application, ["status"])
+    write_audit(application=application, action="发出征求意见", actor=acting_user, changes=changes)
+    return application
+
+
+@transaction.atomic
+def application_receive_consultation(
+    *, acting_user: Any, application: Application, day: dt.date, party_name: str, note: str = ""
+) -> Application:
+    """The consulted party answered (or its 15 working days ran out); the clock runs again when
+    no other consultation is pending."""
+    application = lock(application)
+    require_handler(acting_user, application)
+    require_open(application)
+    require_status(application, {Status.CONSULTING}, "登记意见答复")
+    pending = open_consultations(application)
+    name = party_name.strip() or (pending[0] if len(pending) == 1 else "")
+    if name not in pending:
+        raise ApplicationError(
+            "请选择尚未答复的征求意见对象：" + "、".join(pending), field="party_name"
+        )
+    check_day(application, day, "收到意见")
+    party = (
+        application.events.filter(kind=EventKind.CONSULTATION_STARTED.value, party_name=name)
+        .values_list("party", flat=True)
+        .last()
+    )
+    add_event(
+        application,
+        EventKind.CONSULTATION_ENDED,
+        day,
+        acting_user,
+        party=party or "",
+        party_name=name,
+        note=note.strip(),
+    )
+    changes: dict[str, Any] = {"consultation_answered": name}
+    if len(pending) == 1:
+        changes |= set_status(application, Status.IN_PROGRESS)
+    changes |= save_with_clock(application, ["status"])
+    write_audit(application=application, action="收到意见答复", actor=acting_user, changes=changes)
+    return application

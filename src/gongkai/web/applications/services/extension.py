@@ -1,0 +1,128 @@
+"""A longer period: the extension of 条例 第三十三条第二款 (asked by the case officer, approved
+by a 审核人) and the reasonable due date of 第三十五条."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.db import transaction
+
+from gongkai.core.deadlines import EXTENSION_DAYS
+from gongkai.web.accounts import permissions
+from gongkai.web.applications.enums import EventKind
+from gongkai.web.applications.models import Application, ApplicationEvent
+from gongkai.web.applications.services.common import (
+    add_event,
+    check_day,
+    lock,
+    require_handler,
+    require_open,
+    save_with_clock,
+    write_audit,
+)
+from gongkai.web.common.errors import ApplicationError, PermissionDenied
+
+EXTENSION_WORKDAYS = EXTENSION_DAYS  # 条例 第三十三条第二款: 延长的期限最长不得超过20个工作日
+
+
+@transaction.atomic
+def application_request_extension(
+    *, acting_user: Any, application: Application, day: dt.date, reason: str
+) -> Application:
+    """条例 第三十三条第二款: the case officer asks for an extension; a 审核人 approves it."""
+    application = lock(application)
+    require_handler(acting_user, application)
+    require_open(application)
+    if application.events.filter(kind=EventKind.EXTENSION.value).exists():
+        raise ApplicationError("答复期限只能延长一次（条例第三十三条第二款），本申请已延期")
+    if pending_extension_request(application):
+        raise ApplicationError("已有待审核的延期申请，请等待审核人审批")
+    if not reason.strip():
+        raise ApplicationError("请写明需要延长答复期限的理由", field="reason")
+    check_day(application, day, "申请延期")
+    add_event(application, EventKind.EXTENSION_REQUESTED, day, acting_user, note=reason.strip())
+    write_audit(
+        application=application,
+        action="申请延期答复",
+        actor=acting_user,
+        changes={"extension_requested": day},
+        reason=reason.strip(),
+    )
+    return application
+
+
+def pending_extension_request(application: Application) -> ApplicationEvent | None:
+    requested = application.events.filter(kind=EventKind.EXTENSION_REQUESTED.value).last()
+    if requested is None:
+        return None
+    if application.events.filter(kind=EventKind.EXTENSION.value, id__gt=requested.id).exists():
+        return None
+    return requested
+
+
+@transaction.atomic
+def application_approve_extension(
+    *,
+    acting_user: Any,
+    application: Application,
+    day: dt.date,
+) -> Application:
+    """条例 第三十三条第二款: extension approved by the 工作机构's responsible person (审核人),
+    at most 20 working days, once."""
+    application = lock(application)
+    if not permissions.can_view_application(acting_user, application):
+        raise PermissionDenied("无权查看该申请")
+    if not permissions.can_approve_extension(acting_user, application):
+        raise PermissionDenied("延期答复须经本机关审核人（政府信息公开工作机构负责人）批准")
+    require_open(application)
+    requested = pending_extension_request(application)
+    if requested is None:
+        raise ApplicationError("没有待审批的延期申请，请经办人先提出延期申请")
+    check_day(application, day, "批准延期")
+    current_due = application.due_on
+    if current_due is not None and day > current_due:
+        raise ApplicationError(
+            f"延期须在原答复期限（{current_due.isoformat()}）届满前批准", field="day"
+        )
+    add_event(
+        application,
+        EventKind.EXTENSION,
+        day,
+        acting_user,
+        workdays=EXTENSION_WORKDAYS,
+        note=requested.note,
+    )
+    changes: dict[str, Any] = {"extension": f"{EXTENSION_WORKDAYS}个工作日"}
+    changes |= save_with_clock(application, [])
+    write_audit(application=application, action="批准延期答复", actor=acting_user, changes=changes)
+    return application
+
+
+@transaction.atomic
+def application_set_due_date(
+    *, acting_user: Any, application: Application, day: dt.date, due: dt.date, reason: str
+) -> Application:
+    """条例 第三十五条: for a request of unreasonable volume or frequency the agency may set a
+    later, reasonable due date and tell the applicant; it replaces the statutory one."""
+    application = lock(application)
+    require_handler(acting_user, application)
+    require_open(application)
+    if application.events.filter(kind=EventKind.DUE_DATE_SET.value).exists():
+        raise ApplicationError("本申请已依第三十五条确定过答复期限")
+    if not reason.strip():
+        raise ApplicationError("请写明依第三十五条确定答复期限的理由", field="reason")
+    if due <= day:
+        raise ApplicationError("确定的答复期限应晚于作出决定之日", field="due")
+    check_day(application, day, "确定答复期限")
+    add_event(application, EventKind.DUE_DATE_SET, day, acting_user, due=due, note=reason.strip())
+    changes: dict[str, Any] = {"custom_due": due}
+    changes |= save_with_clock(application, [])
+    write_audit(
+        application=application,
+        action="确定答复期限（第三十五条）",
+        actor=acting_user,
+        changes=changes,
+        reason=reason.strip(),
+    )
+    return application
