@@ -13,8 +13,8 @@ from django import forms
 
 from gongkai.core import wallclock
 from gongkai.web.accounts import permissions
-from gongkai.web.applications import fee_notices, services
 from gongkai.web.applications import forms as f
+from gongkai.web.applications import services
 from gongkai.web.applications.enums import EventKind, Status
 from gongkai.web.applications.models import Application
 from gongkai.web.applications.outcomes import (
@@ -180,7 +180,7 @@ ACTIONS: dict[str, Action] = {
             "fee_notice",
             "发出收费通知",
             lambda app, data: f.FeeNoticeForm(data, prefix="fn"),
-            lambda u, app, d: fee_notices.application_issue_computed_fee_notice(
+            lambda u, app, d: services.application_issue_computed_fee_notice(
                 acting_user=u,
                 application=app,
                 day=d["day"],

@@ -62,7 +62,9 @@ class Dashboard:
     def months(self) -> list[dict[str, int]]:
         return [
             {"month": m + 1, "received": r, "closed": c}
-            for m, (r, c) in enumerate(zip(self.received_by_month, self.closed_by_month, strict=True))
+            for m, (r, c) in enumerate(
+                zip(self.received_by_month, self.closed_by_month, strict=True)
+            )
         ]
 
 

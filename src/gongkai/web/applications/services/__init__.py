@@ -36,6 +36,7 @@ from gongkai.web.applications.services.extension import (
     pending_extension_request,
 )
 from gongkai.web.applications.services.fees import (
+    application_issue_computed_fee_notice,
     application_issue_fee_notice,
     application_record_payment,
 )
@@ -59,6 +60,7 @@ __all__ = [
     "application_change_outcome",
     "application_close_lapsed",
     "application_due_dates_recompute",
+    "application_issue_computed_fee_notice",
     "application_issue_fee_notice",
     "application_receive_consultation",
     "application_receive_correction",
