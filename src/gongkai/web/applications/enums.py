@@ -115,6 +115,8 @@ class EventKind(StrEnum):
     FEE_PAID = "fee_paid"
     EXTENSION_REQUESTED = "extension_requested"
     EXTENSION = "extension"
+    EXTENSION_REJECTED = "extension_rejected"
+    EXTENSION_RETURNED = "extension_returned"
     DUE_DATE_SET = "due_date_set"
     ANSWERED = "answered"
     TERMINATED = "terminated"
@@ -134,6 +136,8 @@ EVENT_LABELS = {
     EventKind.FEE_PAID: "申请人缴费",
     EventKind.EXTENSION_REQUESTED: "申请延期答复",
     EventKind.EXTENSION: "批准延期答复",
+    EventKind.EXTENSION_REJECTED: "驳回延期申请",
+    EventKind.EXTENSION_RETURNED: "退回延期申请",
     EventKind.DUE_DATE_SET: "确定答复期限",
     EventKind.ANSWERED: "作出答复",
     EventKind.TERMINATED: "终止办理",

@@ -160,6 +160,10 @@ class ExtensionApproveForm(DayForm):
     pass
 
 
+class ExtensionDeclineForm(DayForm):
+    reason = forms.CharField(label="理由", widget=forms.Textarea(attrs={"rows": 2}))
+
+
 class AnswerForm(DayForm):
     outcome = forms.ChoiceField(label="办理结果（年报表三）")
     legal_basis = forms.CharField(label="法律依据", widget=forms.Textarea(attrs={"rows": 2}))

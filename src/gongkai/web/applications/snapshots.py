@@ -17,7 +17,13 @@ CHANNELS = {
 }
 
 # Events that are records of the register but not facts the clock counts.
-NOT_FOR_THE_CLOCK = {EventKind.EXTENSION_REQUESTED, EventKind.ANSWERED, EventKind.TERMINATED}
+NOT_FOR_THE_CLOCK = {
+    EventKind.EXTENSION_REQUESTED,
+    EventKind.EXTENSION_REJECTED,
+    EventKind.EXTENSION_RETURNED,
+    EventKind.ANSWERED,
+    EventKind.TERMINATED,
+}
 
 
 def received_event(

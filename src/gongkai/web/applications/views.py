@@ -18,9 +18,10 @@ from gongkai.web.accounts import permissions
 from gongkai.web.applications import selectors, services
 from gongkai.web.applications.actions import ACTIONS
 from gongkai.web.applications.clock import deadline_for
-from gongkai.web.applications.enums import APPLICANT_KIND_LABELS, EventKind, Status
+from gongkai.web.applications.enums import APPLICANT_KIND_LABELS, Status
 from gongkai.web.applications.fees import fee_breakdown
 from gongkai.web.applications.forms import QueueFilterForm, RegisterForm
+from gongkai.web.applications.inbox import approval_inbox
 from gongkai.web.applications.models import Application
 from gongkai.web.applications.outcomes import outcome_label
 from gongkai.web.common.errors import ApplicationError, PermissionDenied
@@ -106,6 +107,14 @@ def _sort_links(current: str, query: str) -> dict[str, dict[str, str]]:
         sep = "&" if query else ""
         links[key] = {"url": f"?{query}{sep}sort={target}", "label": label, "arrow": arrow}
     return links
+
+
+@login_required
+@require_GET
+def inbox(request: HttpRequest) -> HttpResponse:
+    """待我审批: the extension requests waiting for this 审核人."""
+    items = approval_inbox(user=request.user, calendar=work_calendar())
+    return render(request, "applications/inbox.html", {"items": items, "today": wallclock.today()})
 
 
 class _Echo:
@@ -250,8 +259,7 @@ def _detail_context(
         "suggested_letters": suggested_letters(application, user=user),
         "cases": list(case_list_for_application(user=user, application=application)),
         "can_register_case": permissions.can_handle(user, application),
-        "extension_pending": any(e.kind == EventKind.EXTENSION_REQUESTED.value for e in events)
-        and not any(e.kind == EventKind.EXTENSION.value for e in events),
+        "extension_pending": services.pending_extension_request(application) is not None,
         "status": Status(application.status),
         "lapsed": application.lapsed_on(wallclock.today()),
     }
@@ -294,7 +302,9 @@ def act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
         except ApplicationError as exc:
             form.add_error(exc.field if exc.field in form.fields else None, exc.message)
         else:
-            messages.success(request, spec.success)
+            messages.success(request, f"{application.number}：{spec.success}")
+            if request.POST.get("next") == "inbox":
+                return redirect("applications:inbox")
             return redirect("applications:detail", pk=application.pk)
     application.refresh_from_db()
     messages.error(request, f"“{spec.label}”未能保存，请按提示修改后重新提交。")

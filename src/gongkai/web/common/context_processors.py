@@ -36,7 +36,15 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         candidates.append(("workcalendar:index", "工作日历"))
     if permissions.is_administrator(user):
         candidates.append(("accounts:members", "工作人员"))
+    from gongkai.web.applications.inbox import approval_inbox_count, reviewer_agency_ids
+
+    if reviewer_agency_ids(user):
+        candidates.insert(1, ("applications:inbox", "待我审批"))
     links = [link for name, label in candidates if (link := _link(name, label))]
     from gongkai.web.notifications.selectors import notification_unread_count
 
-    return {"nav_links": links, "unread_notifications": notification_unread_count(user=user)}
+    return {
+        "nav_links": links,
+        "unread_notifications": notification_unread_count(user=user),
+        "inbox_count": approval_inbox_count(user=user) if reviewer_agency_ids(user) else 0,
+    }

@@ -31,6 +31,7 @@ from gongkai.web.applications.services.correction import (
 from gongkai.web.applications.services.extension import (
     EXTENSION_WORKDAYS,
     application_approve_extension,
+    application_decline_extension,
     application_request_extension,
     application_set_due_date,
     pending_extension_request,
@@ -59,6 +60,7 @@ __all__ = [
     "application_assign",
     "application_change_outcome",
     "application_close_lapsed",
+    "application_decline_extension",
     "application_due_dates_recompute",
     "application_issue_computed_fee_notice",
     "application_issue_fee_notice",
