@@ -339,12 +339,85 @@ def load_demo(
     letters = _answer_letters(applications, users)
     if letters:
         summary.extra.append(letters)
+    summary.extra.append(_waiting_for_review_and_oversight(agencies, users, today))
+    # Reminders run at start, so 提醒 shows the cases due soon and overdue from the first login
+    # (the worker then sends them daily).
+    from gongkai.web.notifications.tasks import send_deadline_reminders_for
+
+    sent = send_deadline_reminders_for(today)
+    summary.extra.append(f"到期和超期提醒 {sent['created']} 条")
     labels = core_demo.ROLE_LABELS
     for p in district.featured_people():
         summary.logins.append(
             DemoLogin(p.username, p.password, labels[p.role], district.agency(p.agency).name)
         )
     return summary
+
+
+PENDING_EXTENSIONS_PER_AGENCY = 2
+SUPERVISED_AGENCIES = 2
+
+
+def _waiting_for_review_and_oversight(
+    agencies: dict[str, Agency], users: dict[str, Any], today: dt.date
+) -> str:
+    """Work for the 审核人's 待我审批 and the 公开办's dashboard: each agency's case officer asks
+    today to extend its running cases that are due latest (条例 第三十三条第二款), and the 公开办
+    supervises (督办) the agencies with the most overdue cases."""
+    from django.db.models import Count, Q
+
+    from gongkai.web.accounts.roles import Role
+    from gongkai.web.oversight.services import supervision_record
+
+    asked = 0
+    for agency in agencies.values():
+        officer = users.get(f"{agency.code}_jbr")
+        if officer is None:
+            continue
+        running = Application.objects.filter(
+            agency=agency,
+            voided=False,
+            status__in=[Status.REGISTERED.value, Status.IN_PROGRESS.value],
+            due_on__gt=today,
+        ).exclude(events__kind__in=["extension", "extension_requested"])
+        for app in running.order_by("-due_on", "-id")[:PENDING_EXTENSIONS_PER_AGENCY]:
+            try:
+                services.application_request_extension(
+                    acting_user=officer,
+                    application=app,
+                    day=today,
+                    reason="所需信息涉及多个科室的历年档案，需调取核对",
+                )
+            except ApplicationError as exc:
+                log.warning("demo extension request for %s refused: %s", app.number, exc.message)
+            else:
+                asked += 1
+    supervised = 0
+    office = (
+        Membership.objects.filter(role=Role.OFFICE.value).select_related("user", "agency").first()
+    )
+    if office is not None:
+        overdue = (
+            Application.objects.filter(
+                agency__government_id=office.agency.government_id,
+                voided=False,
+                status__in=[Status.REGISTERED.value, Status.IN_PROGRESS.value],
+                due_on__lt=today,
+            )
+            .values("agency")
+            .annotate(n=Count("id", filter=Q(due_on__lt=today)))
+            .order_by("-n")[:SUPERVISED_AGENCIES]
+        )
+        by_pk = {a.pk: a for a in agencies.values()}
+        for row in overdue:
+            supervision_record(
+                acting_user=office.user,
+                agency=by_pk[row["agency"]],
+                day=today,
+                note=f"贵单位有{row['n']}件政府信息公开申请已超过答复期限，请尽快依法答复。",
+            )
+            supervised += 1
+    return f"待审批的延期申请 {asked} 件，公开办督办 {supervised} 次"
 
 
 LETTERS_PER_AGENCY = (

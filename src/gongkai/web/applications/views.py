@@ -25,6 +25,7 @@ from gongkai.web.applications.inbox import approval_inbox
 from gongkai.web.applications.models import Application
 from gongkai.web.applications.outcomes import outcome_label
 from gongkai.web.common.errors import ApplicationError, PermissionDenied
+from gongkai.web.common.views import forbidden
 from gongkai.web.letters.links import suggested_letters
 from gongkai.web.litigation.selectors import case_list_for_application
 from gongkai.web.workcalendar.snapshots import work_calendar
@@ -292,13 +293,13 @@ def act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
         permissions.can_approve_extension(request.user, application)
         or permissions.can_change_outcome(request.user, application)
     ):
-        return HttpResponse("您无权办理该申请", status=403)
+        return forbidden(request, "您无权办理该申请")
     form = spec.make_form(application, request.POST)
     if form.is_valid():
         try:
             spec.run(request.user, application, form.cleaned_data)
         except PermissionDenied as exc:
-            return HttpResponse(exc.message, status=403)
+            return forbidden(request, exc.message)
         except ApplicationError as exc:
             form.add_error(exc.field if exc.field in form.fields else None, exc.message)
         else:

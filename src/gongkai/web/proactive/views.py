@@ -16,6 +16,7 @@ from gongkai.core import wallclock
 from gongkai.core.formats import UnknownYearError, format_for_year
 from gongkai.web.accounts import permissions
 from gongkai.web.common.errors import ApplicationError, PermissionDenied
+from gongkai.web.common.views import forbidden
 from gongkai.web.proactive import forms, importing, selectors, services
 from gongkai.web.proactive.models import CHANNEL_KIND_CHOICES, Category, Channel
 
@@ -114,7 +115,7 @@ def item_new(request: HttpRequest) -> HttpResponse:
     try:
         agency, choices = _registrable_agency(request)
     except PermissionDenied as exc:
-        return HttpResponse(exc.message, status=403)
+        return forbidden(request, exc.message)
     form = _item_form(agency, request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
@@ -140,7 +141,7 @@ def item_new(request: HttpRequest) -> HttpResponse:
         except Category.DoesNotExist:
             form.add_error("category", "请选择本机关的主题分类")
         except PermissionDenied as exc:
-            return HttpResponse(exc.message, status=403)
+            return forbidden(request, exc.message)
         except ApplicationError as exc:
             _apply_error(form, exc)
         else:
@@ -195,7 +196,7 @@ def item_publish(request: HttpRequest, pk: int) -> HttpResponse:
                 ),
             )
         except PermissionDenied as exc:
-            return HttpResponse(exc.message, status=403)
+            return forbidden(request, exc.message)
         except ApplicationError as exc:
             _apply_error(form, exc)
         else:
@@ -217,7 +218,7 @@ def item_void(request: HttpRequest, pk: int) -> HttpResponse:
                 acting_user=request.user, item=item, reason=form.cleaned_data["reason"]
             )
         except PermissionDenied as exc:
-            return HttpResponse(exc.message, status=403)
+            return forbidden(request, exc.message)
         except ApplicationError as exc:
             _apply_error(form, exc)
         else:
@@ -233,7 +234,7 @@ def import_items(request: HttpRequest) -> HttpResponse:
     try:
         agency, choices = _registrable_agency(request)
     except PermissionDenied as exc:
-        return HttpResponse(exc.message, status=403)
+        return forbidden(request, exc.message)
     form = forms.ImportForm(request.POST or None, request.FILES or None)
     result = None
     status = 200
@@ -249,7 +250,7 @@ def import_items(request: HttpRequest) -> HttpResponse:
                     good_rows_only=form.cleaned_data["good_rows_only"],
                 )
             except PermissionDenied as exc:
-                return HttpResponse(exc.message, status=403)
+                return forbidden(request, exc.message)
             except ApplicationError as exc:
                 form.add_error("file", exc.message)
         if result is None or (result.errors and not result.imported):
@@ -321,7 +322,7 @@ def settings_page(request: HttpRequest) -> HttpResponse:
         except Category.DoesNotExist:
             raise Http404("没有这个分类") from None
         except PermissionDenied as exc:
-            return HttpResponse(exc.message, status=403)
+            return forbidden(request, exc.message)
         except ApplicationError as exc:
             target = category_form if request.POST.get("what") == "category" else channel_form
             _apply_error(target, exc)
@@ -419,7 +420,7 @@ def record_new(request: HttpRequest, kind: str) -> HttpResponse:
             else:
                 services.procurement_record(acting_user=request.user, agency=agency, **d)
         except PermissionDenied as exc:
-            return HttpResponse(exc.message, status=403)
+            return forbidden(request, exc.message)
         except ApplicationError as exc:
             _apply_error(form, exc)
         else:
@@ -460,7 +461,7 @@ def record_action(request: HttpRequest, kind: str, pk: int, action: str) -> Http
         else:
             raise Http404("没有这个操作")
     except PermissionDenied as exc:
-        return HttpResponse(exc.message, status=403)
+        return forbidden(request, exc.message)
     except ApplicationError as exc:
         messages.error(request, exc.message)
     else:

@@ -119,6 +119,8 @@ LOGIN_REDIRECT_URL = "applications:queue"
 LOGOUT_REDIRECT_URL = "login"
 
 LANGUAGE_CODE = "zh-hans"
+FORMAT_MODULE_PATH = ["gongkai.web.config.formats"]  # dates printed one way: 2025-03-31
+CSRF_FAILURE_VIEW = "gongkai.web.common.views.csrf_failure"
 LANGUAGES = [("zh-hans", "简体中文")]
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
