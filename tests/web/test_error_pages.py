@@ -11,6 +11,8 @@ from django.template import Context, Template
 from django.test import Client
 from django.urls import reverse
 
+from gongkai.core.wallclock import CHINA
+
 WEB = Path(__file__).parents[2] / "src" / "gongkai" / "web"
 
 
@@ -66,7 +68,7 @@ def test_dates_are_printed_one_way_in_every_template():
 @pytest.mark.django_db
 def test_a_date_without_a_format_prints_the_same_way():
     text = Template("{{ d }} {{ t }}").render(
-        Context({"d": dt.date(2025, 3, 31), "t": dt.datetime(2025, 3, 31, 14, 5)})
+        Context({"d": dt.date(2025, 3, 31), "t": dt.datetime(2025, 3, 31, 14, 5, tzinfo=CHINA)})
     )
     assert text == "2025-03-31 2025-03-31 14:05"
 

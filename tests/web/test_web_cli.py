@@ -170,8 +170,18 @@ def test_the_demo_loader_builds_a_district_with_every_role_and_state():
     # Reminders ran at start: 提醒 shows the overdue and due-soon cases to their officers.
     from gongkai.web.notifications.models import Notification
 
+    from gongkai.web.applications.enums import WAITING_STATUSES
+
     kinds = set(Notification.objects.values_list("kind", flat=True))
-    assert {"overdue", "due_soon", "approval", "supervision"} <= kinds
+    assert {"overdue", "approval", "supervision"} <= kinds
+    late = Application.objects.filter(
+        status__in=OPEN_STATUSES, due_on__lt=dt.date(2026, 11, 26), assigned_to__isnull=False
+    ).exclude(status__in=WAITING_STATUSES)
+    assert late.exists()
+    for app in late:  # every overdue case's officer has its reminder
+        assert Notification.objects.filter(
+            user=app.assigned_to, application=app, kind="overdue"
+        ).exists()
     # 待我审批 has work for the featured 审核人; the 公开办's dashboard has data and 督办.
     from django.contrib.auth import get_user_model
 

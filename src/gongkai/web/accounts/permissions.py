@@ -141,3 +141,11 @@ def can_supervise(user: Any, agency: Agency) -> bool:
     return any(
         role is Role.OFFICE and g == agency.government_id for _a, g, role in _memberships(user)
     )
+
+
+def can_view_calendar(user: Any) -> bool:
+    """Who may read the working calendar and its arrangements: whoever may edit it, and the
+    公开办 (its due dates rest on it). Editing stays with :func:`can_admin_calendar`."""
+    return can_admin_calendar(user) or any(
+        role is Role.OFFICE for _a, _g, role in _memberships(user)
+    )

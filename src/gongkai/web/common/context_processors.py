@@ -32,7 +32,7 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     ]
     if permissions.can_view_dashboard(user):
         candidates.insert(1, ("oversight:dashboard", "督办看板"))
-    if permissions.can_admin_calendar(user):
+    if permissions.can_view_calendar(user):
         candidates.append(("workcalendar:index", "工作日历"))
     if permissions.is_administrator(user):
         candidates.append(("accounts:members", "工作人员"))

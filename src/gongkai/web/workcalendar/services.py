@@ -8,13 +8,23 @@ from typing import Any
 
 from django.db import transaction
 
-from gongkai.core.calendar import CalendarFileError, YearArrangement, arrangement_from_mapping
+from gongkai.core.calendar import (
+    CalendarFileError,
+    WorkCalendar,
+    YearArrangement,
+    arrangement_from_mapping,
+    arrangement_problems,
+    bundled_arrangements,
+)
 from gongkai.web.accounts import permissions
+from gongkai.web.applications.clock import refresh_due
+from gongkai.web.applications.enums import OPEN_STATUSES
 from gongkai.web.applications.models import Application, AuditRecord
 from gongkai.web.applications.services import application_due_dates_recompute
 from gongkai.web.common.errors import ApplicationError, PermissionDenied
 from gongkai.web.proactive.services import ItemDueChange, items_due_dates_recompute
 from gongkai.web.workcalendar.models import YearOverride
+from gongkai.web.workcalendar.snapshots import override_arrangements
 
 
 @dataclass(frozen=True)
@@ -67,6 +77,50 @@ def arrangement_text(arrangement: YearArrangement) -> tuple[str, str]:
     return holidays, workdays
 
 
+def _lawful_arrangement(
+    year: int, notice: str, holidays: str, workdays: str
+) -> tuple[dict[str, Any], YearArrangement]:
+    """The arrangement as entered, refused when it is malformed, empty, partial or drops a
+    statutory holiday (《全国年节及纪念日放假办法》第二条; gongkai.core.calendar.lawful)."""
+    data = parse_arrangement_text(year, notice, holidays, workdays)
+    try:
+        arrangement = arrangement_from_mapping(year, data)
+    except CalendarFileError as exc:
+        raise ApplicationError(str(exc)) from None
+    problems = arrangement_problems(arrangement)
+    if problems:
+        raise ApplicationError("；".join(problems), field="holidays")
+    return data, arrangement
+
+
+def calendar_year_preview(
+    *, acting_user: Any, year: int, notice: str, holidays: str, workdays: str
+) -> list[DueDateChange]:
+    """What saving this arrangement would do, nothing saved: the open requests whose due date
+    would move, from what to what (shown for confirmation before :func:`calendar_year_save`)."""
+    if not permissions.can_admin_calendar(acting_user):
+        raise PermissionDenied("只有系统管理员可以修改工作日历")
+    _data, arrangement = _lawful_arrangement(year, notice, holidays, workdays)
+    others = [a for a in override_arrangements() if a.year != year]
+    calendar = WorkCalendar.from_sources(bundled_arrangements(), [*others, arrangement])
+    changes = []
+    apps = (
+        Application.objects.filter(voided=False, status__in=OPEN_STATUSES)
+        .select_related("agency")
+        .prefetch_related("events")
+        .order_by("due_on", "id")
+    )
+    for application in apps.iterator(chunk_size=1000):
+        old = application.due_on
+        try:
+            refresh_due(application, calendar=calendar)  # in memory only, never saved here
+        except ApplicationError:
+            continue
+        if application.due_on != old:
+            changes.append(DueDateChange(application, old, application.due_on))
+    return changes
+
+
 @transaction.atomic
 def calendar_year_save(
     *, acting_user: Any, year: int, notice: str, holidays: str, workdays: str
@@ -76,11 +130,7 @@ def calendar_year_save(
     (条例第二十六条); returns the requests and items whose due date moved."""
     if not permissions.can_admin_calendar(acting_user):
         raise PermissionDenied("只有系统管理员可以修改工作日历")
-    data = parse_arrangement_text(year, notice, holidays, workdays)
-    try:
-        arrangement_from_mapping(year, data)
-    except CalendarFileError as exc:
-        raise ApplicationError(str(exc)) from None
+    data, _arrangement = _lawful_arrangement(year, notice, holidays, workdays)
     row, created = YearOverride.objects.select_for_update().get_or_create(
         year=year, defaults={"arrangement": data, "updated_by": acting_user}
     )
