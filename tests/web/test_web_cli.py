@@ -168,9 +168,8 @@ def test_the_demo_loader_builds_a_district_with_every_role_and_state():
     assert current.exists()
     assert not current.filter(formed_on__gt=dt.date(2026, 11, 26)).exists()
     # Reminders ran at start: 提醒 shows the overdue and due-soon cases to their officers.
-    from gongkai.web.notifications.models import Notification
-
     from gongkai.web.applications.enums import WAITING_STATUSES
+    from gongkai.web.notifications.models import Notification
 
     kinds = set(Notification.objects.values_list("kind", flat=True))
     assert {"overdue", "approval", "supervision"} <= kinds

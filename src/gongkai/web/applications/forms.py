@@ -73,6 +73,9 @@ class RegisterForm(ChineseErrorsMixin, forms.Form):
     requested_form = forms.ChoiceField(label="获取信息的载体形式", choices=BLANK + FORM_CHOICES)
     delivery = forms.ChoiceField(label="获取信息的方式", choices=BLANK + DELIVERY_CHOICES)
 
+    submission_token = forms.CharField(required=False, max_length=40, widget=forms.HiddenInput)
+    confirm_duplicate = forms.BooleanField(label="已核对，不是重复申请，仍然登记", required=False)
+
     def __init__(self, *args: Any, agencies: list[tuple[int, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["agency"].choices = agencies  # type: ignore[attr-defined]

@@ -134,6 +134,9 @@ class Application(TimestampedModel):
         on_delete=models.PROTECT,
         related_name="+",
     )
+    # The registration form's one-time token: the same form submitted twice (back button,
+    # double click) registers one request.
+    submission_token = models.CharField("提交标识", max_length=40, blank=True, default="")
 
     class Meta:
         verbose_name = "政府信息公开申请"
@@ -143,6 +146,11 @@ class Application(TimestampedModel):
             models.UniqueConstraint(fields=["agency", "number"], name="application_number_unique"),
             models.UniqueConstraint(
                 fields=["agency", "year", "seq"], name="application_seq_unique"
+            ),
+            models.UniqueConstraint(
+                fields=["submission_token"],
+                condition=~models.Q(submission_token=""),
+                name="application_submitted_once",
             ),
         )
         indexes = (

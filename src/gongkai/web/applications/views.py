@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import uuid
 from typing import Any
 
 from django.contrib import messages
@@ -18,6 +19,7 @@ from gongkai.web.accounts import permissions
 from gongkai.web.applications import selectors, services
 from gongkai.web.applications.actions import ACTIONS
 from gongkai.web.applications.clock import deadline_for
+from gongkai.web.applications.duplicates import open_duplicates
 from gongkai.web.applications.enums import APPLICANT_KIND_LABELS, Status
 from gongkai.web.applications.fees import fee_breakdown
 from gongkai.web.applications.forms import QueueFilterForm, RegisterForm
@@ -183,6 +185,32 @@ def register(request: HttpRequest) -> HttpResponse:
         if form.is_valid():
             d = form.cleaned_data
             agency = selectors.agency_list_registrable(user=request.user).get(pk=d["agency"])
+            duplicates = (
+                []
+                if d["confirm_duplicate"]
+                else open_duplicates(
+                    agency=agency,
+                    id_number=d["id_number"],
+                    name=d["applicant_name"],
+                    subject=d["subject"],
+                    received_on=d["confirmed_on"] or d["arrived_on"],
+                )
+            )
+            earlier = Application.objects.filter(
+                submission_token=d["submission_token"] or "-"
+            ).first()
+            if earlier is not None:
+                messages.info(
+                    request, f"该申请已登记（受理编号 {earlier.number}），重复提交未再次登记"
+                )
+                return redirect("applications:detail", pk=earlier.pk)
+            if duplicates:
+                return render(
+                    request,
+                    "applications/register.html",
+                    {"form": form, "duplicates": duplicates},
+                    status=409,
+                )
             try:
                 application = services.application_register(
                     acting_user=request.user,
@@ -203,7 +231,11 @@ def register(request: HttpRequest) -> HttpResponse:
                     subject=d["subject"],
                     requested_form=d["requested_form"],
                     delivery=d["delivery"],
+                    submission_token=d["submission_token"],
                 )
+            except services.AlreadyRegistered as exc:
+                messages.info(request, exc.message)
+                return redirect("applications:detail", pk=exc.application.pk)
             except services.FormErrors as exc:
                 for field, message in exc.errors.items():
                     form.add_error(field if field in form.fields else None, message)
@@ -212,13 +244,17 @@ def register(request: HttpRequest) -> HttpResponse:
             else:
                 messages.success(
                     request,
-                    f"已登记，受理编号 {application.number}，答复期限 {application.due_on:%Y年%m月%d日}",
+                    f"已登记，受理编号 {application.number}，答复期限 {application.due_on:%Y-%m-%d}",
                 )
                 return redirect("applications:detail", pk=application.pk)
     else:
         form = RegisterForm(
             agencies=agencies,
-            initial={"arrived_on": wallclock.today(), "agency": agencies[0][0]},
+            initial={
+                "arrived_on": wallclock.today(),
+                "agency": agencies[0][0],
+                "submission_token": uuid.uuid4().hex,
+            },
         )
     return render(request, "applications/register.html", {"form": form})
 

@@ -44,6 +44,7 @@ from gongkai.web.applications.services.fees import (
 from gongkai.web.applications.services.handling import application_assign, application_start
 from gongkai.web.applications.services.recompute import Recomputed, application_due_dates_recompute
 from gongkai.web.applications.services.register import (
+    AlreadyRegistered,
     ApplicantData,
     FormErrors,
     application_register,
@@ -52,6 +53,7 @@ from gongkai.web.applications.services.register import (
 __all__ = [
     "EXTENSION_WORKDAYS",
     "OPEN_ACTIVE",
+    "AlreadyRegistered",
     "ApplicantData",
     "FormErrors",
     "Recomputed",
