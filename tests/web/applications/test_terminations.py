@@ -12,9 +12,10 @@ from gongkai.web.applications import services
 from gongkai.web.common.errors import ApplicationError
 
 D = dt.date
+LATE = D(2025, 4, 10)
 
 
-def terminate(district, app, outcome, day=D(2025, 4, 10)):
+def terminate(district, app, outcome, day=LATE):
     return services.application_terminate(
         acting_user=district.officer_a, application=app, day=day, outcome=outcome, reason="逾期"
     )

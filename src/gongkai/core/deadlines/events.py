@@ -47,10 +47,12 @@ class CorrectionReceived:
 
 @dataclass(frozen=True)
 class ThirdPartyConsulted:
-    """A written consultation of a third party was sent (Art. 32)."""
+    """A written consultation of a third party was sent (Art. 32); ``received_on`` is the day
+    the third party received it, from which its 15 working days run (unknown: the sending day)."""
 
     on: date
     party: str = ""
+    received_on: date | None = None
 
 
 @dataclass(frozen=True)
@@ -63,10 +65,12 @@ class ThirdPartyAnswered:
 
 @dataclass(frozen=True)
 class AgencyConsulted:
-    """Another agency was consulted (Art. 33 ¶3; co-produced information, Art. 34)."""
+    """Another agency was consulted (Art. 33 ¶3; co-produced information, Art. 34); its 15
+    working days run from ``received_on`` (unknown: the sending day)."""
 
     on: date
     agency: str = ""
+    received_on: date | None = None
 
 
 @dataclass(frozen=True)

@@ -156,6 +156,7 @@ ACTIONS: dict[str, Action] = {
                 party=d["party"],
                 party_name=d["party_name"],
                 note=d.get("note", ""),
+                delivered_on=d.get("delivered_on"),
             ),
             _handler(_status_in(*ACTIVE, Status.CONSULTING)),
             "已登记征求意见，征求意见期间不计入答复期限",

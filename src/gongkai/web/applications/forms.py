@@ -120,6 +120,12 @@ class CorrectionReceiveForm(DayForm):
 class ConsultationSendForm(DayForm):
     party = forms.ChoiceField(label="征求对象", choices=PARTY_CHOICES)
     party_name = forms.CharField(label="对象名称", max_length=100)
+    delivered_on = forms.DateField(
+        label="对方收到征求意见书日期",
+        widget=DATE,
+        required=False,
+        help_text="15个工作日的答复期限自对方收到之日起算（条例第三十二条、第三十四条）",
+    )
     note = forms.CharField(label="说明", required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
 

@@ -246,6 +246,7 @@ class ApplicationEvent(models.Model):
 DUE_LABELS = {
     EventKind.CORRECTION_REQUESTED.value: "补正期限",
     EventKind.FEE_NOTICE.value: "申请人收到通知",
+    EventKind.CONSULTATION_STARTED.value: "对方收到征求意见书",
     EventKind.DUE_DATE_SET.value: "确定的答复期限",
 }
 

@@ -44,8 +44,10 @@ def core_event(application: Application, event: ApplicationEvent) -> core.Event 
         return core.CorrectionReceived(on=event.day)
     if kind is EventKind.CONSULTATION_STARTED:
         if event.party == "agency":
-            return core.AgencyConsulted(on=event.day, agency=event.party_name)
-        return core.ThirdPartyConsulted(on=event.day, party=event.party_name)
+            return core.AgencyConsulted(
+                on=event.day, agency=event.party_name, received_on=event.due
+            )
+        return core.ThirdPartyConsulted(on=event.day, party=event.party_name, received_on=event.due)
     if kind is EventKind.CONSULTATION_ENDED:
         if event.party == "agency":
             return core.AgencyAnswered(on=event.day, agency=event.party_name)
