@@ -106,3 +106,22 @@ def test_the_registration_form_carries_a_fresh_token(officer):
     token = 'name="submission_token" value="'
     assert token in one
     assert one.split(token)[1][:32] != two.split(token)[1][:32]
+
+
+def test_a_request_received_long_ago_is_registered_with_a_visible_overdue_warning(
+    officer, district, time_machine
+):
+    from gongkai.core.wallclock import CHINA
+
+    time_machine.move_to(dt.datetime(2025, 4, 10, 10, tzinfo=CHINA), tick=False)
+    answer = officer.post(
+        reverse("applications:register"), form(district, submission_token="late"), follow=True
+    )
+    assert Application.objects.count() == 1
+    assert "答复期限2025-04-08已过，登记时已超期2个工作日" in answer.text
+    fresh = officer.post(
+        reverse("applications:register"),
+        form(district, arrived_on="2025-04-09", subject="另一件", submission_token="new"),
+        follow=True,
+    )
+    assert "已超期" not in fresh.text

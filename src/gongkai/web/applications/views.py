@@ -246,6 +246,7 @@ def register(request: HttpRequest) -> HttpResponse:
                     request,
                     f"已登记，受理编号 {application.number}，答复期限 {application.due_on:%Y-%m-%d}",
                 )
+                _warn_if_already_overdue(request, application)
                 return redirect("applications:detail", pk=application.pk)
     else:
         form = RegisterForm(
@@ -257,6 +258,21 @@ def register(request: HttpRequest) -> HttpResponse:
             },
         )
     return render(request, "applications/register.html", {"form": form})
+
+
+def _warn_if_already_overdue(request: HttpRequest, application: Application) -> None:
+    """A request received long ago is registered, but never silently: its period has already
+    run out (条例 第三十三条), which the clerk sees at once."""
+    today = wallclock.today()
+    due = application.due_on
+    if due is None or due >= today or not application.is_open:
+        return
+    late = work_calendar().workdays_between(due, today)
+    messages.warning(
+        request,
+        f"注意：该申请于{application.received_on:%Y-%m-%d}收到，答复期限{due:%Y-%m-%d}已过，"
+        f"登记时已超期{late}个工作日。请核对收到日期；如属实，请尽快答复。",
+    )
 
 
 def _detail_context(
