@@ -18,6 +18,7 @@ from gongkai.web.applications.enums import EventKind
 from gongkai.web.applications.models import Application, ApplicationEvent
 from gongkai.web.common.errors import ApplicationError, PermissionDenied
 from gongkai.web.letters import permissions
+from gongkai.web.letters.clock_dates import with_clock_dates
 from gongkai.web.letters.models import (
     DELIVERY_METHOD_CHOICES,
     Attachment,
@@ -208,6 +209,7 @@ def letter_preview(*, application: Application, key: str, data: LetterInput) -> 
     """The letter as it would be generated, numbered "（待编号）" (nothing is saved)."""
     template, _row = template_in_force(application.agency, key)
     _check_fee_input(application, template.kind, data)
+    data = with_clock_dates(application, template.kind, data)
     settings = letter_settings(application.agency)
     facts = letter_facts(application, data, number="（生成时编号）", settings=settings)
     try:
@@ -237,6 +239,7 @@ def letter_generate(
         )
     agency = application.agency
     _check_fee_input(application, kind, data)
+    data = with_clock_dates(application, kind, data)  # dates with legal effect: the clock's
     template, row = template_in_force(agency, key)
     settings = letter_settings(agency)
     pattern = settings.number_pattern or core.DEFAULT_NUMBER_PATTERN
