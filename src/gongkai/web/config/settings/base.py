@@ -56,6 +56,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "gongkai.web.accounts.middleware.ForcePasswordChangeMiddleware",
 ]
 
 # Content-Security-Policy (Django 6): everything comes from the installation itself (government
