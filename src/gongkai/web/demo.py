@@ -339,7 +339,10 @@ def load_demo(
     letters = _answer_letters(applications, users)
     if letters:
         summary.extra.append(letters)
-    summary.extra.append(_waiting_for_review_and_oversight(agencies, users, today))
+    featured = {p.agency for p in district.featured_people()}
+    waiting, registered = _waiting_for_review_and_oversight(agencies, users, today, featured)
+    summary.applications += registered
+    summary.extra.append(waiting)
     # Reminders run at start, so 提醒 shows the cases due soon and overdue from the first login
     # (the worker then sends them daily).
     from gongkai.web.notifications.tasks import send_deadline_reminders_for
@@ -359,17 +362,18 @@ SUPERVISED_AGENCIES = 2
 
 
 def _waiting_for_review_and_oversight(
-    agencies: dict[str, Agency], users: dict[str, Any], today: dt.date
-) -> str:
+    agencies: dict[str, Agency], users: dict[str, Any], today: dt.date, featured: set[str]
+) -> tuple[str, int]:
     """Work for the 审核人's 待我审批 and the 公开办's dashboard: each agency's case officer asks
-    today to extend its running cases that are due latest (条例 第三十三条第二款), and the 公开办
-    supervises (督办) the agencies with the most overdue cases."""
+    today to extend its running cases that are due latest (条例 第三十三条第二款) — an agency
+    whose people are printed as demo logins and has no such case registers one received today
+    — and the 公开办 supervises (督办) the agencies with the most overdue cases."""
     from django.db.models import Count, Q
 
     from gongkai.web.accounts.roles import Role
     from gongkai.web.oversight.services import supervision_record
 
-    asked = 0
+    asked = registered = 0
     for agency in agencies.values():
         officer = users.get(f"{agency.code}_jbr")
         if officer is None:
@@ -380,7 +384,29 @@ def _waiting_for_review_and_oversight(
             status__in=[Status.REGISTERED.value, Status.IN_PROGRESS.value],
             due_on__gt=today,
         ).exclude(events__kind__in=["extension", "extension_requested"])
-        for app in running.order_by("-due_on", "-id")[:PENDING_EXTENSIONS_PER_AGENCY]:
+        chosen = list(running.order_by("-due_on", "-id")[:PENDING_EXTENSIONS_PER_AGENCY])
+        if not chosen and agency.code in featured:
+            chosen = [
+                services.application_register(
+                    acting_user=officer,
+                    agency=agency,
+                    applicant=services.ApplicantData(
+                        kind="natural",
+                        name="林晓",
+                        id_type="居民身份证",
+                        id_number="110101198805120020",
+                        phone="13900001234",
+                    ),
+                    channel="in_person",
+                    arrived_on=today,
+                    subject="本辖区2015年以来历次征地补偿安置方案及批复文件",
+                    requested_form="纸质",
+                    delivery="邮寄",
+                    today=today,
+                )
+            ]
+            registered += 1
+        for app in chosen:
             try:
                 services.application_request_extension(
                     acting_user=officer,
@@ -417,7 +443,7 @@ def _waiting_for_review_and_oversight(
                 note=f"贵单位有{row['n']}件政府信息公开申请已超过答复期限，请尽快依法答复。",
             )
             supervised += 1
-    return f"待审批的延期申请 {asked} 件，公开办督办 {supervised} 次"
+    return f"待审批的延期申请 {asked} 件，公开办督办 {supervised} 次", registered
 
 
 LETTERS_PER_AGENCY = (
