@@ -28,4 +28,5 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("litigation/", include("gongkai.web.litigation.urls")),
     path("yearend/", include("gongkai.web.yearend.urls")),
     path("reports/", include("gongkai.web.reports.urls")),
+    path("oversight/", include("gongkai.web.oversight.urls")),
 ]

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "gongkai.web.litigation",
     "gongkai.web.yearend",
     "gongkai.web.reports",
+    "gongkai.web.oversight",
 ]
 
 MIDDLEWARE = [
@@ -56,6 +57,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "gongkai.web.accounts.middleware.ForcePasswordChangeMiddleware",
 ]
 
 # Content-Security-Policy (Django 6): everything comes from the installation itself (government
@@ -119,6 +121,8 @@ LOGIN_REDIRECT_URL = "applications:queue"
 LOGOUT_REDIRECT_URL = "login"
 
 LANGUAGE_CODE = "zh-hans"
+FORMAT_MODULE_PATH = ["gongkai.web.config.formats"]  # dates printed one way: 2025-03-31
+CSRF_FAILURE_VIEW = "gongkai.web.common.views.csrf_failure"
 LANGUAGES = [("zh-hans", "简体中文")]
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
