@@ -26,7 +26,8 @@ def reviewer_agency_ids(user: Any) -> set[int]:
     }
 
 
-def _pending(user: Any) -> QuerySet[Application]:
+def _pending(user: Any) -> QuerySet[Any]:
+    """Open requests with a request newer than any decision (annotated ``last_request``)."""
     return (
         Application.objects.filter(
             agency_id__in=reviewer_agency_ids(user), voided=False, status__in=OPEN_STATUSES
