@@ -470,6 +470,7 @@ _WHOLE = re.compile(
     rf"(?P<n>\d(?<![\d.第]\d)\d*(?:\.\d+)?)(?P<unit>{_UNITS})(?P<noun>[^\d，。；：（）、]{{0,12}}?)"
     r"(?P<delim>：|，其中：?|，?（其中：?|（)"
 )
+_OVERLAP = re.compile("可重复|重复计算|重复统计")  # parts declared to overlap need not add up
 _LIST_REACH = 400  # a listing longer than this is not one sentence's breakdown
 _DURATIONS = ("工作日", "月", "小时", "自然日")  # "20个工作日" is a time, not a count
 
@@ -531,6 +532,8 @@ def _whole_parts(chunk: Chunk) -> Iterator[Finding]:
         among = "其中" in delim  # "N件，其中A a件，B b件": the parts may not exceed the whole
         if not (exhaustive or ((paren or among) and total > whole)):
             continue
+        if _OVERLAP.search(text, m.end(), end):
+            continue  # "（渠道可重复计算）": the text itself says the parts overlap
         line = chunk.line_at(m.start())
         listed = "＋".join(f"{v}" for v, _, _ in parts)
         begin = m.start()
