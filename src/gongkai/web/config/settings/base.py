@@ -6,18 +6,22 @@ Data lives in ``GONGKAI_DATA_DIR`` (default ``./data``): the SQLite database and
 
 from __future__ import annotations
 
+import secrets
 from pathlib import Path
 
 import dj_database_url
 from django.utils.csp import CSP
 
+from gongkai.web.config.datadir import read_secret_key
 from gongkai.web.config.env import env, env_bool, env_int, env_json, env_list
 
 WEB_DIR = Path(__file__).resolve().parent.parent.parent
 DATA_DIR = Path(env("GONGKAI_DATA_DIR", "data")).resolve()
 
 DEBUG = env_bool("DJANGO_DEBUG", default=False)
-SECRET_KEY = env("DJANGO_SECRET_KEY", "gongkai-development-only-secret-key-change-me-in-production")
+# Never a known secret: the environment's, else the one `gongkai serve` created in the data folder
+# (web/config/datadir.py), else a random one for this process only (sessions end on restart).
+SECRET_KEY = env("DJANGO_SECRET_KEY", "") or read_secret_key(DATA_DIR) or secrets.token_urlsafe(50)
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", "")
 
