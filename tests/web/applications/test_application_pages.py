@@ -330,3 +330,27 @@ def test_a_request_closed_while_waiting_for_a_correction_shows_its_end_not_a_pau
     assert '<p class="due-big" id="due-date">已终止</p>' in page.text
     assert "暂停计算" not in page.text
     assert "补正期限 2025-03-18" in page.text  # the event's date says what it is
+
+
+def test_the_csv_export_neutralises_formulas_in_every_field(officer_client, register):
+    from gongkai.web.applications import services as s
+
+    register(
+        applicant=s.ApplicantData(
+            kind="natural",
+            name='=HYPERLINK("http://evil/","点我")',
+            id_type="居民身份证",
+            id_number="110101199001011234",
+            phone="13800000000",
+        ),
+        subject="@SUM(1+1)*cmd|' /C calc'!A0",
+    )
+    answer = officer_client.get(reverse("applications:queue_csv"), {"view": "all"})
+    text = b"".join(answer.streaming_content).decode("utf-8-sig")
+    import csv
+    import io
+
+    rows = list(csv.reader(io.StringIO(text)))
+    assert rows[1][2] == '\'=HYPERLINK("http://evil/","点我")'
+    for row in rows[1:]:
+        assert not any(cell.startswith(("=", "+", "@", "\t", "\r")) for cell in row)

@@ -18,6 +18,7 @@ from typing import Any
 from django.db import transaction
 
 from gongkai.core import wallclock
+from gongkai.core.csvsafe import SafeWriter
 from gongkai.web.common.errors import ApplicationError
 from gongkai.web.orgs.models import Agency
 from gongkai.web.proactive.models import (
@@ -88,7 +89,7 @@ def template_csv() -> str:
         "门户网站；政务新媒体",
     )
     out = io.StringIO()
-    writer = csv.writer(out)
+    writer = SafeWriter(out)
     writer.writerow(COLUMNS)
     writer.writerow(example)
     return "\ufeff" + out.getvalue()
