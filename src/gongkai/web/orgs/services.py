@@ -28,7 +28,7 @@ def agency_create(
         raise ApplicationError(f"机构代码“{code}”已被使用，请换一个")
     pattern = office.get("number_pattern", "")
     if pattern:
-        validate_pattern(pattern)
+        validate_pattern(pattern, agency_code=code)
     agency = Agency(code=code, name=name, kind=kind.value, parent=parent, **office)
     agency.full_clean(exclude=["government"])
     agency.save()
@@ -69,7 +69,7 @@ def agency_update_office(*, acting_user: Any, agency: Agency, **values: str) -> 
         raise ApplicationError(f"不能修改这些字段：{'、'.join(sorted(unknown))}")
     pattern = values.get("number_pattern", "").strip()
     if pattern:
-        validate_pattern(pattern)
+        validate_pattern(pattern, agency_code=agency.code)
     agency = Agency.objects.select_for_update().get(pk=agency.pk)
     changes = {}
     for name, value in values.items():

@@ -16,17 +16,11 @@ from gongkai.core import wallclock
 from gongkai.core.formats import UnknownYearError, format_for_year
 from gongkai.web.accounts import permissions
 from gongkai.web.common.errors import ApplicationError, PermissionDenied
+from gongkai.web.common.params import parse_int, parse_year
 from gongkai.web.proactive import forms, importing, selectors, services
 from gongkai.web.proactive.models import CHANNEL_KIND_CHOICES, Category, Channel
 
 PAGE_SIZE = 50
-
-
-def _int(value: str | None) -> int | None:
-    try:
-        return int(value) if value else None
-    except ValueError:
-        return None
 
 
 def _apply_error(form: Any, exc: ApplicationError) -> None:
@@ -51,8 +45,8 @@ def _years(today: Any) -> list[int]:
 def index(request: HttpRequest) -> HttpResponse:
     today = wallclock.today()
     filters = selectors.ItemFilters(
-        agency=_int(request.GET.get("agency")),
-        year=_int(request.GET.get("year")),
+        agency=parse_int(request.GET.get("agency")),
+        year=parse_year(request.GET.get("year")),
         category=request.GET.get("category", "").strip(),
         channel=request.GET.get("channel", "").strip(),
         late=request.GET.get("late") == "1",
@@ -103,7 +97,7 @@ def _registrable_agency(request: HttpRequest) -> Any:
     choices = _agency_choices(request.user, registrable=True)
     if not choices:
         raise PermissionDenied("您没有可以登记的机构")
-    pk = _int(request.POST.get("agency") or request.GET.get("agency")) or choices[0][0]
+    pk = parse_int(request.POST.get("agency") or request.GET.get("agency")) or choices[0][0]
     if pk not in dict(choices):
         raise PermissionDenied("只能为本机关登记")
     return selectors.agency_get_visible(user=request.user, pk=pk), choices
@@ -280,7 +274,7 @@ def import_template(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def settings_page(request: HttpRequest) -> HttpResponse:
-    agency = selectors.default_agency(user=request.user, pk=_int(request.GET.get("agency")))
+    agency = selectors.default_agency(user=request.user, pk=parse_int(request.GET.get("agency")))
     if agency is None:
         raise Http404("没有可以查看的机构")
     category_form = forms.CategoryForm()
@@ -312,7 +306,7 @@ def settings_page(request: HttpRequest) -> HttpResponse:
                     return redirect(f"{reverse('proactive:settings')}?agency={agency.pk}")
             elif what == "toggle":
                 category = Category.objects.get(
-                    agency=agency, pk=_int(request.POST.get("category"))
+                    agency=agency, pk=parse_int(request.POST.get("category"))
                 )
                 services.category_set_active(
                     acting_user=request.user, category=category, active=not category.active
@@ -390,10 +384,10 @@ def _article20_context(
 @login_required
 @require_GET
 def article20(request: HttpRequest) -> HttpResponse:
-    agency = selectors.default_agency(user=request.user, pk=_int(request.GET.get("agency")))
+    agency = selectors.default_agency(user=request.user, pk=parse_int(request.GET.get("agency")))
     if agency is None:
         raise Http404("没有可以查看的机构")
-    year = _int(request.GET.get("year")) or wallclock.today().year
+    year = parse_year(request.GET.get("year")) or wallclock.today().year
     return render(request, "proactive/article20.html", _article20_context(request, agency, year))
 
 
@@ -402,8 +396,10 @@ def article20(request: HttpRequest) -> HttpResponse:
 def record_new(request: HttpRequest, kind: str) -> HttpResponse:
     if kind not in _RECORD_FORMS:
         raise Http404("没有这种记录")
-    agency = selectors.agency_get_visible(user=request.user, pk=_int(request.POST.get("agency")))
-    year = _int(request.POST.get("year")) or wallclock.today().year
+    agency = selectors.agency_get_visible(
+        user=request.user, pk=parse_int(request.POST.get("agency"))
+    )
+    year = parse_year(request.POST.get("year")) or wallclock.today().year
     form = _RECORD_FORMS[kind](request.POST)
     if form.is_valid():
         d = form.cleaned_data
@@ -437,7 +433,7 @@ def record_new(request: HttpRequest, kind: str) -> HttpResponse:
 @require_POST
 def record_action(request: HttpRequest, kind: str, pk: int, action: str) -> HttpResponse:
     record = selectors.record_get_visible(user=request.user, kind=kind, pk=pk)
-    year = _int(request.POST.get("year")) or wallclock.today().year
+    year = parse_year(request.POST.get("year")) or wallclock.today().year
     target = f"{reverse('proactive:article20')}?agency={record.agency_id}&year={year}#{kind}"
     try:
         if action == "repeal" and kind == "documents":
