@@ -44,7 +44,10 @@ def member_add(
         if not password:
             raise ApplicationError("新用户需要设置初始密码", field="password")
         try:
-            validate_password(password)
+            # With the would-be user, so a password like the username or name is refused too.
+            validate_password(
+                password, user=get_user_model()(username=username, first_name=full_name.strip())
+            )
         except ValidationError as exc:
             raise ApplicationError("；".join(exc.messages), field="password") from None
         user = users.create_user(username=username, password=password, first_name=full_name.strip())

@@ -6,6 +6,7 @@ Data lives in ``GONGKAI_DATA_DIR`` (default ``./data``): the SQLite database and
 
 from __future__ import annotations
 
+import datetime as dt
 import secrets
 from pathlib import Path
 
@@ -35,6 +36,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_htmx",
     "django_tasks_db",
+    "axes",
     "gongkai.web.common",
     "gongkai.web.orgs",
     "gongkai.web.accounts",
@@ -59,6 +61,10 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # Pages and downloads carry personal data: browsers and proxies must not keep them.
+    "gongkai.web.common.middleware.NoStoreMiddleware",
+    # Login throttling and lockout (django-axes); last, as its documentation requires.
+    "axes.middleware.AxesMiddleware",
 ]
 
 # Content-Security-Policy (Django 6): everything comes from the installation itself (government
@@ -117,6 +123,19 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # refuses a locked-out login before checking it
+    "django.contrib.auth.backends.ModelBackend",
+]
+# After 5 wrong passwords for one username from one address, that pair is locked for 30 minutes;
+# every attempt is kept (django-axes), and logins and failures are also in the audit trail.
+AXES_FAILURE_LIMIT = env_int("GONGKAI_LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = dt.timedelta(minutes=env_int("GONGKAI_LOGIN_LOCKOUT_MINUTES", 30))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "gongkai.web.accounts.signins.locked_out"
+AXES_VERBOSE = False
+AXES_IPWARE_PROXY_COUNT = env_int("GONGKAI_PROXY_COUNT", 0) or None
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "applications:queue"
 LOGOUT_REDIRECT_URL = "login"
