@@ -26,28 +26,25 @@ def _address(request: HttpRequest | None) -> str:
     return str(request.META.get("REMOTE_ADDR", ""))[:64]
 
 
+def _record(action: str, user: Any, request: HttpRequest | None) -> None:
+    if user is not None:
+        audit_record(
+            action=action,
+            actor=user,
+            entity="user",
+            entity_id=user.pk,
+            changes={"address": _address(request)},
+        )
+
+
 @receiver(user_logged_in, dispatch_uid="gongkai-audit-login")
 def _logged_in(sender: Any, request: HttpRequest | None, user: Any, **kwargs: Any) -> None:
-    audit_record(
-        action="登录",
-        actor=user,
-        entity="user",
-        entity_id=user.pk,
-        changes={"address": _address(request)},
-    )
+    _record("登录", user, request)
 
 
 @receiver(user_logged_out, dispatch_uid="gongkai-audit-logout")
 def _logged_out(sender: Any, request: HttpRequest | None, user: Any, **kwargs: Any) -> None:
-    if user is None:
-        return
-    audit_record(
-        action="退出登录",
-        actor=user,
-        entity="user",
-        entity_id=user.pk,
-        changes={"address": _address(request)},
-    )
+    _record("退出登录", user, request)
 
 
 @receiver(user_login_failed, dispatch_uid="gongkai-audit-login-failed")
@@ -66,13 +63,7 @@ def _login_failed(
 
 
 def password_changed(*, user: Any, request: HttpRequest) -> None:
-    audit_record(
-        action="修改本人密码",
-        actor=user,
-        entity="user",
-        entity_id=user.pk,
-        changes={"address": _address(request)},
-    )
+    _record("修改本人密码", user, request)
 
 
 def locked_out(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
