@@ -85,3 +85,24 @@ def member_remove(*, acting_user: Any, membership: Membership, reason: str) -> N
         },
     )
     membership.delete()
+
+
+@transaction.atomic
+def calendar_admin_grant(*, acting_user: Any, user: Any) -> None:
+    """Make ``user`` an installation-wide administrator of the working calendar; only a
+    superuser may (``acting_user=None`` is the installation's own set-up, e.g. the demo)."""
+    from django.contrib.auth.models import Permission
+
+    if acting_user is not None and not acting_user.is_superuser:
+        raise PermissionDenied("只有超级用户可以授予工作日历管理权限")
+    app_label, codename = permissions.CALENDAR_PERMISSION.split(".")
+    user.user_permissions.add(
+        Permission.objects.get(content_type__app_label=app_label, codename=codename)
+    )
+    AuditRecord.objects.create(
+        entity="user",
+        entity_id=str(user.pk),
+        action="授予工作日历管理权限",
+        actor=acting_user,
+        changes={"permission": permissions.CALENDAR_PERMISSION},
+    )

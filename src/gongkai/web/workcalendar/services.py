@@ -75,7 +75,7 @@ def calendar_year_save(
     request's due date (条例第三十三条) and every proactive item's publication due date
     (条例第二十六条); returns the requests and items whose due date moved."""
     if not permissions.can_admin_calendar(acting_user):
-        raise PermissionDenied("只有系统管理员可以修改工作日历")
+        raise PermissionDenied(permissions.CALENDAR_REFUSED)
     data = parse_arrangement_text(year, notice, holidays, workdays)
     try:
         arrangement_from_mapping(year, data)

@@ -19,7 +19,7 @@ from gongkai.web.workcalendar.snapshots import work_calendar
 
 def _require_admin(request: HttpRequest) -> None:
     if not permissions.can_admin_calendar(request.user):
-        raise DjangoPermissionDenied("只有系统管理员可以管理工作日历")
+        raise DjangoPermissionDenied(permissions.CALENDAR_REFUSED)
 
 
 @login_required
