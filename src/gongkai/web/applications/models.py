@@ -24,6 +24,7 @@ from gongkai.web.applications.enums import (
     EventKind,
     Status,
 )
+from gongkai.web.common.appendonly import AppendOnlyModel, AppendOnlyQuerySet
 from gongkai.web.common.models import TimestampedModel
 
 
@@ -242,8 +243,11 @@ DUE_LABELS = {
 }
 
 
-class AuditRecord(models.Model):
-    """Who did what, when, and what changed (a JSON diff). Written by every service."""
+class AuditRecord(AppendOnlyModel):
+    """Who did what, when, and what changed (a JSON diff). Written by every service; never
+    changed or deleted (``common/appendonly.py``)."""
+
+    objects = AppendOnlyQuerySet.as_manager()
 
     application = models.ForeignKey(
         Application,
