@@ -7,6 +7,7 @@ from typing import Any
 from django.db import transaction
 
 from gongkai.web.common.errors import ApplicationError
+from gongkai.web.common.versioning import check_version
 from gongkai.web.orgs.models import Agency, AgencyKind
 from gongkai.web.orgs.numbering import validate_pattern
 
@@ -54,8 +55,18 @@ OFFICE_FIELDS = (
 )
 
 
+def office_values(agency: Agency) -> dict[str, str]:
+    return {name: getattr(agency, name) for name in OFFICE_FIELDS}
+
+
+def office_labels() -> dict[str, str]:
+    return {name: str(Agency._meta.get_field(name).verbose_name) for name in OFFICE_FIELDS}
+
+
 @transaction.atomic
-def agency_update_office(*, acting_user: Any, agency: Agency, **values: str) -> Agency:
+def agency_update_office(
+    *, acting_user: Any, agency: Agency, version: str | None = None, **values: str
+) -> Agency:
     """Edit the 工作机构's details that the 指南 publishes (条例 第十二条) and the 受理编号
     pattern; audited with a before/after diff."""
     from gongkai.web.accounts import permissions
@@ -71,6 +82,7 @@ def agency_update_office(*, acting_user: Any, agency: Agency, **values: str) -> 
     if pattern:
         validate_pattern(pattern, agency_code=agency.code)
     agency = Agency.objects.select_for_update().get(pk=agency.pk)
+    check_version(version, office_values(agency), office_labels())
     changes = {}
     for name, value in values.items():
         value = value.strip()

@@ -1,0 +1,64 @@
+"""No lost updates (issue 13, item 1): an edit form opened before someone else saved is refused
+with a Chinese message showing what changed; what the user typed is kept; submitting again after
+checking saves."""
+
+from __future__ import annotations
+
+import re
+
+from django.test import Client
+from django.urls import reverse
+
+from gongkai.web.orgs.models import Agency
+
+
+def version_of(page) -> str:
+    match = re.search(r'name="_version" value="([^"]+)"', page.text)
+    assert match, "the form carries its version"
+    return match.group(1)
+
+
+def office_form(agency: Agency, **changes: str) -> dict[str, str]:
+    from gongkai.web.orgs.services import OFFICE_FIELDS
+
+    values = {name: getattr(agency, name) for name in OFFICE_FIELDS}
+    return values | changes
+
+
+def test_a_stale_agency_form_is_refused_with_what_changed(district):
+    first, second = Client(), Client()
+    first.force_login(district.reviewer_a)
+    second.force_login(district.office)
+    url = reverse("orgs:edit", args=[district.dept_a.pk])
+    opened_first, opened_second = first.get(url), second.get(url)
+    agency = Agency.objects.get(pk=district.dept_a.pk)
+
+    saved = first.post(
+        url, office_form(agency, office_phone="0999-1111111", _version=version_of(opened_first))
+    )
+    assert saved.status_code == 302
+    stale = second.post(
+        url,
+        office_form(agency, office_address="云溪路1号", _version=version_of(opened_second)),
+    )
+    assert stale.status_code == 400
+    assert "他人已修改了这条记录" in stale.text
+    assert "“联系电话”由“（空）”改为“0999-1111111”" in stale.text
+    assert 'value="云溪路1号"' in stale.text  # what the user typed is kept
+    agency.refresh_from_db()
+    assert agency.office_phone == "0999-1111111" and agency.office_address == ""
+    # Submitting again after seeing the change saves, on top of the other edit.
+    again = second.post(
+        url,
+        office_form(agency, office_address="云溪路1号", _version=version_of(stale)),
+    )
+    assert again.status_code == 302
+    agency.refresh_from_db()
+    assert (agency.office_phone, agency.office_address) == ("0999-1111111", "云溪路1号")
+
+
+def test_a_forged_version_is_refused(district, client):
+    client.force_login(district.reviewer_a)
+    url = reverse("orgs:edit", args=[district.dept_a.pk])
+    answer = client.post(url, office_form(district.dept_a, office_phone="1", _version="forged"))
+    assert answer.status_code == 400 and "表单已失效" in answer.text
