@@ -9,7 +9,10 @@ import re
 from django.test import Client
 from django.urls import reverse
 
+from gongkai.web.letters.models import LetterTemplate
 from gongkai.web.orgs.models import Agency
+
+KEY = "answer:granted"
 
 
 def version_of(page) -> str:
@@ -62,3 +65,48 @@ def test_a_forged_version_is_refused(district, client):
     url = reverse("orgs:edit", args=[district.dept_a.pk])
     answer = client.post(url, office_form(district.dept_a, office_phone="1", _version="forged"))
     assert answer.status_code == 400 and "表单已失效" in answer.text
+
+
+def test_a_stale_letter_template_form_is_refused_with_what_changed(district):
+    from gongkai.core.letters import default_template
+
+    first, second = Client(), Client()
+    first.force_login(district.reviewer_a)
+    second.force_login(district.office)
+    url = reverse("letters:template_edit", kwargs={"agency_id": district.dept_a.pk, "key": KEY})
+    opened_first, opened_second = first.get(url), second.get(url)
+    t = default_template(KEY)
+    form = {"title": t.title, "body": t.body, "basis": t.basis, "remedy": t.remedy}
+    saved = first.post(
+        url,
+        form | {"title": "第一人的标题", "action": "save", "_version": version_of(opened_first)},
+    )
+    assert saved.status_code == 302
+    # A preview keeps the version the form was opened with …
+    previewed = second.post(
+        url,
+        form
+        | {"basis": "第二人的依据", "action": "preview", "_version": version_of(opened_second)},
+    )
+    assert version_of(previewed) == version_of(opened_second)
+    # … so the save after it is refused, showing the other edit, keeping the typed text.
+    stale = second.post(
+        url, form | {"basis": "第二人的依据", "action": "save", "_version": version_of(previewed)}
+    )
+    assert "他人已修改了这条记录" in stale.text
+    assert "“标题”由“" in stale.text and "第一人的标题" in stale.text
+    assert "第二人的依据" in stale.text
+    assert LetterTemplate.objects.filter(agency=district.dept_a, key=KEY).count() == 1
+    again = second.post(
+        url,
+        form
+        | {
+            "title": "第一人的标题",
+            "basis": "第二人的依据",
+            "action": "save",
+            "_version": version_of(stale),
+        },
+    )
+    assert again.status_code == 302
+    latest = LetterTemplate.objects.filter(agency=district.dept_a, key=KEY).order_by("-version")[0]
+    assert (latest.title, latest.basis) == ("第一人的标题", "第二人的依据")

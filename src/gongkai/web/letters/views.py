@@ -20,7 +20,9 @@ from gongkai.core import wallclock
 from gongkai.core.errors import GongkaiError
 from gongkai.web.applications import selectors as application_selectors
 from gongkai.web.applications.models import Application
+from gongkai.web.common import versioning
 from gongkai.web.common.errors import ApplicationError
+from gongkai.web.common.versioning import version_token
 from gongkai.web.letters import permissions, selectors, services
 from gongkai.web.letters.forms import KIND_FIELDS, LetterForm, SettingsForm, TemplateForm
 from gongkai.web.letters.models import ATTACHMENT_KIND_CHOICES, DELIVERY_METHOD_CHOICES
@@ -118,6 +120,8 @@ def template_edit(request: HttpRequest, agency_id: int, key: str) -> HttpRespons
     kind = template.kind
     preview = ""
     problems: tuple[str, ...] = ()
+    version = version_token(services.template_values(template))
+    stale = False
     if request.method == "POST":
         action = request.POST.get("action", "save")
         if action == "reset":
@@ -152,7 +156,11 @@ def template_edit(request: HttpRequest, agency_id: int, key: str) -> HttpRespons
                         body=d["body"],
                         basis=d["basis"],
                         remedy=d["remedy"],
+                        version=request.POST.get(versioning.FIELD),
                     )
+                except versioning.StaleEdit as exc:
+                    problems = (exc.message,)
+                    version, stale = exc.token, True
                 except services.TemplateInvalid as exc:
                     problems = exc.problems
                 except ApplicationError as exc:
@@ -170,7 +178,12 @@ def template_edit(request: HttpRequest, agency_id: int, key: str) -> HttpRespons
             }
         )
         preview, _ignored = _preview(template, agency, kind)
+    posted = request.POST.get(versioning.FIELD) if request.method == "POST" else None
+    if posted and not stale:
+        version = posted  # previewing or fixing the form keeps the version it was opened with
     context = {
+        "version": version,
+        "version_field": versioning.FIELD,
         "agency": agency,
         "key": key,
         "label": core.template_label(key),

@@ -60,7 +60,7 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
             agency_update_office(
                 acting_user=request.user,
                 agency=agency,
-                version=version or "",
+                version=version,
                 **{name: form.cleaned_data[name] for name in form.fields},
             )
         except versioning.StaleEdit as exc:
