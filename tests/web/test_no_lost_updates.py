@@ -110,3 +110,39 @@ def test_a_stale_letter_template_form_is_refused_with_what_changed(district):
     assert again.status_code == 302
     latest = LetterTemplate.objects.filter(agency=district.dept_a, key=KEY).order_by("-version")[0]
     assert (latest.title, latest.basis) == ("第一人的标题", "第二人的依据")
+
+
+def test_a_stale_calendar_form_is_refused_with_what_changed(district):
+    from django.contrib.auth import get_user_model
+
+    from gongkai.web.accounts.services import calendar_admin_grant
+    from gongkai.web.workcalendar.services import year_values
+    from gongkai.web.workcalendar.snapshots import work_calendar
+
+    calendar_admin_grant(acting_user=None, user=district.admin)
+    root = get_user_model().objects.create_superuser(username="root", password="x" * 12)
+    first, second = Client(), Client()
+    first.force_login(district.admin)
+    second.force_login(root)
+    url = reverse("workcalendar:year", args=[2025])
+    opened_first, opened_second = first.get(url), second.get(url)
+    form = year_values(2025)
+    saved = first.post(
+        url,
+        form
+        | {
+            "holidays": form["holidays"] + "\n临时假日 2025-03-14 2025-03-14",
+            "_version": version_of(opened_first),
+        },
+    )
+    assert saved.status_code == 200 and "已保存" in saved.text
+    stale = second.post(
+        url,
+        form | {"notice": "国办发明电〔2024〕12号（更正）", "_version": version_of(opened_second)},
+    )
+    assert stale.status_code == 400
+    assert "他人已修改了这条记录" in stale.text and "“放假安排”由" in stale.text
+    assert "国办发明电〔2024〕12号（更正）" in stale.text  # typed text kept
+    assert "临时假日" in "".join(
+        h.name for h in work_calendar().arrangements[2025].holidays
+    )  # the first edit stands

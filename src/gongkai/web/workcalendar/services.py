@@ -13,8 +13,10 @@ from gongkai.web.accounts import permissions
 from gongkai.web.applications.models import Application, AuditRecord
 from gongkai.web.applications.services import application_due_dates_recompute
 from gongkai.web.common.errors import ApplicationError, PermissionDenied
+from gongkai.web.common.versioning import check_version
 from gongkai.web.proactive.services import ItemDueChange, items_due_dates_recompute
 from gongkai.web.workcalendar.models import YearOverride
+from gongkai.web.workcalendar.snapshots import work_calendar
 
 
 @dataclass(frozen=True)
@@ -67,15 +69,36 @@ def arrangement_text(arrangement: YearArrangement) -> tuple[str, str]:
     return holidays, workdays
 
 
+YEAR_LABELS = {"notice": "依据的通知", "holidays": "放假安排", "workdays": "调休上班的周末"}
+
+
+def year_values(year: int) -> dict[str, str]:
+    """The year's arrangement as the edit form shows it."""
+    arrangement = work_calendar().arrangements.get(year)
+    holidays, workdays = arrangement_text(arrangement) if arrangement else ("", "")
+    return {
+        "notice": arrangement.notice if arrangement else "",
+        "holidays": holidays,
+        "workdays": workdays,
+    }
+
+
 @transaction.atomic
 def calendar_year_save(
-    *, acting_user: Any, year: int, notice: str, holidays: str, workdays: str
+    *,
+    acting_user: Any,
+    year: int,
+    notice: str,
+    holidays: str,
+    workdays: str,
+    version: str | None = None,
 ) -> CalendarSaved:
     """Store the arrangement (validated by the core calendar) and recompute every open
     request's due date (条例第三十三条) and every proactive item's publication due date
     (条例第二十六条); returns the requests and items whose due date moved."""
     if not permissions.can_admin_calendar(acting_user):
         raise PermissionDenied(permissions.CALENDAR_REFUSED)
+    check_version(version, year_values(year), YEAR_LABELS)  # no lost updates (issue 13)
     data = parse_arrangement_text(year, notice, holidays, workdays)
     try:
         arrangement_from_mapping(year, data)
