@@ -4,6 +4,7 @@ PostgreSQL run (``GONGKAI_TEST_POSTGRES=1``), on its throwaway server."""
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -33,7 +34,14 @@ def _tables(url: str) -> dict[str, set[tuple[object, ...]]]:
                 "SELECT tablename FROM pg_tables WHERE schemaname = 'public'"
             ).fetchall()
         ]
-        return {n: set(db.execute(f'SELECT * FROM "{n}"').fetchall()) for n in names}
+        return {
+            n: {tuple(map(_hashable, row)) for row in db.execute(f'SELECT * FROM "{n}"')}
+            for n in names
+        }
+
+
+def _hashable(value: object) -> object:
+    return json.dumps(value, sort_keys=True) if isinstance(value, dict | list) else value
 
 
 @pytest.mark.postgres
