@@ -10,11 +10,12 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
+from gongkai.core.vocabulary import AuditAction
 from gongkai.web.accounts.models import Membership
 from gongkai.web.accounts.roles import Role
 from gongkai.web.accounts.services import calendar_admin_grant
-from gongkai.web.common.models import AuditRecord
 from gongkai.web.common.errors import PermissionDenied
+from gongkai.web.common.models import AuditRecord
 from gongkai.web.workcalendar.services import arrangement_text, calendar_year_save
 from gongkai.web.workcalendar.snapshots import work_calendar
 
@@ -61,7 +62,7 @@ def test_an_installation_administrator_edits_it_for_every_government(
     with pytest.raises(PermissionDenied):
         calendar_admin_grant(acting_user=district.admin, user=other_admin)
     calendar_admin_grant(acting_user=root, user=other_admin)
-    assert AuditRecord.objects.filter(action="授予工作日历管理权限", actor=root).exists()
+    assert AuditRecord.objects.filter(action=AuditAction.CALENDAR_ADMIN_GRANT, actor=root).exists()
     calendar_year_save(acting_user=other_admin, **a_holiday_more())
     other_request.refresh_from_db()
     assert other_request.due_on == dt.date(2025, 4, 1)  # one working day later

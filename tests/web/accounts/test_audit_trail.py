@@ -14,8 +14,8 @@ from django.urls import reverse
 
 from gongkai.web.accounts.roles import Role
 from gongkai.web.accounts.services import calendar_admin_grant, member_add
-from gongkai.web.common.models import AuditRecord
 from gongkai.web.common.appendonly import AppendOnlyError
+from gongkai.web.common.models import AuditRecord
 from gongkai.web.orgs.services import agency_update_office
 
 PASSWORD = "gongkai-test-pass"

@@ -8,10 +8,11 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
+from gongkai.core.vocabulary import AuditAction
 from gongkai.web.accounts.roles import Role
 from gongkai.web.accounts.services import member_add
-from gongkai.web.common.models import AuditRecord
 from gongkai.web.common.errors import ApplicationError
+from gongkai.web.common.models import AuditRecord
 
 PASSWORD = "gongkai-test-pass"
 
@@ -48,7 +49,12 @@ def test_logins_failures_and_logouts_are_audited(client, district):
     login(client, "jyj_jbr", PASSWORD)
     client.post(reverse("logout"))
     trail = list(AuditRecord.objects.filter(entity="user").order_by("id"))
-    assert [r.action for r in trail] == ["登录失败", "登录失败", "登录", "退出登录"]
+    assert [r.action for r in trail] == [
+        AuditAction.LOGIN_FAILED,
+        AuditAction.LOGIN_FAILED,
+        AuditAction.LOGIN,
+        AuditAction.LOGOUT,
+    ]
     assert trail[0].entity_id == str(district.officer_a.pk)
     assert trail[0].changes == {"username": "jyj_jbr", "address": "127.0.0.1"}
     assert trail[1].changes["username"] == "nobody" and trail[1].entity_id == ""
@@ -90,7 +96,9 @@ def test_users_change_their_own_password(client, district):
     assert client.get(reverse("applications:queue")).status_code == 200  # still logged in
     district.officer_a.refresh_from_db()
     assert district.officer_a.check_password("Qx7!lantern")
-    assert AuditRecord.objects.filter(action="修改本人密码", actor=district.officer_a).exists()
+    assert AuditRecord.objects.filter(
+        action=AuditAction.PASSWORD_CHANGE, actor=district.officer_a
+    ).exists()
 
 
 def test_pages_and_downloads_with_personal_data_are_never_stored(client, district, register):

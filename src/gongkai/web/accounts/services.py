@@ -106,7 +106,7 @@ def calendar_admin_grant(*, acting_user: Any, user: Any) -> None:
     AuditRecord.objects.create(
         entity="user",
         entity_id=str(user.pk),
-        action="授予工作日历管理权限",
+        action=AuditAction.CALENDAR_ADMIN_GRANT,
         actor=acting_user,
         changes={"permission": permissions.CALENDAR_PERMISSION},
     )

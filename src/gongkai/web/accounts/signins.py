@@ -15,6 +15,7 @@ from django.dispatch import receiver
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from gongkai.core.vocabulary import AuditAction
 from gongkai.web.common.audit import audit_record
 
 USERNAME_SHOWN = 150
@@ -26,7 +27,7 @@ def _address(request: HttpRequest | None) -> str:
     return str(request.META.get("REMOTE_ADDR", ""))[:64]
 
 
-def _record(action: str, user: Any, request: HttpRequest | None) -> None:
+def _record(action: AuditAction, user: Any, request: HttpRequest | None) -> None:
     if user is not None:
         audit_record(
             action=action,
@@ -39,12 +40,12 @@ def _record(action: str, user: Any, request: HttpRequest | None) -> None:
 
 @receiver(user_logged_in, dispatch_uid="gongkai-audit-login")
 def _logged_in(sender: Any, request: HttpRequest | None, user: Any, **kwargs: Any) -> None:
-    _record("登录", user, request)
+    _record(AuditAction.LOGIN, user, request)
 
 
 @receiver(user_logged_out, dispatch_uid="gongkai-audit-logout")
 def _logged_out(sender: Any, request: HttpRequest | None, user: Any, **kwargs: Any) -> None:
-    _record("退出登录", user, request)
+    _record(AuditAction.LOGOUT, user, request)
 
 
 @receiver(user_login_failed, dispatch_uid="gongkai-audit-login-failed")
@@ -54,7 +55,7 @@ def _login_failed(
     username = str(credentials.get("username", ""))[:USERNAME_SHOWN]
     known = get_user_model().objects.filter(username=username).first()
     audit_record(
-        action="登录失败",
+        action=AuditAction.LOGIN_FAILED,
         actor=None,
         entity="user",
         entity_id=known.pk if known else "",
@@ -63,7 +64,7 @@ def _login_failed(
 
 
 def password_changed(*, user: Any, request: HttpRequest) -> None:
-    _record("修改本人密码", user, request)
+    _record(AuditAction.PASSWORD_CHANGE, user, request)
 
 
 def locked_out(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:

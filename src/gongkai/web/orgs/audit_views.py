@@ -16,13 +16,13 @@ from django.views.decorators.http import require_GET
 
 from gongkai.core import wallclock
 from gongkai.core.csvsafe import SafeWriter
+from gongkai.web.common.forms import DATE, ChineseErrorsMixin
 from gongkai.web.orgs.auditlog import (
     ENTITY_LABELS,
     AuditFilters,
     audit_filtered,
     can_read_audit,
 )
-from gongkai.web.common.forms import DATE, ChineseErrorsMixin
 
 PAGE_SIZE = 100
 
@@ -94,7 +94,7 @@ def audit_csv(request: HttpRequest) -> StreamingHttpResponse:
                 [
                     timezone.localtime(r.at).strftime("%Y-%m-%d %H:%M:%S"),
                     _actor(r),
-                    r.action,
+                    r.get_action_display(),
                     ENTITY_LABELS.get(r.entity, r.entity),
                     r.entity_id,
                     r.application.number if r.application else "",

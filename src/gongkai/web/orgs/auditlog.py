@@ -18,6 +18,7 @@ from typing import Any
 
 from django.db.models import Q, QuerySet
 
+from gongkai.core.vocabulary import AuditAction
 from gongkai.web.accounts import permissions
 from gongkai.web.accounts.models import Membership
 from gongkai.web.common.models import AuditRecord
@@ -81,7 +82,9 @@ def audit_filtered(*, user: Any, filters: AuditFilters) -> QuerySet[AuditRecord]
     if filters.entity:
         records = records.filter(entity=filters.entity)
     if filters.action:
-        records = records.filter(action__contains=filters.action)
+        wanted = filters.action.strip()
+        codes = [a.value for a in AuditAction if wanted in a.label or wanted == a.value]
+        records = records.filter(action__in=codes)
     if filters.actor:
         records = records.filter(
             Q(actor__username__contains=filters.actor)

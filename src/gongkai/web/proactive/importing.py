@@ -19,10 +19,10 @@ from django.contrib.auth.models import User
 from django.db import transaction
 
 from gongkai.core import wallclock
-from gongkai.web.accounts.permissions import require_writer
 from gongkai.core.csvsafe import SafeWriter
 from gongkai.core.errors import UnreadableInput
 from gongkai.core.zipguard import XLSX_LIMITS, BrokenArchive, check_archive
+from gongkai.web.accounts.permissions import require_writer
 from gongkai.web.common.errors import ApplicationError
 from gongkai.web.orgs.models import Agency
 from gongkai.web.proactive.models import (

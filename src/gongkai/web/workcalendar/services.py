@@ -13,9 +13,9 @@ from gongkai.core.vocabulary import AuditAction
 from gongkai.web.accounts import permissions
 from gongkai.web.common.errors import ApplicationError, PermissionDenied
 from gongkai.web.common.models import AuditRecord
+from gongkai.web.common.versioning import check_version
 from gongkai.web.workcalendar.models import YearOverride
 from gongkai.web.workcalendar.signals import CalendarEffect, DueDateChange, calendar_changed
-from gongkai.web.common.versioning import check_version
 from gongkai.web.workcalendar.snapshots import work_calendar
 
 

@@ -18,8 +18,8 @@ from gongkai.core.formats import Format, UnknownYearError, format_for_year
 from gongkai.core.report import CellRef
 from gongkai.core.yearend import UncountableRecord, YearEnd
 from gongkai.web.accounts import permissions
-from gongkai.web.orgs.selectors import agency_list_visible
 from gongkai.web.common.params import parse_int, parse_year
+from gongkai.web.orgs.selectors import agency_list_visible
 from gongkai.web.yearend import selectors
 
 T3_IDENTITY = "一 + 二 = 三（七）总计 + 四"
