@@ -64,7 +64,10 @@ def office_values(agency: Agency) -> dict[str, str]:
 
 
 def office_labels() -> dict[str, str]:
-    return {name: str(Agency._meta.get_field(name).verbose_name) for name in OFFICE_FIELDS}
+    return {
+        name: str(getattr(Agency._meta.get_field(name), "verbose_name", name))
+        for name in OFFICE_FIELDS
+    }
 
 
 @transaction.atomic

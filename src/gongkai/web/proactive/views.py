@@ -307,7 +307,8 @@ def settings_page(request: AuthenticatedHttpRequest) -> HttpResponse:
                     return redirect(f"{reverse('proactive:settings')}?agency={agency.pk}")
             elif what == "toggle":
                 category = Category.objects.get(
-                    agency=agency, pk=parse_int(request.POST.get("category"))
+                    agency=agency,
+                    pk=parse_int(request.POST.get("category")),  # type: ignore[misc]  # None: not found
                 )
                 services.category_set_active(
                     acting_user=request.user, category=category, active=not category.active
