@@ -9,8 +9,10 @@ from gongkai.core.formats.common import T3_COLUMNS
 
 class Status(StrEnum):
     """The status flow of issue 4 §3: 登记 → 办理中, paused in 补正中 / 征求意见中 / 待缴费,
-    ending in 已答复 or 已终止."""
+    ending in 已答复 or 已终止. An online application starts in 待确认 (issue 14): not yet
+    received until the agency confirms it (条例 第三十一条第三项)."""
 
+    PENDING = "pending"
     REGISTERED = "registered"
     IN_PROGRESS = "in_progress"
     AWAITING_CORRECTION = "awaiting_correction"
@@ -34,6 +36,7 @@ class Status(StrEnum):
 
 
 STATUS_LABELS = {
+    Status.PENDING: "待确认",
     Status.REGISTERED: "登记",
     Status.IN_PROGRESS: "办理中",
     Status.AWAITING_CORRECTION: "补正中",
