@@ -227,6 +227,7 @@ def lookup(request: HttpRequest) -> HttpResponse:
             if needs_captcha and not captcha.check(
                 d.get("captcha_token", ""), d.get("captcha_answer", ""), now
             ):
+                ratelimit.hit(ratelimit.FAILED, key, now)
                 form.add_error("captcha_answer", "验证问题回答不正确，请重新回答")
                 status = 400
             else:
