@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from html import escape
 
+from django.utils.timezone import localtime
+
 from gongkai.core.letters.pdf_render import BODY_STACK, TITLE_STACK, chinese_fontconfig
 from gongkai.web.applications.enums import APPLICANT_KIND_LABELS
 from gongkai.web.portal.models import OnlineRequest
@@ -38,7 +40,7 @@ def copy_rows(online: OnlineRequest, code: str = "") -> list[tuple[str, str]]:
         ("获取信息的方式", app.delivery),
         ("用途（选填）", online.purpose),
         ("身份证明材料", "已上传" if online.id_proof else "未上传"),
-        ("网上提交时间", f"{online.submitted_at:%Y年%m月%d日 %H:%M}"),
+        ("网上提交时间", f"{localtime(online.submitted_at):%Y年%m月%d日 %H:%M}"),
     ]
     if code:
         rows.append(("查询码", code))
