@@ -129,5 +129,8 @@ def send_deadline_reminders() -> dict[str, int]:
     """The module-level task the worker runs each morning (``gongkai worker`` queues the first
     run; each run queues the next; ``gongkai manage remind`` queues one now)."""
     result = send_deadline_reminders_for(wallclock.today())
+    from gongkai.web.portal.staff import warn_stale_guides
+
+    result["stale_guides"] = warn_stale_guides(wallclock.today())
     ensure_daily_reminders()
     return result

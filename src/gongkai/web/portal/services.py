@@ -27,6 +27,7 @@ from gongkai.web.letters.uploads import AttachmentRefused
 from gongkai.web.orgs.models import Agency
 from gongkai.web.portal import codes
 from gongkai.web.portal.models import CorrectionUpload, OnlineRequest
+from gongkai.web.portal.staff import tell_staff
 from gongkai.web.portal.uploads import check_proof
 
 RESIDENT_ID = "居民身份证"
@@ -122,6 +123,13 @@ def online_application_submit(
                         "channel": Channel.ONLINE.label,
                         "arrived_on": today,
                     },
+                )
+                tell_staff(
+                    agency=agency,
+                    kind="online_pending",
+                    day=today,
+                    application=online,
+                    message=f"新的网上申请待确认：{subject.strip()[:60]}",
                 )
                 return Submitted(record, code)
         except IntegrityError:  # a 查询码 digest collided: draw again
