@@ -248,16 +248,7 @@ def lookup(request: HttpRequest) -> HttpResponse:
     else:
         form = LookupForm()
     if needs_captcha:
-        question, token = captcha.new_challenge()
-        data = form.data.copy() if form.is_bound else None
-        if data is not None:
-            data["captcha_token"], data["captcha_answer"] = token, ""
-            errors = form.errors
-            form = LookupForm(data)
-            form._errors = errors  # keep the messages of the failed attempt
-        else:
-            form = LookupForm(initial={"captcha_token": token})
-        context["captcha_question"] = question
+        context["captcha_question"], context["captcha_token"] = captcha.new_challenge()
     context["form"] = form
     return _page(request, "portal/lookup.html", context, status=status, private=True)
 
