@@ -13,6 +13,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.db.models import Max
+from django.utils.timezone import localtime
 
 from gongkai.web.orgs.models import Agency
 from gongkai.web.proactive.models import Category, Channel
@@ -58,7 +59,7 @@ def guide_for(*, agency: Agency) -> Guide:
             changes.append(last)
     return Guide(
         agency=agency,
-        dated=max(changes).date(),
+        dated=localtime(max(changes)).date(),  # the day in China
         office=[(k, v) for k, v in office if v],
         missing=[k for k, v in office if not v],
         categories=categories,
