@@ -13,3 +13,10 @@ def memory_storage(settings: Any) -> None:
         **settings.STORAGES,
         "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
     }
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache() -> None:
+    from django.core.cache import cache
+
+    cache.clear()
