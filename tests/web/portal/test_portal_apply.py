@@ -215,3 +215,21 @@ def test_applying_is_rate_limited(client, district, settings):
     response = client.post(reverse("portal:apply"), form_data(district))
     assert response.status_code == 429 and "提交过于频繁" in response.content.decode()
     assert Application.objects.count() == 5
+
+
+def test_the_officer_opens_the_id_proof_and_nobody_else_does(client, district):
+    proof = SimpleUploadedFile("id.png", PNG, "image/png")
+    response = client.post(reverse("portal:apply"), {**form_data(district), "id_proof": proof})
+    assert response.status_code == 302
+    app = Application.objects.get()
+    url = reverse("portal:staff_proof", args=[app.pk])
+    assert client.get(url).status_code == 302  # the applicant's browser: to the login page
+    client.force_login(district.officer_b)  # another agency
+    assert client.get(url).status_code == 404
+    client.force_login(district.officer_a)
+    detail = client.get(reverse("applications:detail", args=[app.pk])).content.decode()
+    assert reverse("portal:staff_online", args=[app.pk]) in detail
+    materials = client.get(reverse("portal:staff_online", args=[app.pk])).content.decode()
+    assert "下载（PNG）" in materials
+    download = client.get(url)
+    assert download.status_code == 200 and b"".join(download.streaming_content) == PNG

@@ -3,7 +3,7 @@ below it by its code. Stable paths (site builders link or frame them)."""
 
 from django.urls import path
 
-from gongkai.web.portal import views, views_columns
+from gongkai.web.portal import views, views_columns, views_staff
 
 app_name = "portal"
 
@@ -18,6 +18,10 @@ urlpatterns = [
     path("ysqgk/cx/<int:pk>/", views.status_page, name="status"),
     path("ysqgk/cx/<int:pk>/letter/<int:letter>.pdf", views.status_letter, name="status_letter"),
     path("ysqgk/cx/exit/", views.forget, name="forget"),
+    # Staff (login): what came with an online application.
+    path("gzt/<int:pk>/", views_staff.online_materials, name="staff_online"),
+    path("gzt/<int:pk>/proof/", views_staff.id_proof, name="staff_proof"),
+    path("gzt/<int:pk>/bz/<int:correction>/", views_staff.correction_file, name="staff_correction"),
     path("<slug:code>/", views.column, name="agency"),
     path("<slug:code>/zn/", views_columns.guide_page, name="guide"),
     path("<slug:code>/zd/", views_columns.rules_page, name="rules"),
