@@ -218,3 +218,8 @@ def portal_agencies(*, government: Agency | None, q: str = "") -> QuerySet[Agenc
 
 def agency_by_code(*, code: str) -> Agency | None:
     return Agency.objects.filter(code=code).first()
+
+
+def portal_agency(*, pk: int) -> Agency | None:
+    """An agency that takes applications on this portal (None for any other pk)."""
+    return portal_agencies(government=portal_government()).filter(pk=pk).first()

@@ -108,7 +108,7 @@ def apply(request: HttpRequest) -> HttpResponse:
             d = form.cleaned_data
             try:
                 submitted = services.online_application_submit(
-                    agency=Agency.objects.filter(pk=d["agency"]).first(),
+                    agency=selectors.portal_agency(pk=d["agency"]),
                     applicant=ApplicantData(
                         kind=d["applicant_kind"],
                         name=d["applicant_name"],
