@@ -233,3 +233,12 @@ def test_the_officer_opens_the_id_proof_and_nobody_else_does(client, district):
     assert "下载（PNG）" in materials
     download = client.get(url)
     assert download.status_code == 200 and b"".join(download.streaming_content) == PNG
+
+
+def test_a_pending_application_is_reachable_from_the_queue(client, district):
+    submit(district)
+    client.force_login(district.officer_a)
+    html = client.get(reverse("applications:queue")).content.decode()
+    app = Application.objects.get()
+    assert f'<a href="{reverse("applications:detail", args=[app.pk])}">网上申请（待确认）</a>' in html
+    assert "确认后计算" in html
