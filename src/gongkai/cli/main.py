@@ -16,6 +16,7 @@ COMMAND_MODULES = (
     "gongkai.cli.check",
     "gongkai.cli.clock",
     "gongkai.cli.web",
+    "gongkai.cli.report",
 )
 
 

@@ -126,3 +126,33 @@ def is_administrator(user: Any) -> bool:
     return getattr(user, "is_superuser", False) or any(
         role is Role.ADMIN for _a, _g, role in _memberships(user)
     )
+
+
+# --- The annual report (条例第四十九条、第五十条) -------------------------------------------------
+
+
+def can_draft_report(user: Any, agency: Agency) -> bool:
+    """Drafting the report: the agency's own staff, or the 公开办 of its government."""
+    if agency.pk in acting_agency_ids(user):
+        return True
+    return any(
+        role is Role.OFFICE and g == agency.government_id for _a, g, role in _memberships(user)
+    )
+
+
+def can_review_report(user: Any, agency: Agency) -> bool:
+    """Returning, approving and recording the signing: the agency's 审核人 or the 公开办."""
+    if Role.REVIEWER in roles_in(user, agency.pk) or Role.OFFICE in roles_in(user, agency.pk):
+        return True
+    return any(
+        role is Role.OFFICE and g == agency.government_id for _a, g, role in _memberships(user)
+    )
+
+
+def can_publish_report(user: Any, agency: Agency) -> bool:
+    """Publishing, correcting and importing: the 公开办 (条例第四条: the 工作机构 publishes)."""
+    if Role.OFFICE in roles_in(user, agency.pk):
+        return True
+    return any(
+        role is Role.OFFICE and g == agency.government_id for _a, g, role in _memberships(user)
+    )

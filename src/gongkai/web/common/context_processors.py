@@ -27,6 +27,7 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         ("proactive:index", "主动公开"),
         ("litigation:index", "复议诉讼"),
         ("yearend:index", "年度统计"),
+        ("reports:index", "年度报告"),
         ("letters:index", "文书"),
         ("orgs:index", "机构"),
     ]

@@ -28,4 +28,5 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("litigation/", include("gongkai.web.litigation.urls")),
     path("yearend/", include("gongkai.web.yearend.urls")),
     path("xxgk/", include("gongkai.web.portal.urls")),  # the public 专栏 (no login)
+    path("reports/", include("gongkai.web.reports.urls")),
 ]

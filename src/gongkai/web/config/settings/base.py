@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "gongkai.web.litigation",
     "gongkai.web.yearend",
     "gongkai.web.portal",
+    "gongkai.web.reports",
 ]
 
 MIDDLEWARE = [
