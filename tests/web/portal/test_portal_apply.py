@@ -240,5 +240,7 @@ def test_a_pending_application_is_reachable_from_the_queue(client, district):
     client.force_login(district.officer_a)
     html = client.get(reverse("applications:queue")).content.decode()
     app = Application.objects.get()
-    assert f'<a href="{reverse("applications:detail", args=[app.pk])}">网上申请（待确认）</a>' in html
+    assert (
+        f'<a href="{reverse("applications:detail", args=[app.pk])}">网上申请（待确认）</a>' in html
+    )
     assert "确认后计算" in html

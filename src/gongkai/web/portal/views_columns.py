@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.views.decorators.http import require_GET
@@ -128,3 +130,19 @@ def reports_page(request: HttpRequest, code: str) -> HttpResponse:
             "meta": column_meta(request, agency, "政府信息公开年报", "信息公开年报"),
         },
     )
+
+
+@require_GET
+def report_file(request: HttpRequest, code: str, pk: int, kind: str) -> HttpResponse:
+    """One published output of one version, as published (the bytes whose SHA-256 is listed);
+    the page (HTML) opens in the browser, the others download."""
+    agency = _agency(code)
+    found = reports.public_file(agency=agency, pk=pk, kind=kind)
+    if found is None:
+        raise Http404("没有找到该年度报告文件")
+    response = HttpResponse(bytes(found.content), content_type=reports.MEDIA_TYPES[kind])
+    if kind != "html":
+        response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(found.name)}"
+    response["X-Content-SHA256"] = found.sha256
+    response["Cache-Control"] = "max-age=3600"
+    return response
