@@ -164,3 +164,16 @@ def test_officers_are_told_of_a_new_online_application(client, district):
     note = Notification.objects.get(user=district.officer_a, kind="online_pending")
     assert "新的网上申请待确认" in note.message
     assert not Notification.objects.filter(user=district.officer_b).exists()
+
+
+def test_the_agency_reads_its_zero_result_searches(client, district, catalogue):
+    client.get(reverse("portal:catalogue", args=[district.dept_a.code]), {"q": "垃圾分类"})
+    client.get(reverse("portal:catalogue", args=[district.dept_b.code]), {"q": "疫苗接种点"})
+    url = reverse("portal:staff_zero_results")
+    assert client.get(url).status_code == 302  # staff only
+    client.force_login(district.officer_a)
+    html = client.get(url).content.decode()
+    assert "垃圾分类" in html and "疫苗接种点" not in html
+    client.force_login(district.office)  # the government's 公开办 sees every agency below it
+    html = client.get(url).content.decode()
+    assert "垃圾分类" in html and "疫苗接种点" in html

@@ -20,6 +20,7 @@ urlpatterns = [
     path("ysqgk/cx/exit/", views.forget, name="forget"),
     # Staff (login): what came with an online application.
     path("gzt/<int:pk>/", views_staff.online_materials, name="staff_online"),
+    path("gzt/zero-results/", views_staff.zero_results, name="staff_zero_results"),
     path("gzt/<int:pk>/proof/", views_staff.id_proof, name="staff_proof"),
     path("gzt/<int:pk>/bz/<int:correction>/", views_staff.correction_file, name="staff_correction"),
     path("<slug:code>/", views.column, name="agency"),

@@ -9,7 +9,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from gongkai.web.applications import selectors as app_selectors
-from gongkai.web.portal.models import CorrectionUpload, OnlineRequest
+from gongkai.web.portal.models import CorrectionUpload, OnlineRequest, ZeroResultSearch
 
 TYPES = {".pdf": "application/pdf", ".jpg": "image/jpeg", ".png": "image/png"}
 
@@ -68,3 +68,13 @@ def correction_file(request: HttpRequest, pk: int, correction: int) -> FileRespo
     if found is None:
         raise Http404("没有该补正材料")
     return _send(found.file, f"补正材料-{found.submitted_on:%Y%m%d}")
+
+
+@login_required
+@require_GET
+def zero_results(request: HttpRequest) -> HttpResponse:
+    """The 目录 searches that found nothing, for the agencies the user belongs to or oversees:
+    what the public looked for and did not find (issue 14 §3)."""
+    agencies = app_selectors.agency_list_visible(user=request.user)
+    rows = ZeroResultSearch.objects.filter(agency__in=agencies).select_related("agency")[:500]
+    return render(request, "portal/staff_zero_results.html", {"rows": rows})
