@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('applications', '0005_online_pending_state'),
+        ('applications', '0007_online_pending_state'),
         ('orgs', '0001_initial'),
     ]
 
