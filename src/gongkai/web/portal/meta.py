@@ -27,9 +27,9 @@ def column_meta(
     source: str = "",
 ) -> list[tuple[str, str]]:
     name = agency.name if agency is not None else ""
+    government = agency.government if agency is not None and agency.government_id else None
     site = getattr(settings, "GONGKAI_SITE_NAME", "") or (
-        (agency.government.name if agency is not None and agency.government_id else name)
-        + "门户网站"
+        (government.name if government is not None else name) + "门户网站"
     )
     tags = [("SiteName", site), ("SiteDomain", request.get_host())]
     id_code = getattr(settings, "GONGKAI_SITE_ID_CODE", "")
