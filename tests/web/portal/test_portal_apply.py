@@ -14,11 +14,13 @@ from django.urls import reverse
 from portal_helpers import VALID_ID, form_data
 
 from gongkai.core.idcard import check_resident_id
+from gongkai.core.vocabulary import AuditAction
 from gongkai.web.applications.confirmation import application_confirm
 from gongkai.web.applications.enums import EventKind, Status
-from gongkai.web.applications.models import Application, AuditRecord
+from gongkai.web.applications.models import Application
 from gongkai.web.applications.services import ApplicantData, FormErrors
 from gongkai.web.common.errors import ApplicationError
+from gongkai.web.common.models import AuditRecord
 from gongkai.web.portal import codes
 from gongkai.web.portal.models import OnlineRequest
 from gongkai.web.portal.services import online_application_submit
@@ -85,7 +87,7 @@ def test_an_online_application_waits_unnumbered_in_the_queue_until_confirmed(
     assert confirmed.received_on == dt.date(2025, 3, 4) == confirmed.confirmed_on
     assert confirmed.due_on == dt.date(2025, 4, 1)  # 20 working days from the day after
     assert confirmed.events.get().kind == EventKind.RECEIVED
-    assert AuditRecord.objects.filter(application=app, action="确认收到网上申请").exists()
+    assert AuditRecord.objects.filter(application=app, action=AuditAction.ONLINE_CONFIRM).exists()
     with pytest.raises(ApplicationError, match="不需要再确认"):
         application_confirm(
             acting_user=district.officer_a, application=app, day=dt.date(2025, 3, 4)

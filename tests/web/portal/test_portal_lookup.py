@@ -13,9 +13,10 @@ from django.test import Client
 from django.urls import reverse
 from portal_helpers import VALID_ID
 
+from gongkai.core.vocabulary import AuditAction
 from gongkai.web.applications import services as app_services
 from gongkai.web.applications.confirmation import application_confirm
-from gongkai.web.applications.models import AuditRecord
+from gongkai.web.common.models import AuditRecord
 from gongkai.web.portal import captcha, selectors
 from gongkai.web.portal.models import CorrectionUpload
 from gongkai.web.portal.services import online_application_submit
@@ -154,7 +155,9 @@ def test_the_applicant_sends_a_correction_online(client, district, online, time_
     response = client.post(status_url, {"text": "2024年度"})
     assert response.status_code == 302
     assert CorrectionUpload.objects.get().text == "2024年度"
-    assert AuditRecord.objects.filter(application=app, action="申请人网上提交补正").exists()
+    assert AuditRecord.objects.filter(
+        application=app, action=AuditAction.ONLINE_CORRECTION
+    ).exists()
     assert "您已于2025年3月4日在线提交补正" in client.get(status_url).content.decode()
 
 
