@@ -144,11 +144,13 @@ def test_the_demo_loader_builds_a_district_with_every_role_and_state():
 
     states = set(Application.objects.values_list("status", flat=True))
     assert states == {s.value for s in Status}  # a request in every state
+    registered = Application.objects.exclude(status=Status.PENDING)  # online ones: 待确认
     assert (
         AuditRecord.objects.filter(action=AuditAction.APPLICATION_REGISTER).count()
-        == Application.objects.count()
+        == registered.count()
     )
-    assert summary.applications == Application.objects.count()
+    assert summary.applications == registered.count()
+    assert AuditRecord.objects.filter(action=AuditAction.ONLINE_SUBMIT).count() == 3
     from gongkai.web.applications.enums import OPEN_STATUSES
     from gongkai.web.letters.models import Letter
     from gongkai.web.litigation.models import Case

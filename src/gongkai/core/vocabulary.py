@@ -85,8 +85,10 @@ ROLE_LABELS: dict[Role, str] = {
 
 class Status(StrEnum):
     """Where a request stands: 登记 → 办理中, paused in 补正中 / 征求意见中 / 待缴费, ending in
-    已答复 or 已终止."""
+    已答复 or 已终止. An online application starts in 待确认 (issue 14): not yet received until the
+    agency confirms it (条例 第三十一条第三项)."""
 
+    PENDING = "pending"
     REGISTERED = "registered"
     IN_PROGRESS = "in_progress"
     AWAITING_CORRECTION = "awaiting_correction"
@@ -110,6 +112,7 @@ class Status(StrEnum):
 
 
 STATUS_LABELS: dict[Status, str] = {
+    Status.PENDING: "待确认",
     Status.REGISTERED: "登记",
     Status.IN_PROGRESS: "办理中",
     Status.AWAITING_CORRECTION: "补正中",
@@ -339,6 +342,10 @@ class AuditAction(StrEnum):
     REPORT_PUBLISH = "report.publish"
     REPORT_CORRECTION_START = "report.correction_start"
     REPORT_IMPORT = "report.import"
+    # the public portal (issue 14): an online application and its confirmation
+    ONLINE_SUBMIT = "portal.online_submit"
+    ONLINE_CORRECTION = "portal.online_correction"
+    ONLINE_CONFIRM = "application.online_confirm"
 
     @property
     def label(self) -> str:
@@ -415,6 +422,9 @@ AUDIT_ACTION_LABELS: dict[AuditAction, str] = {
     AuditAction.REPORT_PUBLISH: "发布年度报告",
     AuditAction.REPORT_CORRECTION_START: "开始更正年度报告",
     AuditAction.REPORT_IMPORT: "导入往年年度报告",
+    AuditAction.ONLINE_SUBMIT: "网上提交申请",
+    AuditAction.ONLINE_CORRECTION: "申请人网上提交补正",
+    AuditAction.ONLINE_CONFIRM: "确认收到网上申请",
 }
 
 

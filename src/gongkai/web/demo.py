@@ -328,6 +328,9 @@ def load_demo(
     ):
         if result:
             summary.extra.append(str(result))
+    from gongkai.web.portal import demo as portal_demo
+
+    summary.extra.append(portal_demo.load(agencies=agencies, today=today))
     letters = _answer_letters(applications, users)
     if letters:
         summary.extra.append(letters)

@@ -83,7 +83,7 @@ def test_the_database_worker_runs_the_reminders_and_queues_the_next_day(register
         send_deadline_reminders.enqueue()
         call_command("db_worker", batch=True, interval=0, verbosity=0)
         done = DBTaskResult.objects.get(status="SUCCESSFUL")
-        assert done.return_value == {"created": 1, "emailed": 0}
+        assert done.return_value == {"created": 1, "emailed": 0, "stale_guides": 0}
         queued = DBTaskResult.objects.get(status="READY")  # tomorrow's run, queued by this one
         assert timezone.localtime(queued.run_after).hour == 8
     assert Notification.objects.filter(kind="overdue").count() == 1

@@ -14,8 +14,8 @@ from django.contrib.auth import get_user_model
 
 from gongkai.core import wallclock
 from gongkai.web.accounts import permissions
+from gongkai.web.applications import confirmation, services
 from gongkai.web.applications import forms as f
-from gongkai.web.applications import services
 from gongkai.web.applications.enums import EventKind, Status
 from gongkai.web.applications.models import Application
 from gongkai.web.applications.outcomes import (
@@ -54,7 +54,9 @@ def _has_event(a: Application, kind: EventKind) -> bool:
 
 
 ACTIVE = (Status.REGISTERED, Status.IN_PROGRESS)
-OPEN = tuple(s for s in Status if s.is_open)
+# 待确认 (an online application not yet received) is open but offers only confirmation and
+# voiding (applications/confirmation.py).
+OPEN = tuple(s for s in Status if s.is_open and s is not Status.PENDING)
 
 
 def _can_request_extension(user: Any, a: Application) -> bool:
@@ -108,6 +110,16 @@ def _assign(user: Any, app: Application, data: dict[str, Any]) -> Application:
 ACTIONS: dict[str, Action] = {
     a.key: a
     for a in (
+        Action(
+            "confirm",
+            "确认收到网上申请",
+            lambda app, data: f.ConfirmForm(data, prefix="cf"),
+            lambda u, app, d: confirmation.application_confirm(
+                acting_user=u, application=app, day=d["day"]
+            ),
+            _handler(_status_in(Status.PENDING)),
+            "已确认收到，已给出受理编号并开始计算答复期限",
+        ),
         Action(
             "start",
             "开始办理",

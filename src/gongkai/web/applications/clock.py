@@ -27,6 +27,8 @@ def deadline_for(
 ) -> Deadline:
     """The clock's answer for the application; closed applications are judged on their
     closing day. A log the clock refuses raises ApplicationError with the clock's message."""
+    if application.status == Status.PENDING.value:
+        raise ApplicationError(NOT_CONFIRMED)
     if as_of is None:
         as_of = application.closed_on or wallclock.today()
     try:
@@ -37,13 +39,23 @@ def deadline_for(
         raise ApplicationError(str(exc), code="clock_refused") from None
 
 
+NOT_CONFIRMED = (
+    "网上申请尚待确认：确认收到之日为收到申请之日（条例第三十一条第三项），确认后开始计算答复期限"
+)
+
 # The fields refresh_due writes; every save after it lists them.
 CLOCK_FIELDS = ("due_on", "due_provisional", "lapses_on")
 
 
-def refresh_due(application: Application, *, calendar: WorkCalendar | None = None) -> Deadline:
+def refresh_due(
+    application: Application, *, calendar: WorkCalendar | None = None
+) -> Deadline | None:
     """Recompute the cached clock fields (``due_on``, ``due_provisional``, ``lapses_on``) from
-    the event log (pass ``calendar`` when recomputing many at once)."""
+    the event log (pass ``calendar`` when recomputing many at once). An online application
+    not yet confirmed has no clock: its fields stay empty and None is returned."""
+    if application.status == Status.PENDING.value:
+        application.due_on, application.due_provisional, application.lapses_on = None, False, None
+        return None
     deadline = deadline_for(application, calendar=calendar)
     application.due_on = deadline.due
     application.due_provisional = deadline.provisional

@@ -78,6 +78,10 @@ class StartForm(ChineseErrorsMixin, forms.Form):
     pass
 
 
+class ConfirmForm(ChineseErrorsMixin, forms.Form):
+    day = forms.DateField(label="确认收到日期", widget=DATE)
+
+
 class CorrectionRequestForm(DayForm):
     note = forms.CharField(label="需补正的事项", widget=forms.Textarea(attrs={"rows": 3}))
     reply_by = forms.DateField(label="补正期限", widget=DATE, required=False)

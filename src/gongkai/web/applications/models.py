@@ -142,9 +142,17 @@ class Application(TimestampedModel):
         verbose_name_plural = "政府信息公开申请"
         ordering = ("-received_on", "-id")
         constraints = (
-            models.UniqueConstraint(fields=["agency", "number"], name="application_number_unique"),
+            # An online application waiting for confirmation (待确认) has no 受理编号 yet
+            # (number "", seq 0); both are given when the agency confirms it.
             models.UniqueConstraint(
-                fields=["agency", "year", "seq"], name="application_seq_unique"
+                fields=["agency", "number"],
+                condition=~models.Q(number=""),
+                name="application_number_unique",
+            ),
+            models.UniqueConstraint(
+                fields=["agency", "year", "seq"],
+                condition=models.Q(seq__gt=0),
+                name="application_seq_unique",
             ),
         )
         indexes = (

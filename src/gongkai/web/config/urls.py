@@ -27,5 +27,6 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("proactive/", include("gongkai.web.proactive.urls")),
     path("litigation/", include("gongkai.web.litigation.urls")),
     path("yearend/", include("gongkai.web.yearend.urls")),
+    path("xxgk/", include("gongkai.web.portal.urls")),  # the public 专栏 (no login)
     path("reports/", include("gongkai.web.reports.urls")),
 ]

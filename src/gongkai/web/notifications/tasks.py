@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import smtplib
+from collections.abc import Callable
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -96,6 +97,16 @@ def send_deadline_reminders_for(today: dt.date) -> dict[str, int]:
     return {"created": created, "emailed": emailed}
 
 
+# Daily checks of the apps above this one (the portal's stale-guide warning), connected from
+# their AppConfig.ready: name -> function of today returning how many it flagged.
+DAILY_CHECKS: dict[str, Callable[[dt.date], int]] = {}
+
+
+def register_daily_check(name: str, check: Callable[[dt.date], int]) -> None:
+    """Run ``check(today)`` with the daily reminders; its count is reported under ``name``."""
+    DAILY_CHECKS[name] = check
+
+
 REMINDER_HOUR = 8  # reminders go out at 08:00 local time (Asia/Shanghai)
 
 
@@ -128,6 +139,9 @@ def ensure_daily_reminders(now: dt.datetime | None = None) -> bool:
 def send_deadline_reminders() -> dict[str, int]:
     """The module-level task the worker runs each morning (``gongkai worker`` queues the first
     run; each run queues the next; ``gongkai manage remind`` queues one now)."""
-    result = send_deadline_reminders_for(wallclock.today())
+    today = wallclock.today()
+    result = send_deadline_reminders_for(today)
+    for name, check in DAILY_CHECKS.items():
+        result[name] = check(today)
     ensure_daily_reminders()
     return result

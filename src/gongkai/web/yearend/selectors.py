@@ -26,6 +26,7 @@ from gongkai.core.yearend import (
     count_year,
 )
 from gongkai.web.accounts import permissions
+from gongkai.web.applications.enums import Status
 from gongkai.web.applications.models import Application
 from gongkai.web.litigation.models import Case
 from gongkai.web.orgs.models import Agency, AgencyKind
@@ -52,6 +53,7 @@ def year_records(*, agency: Agency, year: int) -> YearRecords:
     start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
     requests = (  # ordered by receipt, so drill-down pages list requests in date order
         Application.objects.filter(agency=agency, voided=False, received_on__lte=end)
+        .exclude(status=Status.PENDING.value)  # not received until confirmed (第三十一条)
         .filter(Q(closed_on__isnull=True) | Q(closed_on__gte=start))
         .values_list("id", "received_on", "applicant__kind", "closed_on", "outcome")
         .order_by("received_on", "id")

@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "gongkai.web.proactive",
     "gongkai.web.litigation",
     "gongkai.web.yearend",
+    "gongkai.web.portal",
     "gongkai.web.reports",
 ]
 

@@ -1,0 +1,148 @@
+"""The read-only sub-columns of the 专栏: 指南, 制度, 法定主动公开内容 (目录), 年报."""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.views.decorators.http import require_GET
+
+from gongkai.core import wallclock
+from gongkai.web.portal import catalogue, guide, reports, selectors
+from gongkai.web.portal.meta import column_meta
+from gongkai.web.portal.views import _page
+from gongkai.web.proactive.models import VALIDITY_CHOICES
+
+
+def _agency(code: str):  # type: ignore[no-untyped-def]
+    agency = selectors.agency_by_code(code=code)
+    if agency is None:
+        raise Http404("没有找到该机关的政府信息公开专栏")
+    return agency
+
+
+@require_GET
+def guide_page(request: HttpRequest, code: str) -> HttpResponse:
+    agency = _agency(code)
+    g = guide.guide_for(agency=agency)
+    today = wallclock.today()
+    return _page(
+        request,
+        "portal/guide.html",
+        {
+            "agency": agency,
+            "g": g,
+            "stale": guide.guide_is_stale(g, today),
+            "meta": column_meta(
+                request,
+                agency,
+                "政府信息公开指南",
+                "信息公开指南",
+                title=f"{agency.name}政府信息公开指南",
+                pub_date=g.dated,
+            ),
+        },
+    )
+
+
+@require_GET
+def rules_page(request: HttpRequest, code: str) -> HttpResponse:
+    agency = _agency(code)
+    return _page(
+        request,
+        "portal/rules.html",
+        {
+            "agency": agency,
+            "meta": column_meta(request, agency, "政府信息公开制度", "信息公开制度"),
+        },
+    )
+
+
+@require_GET
+def catalogue_page(request: HttpRequest, code: str) -> HttpResponse:
+    agency = _agency(code)
+    today = wallclock.today()
+    g = request.GET
+    category = g.get("category", "")
+    year = g.get("year", "")
+    query = catalogue.CatalogueQuery(
+        q=g.get("q", "")[:100],
+        category=int(category) if category.isdigit() else None,
+        validity=g.get("validity", ""),
+        year=int(year) if year.isdigit() else None,
+    )
+    items = catalogue.search(agency=agency, query=query, today=today)
+    page = Paginator(items, 20).get_page(g.get("page"))
+    if query.q.strip() and page.paginator.count == 0:
+        catalogue.log_zero_result(agency=agency, q=query.q, now=wallclock.now())
+    params = g.copy()
+    params.pop("page", None)
+    return _page(
+        request,
+        "portal/catalogue.html",
+        {
+            "agency": agency,
+            "query": query,
+            "page": page,
+            "params": params.urlencode(),
+            "categories": catalogue.categories_with_counts(agency=agency, today=today),
+            "validities": VALIDITY_CHOICES,
+            "meta": column_meta(request, agency, "法定主动公开内容", "信息公开目录"),
+        },
+    )
+
+
+@require_GET
+def item_page(request: HttpRequest, code: str, pk: int) -> HttpResponse:
+    agency = _agency(code)
+    item = catalogue.item_public(agency=agency, pk=pk, today=wallclock.today())
+    if item is None:
+        raise Http404("没有找到该信息")
+    return _page(
+        request,
+        "portal/item.html",
+        {
+            "agency": agency,
+            "item": item,
+            "meta": column_meta(
+                request,
+                agency,
+                "法定主动公开内容",
+                "信息公开目录",
+                title=item.title,
+                pub_date=item.published_on,
+                source=item.publisher,
+            ),
+        },
+    )
+
+
+@require_GET
+def reports_page(request: HttpRequest, code: str) -> HttpResponse:
+    agency = _agency(code)
+    return _page(
+        request,
+        "portal/reports.html",
+        {
+            "agency": agency,
+            "versions": reports.published_reports(agency=agency),
+            "meta": column_meta(request, agency, "政府信息公开年报", "信息公开年报"),
+        },
+    )
+
+
+@require_GET
+def report_file(request: HttpRequest, code: str, pk: int, kind: str) -> HttpResponse:
+    """One published output of one version, as published (the bytes whose SHA-256 is listed);
+    the page (HTML) opens in the browser, the others download."""
+    agency = _agency(code)
+    found = reports.public_file(agency=agency, pk=pk, kind=kind)
+    if found is None:
+        raise Http404("没有找到该年度报告文件")
+    response = HttpResponse(bytes(found.content), content_type=reports.MEDIA_TYPES[kind])
+    if kind != "html":
+        response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(found.name)}"
+    response["X-Content-SHA256"] = found.sha256
+    response["Cache-Control"] = "max-age=3600"
+    return response
