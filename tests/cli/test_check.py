@@ -268,3 +268,11 @@ def test_no_progress_bar_when_standard_error_is_not_a_terminal(
         write(folder / f"r/{i:02}.txt", "report\n")
     assert main(["check", "r"]) == 0
     assert capsys.readouterr().err == ""
+
+
+def test_csv_cells_cannot_run_as_formulas(folder: Path) -> None:
+    write(folder / "=1+2.txt", "report\n")
+    main(["check", "=1+2.txt", "--csv", "out.csv"])
+    with open(folder / "out.csv", encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.reader(handle))
+    assert rows[1][0] == "'=1+2.txt"

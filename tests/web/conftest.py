@@ -110,7 +110,7 @@ def register(district: District) -> Callable[..., Any]:
                 kind="natural",
                 name="张三",
                 id_type="居民身份证",
-                id_number="110101199001011234",
+                id_number="110101199001011237",
                 phone="13800000000",
             ),
             "channel": "in_person",

@@ -72,7 +72,7 @@ def protected(district) -> Application:
         acting_user=district.officer_a,
         agency=district.dept_a,
         applicant=services.ApplicantData(
-            kind="natural", name=SECRET_NAME, id_number="110101199001019999", phone="1"
+            kind="natural", name=SECRET_NAME, id_number="110101199001019992", phone="13800000001"
         ),
         channel="in_person",
         arrived_on=dt.date(2025, 3, 3),
@@ -97,7 +97,7 @@ def targets(user: Any, protected: Application) -> tuple[int, ...]:
             acting_user=record.created_by,
             agency=record.agency,
             applicant=services.ApplicantData(
-                kind="natural", name=SECRET_NAME, id_number="1", phone="1"
+                kind="natural", name=SECRET_NAME, id_number="1", phone="13800000000"
             ),
             channel="in_person",
             arrived_on=dt.date(2025, 3, 3),

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import csv
 import dataclasses
 import functools
 import json
@@ -28,6 +27,7 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Any
 
+from gongkai.core.csvsafe import SafeWriter
 from gongkai.core.errors import GongkaiError
 from gongkai.core.export import csv_header, csv_row, json_document, report_json
 from gongkai.core.findings import Finding, Severity
@@ -407,7 +407,7 @@ def summary(outcomes: Sequence[Outcome], unreadable: int) -> str:
 def _write_csv(target: str, outcomes: Sequence[Outcome]) -> str | None:
     try:
         with open(target, "w", encoding="utf-8-sig", newline="") as handle:
-            writer = csv.writer(handle)
+            writer = SafeWriter(handle)
             writer.writerow(csv_header())
             writer.writerows(o.row for o in outcomes if o.row is not None)
     except OSError as exc:

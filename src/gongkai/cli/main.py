@@ -17,6 +17,7 @@ COMMAND_MODULES = (
     "gongkai.cli.clock",
     "gongkai.cli.web",
     "gongkai.cli.report",
+    "gongkai.cli.backup",
 )
 
 

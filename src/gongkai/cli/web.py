@@ -21,9 +21,19 @@ DEFAULT_SETTINGS = "gongkai.web.config.settings.base"
 
 
 def _setup(data_dir: str | None = None) -> None:
+    from gongkai.web.config import datadir
+
     if data_dir:
         os.environ["GONGKAI_DATA_DIR"] = str(Path(data_dir).resolve())
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", DEFAULT_SETTINGS)
+    # Everything this process creates (database, uploads, letters) is its owner's only.
+    os.umask(0o077)
+    if os.environ["DJANGO_SETTINGS_MODULE"] == DEFAULT_SETTINGS and not os.environ.get(
+        "DJANGO_SECRET_KEY"
+    ):
+        # A single-machine install: a random key of its own, kept in the private data folder.
+        folder = Path(os.environ.get("GONGKAI_DATA_DIR", "data")).resolve()
+        datadir.ensure_secret_key(datadir.ensure_private_dir(folder))
     import django
 
     django.setup()
@@ -33,10 +43,15 @@ def _prepare(*, verbose: bool = False) -> None:
     """Create the data folder, migrate and collect static files (idempotent)."""
     from django.conf import settings
     from django.core.management import call_command
+    from django.db import connection
 
-    Path(settings.DATA_DIR).mkdir(parents=True, exist_ok=True)
+    from gongkai.web.config import datadir
+
+    datadir.ensure_private_dir(Path(settings.DATA_DIR))
     call_command("migrate", interactive=False, verbosity=1 if verbose else 0)
     call_command("collectstatic", interactive=False, verbosity=0)
+    if connection.vendor == "sqlite":
+        datadir.restrict_files(*datadir.sqlite_files(Path(connection.settings_dict["NAME"])))
 
 
 def _serve(host: str, port: int, threads: int) -> int:

@@ -332,6 +332,12 @@ class AuditAction(StrEnum):
     MEMBER_ADD = "accounts.member_add"
     MEMBER_REMOVE = "accounts.member_remove"
     CALENDAR_SAVE = "workcalendar.save"
+    CALENDAR_ADMIN_GRANT = "accounts.calendar_admin_grant"
+    # signing in and out (issue 13)
+    LOGIN = "accounts.login"
+    LOGIN_FAILED = "accounts.login_failed"
+    LOGOUT = "accounts.logout"
+    PASSWORD_CHANGE = "accounts.password_change"
     # the annual report (条例第四十九条、第五十条)
     REPORT_DRAFT_CREATE = "report.draft_create"
     REPORT_DRAFT_SAVE = "report.draft_save"
@@ -413,6 +419,11 @@ AUDIT_ACTION_LABELS: dict[AuditAction, str] = {
     AuditAction.MEMBER_ADD: "添加工作人员",
     AuditAction.MEMBER_REMOVE: "移除工作人员角色",
     AuditAction.CALENDAR_SAVE: "修改工作日历",
+    AuditAction.CALENDAR_ADMIN_GRANT: "授予工作日历管理权限",
+    AuditAction.LOGIN: "登录",
+    AuditAction.LOGIN_FAILED: "登录失败",
+    AuditAction.LOGOUT: "退出登录",
+    AuditAction.PASSWORD_CHANGE: "修改本人密码",
     AuditAction.REPORT_DRAFT_CREATE: "创建年度报告草稿",
     AuditAction.REPORT_DRAFT_SAVE: "保存年度报告草稿",
     AuditAction.REPORT_SUBMIT: "提交年度报告审核",

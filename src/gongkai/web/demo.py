@@ -21,6 +21,7 @@ from gongkai.core import demo as core_demo
 from gongkai.core import letters as core_letters
 from gongkai.core import wallclock
 from gongkai.web.accounts.models import Membership
+from gongkai.web.accounts.services import calendar_admin_grant
 from gongkai.web.applications import services
 from gongkai.web.applications.enums import Status
 from gongkai.web.applications.models import Application
@@ -108,6 +109,8 @@ def load_people(district: core_demo.District, agencies: dict[str, Agency]) -> di
         user.first_name = p.full_name  # Chinese names are written whole, family name first
         user.save(update_fields=["first_name"])
         Membership.objects.create(user=user, agency=agencies[p.agency], role=p.role.value)
+        if p.role.value == "admin":  # the demo has one government: its admin is the
+            calendar_admin_grant(acting_user=None, user=user)  # installation's too
         users[p.username] = user
     return users
 

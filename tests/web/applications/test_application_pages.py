@@ -23,7 +23,7 @@ FORM = {
     "applicant_kind": "natural",
     "applicant_name": "李四",
     "id_type": "居民身份证",
-    "id_number": "110101199001011234",
+    "id_number": "110101199001011237",
     "phone": "13900000000",
     "email": "",
     "address": "",
@@ -143,8 +143,8 @@ def test_the_detail_page_shows_the_audit_trail_and_fees(officer_client, register
     assert "审计记录" in page.text
     assert "登记申请" in page.text
     assert "按件合计" in page.text
-    assert "110***********1234" in page.text
-    assert "110101199001011234" not in page.text
+    assert "110***********1237" in page.text
+    assert "110101199001011237" not in page.text
 
 
 def test_the_queue_lists_overdue_and_waiting_requests(officer_client, register, district):
@@ -164,7 +164,7 @@ def test_queue_filters_by_applicant_type(officer_client, register):
     register()
     company = register(
         applicant=services.ApplicantData(
-            kind="commercial", name="某某公司", id_number="91110000000000000X", phone="1"
+            kind="commercial", name="某某公司", id_number="91110000000000000X", phone="13800000000"
         )
     )
     page = officer_client.get(
@@ -187,8 +187,8 @@ def test_the_csv_export_masks_id_numbers(officer_client, register):
     text = b"".join(answer.streaming_content).decode("utf-8-sig")
     header, row = text.splitlines()[:2]
     assert header.startswith("受理编号,受理机关,申请人")
-    assert "110***********1234" in row
-    assert "110101199001011234" not in text
+    assert "110***********1237" in row
+    assert "110101199001011237" not in text
 
 
 def test_the_audit_trail_is_shown_in_chinese(officer_client, register, district):
@@ -330,3 +330,27 @@ def test_a_request_closed_while_waiting_for_a_correction_shows_its_end_not_a_pau
     assert '<p class="due-big" id="due-date">已终止</p>' in page.text
     assert "暂停计算" not in page.text
     assert "补正期限 2025-03-18" in page.text  # the event's date says what it is
+
+
+def test_the_csv_export_neutralises_formulas_in_every_field(officer_client, register):
+    from gongkai.web.applications import services as s
+
+    register(
+        applicant=s.ApplicantData(
+            kind="natural",
+            name='=HYPERLINK("http://evil/","点我")',
+            id_type="居民身份证",
+            id_number="110101199001011237",
+            phone="13800000000",
+        ),
+        subject="@SUM(1+1)*cmd|' /C calc'!A0",
+    )
+    answer = officer_client.get(reverse("applications:queue_csv"), {"view": "all"})
+    text = b"".join(answer.streaming_content).decode("utf-8-sig")
+    import csv
+    import io
+
+    rows = list(csv.reader(io.StringIO(text)))
+    assert rows[1][2] == '\'=HYPERLINK("http://evil/","点我")'
+    for row in rows[1:]:
+        assert not any(cell.startswith(("=", "+", "@", "\t", "\r")) for cell in row)

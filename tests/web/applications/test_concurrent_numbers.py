@@ -30,7 +30,10 @@ def test_fifty_simultaneous_registrations_get_fifty_different_numbers(district):
                 acting_user=district.officer_a,
                 agency=district.dept_a,
                 applicant=services.ApplicantData(
-                    kind="natural", name=f"申请人{i}", id_number=f"11010119900101{i:04d}", phone="1"
+                    kind="natural",
+                    name=f"申请人{i}",
+                    id_number=f"11010119900101{i:04d}",
+                    phone="13800000000",
                 ),
                 channel="in_person",
                 arrived_on=dt.date(2025, 3, 3),

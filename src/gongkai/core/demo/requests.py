@@ -14,6 +14,7 @@ from ..calendar import WorkCalendar
 from ..deadlines import Received, compute_deadline
 from ..formats import format_for_year
 from ..formats.common import T3_APPLICANT_COLUMNS
+from ..identity import id_card_check_character
 from . import names
 from .agencies import ABBR, make_agencies, person_name
 from .clock import clock_event
@@ -58,11 +59,14 @@ _OUTCOME_WEIGHTS: dict[str, int] = {
 def _applicant(rng: random.Random, kind: str, n: int) -> Applicant:
     if kind == "natural":
         birth = dt.date(1950, 1, 1) + dt.timedelta(days=rng.randint(0, 365 * 55))
+        name = person_name(rng)
+        first17 = f"990000{birth:%Y%m%d}{rng.randint(0, 999):03d}"
+        rng.choice("0123456789X")  # drawn as before, so the rest of the demo stays the same
         return Applicant(
             kind=kind,
-            name=person_name(rng),
+            name=name,
             id_type="居民身份证",
-            id_number=f"990000{birth:%Y%m%d}{rng.randint(0, 999):03d}{rng.choice('0123456789X')}",
+            id_number=first17 + id_card_check_character(first17),
             phone=f"1990000{rng.randint(0, 9999):04d}",
             email=f"applicant{n}@example.com",
             address=f"{names.CITY}{names.DISTRICT}{rng.choice(names.PLACES)}{rng.randint(1, 99)}号",

@@ -20,6 +20,7 @@ from itertools import repeat
 from typing import Any
 
 from ..errors import UnreadableInput
+from ..zipguard import DOCX_LIMITS, check_archive
 from .document import SourceLine
 
 EMPTY = "文件为空"
@@ -304,6 +305,7 @@ def docx_lines(data: bytes) -> list[SourceLine]:
     """Paragraphs and table rows in body order; ``line`` is their running number."""
     import docx
 
+    check_archive(data, DOCX_LIMITS)
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as error:  # python-docx raises several kinds on broken packages

@@ -1,7 +1,8 @@
 """THE one place where permission rules live (style guide R6; issue 4 §2).
 
-* 系统管理员 (admin): administers its government's installation — the working calendar,
-  agencies and users — and reads everything below its government.
+* 系统管理员 (admin): administers its government — agencies and users — and reads everything
+  below its government. The working calendar is the installation's: only a superuser or a user
+  granted ``CALENDAR_PERMISSION`` edits it.
 * 公开办 (office): reads everything below its government; acts on its own agency's requests.
 * 经办人 (officer): registers and handles its agency's requests.
 * 审核人 (reviewer): everything an officer does, plus approving extensions (条例 第三十三条第二款:
@@ -97,11 +98,22 @@ def can_void(user: Any, application: Application) -> bool:
     return Role.REVIEWER in roles_in(user, application.agency_id) or can_handle(user, application)
 
 
+# Holding this Django permission (or being a superuser) makes an installation-wide administrator.
+CALENDAR_PERMISSION = "workcalendar.change_yearoverride"
+CALENDAR_REFUSED = (
+    "工作日历由本系统中的所有人民政府共用，只有全系统管理员（超级用户或被授予日历管理权限的用户）"
+    "可以修改"
+)
+
+
 def can_admin_calendar(user: Any) -> bool:
-    """The working calendar is shared by the whole installation; 系统管理员 edits it."""
-    if getattr(user, "is_superuser", False):
-        return True
-    return any(role is Role.ADMIN for _a, _g, role in _memberships(user))
+    """The national working calendar is shared by every government of the installation, so only
+    an installation-wide administrator edits it — a superuser (``gongkai manage createsuperuser``)
+    or a user granted ``CALENDAR_PERMISSION`` — never one government's 系统管理员 as such, who
+    would move every other government's deadlines (issue 13, item 2)."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return bool(user.is_superuser or user.has_perm(CALENDAR_PERMISSION))
 
 
 def can_edit_agency_settings(user: Any, agency: Agency) -> bool:

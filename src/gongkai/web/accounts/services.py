@@ -48,7 +48,10 @@ def member_add(
         if not password:
             raise ApplicationError("新用户需要设置初始密码", field="password")
         try:
-            validate_password(password)
+            # With the would-be user, so a password like the username or name is refused too.
+            validate_password(
+                password, user=get_user_model()(username=username, first_name=full_name.strip())
+            )
         except ValidationError as exc:
             raise ApplicationError("；".join(exc.messages), field="password") from None
         user = users.create_user(username=username, password=password, first_name=full_name.strip())
@@ -86,3 +89,24 @@ def member_remove(*, acting_user: User, membership: Membership, reason: str) -> 
         },
     )
     membership.delete()
+
+
+@transaction.atomic
+def calendar_admin_grant(*, acting_user: Any, user: Any) -> None:
+    """Make ``user`` an installation-wide administrator of the working calendar; only a
+    superuser may (``acting_user=None`` is the installation's own set-up, e.g. the demo)."""
+    from django.contrib.auth.models import Permission
+
+    if acting_user is not None and not acting_user.is_superuser:
+        raise PermissionDenied("只有超级用户可以授予工作日历管理权限")
+    app_label, codename = permissions.CALENDAR_PERMISSION.split(".")
+    user.user_permissions.add(
+        Permission.objects.get(content_type__app_label=app_label, codename=codename)
+    )
+    AuditRecord.objects.create(
+        entity="user",
+        entity_id=str(user.pk),
+        action=AuditAction.CALENDAR_ADMIN_GRANT,
+        actor=acting_user,
+        changes={"permission": permissions.CALENDAR_PERMISSION},
+    )

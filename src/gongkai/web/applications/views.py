@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 from typing import Any
 
@@ -15,6 +14,7 @@ from django.urls import NoReverseMatch, reverse
 from django.views.decorators.http import require_GET, require_POST
 
 from gongkai.core import wallclock
+from gongkai.core.csvsafe import SafeWriter
 from gongkai.web.accounts import permissions
 from gongkai.web.applications import panels, selectors, services
 from gongkai.web.applications.actions import ACTIONS
@@ -97,7 +97,7 @@ class _Echo:
 def queue_csv(request: AuthenticatedHttpRequest) -> StreamingHttpResponse:
     """The filtered queue as CSV (UTF-8 with BOM for Excel/WPS); ID numbers masked."""
     apps = _queue(request)[2]
-    writer = csv.writer(_Echo())
+    writer = SafeWriter(_Echo())
 
     def rows() -> Any:
         yield "\ufeff"

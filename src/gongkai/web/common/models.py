@@ -7,6 +7,7 @@ from django.conf import settings
 from django.db import models
 
 from gongkai.core.vocabulary import AuditAction, choices
+from gongkai.web.common.appendonly import AppendOnlyModel, AppendOnlyQuerySet
 
 
 class TimestampedModel(models.Model):
@@ -17,8 +18,11 @@ class TimestampedModel(models.Model):
         abstract = True
 
 
-class AuditRecord(models.Model):
-    """Who did what, when, and what changed (a JSON diff). Written by every service."""
+class AuditRecord(AppendOnlyModel):
+    """Who did what, when, and what changed (a JSON diff). Written by every service; never
+    changed or deleted (``common/appendonly.py``)."""
+
+    objects = AppendOnlyQuerySet.as_manager()
 
     application = models.ForeignKey(
         "applications.Application",

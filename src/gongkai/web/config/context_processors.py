@@ -36,5 +36,9 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         candidates.append(("workcalendar:index", "工作日历"))
     if permissions.is_administrator(user):
         candidates.append(("accounts:members", "工作人员"))
+    from gongkai.web.orgs.auditlog import can_read_audit
+
+    if can_read_audit(user):
+        candidates.append(("accounts:audit", "审计记录"))
     links = [link for name, label in candidates if (link := _link(name, label))]
     return {"nav_links": links, "unread_notifications": notification_unread_count(user=user)}

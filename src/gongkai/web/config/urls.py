@@ -7,6 +7,7 @@ from django.urls import URLPattern, URLResolver, include, path
 from django.views.generic import RedirectView
 
 from gongkai.web.accounts.forms import LoginForm
+from gongkai.web.accounts.password import OwnPasswordChangeView
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("", RedirectView.as_view(pattern_name="applications:queue"), name="home"),
@@ -18,6 +19,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
         name="login",
     ),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("password/", OwnPasswordChangeView.as_view(), name="password_change"),
     path("applications/", include("gongkai.web.applications.urls")),
     path("calendar/", include("gongkai.web.workcalendar.urls")),
     path("agencies/", include("gongkai.web.orgs.urls")),

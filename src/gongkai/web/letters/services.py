@@ -19,6 +19,7 @@ from gongkai.web.applications.enums import EventKind
 from gongkai.web.applications.models import Application, ApplicationEvent
 from gongkai.web.common.audit import audit_record, jsonable
 from gongkai.web.common.errors import ApplicationError, PermissionDenied
+from gongkai.web.common.versioning import check_version
 from gongkai.web.letters import permissions
 from gongkai.web.letters.models import (
     DELIVERY_METHOD_CHOICES,
@@ -102,6 +103,13 @@ def _save_version(
     return row
 
 
+TEMPLATE_LABELS = {"title": "标题", "body": "正文", "basis": "法律依据", "remedy": "救济条款"}
+
+
+def template_values(template: core.LetterTemplate) -> dict[str, str]:
+    return {name: getattr(template, name) for name in TEMPLATE_LABELS}
+
+
 @transaction.atomic
 def letter_template_save(
     *,
@@ -112,12 +120,16 @@ def letter_template_save(
     body: str,
     basis: str,
     remedy: str,
+    version: str | None = None,
 ) -> TemplateRow:
     """Save an edited template as a new version after the core's checks (unknown placeholders,
-    required placeholders, the remedy clause of a decision)."""
+    required placeholders, the remedy clause of a decision). ``version`` (from the edit form)
+    refuses the save if the template in force changed since the form was opened."""
     _require_editor(acting_user, agency)
     if key not in core.DEFAULT_TEMPLATES:
         raise ApplicationError(f"没有“{key}”这种文书模板")
+    Agency.objects.select_for_update().filter(pk=agency.pk).first()  # one editor at a time
+    check_version(version, template_values(template_in_force(agency, key)[0]), TEMPLATE_LABELS)
     candidate = core.LetterTemplate(
         key,
         title.strip(),

@@ -20,8 +20,10 @@ from gongkai.core import wallclock
 from gongkai.core.errors import GongkaiError
 from gongkai.web.applications import selectors as application_selectors
 from gongkai.web.applications.models import Application
+from gongkai.web.common import versioning
 from gongkai.web.common.errors import ApplicationError
 from gongkai.web.common.http import AuthenticatedHttpRequest
+from gongkai.web.common.versioning import version_token
 from gongkai.web.letters import permissions, selectors, services
 from gongkai.web.letters.forms import KIND_FIELDS, LetterForm, SettingsForm, TemplateForm
 from gongkai.web.letters.models import ATTACHMENT_KIND_CHOICES, DELIVERY_METHOD_CHOICES
@@ -120,6 +122,8 @@ def template_edit(request: AuthenticatedHttpRequest, agency_id: int, key: str) -
     kind = template.kind
     preview = ""
     problems: tuple[str, ...] = ()
+    version = version_token(services.template_values(template))
+    stale = False
     if request.method == "POST":
         action = request.POST.get("action", "save")
         if action == "reset":
@@ -154,7 +158,11 @@ def template_edit(request: AuthenticatedHttpRequest, agency_id: int, key: str) -
                         body=d["body"],
                         basis=d["basis"],
                         remedy=d["remedy"],
+                        version=request.POST.get(versioning.FIELD),
                     )
+                except versioning.StaleEdit as exc:
+                    problems = (exc.message,)
+                    version, stale = exc.token, True
                 except services.TemplateInvalid as exc:
                     problems = exc.problems
                 except ApplicationError as exc:
@@ -172,7 +180,12 @@ def template_edit(request: AuthenticatedHttpRequest, agency_id: int, key: str) -
             }
         )
         preview, _ignored = _preview(template, agency, kind)
+    posted = request.POST.get(versioning.FIELD) if request.method == "POST" else None
+    if posted and not stale:
+        version = posted  # previewing or fixing the form keeps the version it was opened with
     context = {
+        "version": version,
+        "version_field": versioning.FIELD,
         "agency": agency,
         "key": key,
         "label": core.template_label(key),

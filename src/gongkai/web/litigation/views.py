@@ -15,6 +15,7 @@ from gongkai.core import wallclock
 from gongkai.web.accounts import permissions
 from gongkai.web.common.errors import ApplicationError, PermissionDenied
 from gongkai.web.common.http import AuthenticatedHttpRequest
+from gongkai.web.common.params import parse_int, parse_year
 from gongkai.web.litigation import forms, selectors, services
 from gongkai.web.litigation.models import CASE_KIND_CHOICES
 from gongkai.web.orgs.models import Agency
@@ -23,19 +24,12 @@ from gongkai.web.orgs.selectors import agency_list_registrable, agency_list_visi
 PAGE_SIZE = 50
 
 
-def _int(value: str | None) -> int | None:
-    try:
-        return int(value) if value else None
-    except ValueError:
-        return None
-
-
 @login_required
 @require_GET
 def index(request: AuthenticatedHttpRequest) -> HttpResponse:
     filters = selectors.CaseFilters(
-        agency=_int(request.GET.get("agency")),
-        year=_int(request.GET.get("year")),
+        agency=parse_int(request.GET.get("agency")),
+        year=parse_year(request.GET.get("year")),
         kind=request.GET.get("kind", ""),
         pending=request.GET.get("pending") == "1",
     )
@@ -62,7 +56,7 @@ def new(request: AuthenticatedHttpRequest) -> HttpResponse:
     if not agencies:
         return HttpResponse("您没有可以登记的机构", status=403)
     initial: dict[str, Any] = {}
-    app_pk = _int(request.GET.get("application"))
+    app_pk = parse_int(request.GET.get("application"))
     if app_pk and (application := selectors.application_get(user=request.user, pk=app_pk)):
         initial = {"application_number": application.number, "agency": application.agency_id}
         if application.agency.review_body:

@@ -1,5 +1,6 @@
 from django.urls import path
 
+from gongkai.web.orgs import audit_views
 from gongkai.web.orgs import people as views
 
 # Included under the "accounts" namespace by gongkai.web.config.urls (the page names
@@ -7,4 +8,6 @@ from gongkai.web.orgs import people as views
 urlpatterns = [
     path("", views.members, name="members"),
     path("<int:pk>/remove/", views.remove, name="remove"),
+    path("audit/", audit_views.audit_list, name="audit"),
+    path("audit.csv", audit_views.audit_csv, name="audit_csv"),
 ]

@@ -11,6 +11,7 @@ from gongkai.core.vocabulary import AuditAction
 from gongkai.web.accounts import permissions
 from gongkai.web.common.errors import ApplicationError, PermissionDenied
 from gongkai.web.common.models import AuditRecord
+from gongkai.web.common.versioning import check_version
 from gongkai.web.orgs.models import Agency, AgencyKind
 from gongkai.web.orgs.numbering import validate_pattern
 
@@ -32,7 +33,7 @@ def agency_create(
         raise ApplicationError(f"机构代码“{code}”已被使用，请换一个")
     pattern = office.get("number_pattern", "")
     if pattern:
-        validate_pattern(pattern)
+        validate_pattern(pattern, agency_code=code)
     agency = Agency(code=code, name=name, kind=kind.value, parent=parent, **office)
     agency.full_clean(exclude=["government"])
     agency.save()
@@ -58,8 +59,21 @@ OFFICE_FIELDS = (
 )
 
 
+def office_values(agency: Agency) -> dict[str, str]:
+    return {name: getattr(agency, name) for name in OFFICE_FIELDS}
+
+
+def office_labels() -> dict[str, str]:
+    return {
+        name: str(getattr(Agency._meta.get_field(name), "verbose_name", name))
+        for name in OFFICE_FIELDS
+    }
+
+
 @transaction.atomic
-def agency_update_office(*, acting_user: User, agency: Agency, **values: str) -> Agency:
+def agency_update_office(
+    *, acting_user: User, agency: Agency, version: str | None = None, **values: str
+) -> Agency:
     """Edit the 工作机构's details that the 指南 publishes (条例 第十二条) and the 受理编号
     pattern; audited with a before/after diff."""
 
@@ -70,8 +84,9 @@ def agency_update_office(*, acting_user: User, agency: Agency, **values: str) ->
         raise ApplicationError(f"不能修改这些字段：{'、'.join(sorted(unknown))}")
     pattern = values.get("number_pattern", "").strip()
     if pattern:
-        validate_pattern(pattern)
+        validate_pattern(pattern, agency_code=agency.code)
     agency = Agency.objects.select_for_update().get(pk=agency.pk)
+    check_version(version, office_values(agency), office_labels())
     changes = {}
     for name, value in values.items():
         value = value.strip()

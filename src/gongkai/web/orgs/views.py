@@ -9,12 +9,14 @@ from django.shortcuts import redirect, render
 
 from gongkai.web.accounts import permissions
 from gongkai.web.accounts.roles import Role
+from gongkai.web.common import versioning
 from gongkai.web.common.errors import ApplicationError
 from gongkai.web.common.http import AuthenticatedHttpRequest
+from gongkai.web.common.versioning import version_token
 from gongkai.web.orgs.forms import OfficeForm
 from gongkai.web.orgs.models import Agency
 from gongkai.web.orgs.selectors import agency_get_visible, agency_list_visible
-from gongkai.web.orgs.services import agency_update_office
+from gongkai.web.orgs.services import agency_update_office, office_values
 
 
 @login_required
@@ -43,18 +45,32 @@ def edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     agency = agency_get_visible(user=request.user, pk=pk)
     if not permissions.can_edit_agency_settings(request.user, agency):
         return HttpResponse("您无权修改该机构的信息", status=403)
-    form = OfficeForm(request.POST or None, instance=Agency.objects.get(pk=agency.pk))
+    current = Agency.objects.get(pk=agency.pk)
+    form = OfficeForm(request.POST or None, instance=current)
+    version = request.POST.get(versioning.FIELD) if request.method == "POST" else None
+    token = version_token(office_values(current))
     if request.method == "POST" and form.is_valid():
         try:
             agency_update_office(
                 acting_user=request.user,
                 agency=agency,
+                version=version,
                 **{name: form.cleaned_data[name] for name in form.fields},
             )
+        except versioning.StaleEdit as exc:
+            form.add_error(None, exc.message)
+            token = exc.token
         except ApplicationError as exc:
             form.add_error(None, exc.message)
         else:
             messages.success(request, "机构信息已保存")
             return redirect("orgs:detail", pk=agency.pk)
+    elif version:
+        token = version  # a form with errors keeps the version it was opened with
     status = 400 if form.errors else 200
-    return render(request, "orgs/edit.html", {"agency": agency, "form": form}, status=status)
+    return render(
+        request,
+        "orgs/edit.html",
+        {"agency": agency, "form": form, "version": token, "version_field": versioning.FIELD},
+        status=status,
+    )

@@ -69,6 +69,14 @@ class ImportForm(ChineseErrorsMixin, forms.Form):
         label="只导入没有问题的行（有问题的行列在下方，改正后可再次导入）", required=False
     )
 
+    def clean_file(self) -> Any:
+        from gongkai.web.proactive.importing import MAX_BYTES
+
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_BYTES:  # refused before a byte of it is read into memory
+            raise forms.ValidationError(f"文件超过{MAX_BYTES // (1024 * 1024)}MB，请分批导入")
+        return upload
+
 
 class CategoryForm(ChineseErrorsMixin, forms.Form):
     name = forms.CharField(label="分类名称", max_length=40)

@@ -17,17 +17,11 @@ from gongkai.core.formats import UnknownYearError, format_for_year
 from gongkai.web.accounts import permissions
 from gongkai.web.common.errors import ApplicationError, PermissionDenied
 from gongkai.web.common.http import AuthenticatedHttpRequest
+from gongkai.web.common.params import parse_int, parse_year
 from gongkai.web.proactive import forms, importing, selectors, services
 from gongkai.web.proactive.models import CHANNEL_KIND_CHOICES, Category, Channel
 
 PAGE_SIZE = 50
-
-
-def _int(value: str | None) -> int | None:
-    try:
-        return int(value) if value else None
-    except ValueError:
-        return None
 
 
 def _apply_error(form: Any, exc: ApplicationError) -> None:
@@ -52,8 +46,8 @@ def _years(today: Any) -> list[int]:
 def index(request: AuthenticatedHttpRequest) -> HttpResponse:
     today = wallclock.today()
     filters = selectors.ItemFilters(
-        agency=_int(request.GET.get("agency")),
-        year=_int(request.GET.get("year")),
+        agency=parse_int(request.GET.get("agency")),
+        year=parse_year(request.GET.get("year")),
         category=request.GET.get("category", "").strip(),
         channel=request.GET.get("channel", "").strip(),
         late=request.GET.get("late") == "1",
@@ -104,7 +98,7 @@ def _registrable_agency(request: AuthenticatedHttpRequest) -> Any:
     choices = _agency_choices(request.user, registrable=True)
     if not choices:
         raise PermissionDenied("您没有可以登记的机构")
-    pk = _int(request.POST.get("agency") or request.GET.get("agency")) or choices[0][0]
+    pk = parse_int(request.POST.get("agency") or request.GET.get("agency")) or choices[0][0]
     if pk not in dict(choices):
         raise PermissionDenied("只能为本机关登记")
     return selectors.agency_get_visible(user=request.user, pk=pk), choices
@@ -281,7 +275,7 @@ def import_template(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 @login_required
 def settings_page(request: AuthenticatedHttpRequest) -> HttpResponse:
-    agency = selectors.default_agency(user=request.user, pk=_int(request.GET.get("agency")))
+    agency = selectors.default_agency(user=request.user, pk=parse_int(request.GET.get("agency")))
     if agency is None:
         raise Http404("没有可以查看的机构")
     category_form = forms.CategoryForm()
@@ -314,7 +308,7 @@ def settings_page(request: AuthenticatedHttpRequest) -> HttpResponse:
             elif what == "toggle":
                 category = Category.objects.get(
                     agency=agency,
-                    pk=_int(request.POST.get("category")),  # type: ignore[misc]  # None: not found
+                    pk=parse_int(request.POST.get("category")),  # type: ignore[misc]  # None: not found
                 )
                 services.category_set_active(
                     acting_user=request.user, category=category, active=not category.active
@@ -392,10 +386,10 @@ def _article20_context(
 @login_required
 @require_GET
 def article20(request: AuthenticatedHttpRequest) -> HttpResponse:
-    agency = selectors.default_agency(user=request.user, pk=_int(request.GET.get("agency")))
+    agency = selectors.default_agency(user=request.user, pk=parse_int(request.GET.get("agency")))
     if agency is None:
         raise Http404("没有可以查看的机构")
-    year = _int(request.GET.get("year")) or wallclock.today().year
+    year = parse_year(request.GET.get("year")) or wallclock.today().year
     return render(request, "proactive/article20.html", _article20_context(request, agency, year))
 
 
@@ -404,8 +398,10 @@ def article20(request: AuthenticatedHttpRequest) -> HttpResponse:
 def record_new(request: AuthenticatedHttpRequest, kind: str) -> HttpResponse:
     if kind not in _RECORD_FORMS:
         raise Http404("没有这种记录")
-    agency = selectors.agency_get_visible(user=request.user, pk=_int(request.POST.get("agency")))
-    year = _int(request.POST.get("year")) or wallclock.today().year
+    agency = selectors.agency_get_visible(
+        user=request.user, pk=parse_int(request.POST.get("agency"))
+    )
+    year = parse_year(request.POST.get("year")) or wallclock.today().year
     form = _RECORD_FORMS[kind](request.POST)
     if form.is_valid():
         d = form.cleaned_data
@@ -441,7 +437,7 @@ def record_action(
     request: AuthenticatedHttpRequest, kind: str, pk: int, action: str
 ) -> HttpResponse:
     record = selectors.record_get_visible(user=request.user, kind=kind, pk=pk)
-    year = _int(request.POST.get("year")) or wallclock.today().year
+    year = parse_year(request.POST.get("year")) or wallclock.today().year
     target = f"{reverse('proactive:article20')}?agency={record.agency_id}&year={year}#{kind}"
     try:
         if action == "repeal" and kind == "documents":

@@ -13,8 +13,10 @@ from gongkai.core.vocabulary import AuditAction
 from gongkai.web.accounts import permissions
 from gongkai.web.common.errors import ApplicationError, PermissionDenied
 from gongkai.web.common.models import AuditRecord
+from gongkai.web.common.versioning import check_version
 from gongkai.web.workcalendar.models import YearOverride
 from gongkai.web.workcalendar.signals import CalendarEffect, DueDateChange, calendar_changed
+from gongkai.web.workcalendar.snapshots import work_calendar
 
 
 @dataclass(frozen=True)
@@ -60,16 +62,37 @@ def arrangement_text(arrangement: YearArrangement) -> tuple[str, str]:
     return holidays, workdays
 
 
+YEAR_LABELS = {"notice": "依据的通知", "holidays": "放假安排", "workdays": "调休上班的周末"}
+
+
+def year_values(year: int) -> dict[str, str]:
+    """The year's arrangement as the edit form shows it."""
+    arrangement = work_calendar().arrangements.get(year)
+    holidays, workdays = arrangement_text(arrangement) if arrangement else ("", "")
+    return {
+        "notice": arrangement.notice if arrangement else "",
+        "holidays": holidays,
+        "workdays": workdays,
+    }
+
+
 @transaction.atomic
 def calendar_year_save(
-    *, acting_user: User, year: int, notice: str, holidays: str, workdays: str
+    *,
+    acting_user: User,
+    year: int,
+    notice: str,
+    holidays: str,
+    workdays: str,
+    version: str | None = None,
 ) -> CalendarSaved:
     """Store the arrangement (validated by the core calendar) and recompute every open
     request's due date (条例第三十三条) and every proactive item's publication due date
     (条例第二十六条) through :data:`~gongkai.web.workcalendar.signals.calendar_changed`; returns
     the requests and items whose due date moved."""
     if not permissions.can_admin_calendar(acting_user):
-        raise PermissionDenied("只有系统管理员可以修改工作日历")
+        raise PermissionDenied(permissions.CALENDAR_REFUSED)
+    check_version(version, year_values(year), YEAR_LABELS)  # no lost updates (issue 13)
     data = parse_arrangement_text(year, notice, holidays, workdays)
     try:
         arrangement_from_mapping(year, data)

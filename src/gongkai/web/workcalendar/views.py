@@ -10,8 +10,10 @@ from django.shortcuts import render
 
 from gongkai.core.calendar import FIRST_YEAR, LAST_YEAR
 from gongkai.web.accounts import permissions
+from gongkai.web.common import versioning
 from gongkai.web.common.errors import ApplicationError
 from gongkai.web.common.http import AuthenticatedHttpRequest
+from gongkai.web.common.versioning import version_token
 from gongkai.web.workcalendar import services
 from gongkai.web.workcalendar.forms import YearForm
 from gongkai.web.workcalendar.models import YearOverride
@@ -20,7 +22,7 @@ from gongkai.web.workcalendar.snapshots import work_calendar
 
 def _require_admin(request: AuthenticatedHttpRequest) -> None:
     if not permissions.can_admin_calendar(request.user):
-        raise DjangoPermissionDenied("只有系统管理员可以管理工作日历")
+        raise DjangoPermissionDenied(permissions.CALENDAR_REFUSED)
 
 
 @login_required
@@ -38,17 +40,25 @@ def year(request: AuthenticatedHttpRequest, year: int) -> HttpResponse:
         raise Http404(f"工作日历只覆盖{FIRST_YEAR}年至{LAST_YEAR}年")
     arrangement = work_calendar().arrangements.get(year)
     saved = None
+    version = request.POST.get(versioning.FIELD) or version_token(services.year_values(year))
     if request.method == "POST":
         form = YearForm(request.POST)
         if form.is_valid():
             try:
                 saved = services.calendar_year_save(
-                    acting_user=request.user, year=year, **form.cleaned_data
+                    acting_user=request.user,
+                    year=year,
+                    version=request.POST.get(versioning.FIELD),
+                    **form.cleaned_data,
                 )
+            except versioning.StaleEdit as exc:
+                form.add_error(None, exc.message)
+                version = exc.token
             except ApplicationError as exc:
                 form.add_error(exc.field if exc.field in form.fields else None, exc.message)
             else:
                 arrangement = work_calendar().arrangements.get(year)
+                version = version_token(services.year_values(year))
                 messages.success(
                     request,
                     f"{year}年放假安排已保存，{len(saved.changes)}件在办申请的答复期限、"
@@ -66,6 +76,13 @@ def year(request: AuthenticatedHttpRequest, year: int) -> HttpResponse:
     return render(
         request,
         "workcalendar/year.html",
-        {"year": year, "form": form, "arrangement": arrangement, "saved": saved},
+        {
+            "year": year,
+            "form": form,
+            "arrangement": arrangement,
+            "saved": saved,
+            "version": version,
+            "version_field": versioning.FIELD,
+        },
         status=400 if form.errors else 200,
     )

@@ -18,18 +18,12 @@ from gongkai.core.formats import Format, UnknownYearError, format_for_year
 from gongkai.core.report import CellRef
 from gongkai.core.yearend import UncountableRecord, YearEnd
 from gongkai.web.accounts import permissions
+from gongkai.web.common.params import parse_int, parse_year
 from gongkai.web.orgs.selectors import agency_list_visible
 from gongkai.web.yearend import selectors
 
 T3_IDENTITY = "一 + 二 = 三（七）总计 + 四"
 DRILL_PAGE_SIZE = 100
-
-
-def _int(value: str | None) -> int | None:
-    try:
-        return int(value) if value else None
-    except ValueError:
-        return None
 
 
 def _cell_url(agency: int, year: int, ref: CellRef) -> str:
@@ -108,11 +102,11 @@ def index(request: HttpRequest) -> HttpResponse:
         raise Http404("没有可以查看的机构")
     # By default the user's own agency (a 公开办 of the government sees the government first).
     own = permissions.own_agency_ids(request.user)
-    pk = _int(request.GET.get("agency")) or next(
+    pk = parse_int(request.GET.get("agency")) or next(
         (a.pk for a in agencies if a.pk in own), agencies[0].pk
     )
     agency = selectors.agency_for(user=request.user, pk=pk)
-    year = _int(request.GET.get("year")) or today.year - 1
+    year = parse_year(request.GET.get("year")) or today.year - 1
     context: dict[str, Any] = {
         "agency": agency,
         "year": year,
@@ -143,8 +137,8 @@ def index(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def cell(request: HttpRequest) -> HttpResponse:
-    agency = selectors.agency_for(user=request.user, pk=_int(request.GET.get("agency")) or 0)
-    year = _int(request.GET.get("year"))
+    agency = selectors.agency_for(user=request.user, pk=parse_int(request.GET.get("agency")) or 0)
+    year = parse_year(request.GET.get("year"))
     table, row, column = (request.GET.get(k, "") for k in ("table", "row", "col"))
     if year is None:
         raise Http404("请指定年度")

@@ -23,6 +23,7 @@ from gongkai.web.applications.enums import (
     EventKind,
     Status,
 )
+from gongkai.web.applications.limits import applicant_problems, subject_problem
 from gongkai.web.applications.models import Applicant, Application, NumberCounter
 from gongkai.web.applications.services import common as step
 from gongkai.web.common.errors import ApplicationError, PermissionDenied
@@ -66,7 +67,7 @@ def _validate_applicant(data: ApplicantData) -> dict[str, str]:
         errors["id_number"] = "请填写身份证明（证件号码），条例第二十九条要求申请人提供身份证明"
     if not (data.phone.strip() or data.email.strip() or data.address.strip()):
         errors["phone"] = "请至少填写一种联系方式（电话、电子邮箱或通信地址）"
-    return errors
+    return applicant_problems(data, today=wallclock.today()) | errors
 
 
 def _allocate_number(agency: Agency, year: int) -> tuple[int, str]:
@@ -119,6 +120,8 @@ def application_register(
             errors["confirmed_on"] = exc.message
     if not subject.strip():
         errors["subject"] = "请填写所需政府信息的名称、文号或者便于查询的其他特征性描述"
+    elif problem := subject_problem(subject):
+        errors["subject"] = problem
     if requested_form not in dict(FORM_CHOICES):
         errors["requested_form"] = "请选择获取信息的载体形式"
     if delivery not in dict(DELIVERY_CHOICES):

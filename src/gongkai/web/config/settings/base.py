@@ -6,18 +6,23 @@ Data lives in ``GONGKAI_DATA_DIR`` (default ``./data``): the SQLite database and
 
 from __future__ import annotations
 
+import datetime as dt
+import secrets
 from pathlib import Path
 
 import dj_database_url
 from django.utils.csp import CSP
 
+from gongkai.web.config.datadir import read_secret_key
 from gongkai.web.config.env import env, env_bool, env_int, env_json, env_list
 
 WEB_DIR = Path(__file__).resolve().parent.parent.parent
 DATA_DIR = Path(env("GONGKAI_DATA_DIR", "data")).resolve()
 
 DEBUG = env_bool("DJANGO_DEBUG", default=False)
-SECRET_KEY = env("DJANGO_SECRET_KEY", "gongkai-development-only-secret-key-change-me-in-production")
+# Never a known secret: the environment's, else the one `gongkai serve` created in the data folder
+# (web/config/datadir.py), else a random one for this process only (sessions end on restart).
+SECRET_KEY = env("DJANGO_SECRET_KEY", "") or read_secret_key(DATA_DIR) or secrets.token_urlsafe(50)
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", "")
 
@@ -31,6 +36,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_htmx",
     "django_tasks_db",
+    "axes",
     "gongkai.web.common",
     "gongkai.web.orgs",
     "gongkai.web.accounts",
@@ -57,6 +63,10 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # Pages and downloads carry personal data: browsers and proxies must not keep them.
+    "gongkai.web.common.middleware.NoStoreMiddleware",
+    # Login throttling and lockout (django-axes); last, as its documentation requires.
+    "axes.middleware.AxesMiddleware",
 ]
 
 # Content-Security-Policy (Django 6): everything comes from the installation itself (government
@@ -115,6 +125,19 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # refuses a locked-out login before checking it
+    "django.contrib.auth.backends.ModelBackend",
+]
+# After 5 wrong passwords for one username from one address, that pair is locked for 30 minutes;
+# every attempt is kept (django-axes), and logins and failures are also in the audit trail.
+AXES_FAILURE_LIMIT = env_int("GONGKAI_LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = dt.timedelta(minutes=env_int("GONGKAI_LOGIN_LOCKOUT_MINUTES", 30))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "gongkai.web.accounts.signins.locked_out"
+AXES_VERBOSE = False
+AXES_IPWARE_PROXY_COUNT = env_int("GONGKAI_PROXY_COUNT", 0) or None
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "applications:queue"
 LOGOUT_REDIRECT_URL = "login"

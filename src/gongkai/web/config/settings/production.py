@@ -5,12 +5,17 @@ Behind a TLS-terminating proxy set ``DJANGO_SECURE_PROXY_SSL=true``.
 
 from __future__ import annotations
 
+from django.core.exceptions import ImproperlyConfigured
+
+from gongkai.web.config.datadir import weak_secret
 from gongkai.web.config.env import env, env_bool, env_int, env_list
 
 from .base import *  # noqa: F403
 
 DEBUG = False
 SECRET_KEY = env("DJANGO_SECRET_KEY")
+if problem := weak_secret(SECRET_KEY):
+    raise ImproperlyConfigured(problem)
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost")
 
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", default=True)
