@@ -65,13 +65,19 @@ def district(db: None) -> District:
     from gongkai.web.orgs.models import AgencyKind
     from gongkai.web.orgs.services import agency_create
 
-    gov = agency_create(code="gov", name="示例区人民政府", kind=AgencyKind.GOVERNMENT)
-    dept_a = agency_create(code="jyj", name="示例区教育局", kind=AgencyKind.DEPARTMENT, parent=gov)
+    # 行政复议法 (2023) 第二十四条: a department's 复议机关 is the 本级人民政府.
+    review = {"review_body": "示例区人民政府"}
+    gov = agency_create(
+        code="gov", name="示例区人民政府", kind=AgencyKind.GOVERNMENT, review_body="示例市人民政府"
+    )
+    dept_a = agency_create(
+        code="jyj", name="示例区教育局", kind=AgencyKind.DEPARTMENT, parent=gov, **review
+    )
     dept_b = agency_create(
-        code="wjw", name="示例区卫生健康委员会", kind=AgencyKind.DEPARTMENT, parent=gov
+        code="wjw", name="示例区卫生健康委员会", kind=AgencyKind.DEPARTMENT, parent=gov, **review
     )
     street = agency_create(
-        code="dfjd", name="示例区东风街道办事处", kind=AgencyKind.SUBDISTRICT, parent=gov
+        code="dfjd", name="示例区东风街道办事处", kind=AgencyKind.SUBDISTRICT, parent=gov, **review
     )
     other_gov = agency_create(code="other", name="邻区人民政府", kind=AgencyKind.GOVERNMENT)
 

@@ -176,6 +176,36 @@ def test_the_demo_loader_builds_a_district_with_every_role_and_state():
     current = Item.objects.filter(formed_on__year=2026)
     assert current.exists()
     assert not current.filter(formed_on__gt=dt.date(2026, 11, 26)).exists()
+    # Reminders ran at start: 提醒 shows the overdue and due-soon cases to their officers.
+    from gongkai.web.applications.enums import WAITING_STATUSES
+    from gongkai.web.notifications.models import Notification
+
+    kinds = set(Notification.objects.values_list("kind", flat=True))
+    assert {"overdue", "approval", "supervision"} <= kinds
+    late = Application.objects.filter(
+        status__in=OPEN_STATUSES, due_on__lt=dt.date(2026, 11, 26), assigned_to__isnull=False
+    ).exclude(status__in=WAITING_STATUSES)
+    assert late.exists()
+    for app in late:  # every overdue case's officer has its reminder
+        assert Notification.objects.filter(
+            user=app.assigned_to, application=app, kind="overdue"
+        ).exists()
+    # 待我审批 has work for the featured 审核人; the 公开办's dashboard has data and 督办.
+    from django.contrib.auth import get_user_model
+
+    from gongkai.web.applications.inbox import approval_inbox
+    from gongkai.web.oversight.models import Supervision
+    from gongkai.web.oversight.selectors import dashboard
+    from gongkai.web.workcalendar.snapshots import work_calendar
+
+    people = {login.role: login.username for login in summary.logins}
+    users = get_user_model().objects
+    reviewer = users.get(username=people["审核人"])
+    assert approval_inbox(user=reviewer, calendar=work_calendar())
+    office = users.get(username=people["公开办"])
+    board = dashboard(user=office, today=dt.date(2026, 11, 26), calendar=work_calendar())
+    assert board.total.open > 0 and board.total.closed > 0 and sum(board.received_by_month) > 0
+    assert Supervision.objects.count() == 2
 
 
 def test_the_upload_storage_is_chosen_by_the_environment(tmp_path):

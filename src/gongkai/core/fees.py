@@ -3,6 +3,7 @@
 Stable API::
 
     per_application(count) -> FeeResult   # 按件: one applicant, `count` applications in one natural month
+    application_share(position) -> FeeResult  # 按件: what the `position`-th application of the month adds
     per_page(pages) -> FeeResult          # 按量: one application, `pages` pages
     result.total                          # Decimal, 元
     result.items                          # one FeeItem per tier used: range, count, unit price, subtotal
@@ -16,6 +17,11 @@ picks one per application and never applies both.
   (31–40 at 200元, 41–50 at 300元 …). 35 applications → 20×100 + 5×200 = 3000元.
 * 按量 (Art. 5): per application — pages 1–30 free, 31–100 at 10元/页, 101–200 at 20元/页,
   from page 201 at 40元/页. 150 pages → 70×10 + 50×20 = 1700元.
+
+The month's 按件 fee is owed once. It is charged application by application: the application
+that is the k-th of the applicant's month carries exactly the tier unit k falls in
+(``application_share(k)``), so the notices of a month add up to ``per_application(n)`` and the
+month's fee is never put on every notice (12 applications owe 200元, not 12 × 200元).
 
 How e-mail or electronic data converts into pages is not settled by the 办法 as we read it; the
 caller passes a page count.
@@ -33,6 +39,8 @@ FREE_APPLICATIONS = 10
 FREE_PAGES = 30
 MAX_APPLICATIONS = 10_000
 """More applications than this in one month is a typing error, not a fee to itemise."""
+MAX_PAGES = 1_000_000
+"""More pages than this for one application is a typing error, not a fee to itemise."""
 
 
 @dataclass(frozen=True)
@@ -117,9 +125,8 @@ def _tiered(
     return FeeResult(method, quantity, total, tuple(items), basis)
 
 
-def per_application(count: int) -> FeeResult:
-    """按件: what one applicant owes for ``count`` applications in one natural month
-    (国办函〔2020〕109号 Art. 4)."""
+def _application_tiers(count: int) -> list[tuple[int, int, int]]:
+    """109号 Art. 4: 1–10 free, 11–30 at 100元, from the 31st steps of 10 each 100元/件 more."""
     _check(count, "申请件数")
     if count > MAX_APPLICATIONS:
         raise RuleError(
@@ -130,18 +137,47 @@ def per_application(count: int) -> FeeResult:
     while first <= count:  # from the 31st: steps of 10, each 100元/件 more
         tiers.append((first, first + 9, price))
         first, price = first + 10, price + 100
-    return _tiered(
+    return tiers
+
+
+PER_APPLICATION_BASIS = (
+    "按件计收，同一申请人一个自然月内累计申请件数超额累进，国办函〔2020〕109号第四条"
+)
+
+
+def per_application(count: int) -> FeeResult:
+    """按件: what one applicant owes for ``count`` applications in one natural month
+    (国办函〔2020〕109号 Art. 4)."""
+    tiers = _application_tiers(count)
+    return _tiered("per_application", count, tiers, "件", PER_APPLICATION_BASIS)
+
+
+def application_share(position: int) -> FeeResult:
+    """按件: what the ``position``-th application of one applicant's natural month owes on its
+    own notice — the single unit of the tier ``position`` falls in (109号 Art. 4: the charge is
+    on 累计 applications "的部分", so the month's fee is owed once, spread over the applications
+    beyond the 10th, never the whole month's fee on each)."""
+    if isinstance(position, int) and not isinstance(position, bool) and position < 1:
+        raise RuleError(f"申请在本月的序号必须从1开始（收到 {position}）")
+    tiers = [
+        (max(first, position), min(last, position), price)
+        for first, last, price in _application_tiers(position)
+        if first <= position <= last
+    ]
+    return _tiered(  # quantity = position: _tiered charges units first..min(last, quantity)
         "per_application",
-        count,
+        position,
         tiers,
         "件",
-        "按件计收，同一申请人一个自然月内累计申请件数超额累进，国办函〔2020〕109号第四条",
+        f"{PER_APPLICATION_BASIS}；本申请为申请人本月第{position}件",
     )
 
 
 def per_page(pages: int) -> FeeResult:
     """按量: what one application owes for ``pages`` pages (国办函〔2020〕109号 Art. 5)."""
     _check(pages, "页数")
+    if pages > MAX_PAGES:
+        raise RuleError(f"页数 {pages} 超出合理范围（最多 {MAX_PAGES} 页），请检查输入")
     tiers = [(1, FREE_PAGES, 0), (FREE_PAGES + 1, 100, 10), (101, 200, 20), (201, pages, 40)]
     return _tiered(
         "per_page", pages, tiers, "页", "按量计收，同一申请超额累进，国办函〔2020〕109号第五条"
@@ -152,8 +188,11 @@ __all__ = [
     "FREE_APPLICATIONS",
     "FREE_PAGES",
     "MAX_APPLICATIONS",
+    "MAX_PAGES",
+    "PER_APPLICATION_BASIS",
     "FeeItem",
     "FeeResult",
+    "application_share",
     "per_application",
     "per_page",
 ]

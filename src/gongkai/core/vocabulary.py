@@ -135,6 +135,8 @@ class EventKind(StrEnum):
     FEE_PAID = "fee_paid"
     EXTENSION_REQUESTED = "extension_requested"
     EXTENSION = "extension"  # approved by a 审核人 (第三十三条第二款)
+    EXTENSION_REJECTED = "extension_rejected"  # 驳回: the period stays
+    EXTENSION_RETURNED = "extension_returned"  # 退回 to the case officer with reasons
     DUE_DATE_SET = "due_date_set"  # 第三十五条
     ANSWERED = "answered"
     TERMINATED = "terminated"
@@ -154,6 +156,8 @@ EVENT_LABELS: dict[EventKind, str] = {
     EventKind.FEE_PAID: "申请人缴费",
     EventKind.EXTENSION_REQUESTED: "申请延期答复",
     EventKind.EXTENSION: "批准延期答复",
+    EventKind.EXTENSION_REJECTED: "驳回延期申请",
+    EventKind.EXTENSION_RETURNED: "退回延期申请",
     EventKind.DUE_DATE_SET: "确定答复期限",
     EventKind.ANSWERED: "作出答复",
     EventKind.TERMINATED: "终止办理",
@@ -285,6 +289,8 @@ class AuditAction(StrEnum):
     FEE_PAYMENT = "application.fee_payment"
     EXTENSION_REQUEST = "application.extension_request"
     EXTENSION_APPROVE = "application.extension_approve"
+    EXTENSION_REJECT = "application.extension_reject"
+    EXTENSION_RETURN = "application.extension_return"
     DUE_DATE_SET = "application.due_date_set"
     APPLICATION_ANSWER = "application.answer"
     APPLICATION_TERMINATE = "application.terminate"
@@ -331,6 +337,10 @@ class AuditAction(StrEnum):
     AGENCY_UPDATE = "orgs.agency_update"
     MEMBER_ADD = "accounts.member_add"
     MEMBER_REMOVE = "accounts.member_remove"
+    ACCOUNT_ENABLE = "accounts.enable"
+    ACCOUNT_DISABLE = "accounts.disable"
+    PASSWORD_RESET = "accounts.password_reset"
+    SUPERVISE = "oversight.supervise"
     CALENDAR_SAVE = "workcalendar.save"
     CALENDAR_ADMIN_GRANT = "accounts.calendar_admin_grant"
     # signing in and out (issue 13)
@@ -386,6 +396,8 @@ AUDIT_ACTION_LABELS: dict[AuditAction, str] = {
     AuditAction.FEE_PAYMENT: "登记缴费",
     AuditAction.EXTENSION_REQUEST: "申请延期答复",
     AuditAction.EXTENSION_APPROVE: "批准延期答复",
+    AuditAction.EXTENSION_REJECT: "驳回延期申请",
+    AuditAction.EXTENSION_RETURN: "退回延期申请",
     AuditAction.DUE_DATE_SET: "确定答复期限（第三十五条）",
     AuditAction.APPLICATION_ANSWER: "作出答复",
     AuditAction.APPLICATION_TERMINATE: "终止办理",
@@ -418,6 +430,10 @@ AUDIT_ACTION_LABELS: dict[AuditAction, str] = {
     AuditAction.AGENCY_UPDATE: "修改机构信息",
     AuditAction.MEMBER_ADD: "添加工作人员",
     AuditAction.MEMBER_REMOVE: "移除工作人员角色",
+    AuditAction.ACCOUNT_ENABLE: "启用账户",
+    AuditAction.ACCOUNT_DISABLE: "停用账户",
+    AuditAction.PASSWORD_RESET: "重置密码",
+    AuditAction.SUPERVISE: "公开办督办",
     AuditAction.CALENDAR_SAVE: "修改工作日历",
     AuditAction.CALENDAR_ADMIN_GRANT: "授予工作日历管理权限",
     AuditAction.LOGIN: "登录",

@@ -95,10 +95,21 @@ def load_agencies(district: core_demo.District) -> dict[str, Agency]:
                 office_phone=a.office.phone,
                 office_fax=a.office.fax,
                 office_email=a.office.email,
+                review_body=_review_body(a, by_key),
                 number_pattern="{agency_code}-{year}-{seq:04d}",
             )
         pending = rest
     return by_key
+
+
+def _review_body(agency: core_demo.Agency, loaded: dict[str, Agency]) -> str:
+    """行政复议法 (2023) 第二十四条: a department's or a 街道's 复议机关 is the 本级人民政府; a
+    district government's is the 上一级人民政府 (the city, "示例市人民政府")."""
+    if agency.parent is not None:
+        parent = loaded[agency.parent]
+        return (parent.government or parent).name
+    city, sep, _rest = agency.name.partition("市")
+    return f"{city}市人民政府" if sep else "上一级人民政府"
 
 
 def load_people(district: core_demo.District, agencies: dict[str, Agency]) -> dict[str, Any]:
@@ -337,12 +348,111 @@ def load_demo(
     letters = _answer_letters(applications, users)
     if letters:
         summary.extra.append(letters)
+    featured = {p.agency for p in district.featured_people()}
+    waiting, registered = _waiting_for_review_and_oversight(agencies, users, today, featured)
+    summary.applications += registered
+    summary.extra.append(waiting)
+    # Reminders run at start, so 提醒 shows the cases due soon and overdue from the first login
+    # (the worker then sends them daily).
+    from gongkai.web.notifications.tasks import send_deadline_reminders_for
+
+    sent = send_deadline_reminders_for(today)
+    summary.extra.append(f"到期和超期提醒 {sent['created']} 条")
     labels = core_demo.ROLE_LABELS
     for p in district.featured_people():
         summary.logins.append(
             DemoLogin(p.username, p.password, labels[p.role], district.agency(p.agency).name)
         )
     return summary
+
+
+PENDING_EXTENSIONS_PER_AGENCY = 2
+SUPERVISED_AGENCIES = 2
+
+
+def _waiting_for_review_and_oversight(
+    agencies: dict[str, Agency], users: dict[str, Any], today: dt.date, featured: set[str]
+) -> tuple[str, int]:
+    """Work for the 审核人's 待我审批 and the 公开办's dashboard: each agency's case officer asks
+    today to extend its running cases that are due latest (条例 第三十三条第二款) — an agency
+    whose people are printed as demo logins and has no such case registers one received today
+    — and the 公开办 supervises (督办) the agencies with the most overdue cases."""
+    from django.db.models import Count, Q
+
+    from gongkai.web.accounts.roles import Role
+    from gongkai.web.oversight.services import supervision_record
+
+    asked = registered = 0
+    for agency in agencies.values():
+        officer = users.get(f"{agency.code}_jbr")
+        if officer is None:
+            continue
+        running = Application.objects.filter(
+            agency=agency,
+            voided=False,
+            status__in=[Status.REGISTERED.value, Status.IN_PROGRESS.value],
+            due_on__gt=today,
+        ).exclude(events__kind__in=["extension", "extension_requested"])
+        chosen = list(running.order_by("-due_on", "-id")[:PENDING_EXTENSIONS_PER_AGENCY])
+        if not chosen and agency.code in featured:
+            chosen = [
+                services.application_register(
+                    acting_user=officer,
+                    agency=agency,
+                    applicant=services.ApplicantData(
+                        kind="natural",
+                        name="林晓",
+                        id_type="居民身份证",
+                        id_number="110101198805120020",
+                        phone="13900001234",
+                    ),
+                    channel="in_person",
+                    arrived_on=today,
+                    subject="本辖区2015年以来历次征地补偿安置方案及批复文件",
+                    requested_form="纸质",
+                    delivery="邮寄",
+                    today=today,
+                )
+            ]
+            registered += 1
+        for app in chosen:
+            try:
+                services.application_request_extension(
+                    acting_user=officer,
+                    application=app,
+                    day=today,
+                    reason="所需信息涉及多个科室的历年档案，需调取核对",
+                )
+            except ApplicationError as exc:
+                log.warning("demo extension request for %s refused: %s", app.number, exc.message)
+            else:
+                asked += 1
+    supervised = 0
+    office = (
+        Membership.objects.filter(role=Role.OFFICE.value).select_related("user", "agency").first()
+    )
+    if office is not None:
+        overdue = (
+            Application.objects.filter(
+                agency__government_id=office.agency.government_id,
+                voided=False,
+                status__in=[Status.REGISTERED.value, Status.IN_PROGRESS.value],
+                due_on__lt=today,
+            )
+            .values("agency")
+            .annotate(n=Count("id", filter=Q(due_on__lt=today)))
+            .order_by("-n")[:SUPERVISED_AGENCIES]
+        )
+        by_pk = {a.pk: a for a in agencies.values()}
+        for row in overdue:
+            supervision_record(
+                acting_user=office.user,
+                agency=by_pk[row["agency"]],
+                day=today,
+                note=f"贵单位有{row['n']}件政府信息公开申请已超过答复期限，请尽快依法答复。",
+            )
+            supervised += 1
+    return f"待审批的延期申请 {asked} 件，公开办督办 {supervised} 次", registered
 
 
 LETTERS_PER_AGENCY = (

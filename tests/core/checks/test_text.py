@@ -129,6 +129,17 @@ def arithmetic(report: Report) -> list[str]:
         ("共发布信息100条，其中政策解读20条、工作动态30条。", False),  # a subset, not a breakdown
         ("发布各类办事服务指引403项，其中直接办事服务19项。", False),
         ("举办业务培训3期：第1期讲条例，第2期讲依申请，第3期讲年报。", False),
+        # Channels counted more than once, as the text itself says (gongkai's own narrative).
+        (
+            "本机关主动公开政府信息12条，其中通过政府门户网站公开12条、通过政务新媒体公开5条"
+            "（渠道可重复计算）；发布政策解读0条。",
+            False,
+        ),
+        (
+            "本机关主动公开政府信息12条，其中通过政府门户网站公开12条、通过政务新媒体公开5条；"
+            "发布政策解读0条。",
+            True,
+        ),
     ],
 )
 def test_a_stated_whole_must_equal_its_listed_parts(sentence: str, reported: bool) -> None:

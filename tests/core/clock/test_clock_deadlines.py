@@ -460,3 +460,44 @@ def test_without_the_explanation_the_answer_is_the_same(
         full.workdays_left,
         full.provisional,
     )
+
+
+def test_a_silent_third_party_does_not_pause_the_clock_for_ever() -> None:
+    """条例 第三十二条: the third party has 15 working days from receipt; after that the agency
+    decides and the period runs again."""
+    events = (Received(D(2025, 9, 26)), ThirdPartyConsulted(D(2025, 10, 13), "甲公司"))
+    during = deadline(*events, as_of=D(2025, 10, 30))
+    assert during.state is RequestState.PAUSED
+    after = deadline(*events, as_of=D(2025, 11, 20))
+    assert after.state is not RequestState.PAUSED
+    # 6 working days before the pause, 13 Oct–3 Nov not counted, 14 more from 4 Nov.
+    assert after.due == D(2025, 11, 21)
+    assert deadline(*events, as_of=D(2025, 12, 1)).due == D(2025, 11, 21)  # fixed from now on
+    assert "未答复，自2025年11月4日（周二）起恢复计算" in after.explanation
+    assert_steps_add_up(after)
+
+
+def test_a_late_reply_does_not_extend_the_pause() -> None:
+    late = deadline(
+        Received(D(2025, 9, 26)),
+        ThirdPartyConsulted(D(2025, 10, 13), "甲公司"),
+        ThirdPartyAnswered(D(2025, 11, 10), "甲公司"),
+        as_of=D(2025, 11, 12),
+    )
+    assert late.due == D(2025, 11, 21)
+
+
+def test_the_reply_period_counts_from_the_partys_receipt_not_from_sending() -> None:
+    sent = ThirdPartyConsulted(D(2025, 10, 13), "甲公司", received_on=D(2025, 10, 16))
+    result = deadline(Received(D(2025, 9, 26)), sent, as_of=D(2025, 10, 20))
+    (consultation,) = result.consultations
+    assert consultation.reply_due == D(2025, 11, 6)  # 15 working days after 16 Oct
+    agency = AgencyConsulted(D(2025, 10, 13), "市财政局", received_on=D(2025, 10, 14))
+    (c,) = deadline(Received(D(2025, 9, 26)), agency, as_of=D(2025, 10, 20)).consultations
+    assert c.reply_due == D(2025, 11, 4)  # 条例第三十四条 likewise
+    with pytest.raises(RuleError, match="不能早于发出日期"):
+        deadline(
+            Received(D(2025, 9, 26)),
+            ThirdPartyConsulted(D(2025, 10, 13), "甲", received_on=D(2025, 10, 10)),
+            as_of=D(2025, 10, 20),
+        )

@@ -77,3 +77,30 @@ def test_a_fractional_or_absurd_quantity_is_refused() -> None:
         per_page(1.5)  # type: ignore[arg-type]
     with pytest.raises(RuleError, match="超出合理范围"):
         per_application(10**9)
+
+
+def test_the_months_fee_is_charged_once_spread_over_the_applications() -> None:
+    """109号 Art. 4: 12 applications in a month owe 200元 in all — the 11th and the 12th
+    100元 each — never 200元 on each of the 12 notices (2,400元)."""
+    from gongkai.core.fees import application_share
+
+    shares = [application_share(k).total for k in range(1, 13)]
+    assert shares == [Decimal(0)] * 10 + [Decimal(100), Decimal(100)]
+    assert sum(shares) == per_application(12).total == Decimal(200)
+    share = application_share(31)
+    assert share.total == Decimal(200)
+    assert share.items[0].description == "第31件：1件 × 200元/件 = 200元"
+    assert "本月第31件" in share.basis
+
+
+@given(st.integers(min_value=0, max_value=120))
+def test_the_shares_of_a_month_add_up_to_the_months_fee(count: int) -> None:
+    from gongkai.core.fees import application_share
+
+    total = sum((application_share(k).total for k in range(1, count + 1)), Decimal(0))
+    assert total == per_application(count).total
+
+
+def test_an_absurd_page_count_is_a_rule_error_not_an_itemisation() -> None:
+    with pytest.raises(RuleError, match="页数 10000000000 超出合理范围"):
+        per_page(10_000_000_000)

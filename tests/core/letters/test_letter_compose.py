@@ -11,6 +11,7 @@ from letter_facts import facts_for
 
 from gongkai.core.letters import (
     DEFAULT_NUMBER_PATTERN,
+    OUTCOMES,
     FeeItem,
     LetterError,
     LetterKind,
@@ -21,6 +22,7 @@ from gongkai.core.letters import (
     default_template,
     format_letter_number,
     number_pattern_problems,
+    template_problems,
 )
 
 
@@ -74,11 +76,40 @@ def test_an_answer_states_the_request_the_decision_and_the_basis() -> None:
     assert letter.addressee.name == "王龘"
 
 
-def test_without_a_review_body_the_remedy_clause_still_reads_well() -> None:
+def test_an_answer_without_a_named_review_body_is_refused() -> None:
+    """The remedy clause names the 复议机关 (行政复议法 第二十四条); without it no answer goes out."""
     facts = facts_for(LetterKind.ANSWER)
     facts = replace(facts, agency=replace(facts.agency, review_body=""))
+    with pytest.raises(LetterError, match="请先在机关信息中填写“行政复议机关”"):
+        compose_letter(default_template("answer:granted"), facts)
+
+
+@pytest.mark.parametrize("outcome", [k for k in OUTCOMES if k.startswith("withheld")])
+def test_a_refusal_requires_review_first_and_offers_no_direct_lawsuit(outcome: str) -> None:
+    """行政复议法 (2023) 第二十三条第一款第四项: 不予公开 → 复议前置."""
+    facts = replace(facts_for(LetterKind.ANSWER), reasons="涉及国家秘密")
+    letter = compose_letter(default_template(f"answer:{outcome}"), facts)
+    assert "应当在收到本答复书之日起60日内先向" in letter.remedy
+    assert facts.agency.review_body in letter.remedy
+    assert "6个月" not in letter.remedy
+    assert "收到行政复议决定书之日起15日内" in letter.remedy
+
+
+def test_other_outcomes_offer_review_or_a_direct_lawsuit() -> None:
+    facts = facts_for(LetterKind.ANSWER)
     letter = compose_letter(default_template("answer:granted"), facts)
-    assert "60日内依法申请行政复议" in letter.remedy
+    assert f"60日内向{facts.agency.review_body}申请行政复议" in letter.remedy
+    assert "6个月内依法向人民法院提起行政诉讼" in letter.remedy
+    partial = default_template("answer:partial").remedy
+    assert "不予公开的部分不服，应当" in partial and "6个月" in partial
+
+
+def test_an_edited_refusal_that_offers_a_direct_lawsuit_is_refused() -> None:
+    template = default_template("answer:withheld.state_secret")
+    edited = replace(template, remedy=default_template("answer:granted").remedy)
+    problems = template_problems(edited)
+    assert any("不得告知直接起诉" in p for p in problems)
+    assert template_problems(template) == ()
 
 
 def test_the_legal_basis_may_be_changed_for_one_letter() -> None:

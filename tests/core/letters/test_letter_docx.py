@@ -48,8 +48,11 @@ def test_every_answer_renders_with_number_basis_and_remedy(fmt: str, outcome: st
     assert "政府信息公开申请答复书" in text
     assert "定审交公开〔2025〕第12号" in text
     assert letter.legal_basis in text
-    assert "60日内向定海区人民政府申请行政复议" in text
-    assert "6个月内依法向人民法院提起行政诉讼" in text
+    assert "60日内" in text and "向定海区人民政府申请行政复议" in text
+    if outcome.startswith("withheld"):  # 复议前置 (行政复议法 第二十三条第一款第四项)
+        assert "6个月" not in text and "行政复议决定书之日起15日内" in text
+    else:
+        assert "6个月内依法向人民法院提起行政诉讼" in text
     assert "王龘：" in text
 
 

@@ -76,8 +76,11 @@ def test_each_answer_cites_the_article_of_its_outcome(outcome: str, articles: st
 @pytest.mark.parametrize("key", [k for k in DEFAULT_TEMPLATES if k.startswith("answer:")])
 def test_every_answer_carries_the_remedy_clause(key: str) -> None:
     remedy = DEFAULT_TEMPLATES[key].remedy
-    assert "60日内" in remedy and "行政复议" in remedy
-    assert "6个月内" in remedy and "行政诉讼" in remedy
+    assert "60日内" in remedy and "行政复议" in remedy and "行政诉讼" in remedy
+    if key.startswith("answer:withheld"):  # 行政复议法 (2023) 第二十三条第一款第四项: review first
+        assert "6个月内" not in remedy and "行政复议决定书之日起15日内" in remedy
+    else:
+        assert "6个月内" in remedy
 
 
 def test_an_unknown_placeholder_is_named_in_the_error() -> None:

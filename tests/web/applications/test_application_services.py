@@ -331,7 +331,11 @@ def test_events_must_be_recorded_in_date_order(register, district):
 
 def test_termination_takes_an_other_handling_row(register, district):
     app = services.application_request_correction(
-        acting_user=district.officer_a, application=register(), day=D(2025, 3, 5), note="x"
+        acting_user=district.officer_a,
+        application=register(),
+        day=D(2025, 3, 5),
+        note="x",
+        reply_by=D(2025, 3, 20),
     )
     with pytest.raises(ApplicationError, match="其他处理"):
         services.application_terminate(

@@ -54,9 +54,18 @@ def test_numbers_use_the_agency_short_name_and_count_per_series_and_year(
     )
     first = generate(district, answered())
     second = generate(district, answered())
+    from gongkai.web.applications import services as apps
+
+    asked = apps.application_request_correction(
+        acting_user=district.officer_a,
+        application=register(),
+        day=D(2025, 3, 5),
+        note="请写明文件名称",
+        reply_by=D(2025, 3, 20),
+    )
     correction = generate(
         district,
-        register(),
+        asked,
         key="correction",
         data=LetterInput(
             issued_on=D(2025, 3, 5),
@@ -111,15 +120,79 @@ def test_an_officer_of_another_agency_cannot_generate_letters(district, answered
         generate(district, answered(), user=district.officer_b)
 
 
-def test_an_extension_notice_refuses_more_than_twenty_working_days(district, register):
-    data = LetterInput(
+def test_an_extension_notice_states_the_clocks_dates_never_the_typed_ones(district, register):
+    """条例 第三十三条第二款: the 延长后的答复期限 comes from the clock, after the approval."""
+    from gongkai.web.applications import services as apps
+
+    typed = LetterInput(
         issued_on=D(2025, 3, 20),
         extension_reason="需调取档案",
         extension_days=25,
-        new_due_on=D(2025, 4, 30),
+        original_due_on=D(2025, 3, 1),
+        new_due_on=D(2025, 5, 30),
     )
-    with pytest.raises(ApplicationError, match="最长不得超过20个工作日"):
-        generate(district, register(), key="extension", data=data)
+    app = register()
+    with pytest.raises(ApplicationError, match="延期须先经审核人批准"):
+        generate(district, app, key="extension", data=typed)
+    app = apps.application_request_extension(
+        acting_user=district.officer_a, application=app, day=D(2025, 3, 20), reason="需调档"
+    )
+    app = apps.application_approve_extension(
+        acting_user=district.reviewer_a, application=app, day=D(2025, 3, 20)
+    )
+    letter = generate(district, app, key="extension", data=typed)
+    assert "2025年3月31日" in letter.text and "2025年4月28日" in letter.text
+    assert "5月30日" not in letter.text and "25个工作日" not in letter.text
+
+
+def test_a_correction_notice_states_the_recorded_period(district, register):
+    from gongkai.web.applications import services as apps
+
+    typed = LetterInput(
+        issued_on=D(2025, 3, 5), correction_items="请写明年份", correction_deadline=D(2025, 12, 31)
+    )
+    with pytest.raises(ApplicationError, match="请先在申请中登记补正通知"):
+        generate(district, register(), key="correction", data=typed)
+    asked = apps.application_request_correction(
+        acting_user=district.officer_a,
+        application=register(),
+        day=D(2025, 3, 5),
+        note="请写明年份",
+        reply_by=D(2025, 3, 20),
+    )
+    letter = generate(district, asked, key="correction", data=typed)
+    assert "2025年3月20日" in letter.text and "2025年12月31日" not in letter.text
+
+
+def test_a_consultation_letter_dates_the_reply_from_receipt_only(district, register):
+    from gongkai.web.applications import services as apps
+
+    data = LetterInput(
+        issued_on=D(2025, 3, 10),
+        third_party_name="甲公司",
+        consulted_information="甲公司的中标价格",
+        consultation_matter="贵方的商业秘密",
+        reply_by=D(2025, 3, 12),
+    )
+    unknown = apps.application_send_consultation(
+        acting_user=district.officer_a,
+        application=register(),
+        day=D(2025, 3, 10),
+        party="third_party",
+        party_name="甲公司",
+    )
+    letter = generate(district, unknown, key="consultation", data=data)
+    assert "15个工作日内" in letter.text and "2025年3月12日" not in letter.text
+    known = apps.application_send_consultation(
+        acting_user=district.officer_a,
+        application=register(),
+        day=D(2025, 3, 10),
+        party="third_party",
+        party_name="甲公司",
+        delivered_on=D(2025, 3, 12),
+    )
+    letter = generate(district, known, key="consultation", data=data)
+    assert "即2025年4月2日前" in letter.text  # 15 working days from receipt on 12 March
 
 
 def test_a_fee_notice_itemises_the_fee_from_the_register(district, register):
@@ -134,9 +207,11 @@ def test_a_fee_notice_itemises_the_fee_from_the_register(district, register):
         fee_items=items,
     )
     letter = generate(district, apps[-1], key="fee", data=data)
-    assert "第1至第10件：10件，免费" in letter.text
-    assert "第11至第12件：2件×100元/件＝200元" in letter.text
-    assert "合计：人民币200元（大写：贰佰元整）" in letter.text
+    # 109号 Art. 4: the month's fee (200元 for 12) is charged once — the 12th notice carries
+    # the 12th application's 100元, not the month's whole 200元.
+    assert "第12件：1件×100元/件＝100元" in letter.text
+    assert "免费" not in letter.text
+    assert "合计：人民币100元（大写：壹佰元整）" in letter.text
 
 
 def test_an_edited_template_is_versioned_and_used_by_the_next_letter(district, answered):
@@ -318,3 +393,26 @@ def test_a_fee_by_page_needs_the_page_count_of_the_register(district, register):
     data = LetterInput(issued_on=D(2025, 3, 10), fee_method="按量", payment_method="缴款码")
     with pytest.raises(ApplicationError, match="按量计收需要先在申请中登记提供信息的页数"):
         generate(district, register(), key="fee", data=data)
+
+
+def test_no_answer_letter_goes_out_before_the_review_body_is_named(district, answered):
+    """The remedy clause names the 复议机关 (行政复议法 第二十四条); the agency record's field is
+    required before a 答复书 is generated, and no number is taken."""
+    from gongkai.web.letters.models import Letter
+
+    district.dept_a.review_body = ""
+    district.dept_a.save(update_fields=["review_body"])
+    with pytest.raises(ApplicationError, match="请先在机关信息中填写“行政复议机关”"):
+        generate(district, answered())
+    assert not Letter.objects.exists()
+
+
+def test_a_refusal_letter_requires_review_first(district, answered):
+    letter = generate(
+        district,
+        answered("withheld.state_secret"),
+        key="answer:withheld.state_secret",
+        data=LetterInput(issued_on=D(2025, 3, 20), reasons="该信息已依法确定为国家秘密"),
+    )
+    assert "应当在收到本答复书之日起60日内先向示例区人民政府申请行政复议" in letter.text
+    assert "6个月" not in letter.text

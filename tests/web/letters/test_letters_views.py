@@ -333,3 +333,27 @@ def test_the_index_shows_which_templates_a_department_inherits(client, district)
     assert "沿用示例区人民政府第1版" in page
     edit = client.get(edit_url(district, "fee")).content.decode()
     assert "沿用示例区人民政府第1版" in edit
+
+
+def test_a_letter_dated_in_a_year_without_a_holiday_notice_warns_provisional(
+    client, district, register, time_machine
+):
+    """The dated fields are shown from the clock, disabled; a provisional (暂定) date warns."""
+    import datetime as dt
+
+    from gongkai.core.wallclock import CHINA
+    from gongkai.web.applications import services as apps
+
+    time_machine.move_to(dt.datetime(2027, 3, 10, 10, tzinfo=CHINA), tick=False)
+    asked = apps.application_request_correction(
+        acting_user=district.officer_a,
+        application=register(arrived_on=dt.date(2027, 3, 1)),
+        day=dt.date(2027, 3, 3),
+        note="请写明年份",
+        reply_by=dt.date(2027, 3, 24),
+    )
+    client.force_login(district.officer_a)
+    page = client.get(reverse("letters:letter_new", args=[asked.pk, "correction"])).text
+    assert 'id="provisional-warning"' in page and "2027年的放假安排尚未公布" in page
+    assert "由办理记录按法定期限自动计算" in page
+    assert 'name="correction_deadline" value="2027-03-24"' in page and "disabled" in page

@@ -59,7 +59,14 @@ def test_a_result_dated_before_the_filing_is_refused(district, application):
             today=TODAY,
         )
     with pytest.raises(ApplicationError, match="不能早于申请复议或起诉的日期"):
-        review(district, application, result="corrected", decided_on=D(2025, 4, 1))
+        review(
+            district,
+            application,
+            kind="suit_direct",
+            body="示例区人民法院",
+            result="corrected",
+            decided_on=D(2025, 4, 1),
+        )
     services.case_record_result(
         acting_user=district.officer_a,
         case=case,
@@ -218,3 +225,30 @@ def test_another_agency_can_neither_see_nor_change_a_case(client, district, appl
     assert response.status_code == 404
     case.refresh_from_db()
     assert case.result == ""
+
+
+def test_a_case_filed_before_the_answer_is_refused_unless_the_answer_was_late(district, register):
+    from gongkai.web.applications import services as apps
+
+    answered = apps.application_answer(
+        acting_user=district.officer_a,
+        application=register(),
+        day=D(2025, 3, 20),
+        outcome="granted",
+        legal_basis="条例第三十六条第二项",
+    )
+    with pytest.raises(ApplicationError, match="早于答复日期（2025-03-20）"):
+        review(district, answered, filed_on=D(2025, 3, 10))
+    pending = register()  # due 2025-03-31, not answered
+    with pytest.raises(ApplicationError, match="应在答复期限（2025-03-31）届满之后"):
+        review(district, pending, filed_on=D(2025, 3, 25))
+    late = review(district, pending, filed_on=D(2025, 4, 8))
+    assert "针对逾期未答复提出" in late.note
+
+
+def test_the_same_answer_is_not_brought_to_review_twice(district, application):
+    first = review(district, application)
+    with pytest.raises(ApplicationError, match="同一答复不能重复登记行政复议"):
+        review(district, application, filed_on=D(2025, 5, 20))
+    services.case_void(acting_user=district.officer_a, case=first, reason="误登记")
+    assert review(district, application, filed_on=D(2025, 5, 20)).kind == "review"

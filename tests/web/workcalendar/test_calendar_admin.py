@@ -88,7 +88,12 @@ def test_the_calendar_page_lists_the_moved_due_dates(client, district, register)
     client.force_login(district.admin)
     page = client.post(
         reverse("workcalendar:year", args=[2025]),
-        {"notice": notice, "holidays": holidays + "\n临时假日 2025-03-14", "workdays": workdays},
+        {
+            "notice": notice,
+            "holidays": holidays + "\n临时假日 2025-03-14",
+            "workdays": workdays,
+            "confirm": "1",
+        },
     )
     assert page.status_code == 200
     assert "答复期限变化（1件）" in page.text
@@ -120,15 +125,15 @@ def test_a_request_the_clock_refuses_under_the_new_calendar_keeps_its_date_and_i
     )
     extended_due = app.due_on
     notice, holidays, workdays = current_2025()
-    without_qingming = "\n".join(line for line in holidays.splitlines() if "清明" not in line)
     saved = calendar_year_save(
         acting_user=district.admin,
         year=2025,
         notice=notice,
-        holidays=without_qingming,
-        workdays=workdays,
+        holidays=holidays,
+        workdays=workdays + "\n2025-04-12 清明节",
     )
-    # Without the 清明 holiday the period ends on 25 April, before the extension was approved.
+    # With Saturday 12 April a working day the period ends on 27 April, before the extension
+    # was approved.
     assert [(a.number, "届满前" in reason or "延长" in reason) for a, reason in saved.failed] == [
         (app.number, True)
     ]
@@ -162,10 +167,76 @@ def test_a_new_holiday_also_moves_the_proactive_publication_due_dates_and_lists_
     client.force_login(district.admin)
     page = client.post(
         reverse("workcalendar:year", args=[2025]),
-        {"notice": notice, "holidays": holidays + "\n临时假日 2025-03-14", "workdays": workdays},
+        {
+            "notice": notice,
+            "holidays": holidays + "\n临时假日 2025-03-14",
+            "workdays": workdays,
+            "confirm": "1",
+        },
     )
     item.refresh_from_db()
     assert item.due_on == D(2025, 4, 1)
     assert "主动公开期限变化（1条）" in page.text
     assert "JYJ/2025-00001" in page.text
     assert "1条主动公开信息的公开期限随之变化" in page.text
+
+
+def test_an_arrangement_that_removes_a_statutory_holiday_is_refused(district):
+    """《全国年节及纪念日放假办法》第二条: 清明节 is a holiday for all citizens."""
+    notice, holidays, workdays = current_2025()
+    without_qingming = "\n".join(line for line in holidays.splitlines() if "清明" not in line)
+    with pytest.raises(ApplicationError, match="缺少法定节假日：清明节（2025-04-04）"):
+        calendar_year_save(
+            acting_user=district.admin,
+            year=2025,
+            notice=notice,
+            holidays=without_qingming,
+            workdays=workdays,
+        )
+    assert not AuditRecord.objects.filter(entity="calendar").exists()
+
+
+@pytest.mark.parametrize("holidays", ["", "元旦 2027-01-01 2027-01-01"])
+def test_an_empty_or_partial_arrangement_is_refused_on_the_page(client, district, holidays):
+    from gongkai.web.workcalendar.models import YearOverride
+
+    client.force_login(district.admin)
+    page = client.post(
+        reverse("workcalendar:year", args=[2027]),
+        {"notice": "通知", "holidays": holidays, "workdays": "", "confirm": "1"},
+    )
+    assert page.status_code == 400
+    assert ("放假安排为空" if not holidays else "缺少法定节假日：春节") in page.text
+    assert not YearOverride.objects.exists()
+
+
+def test_the_effect_is_shown_and_nothing_is_saved_before_confirmation(client, district, register):
+    from gongkai.web.workcalendar.models import YearOverride
+
+    app = register()  # due 2025-03-31
+    notice, holidays, workdays = current_2025()
+    client.force_login(district.admin)
+    form = {"notice": notice, "holidays": holidays + "\n临时假日 2025-03-14", "workdays": workdays}
+    page = client.post(reverse("workcalendar:year", args=[2025]), form)
+    assert "确认保存：1件在办申请的答复期限将随之变化" in page.text
+    assert app.number in page.text and "2025-03-31" in page.text and "2025-04-01" in page.text
+    assert not YearOverride.objects.exists()
+    app.refresh_from_db()
+    assert app.due_on == D(2025, 3, 31)
+    client.post(reverse("workcalendar:year", args=[2025]), form | {"confirm": "1"})
+    app.refresh_from_db()
+    assert app.due_on == D(2025, 4, 1) and YearOverride.objects.filter(year=2025).exists()
+
+
+def test_the_office_can_read_the_calendar_but_not_change_it(client, district):
+    client.force_login(district.office)
+    assert client.get(reverse("workcalendar:index")).status_code == 200
+    page = client.get(reverse("workcalendar:year", args=[2025]))
+    assert page.status_code == 200 and "放假安排（只读）" in page.text and "清明节" in page.text
+    assert "检查并预览" not in page.text
+    notice, holidays, workdays = current_2025()
+    refused = client.post(
+        reverse("workcalendar:year", args=[2025]),
+        {"notice": notice, "holidays": holidays, "workdays": workdays, "confirm": "1"},
+    )
+    assert refused.status_code == 403

@@ -83,6 +83,7 @@ from datetime import date
 from functools import lru_cache
 
 from ..errors import CalendarUnavailable
+from .lawful import arrangement_problems, statutory_days
 from .model import (
     Answer,
     DayInfo,
@@ -175,6 +176,7 @@ __all__ = [
     "add_workdays_answer",
     "arrangement_as_mapping",
     "arrangement_from_mapping",
+    "arrangement_problems",
     "arrangements_from_document",
     "bundled_arrangements",
     "bundled_source",
@@ -186,6 +188,7 @@ __all__ = [
     "override_path",
     "read_calendar_file",
     "reset_default_calendar",
+    "statutory_days",
     "statutory_holidays",
     "weekday_name",
     "workdays_between",

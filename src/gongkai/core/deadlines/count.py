@@ -36,7 +36,7 @@ def merge_pauses(pauses: Sequence[Pause], as_of: date) -> list[tuple[date, date,
     """Pauses as inclusive intervals (open ones end on ``as_of``), overlaps merged."""
     spans: list[tuple[date, date, list[Pause]]] = []
     for p in sorted(pauses, key=lambda p: p.start):
-        end = p.end if p.end is not None else max(as_of, p.start)
+        end = p.last_day(as_of)
         if spans and p.start <= spans[-1][1]:
             s, e, members = spans[-1]
             spans[-1] = (s, max(e, end), [*members, p])
@@ -65,7 +65,13 @@ def pause_notes(
             notes.append(
                 f"；缴费期限至{cn_date(fee_due)}，即收到通知次日起{FEE_PAYMENT_DAYS}个工作日"
             )
-        if p.open:
+        if p.cap is not None and (p.end is None or p.end > p.cap) and as_of > p.cap:
+            who = "第三方" if p.kind == "third_party" else "被征求意见机关"
+            notes.append(
+                f"；{who}在答复期限内未答复，自{cn_date(p.cap + ONE_DAY)}起恢复计算，"
+                "由本机关依法决定（条例第三十二条、第三十四条）"
+            )
+        elif p.running_on(as_of):
             notes.append(f"；截至{cn_date(as_of)}尚未结束，答复期限将随之顺延")
     return "".join(notes)
 
@@ -112,7 +118,7 @@ def count(replayed: Replayed, as_of: date, cal: WorkCalendar, *, explain: bool =
             ex.count(pos + ONE_DAY, seg_end, limit - remaining + 1)
             remaining -= available
         a = max(s, pos + ONE_DAY)
-        if s <= as_of and any(p.open for p in members):
+        if s <= as_of and any(p.running_on(as_of) for p in members):
             paused_now = True
         if ex.enabled:
             label = "、".join(dict.fromkeys(p.label for p in members))

@@ -38,10 +38,12 @@ class CorrectionReceived:
 
 @dataclass(frozen=True)
 class ThirdPartyConsulted:
-    """A written consultation of a third party was sent (Art. 32)."""
+    """A written consultation of a third party was sent (Art. 32); ``received_on`` is the day
+    the third party received it, from which its 15 working days run (unknown: the sending day)."""
 
     on: date
     party: str = ""
+    received_on: date | None = None
 
 
 @dataclass(frozen=True)
@@ -54,10 +56,12 @@ class ThirdPartyAnswered:
 
 @dataclass(frozen=True)
 class AgencyConsulted:
-    """Another agency was consulted (Art. 33 ¶3; co-produced information, Art. 34)."""
+    """Another agency was consulted (Art. 33 ¶3; co-produced information, Art. 34); its 15
+    working days run from ``received_on`` (unknown: the sending day)."""
 
     on: date
     agency: str = ""
+    received_on: date | None = None
 
 
 @dataclass(frozen=True)
@@ -138,16 +142,17 @@ def clock_event(
     """A register's event (``kind`` of :class:`~gongkai.core.vocabulary.EventKind`) as the
     clock's event, or None for the events the clock does not count. ``party`` is
     ``"agency"`` for another agency consulted (else a third party), ``name`` the party's name,
-    ``due`` the 补正 deadline, the day the fee notice was received, or the Art. 35 due date."""
+    ``due`` the 补正 deadline, the day the fee notice or the consultation letter was received, or
+    the Art. 35 due date."""
     match kind:
         case EventKind.CORRECTION_REQUESTED:
             return CorrectionRequested(on, reply_by=due)
         case EventKind.CORRECTION_RECEIVED:
             return CorrectionReceived(on)
         case EventKind.CONSULTATION_STARTED if party == "agency":
-            return AgencyConsulted(on, agency=name)
+            return AgencyConsulted(on, agency=name, received_on=due)
         case EventKind.CONSULTATION_STARTED:
-            return ThirdPartyConsulted(on, party=name)
+            return ThirdPartyConsulted(on, party=name, received_on=due)
         case EventKind.CONSULTATION_ENDED if party == "agency":
             return AgencyAnswered(on, agency=name)
         case EventKind.CONSULTATION_ENDED:

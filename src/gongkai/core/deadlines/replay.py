@@ -45,11 +45,24 @@ class Pause:
     end: date | None
     label: str
     article: str
+    # The last day the pause may last: a consultation's reply date (条例 第三十二条, 第三十四条:
+    # 15 working days from the party's receipt). Silence does not stop the clock for ever;
+    # after it the agency decides and the period runs again, even if a reply comes later.
+    cap: date | None = None
 
     @property
     def open(self) -> bool:
         """Not ended yet (a consultation unanswered, a fee unpaid): it runs up to ``as_of``."""
         return self.end is None
+
+    def running_on(self, as_of: date) -> bool:
+        """Still pausing the clock on ``as_of`` (open, and its reply date not passed)."""
+        return self.open and (self.cap is None or as_of <= self.cap)
+
+    def last_day(self, as_of: date) -> date:
+        """The inclusive last day not counted, as of ``as_of``."""
+        end = self.end if self.end is not None else max(as_of, self.start)
+        return min(end, self.cap) if self.cap is not None else end
 
 
 @dataclass(frozen=True)
@@ -184,10 +197,18 @@ def replay(events: Sequence[Event], cal: WorkCalendar, *, explain: bool = True) 
             article = (
                 "条例第三十二条、第三十三条第三款" if third else "条例第三十三条第三款、第三十四条"
             )
-            pause = Pause(key[0], name, event.on, None, label, article)
+            delivered = event.received_on or event.on
+            if delivered < event.on:
+                raise RuleError(
+                    f"对方收到征求意见书的日期 {delivered.isoformat()} 不能早于发出日期 "
+                    f"{event.on.isoformat()}"
+                )
+            # The reply period counts from the party's receipt (条例 第三十二条: 自收到征求意见书
+            # 之日起15个工作日内; 第三十四条 likewise), not from sending.
+            reply_due = cal.add_workdays(delivered, CONSULTATION_REPLY_DAYS)
+            pause = Pause(key[0], name, event.on, None, label, article, cap=reply_due)
             pauses.append(pause)
             open_pauses.setdefault(key, []).append(pause)
-            reply_due = cal.add_workdays(event.on, CONSULTATION_REPLY_DAYS)
             consultations.append(Consultation(key[0], name, event.on, reply_due, None))
             continue
         if isinstance(event, ThirdPartyAnswered | AgencyAnswered):

@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from ..calendar import WorkCalendar
 from ..deadlines import Received, compute_deadline
+from ..fees import per_page
 from ..formats import format_for_year
 from ..formats.common import T3_APPLICANT_COLUMNS
 from ..identity import id_card_check_character
@@ -243,12 +244,8 @@ def _plan(
 
 
 def _per_page(pages: int) -> Decimal:
-    """信息处理费 按量 (国办函〔2020〕109号第五条): 30 pages free, then 10/20/40 元 a page."""
-    cost = 0
-    for low, high, price in ((31, 100, 10), (101, 200, 20), (201, 10**9, 40)):
-        if pages >= low:
-            cost += (min(pages, high) - low + 1) * price
-    return Decimal(cost)
+    """信息处理费 按量 (国办函〔2020〕109号第五条), from the one fee computation."""
+    return per_page(pages).total
 
 
 def _open_state(events: Sequence[Event], received: dt.date, as_of: dt.date) -> Status:

@@ -192,6 +192,12 @@ def letter_values(facts: LetterFacts, basis: str) -> dict[str, str]:
 
 def _check_facts(kind: LetterKind, facts: LetterFacts) -> None:
     """Statutory limits the facts must respect before a letter states them."""
+    if kind.is_decision and not facts.agency.review_body.strip():
+        raise LetterError(
+            "答复书的救济条款须写明行政复议机关：请先在机关信息中填写“行政复议机关”"
+            "（《中华人民共和国行政复议法》第二十四条：部门为本级人民政府，"
+            "人民政府为上一级人民政府）"
+        )
     if kind is LetterKind.EXTENSION and facts.extension_days is not None:
         if not 1 <= facts.extension_days <= 20:
             raise LetterError(

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from gongkai.core.letters.kinds import OUTCOMES, LetterKind, template_key
 from gongkai.core.letters.library import LetterTemplate
+from gongkai.core.letters.remedies import DIRECT, remedy_for
 
 LAW = "《中华人民共和国政府信息公开条例》"
 FEE_RULES = "《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）"
@@ -21,11 +22,7 @@ OPENING = (
     "申请获取“{request_summary}”。经审查，现答复如下："
 )
 CLOSING = "特此告知。"
-REMEDY = (
-    "如对本答复不服，可以在收到本答复书之日起60日内"
-    "{?review_body}向{review_body}{/review_body}{!review_body}依法{/review_body}申请行政复议，"
-    "或者在收到本答复书之日起6个月内依法向人民法院提起行政诉讼。"
-)
+REMEDY = DIRECT  # the clause of an answer that refuses nothing (see remedies.py)
 
 WITHHELD_BASIS_36_3 = "第三十六条第三项"
 
@@ -317,7 +314,7 @@ def _build() -> dict[str, LetterTemplate]:
     for outcome in OUTCOMES:
         body, basis = _ANSWERS[outcome]
         key = template_key(LetterKind.ANSWER, outcome)
-        templates[key] = LetterTemplate(key, ANSWER_TITLE, body, basis, REMEDY)
+        templates[key] = LetterTemplate(key, ANSWER_TITLE, body, basis, remedy_for(outcome))
     for kind, (title, body, basis) in _NOTICES.items():
         templates[kind.value] = LetterTemplate(kind.value, title, body, basis)
     return templates

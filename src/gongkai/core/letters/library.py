@@ -11,6 +11,7 @@ from gongkai.core.letters.kinds import (
     placeholders_for,
     template_label,
 )
+from gongkai.core.letters.remedies import remedy_problems
 from gongkai.core.letters.template import Template, TemplateError, parse
 
 # What a remedy clause must mention (行政复议法 第二十条: 60 days; 行政诉讼法 第四十六条: 6 months).
@@ -98,6 +99,9 @@ def template_problems(template: LetterTemplate) -> tuple[str, ...]:
                 + "和".join(absent)
                 + "（收到答复之日起60日内申请行政复议，或6个月内提起行政诉讼）"
             )
+        else:
+            _kind, outcome = parse_template_key(template.key)
+            problems.extend(remedy_problems(outcome, template.remedy))
     return tuple(problems)
 
 

@@ -24,6 +24,9 @@ class MemberForm(forms.Form):
     password = forms.CharField(
         label="初始密码（新用户）", required=False, widget=forms.PasswordInput(render_value=True)
     )
+    confirm_office = forms.BooleanField(
+        label="确认向部门工作人员授予公开办角色（可查看本级政府所有部门的申请）", required=False
+    )
 
     def __init__(self, *args: Any, agencies: list[tuple[int, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -32,3 +35,11 @@ class MemberForm(forms.Form):
 
 class RemoveForm(forms.Form):
     reason = forms.CharField(label="原因", max_length=200)
+
+
+class AccountActiveForm(forms.Form):
+    reason = forms.CharField(label="原因", max_length=200)
+
+
+class ResetPasswordForm(forms.Form):
+    password = forms.CharField(label="临时密码", max_length=128, widget=forms.PasswordInput)

@@ -30,3 +30,23 @@ class Membership(TimestampedModel):
 
     def __str__(self) -> str:
         return f"{self.user} · {self.agency} · {Role(self.role).label}"
+
+
+class AccountState(models.Model):
+    """What the 系统管理员 decided about an account beyond its roles: a password reset by the
+    administrator must be changed by its owner at the next login."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name="用户",
+        on_delete=models.CASCADE,
+        related_name="account_state",
+    )
+    must_change_password = models.BooleanField("下次登录须修改密码", default=False)
+
+    class Meta:
+        verbose_name = "账户状态"
+        verbose_name_plural = "账户状态"
+
+    def __str__(self) -> str:
+        return f"{self.user}"

@@ -141,6 +141,29 @@ def is_administrator(user: Any) -> bool:
     )
 
 
+def can_view_dashboard(user: Any) -> bool:
+    """The 公开办's dashboard of its government's agencies (系统管理员 may read it too)."""
+    return getattr(user, "is_superuser", False) or bool(overseen_government_ids(user))
+
+
+def can_supervise(user: Any, agency: Agency) -> bool:
+    """督办: the 公开办 of the agency's government (条例 第四条: the 主管部门 推进、指导、协调、监督
+    its government's agencies; 第四十七条)."""
+    if getattr(user, "is_superuser", False):
+        return True
+    return any(
+        role is Role.OFFICE and g == agency.government_id for _a, g, role in _memberships(user)
+    )
+
+
+def can_view_calendar(user: Any) -> bool:
+    """Who may read the working calendar and its arrangements: whoever may edit it, and the
+    公开办 (its due dates rest on it). Editing stays with :func:`can_admin_calendar`."""
+    return can_admin_calendar(user) or any(
+        role is Role.OFFICE for _a, _g, role in _memberships(user)
+    )
+
+
 def require_writer(user: Any, agency: Agency) -> None:
     """Only the agency's own 经办人, 审核人 and 公开办 write its registers (the proactive
     register, the 第二十条 records, review and litigation cases)."""

@@ -35,9 +35,11 @@ def member_add(
     username: str,
     full_name: str = "",
     password: str = "",
+    confirm_office: bool = False,
 ) -> Membership:
     """Give a person a role in an agency; a new username creates the account (the password is
-    checked by Django's validators and stored hashed)."""
+    checked by Django's validators and stored hashed). Granting 公开办 — which reads every
+    agency of the government — to someone who works in a department must be confirmed."""
     _require_admin_of(acting_user, agency)
     username = username.strip()
     if not username:
@@ -57,14 +59,33 @@ def member_add(
         user = users.create_user(username=username, password=password, first_name=full_name.strip())
     if Membership.objects.filter(user=user, agency=agency, role=role.value).exists():
         raise ApplicationError(f"{username} 已是{agency.name}的{role.label}")
+    departments = [
+        m.agency.name
+        for m in Membership.objects.filter(user=user).select_related("agency")
+        # A government is its own government (orgs.models.Agency.government).
+        if m.agency.government_id != m.agency_id
+    ]
+    if role is Role.OFFICE and departments and not confirm_office:
+        raise ApplicationError(
+            f"{username} 是{'、'.join(departments)}的工作人员。授予公开办角色后，"
+            f"其可查看{agency.name}所有部门的申请；请勾选确认后再提交",
+            field="confirm_office",
+        )
+    had_roles = Membership.objects.filter(user=user).exists()
     membership = Membership.objects.create(user=user, agency=agency, role=role.value)
+    changes = {"user": username, "agency": agency.name, "role": role.label}
+    if role is Role.OFFICE and departments:
+        changes["confirmed"] = f"已确认向部门工作人员（{'、'.join(departments)}）授予公开办角色"
     AuditRecord.objects.create(
         entity="membership",
         entity_id=str(membership.pk),
         action=AuditAction.MEMBER_ADD,
         actor=acting_user,
-        changes={"user": username, "agency": agency.name, "role": role.label},
+        changes=changes,
     )
+    if not had_roles and not user.is_active:
+        user.is_active = True  # access ended with the last role; a role given back restores it
+        user.save(update_fields=["is_active"])
     return membership
 
 
@@ -88,7 +109,11 @@ def member_remove(*, acting_user: User, membership: Membership, reason: str) -> 
             "role": Role(membership.role).label,
         },
     )
+    user = membership.user
     membership.delete()
+    from gongkai.web.accounts.account_services import end_access_without_roles
+
+    end_access_without_roles(acting_user=acting_user, user=user)
 
 
 @transaction.atomic

@@ -69,11 +69,11 @@ def _can_request_extension(user: Any, a: Application) -> bool:
 
 
 def _can_approve_extension(user: Any, a: Application) -> bool:
-    return (
-        _status_in(*OPEN)(a)
-        and permissions.can_approve_extension(user, a)
-        and services.pending_extension_request(a) is not None
-    )
+    """A 审核人 of the agency, on a pending request someone else made (no self-approval)."""
+    if not (_status_in(*OPEN)(a) and permissions.can_approve_extension(user, a)):
+        return False
+    pending = services.pending_extension_request(a)
+    return pending is not None and pending.actor_id != user.pk
 
 
 def _can_change_outcome(user: Any, a: Application) -> bool:
@@ -166,6 +166,7 @@ ACTIONS: dict[str, Action] = {
                 party=d["party"],
                 party_name=d["party_name"],
                 note=d.get("note", ""),
+                delivered_on=d.get("delivered_on"),
             ),
             _handler(_status_in(*ACTIVE, Status.CONSULTING)),
             "已登记征求意见，征求意见期间不计入答复期限",
@@ -190,11 +191,12 @@ ACTIONS: dict[str, Action] = {
             "fee_notice",
             "发出收费通知",
             lambda app, data: f.FeeNoticeForm(data, prefix="fn"),
-            lambda u, app, d: services.application_issue_fee_notice(
+            lambda u, app, d: services.application_issue_computed_fee_notice(
                 acting_user=u,
                 application=app,
                 day=d["day"],
-                amount=d["amount"],
+                method=d["method"],
+                pages=d.get("pages"),
                 note=d.get("note", ""),
                 delivered_on=d.get("delivered_on"),
             ),
@@ -230,6 +232,27 @@ ACTIONS: dict[str, Action] = {
             ),
             _can_approve_extension,
             "已批准延期，答复期限延长20个工作日",
+        ),
+        Action(
+            "return_extension",
+            "退回延期申请",
+            lambda app, data: f.ExtensionDeclineForm(data, prefix="et"),
+            lambda u, app, d: services.application_decline_extension(
+                acting_user=u, application=app, day=d["day"], reason=d["reason"], returned=True
+            ),
+            _can_approve_extension,
+            "已退回延期申请，并通知经办人修改",
+        ),
+        Action(
+            "reject_extension",
+            "驳回延期申请",
+            lambda app, data: f.ExtensionDeclineForm(data, prefix="ej"),
+            lambda u, app, d: services.application_decline_extension(
+                acting_user=u, application=app, day=d["day"], reason=d["reason"]
+            ),
+            _can_approve_extension,
+            "已驳回延期申请，答复期限不变",
+            danger=True,
         ),
         Action(
             "answer",

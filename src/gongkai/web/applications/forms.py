@@ -6,6 +6,7 @@ from typing import Any
 
 from django import forms
 
+from gongkai.core.fees import MAX_PAGES
 from gongkai.web.applications.enums import (
     APPLICANT_KIND_CHOICES,
     CHANNEL_CHOICES,
@@ -15,6 +16,7 @@ from gongkai.web.applications.enums import (
     PARTY_CHOICES,
     STATUS_CHOICES,
 )
+from gongkai.web.applications.fees import FEE_METHOD_CHOICES
 from gongkai.web.applications.selectors import QUEUE_VIEWS
 from gongkai.web.common.forms import BLANK, DATE, ChineseErrorsMixin
 
@@ -47,6 +49,9 @@ class RegisterForm(ChineseErrorsMixin, forms.Form):
     requested_form = forms.ChoiceField(label="获取信息的载体形式", choices=BLANK + FORM_CHOICES)
     delivery = forms.ChoiceField(label="获取信息的方式", choices=BLANK + DELIVERY_CHOICES)
 
+    submission_token = forms.CharField(required=False, max_length=40, widget=forms.HiddenInput)
+    confirm_duplicate = forms.BooleanField(label="已核对，不是重复申请，仍然登记", required=False)
+
     def __init__(self, *args: Any, agencies: list[tuple[int, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["agency"].choices = agencies  # type: ignore[attr-defined]
@@ -64,6 +69,7 @@ class QueueFilterForm(forms.Form):
     received_from = forms.DateField(label="收到日期自", widget=DATE, required=False)
     received_to = forms.DateField(label="至", widget=DATE, required=False)
     q = forms.CharField(label="搜索", required=False, max_length=100)
+    sort = forms.CharField(required=False, max_length=20, widget=forms.HiddenInput)
 
     def __init__(self, *args: Any, agencies: list[tuple[int, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -94,6 +100,12 @@ class CorrectionReceiveForm(DayForm):
 class ConsultationSendForm(DayForm):
     party = forms.ChoiceField(label="征求对象", choices=PARTY_CHOICES)
     party_name = forms.CharField(label="对象名称", max_length=100)
+    delivered_on = forms.DateField(
+        label="对方收到征求意见书日期",
+        widget=DATE,
+        required=False,
+        help_text="15个工作日的答复期限自对方收到之日起算（条例第三十二条、第三十四条）",
+    )
     note = forms.CharField(label="说明", required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
 
@@ -109,7 +121,16 @@ class ConsultationReceiveForm(DayForm):
 
 
 class FeeNoticeForm(DayForm):
-    amount = forms.DecimalField(label="收费金额（元）", max_digits=12, decimal_places=2)
+    """The amount is computed (国办函〔2020〕109号), never typed: method and, for 按量, pages."""
+
+    method = forms.ChoiceField(label="计收方式", choices=BLANK + FEE_METHOD_CHOICES)
+    pages = forms.IntegerField(
+        label="提供信息页数（按量）",
+        required=False,
+        min_value=1,
+        max_value=MAX_PAGES,
+        help_text="按量计收时填写；金额按109号第五条自动计算",
+    )
     delivered_on = forms.DateField(label="申请人收到通知日期", widget=DATE, required=False)
     note = forms.CharField(
         label="计费说明", required=False, widget=forms.Textarea(attrs={"rows": 2})
@@ -128,13 +149,19 @@ class ExtensionApproveForm(DayForm):
     pass
 
 
+class ExtensionDeclineForm(DayForm):
+    reason = forms.CharField(label="理由", widget=forms.Textarea(attrs={"rows": 2}))
+
+
 class AnswerForm(DayForm):
     outcome = forms.ChoiceField(label="办理结果（年报表三）")
     legal_basis = forms.CharField(label="法律依据", widget=forms.Textarea(attrs={"rows": 2}))
     summary = forms.CharField(
         label="答复内容摘要", required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
-    pages = forms.IntegerField(label="提供信息页数", required=False, min_value=0)
+    pages = forms.IntegerField(
+        label="提供信息页数", required=False, min_value=0, max_value=MAX_PAGES
+    )
 
     def __init__(self, *args: Any, outcomes: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

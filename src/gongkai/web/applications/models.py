@@ -136,6 +136,9 @@ class Application(TimestampedModel):
         on_delete=models.PROTECT,
         related_name="+",
     )
+    # The registration form's one-time token: the same form submitted twice (back button,
+    # double click) registers one request.
+    submission_token = models.CharField("提交标识", max_length=40, blank=True, default="")
 
     class Meta:
         verbose_name = "政府信息公开申请"
@@ -153,6 +156,11 @@ class Application(TimestampedModel):
                 fields=["agency", "year", "seq"],
                 condition=models.Q(seq__gt=0),
                 name="application_seq_unique",
+            ),
+            models.UniqueConstraint(
+                fields=["submission_token"],
+                condition=~models.Q(submission_token=""),
+                name="application_submitted_once",
             ),
         )
         indexes = (
@@ -247,5 +255,6 @@ class ApplicationEvent(models.Model):
 DUE_LABELS = {
     EventKind.CORRECTION_REQUESTED.value: "补正期限",
     EventKind.FEE_NOTICE.value: "申请人收到通知",
+    EventKind.CONSULTATION_STARTED.value: "对方收到征求意见书",
     EventKind.DUE_DATE_SET.value: "确定的答复期限",
 }

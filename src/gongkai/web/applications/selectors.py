@@ -76,6 +76,29 @@ class QueueFilters:
     received_from: dt.date | None = None
     received_to: dt.date | None = None
     q: str = ""
+    sort: str = ""
+
+
+# The queue's sortable columns: key → (label, ordering); "-key" sorts descending.
+QUEUE_SORTS = {
+    "number": ("受理编号", ("year", "seq", "id")),
+    "agency": ("受理机关", ("agency__name", "id")),
+    "applicant": ("申请人", ("applicant__name", "id")),
+    "received": ("收到日期", ("received_on", "id")),
+    "status": ("状态", ("status", "id")),
+    "due": ("答复期限", ("due_on", "id")),
+}
+
+
+def queue_ordering(sort: str) -> tuple[str, ...] | None:
+    """The ORM ordering for ``sort`` ("due", "-received" …), or None for the view's default."""
+    key = sort.removeprefix("-")
+    if key not in QUEUE_SORTS:
+        return None
+    fields = QUEUE_SORTS[key][1]
+    if sort.startswith("-"):
+        return tuple(f if f.startswith("-") else f"-{f}" for f in fields)
+    return fields
 
 
 def application_queue(
@@ -120,6 +143,9 @@ def application_queue(
             | Q(applicant__name__icontains=filters.q)
             | Q(subject__icontains=filters.q)
         )
+    ordering = queue_ordering(filters.sort)
+    if ordering is not None:
+        return apps.order_by(*ordering)
     if view in {"closed", "all"}:
         return apps.order_by("-received_on", "-id")
     return apps.order_by("due_on", "id")

@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.queue, name="queue"),
     path("export.csv", views.queue_csv, name="queue_csv"),
     path("new/", views.register, name="register"),
+    path("inbox/", views.inbox, name="inbox"),
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/act/<slug:action>/", views.act, name="act"),
 ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from typing import Any
 
 from django.contrib import messages
@@ -19,13 +20,16 @@ from gongkai.web.accounts import permissions
 from gongkai.web.applications import panels, selectors, services
 from gongkai.web.applications.actions import ACTIONS
 from gongkai.web.applications.clock import deadline_for
-from gongkai.web.applications.enums import APPLICANT_KIND_LABELS, EventKind, Status
+from gongkai.web.applications.duplicates import open_duplicates
+from gongkai.web.applications.enums import APPLICANT_KIND_LABELS, Status
 from gongkai.web.applications.fees import fee_breakdown
 from gongkai.web.applications.forms import QueueFilterForm, RegisterForm
+from gongkai.web.applications.inbox import approval_inbox
 from gongkai.web.applications.models import Application
 from gongkai.web.applications.outcomes import outcome_label
 from gongkai.web.common.errors import ApplicationError, PermissionDenied
 from gongkai.web.common.http import AuthenticatedHttpRequest
+from gongkai.web.common.views import forbidden
 from gongkai.web.workcalendar.snapshots import work_calendar
 
 PAGE_SIZE = 50
@@ -47,6 +51,7 @@ def _filters(
             received_from=d["received_from"],
             received_to=d["received_to"],
             q=d["q"].strip(),
+            sort=d["sort"] if selectors.queue_ordering(d["sort"] or "") else "",
         )
     else:
         filters = selectors.QueueFilters(view=request.GET.get("view", "open"))
@@ -71,9 +76,20 @@ def _queue(
 def queue(request: AuthenticatedHttpRequest) -> HttpResponse:
     form, filters, apps, today, soon_until = _queue(request)
     page = Paginator(apps, PAGE_SIZE).get_page(request.GET.get("page"))
+    calendar = work_calendar()
+    for a in page.object_list:
+        # Working days left to the due date (条例 第三十三条): negative once overdue; none while
+        # the clock is paused (补正, 征求意见, 缴费) or the request is closed.
+        running = a.is_open and not a.status_enum.is_waiting and a.due_on is not None
+        a.days_left = calendar.workdays_between(today, a.due_on) if running else None
+        a.days_over = -a.days_left if a.days_left is not None and a.days_left < 0 else 0
     query = request.GET.copy()
     query.pop("page", None)
+    sort_query = request.GET.copy()
+    for key in ("page", "sort"):
+        sort_query.pop(key, None)
     context = {
+        "sorts": _sort_links(filters.sort, sort_query.urlencode()),
         "form": form,
         "filters": filters,
         "views": selectors.QUEUE_VIEWS,
@@ -86,6 +102,25 @@ def queue(request: AuthenticatedHttpRequest) -> HttpResponse:
     htmx = bool(getattr(request, "htmx", False))  # set by django_htmx.middleware.HtmxMiddleware
     template = "applications/_queue_table.html" if htmx else "applications/queue.html"
     return render(request, template, context)
+
+
+def _sort_links(current: str, query: str) -> dict[str, dict[str, str]]:
+    """Each sortable column's link: ascending first, descending when already ascending."""
+    links = {}
+    for key, (label, _fields) in selectors.QUEUE_SORTS.items():
+        target = f"-{key}" if current == key else key
+        arrow = "▲" if current == key else "▼" if current == f"-{key}" else ""
+        sep = "&" if query else ""
+        links[key] = {"url": f"?{query}{sep}sort={target}", "label": label, "arrow": arrow}
+    return links
+
+
+@login_required
+@require_GET
+def inbox(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """待我审批: the extension requests waiting for this 审核人."""
+    items = approval_inbox(user=request.user, calendar=work_calendar())
+    return render(request, "applications/inbox.html", {"items": items, "today": wallclock.today()})
 
 
 class _Echo:
@@ -153,6 +188,32 @@ def register(request: AuthenticatedHttpRequest) -> HttpResponse:
         if form.is_valid():
             d = form.cleaned_data
             agency = selectors.agency_list_registrable(user=request.user).get(pk=d["agency"])
+            duplicates = (
+                []
+                if d["confirm_duplicate"]
+                else open_duplicates(
+                    agency=agency,
+                    id_number=d["id_number"],
+                    name=d["applicant_name"],
+                    subject=d["subject"],
+                    received_on=d["confirmed_on"] or d["arrived_on"],
+                )
+            )
+            earlier = Application.objects.filter(
+                submission_token=d["submission_token"] or "-"
+            ).first()
+            if earlier is not None:
+                messages.info(
+                    request, f"该申请已登记（受理编号 {earlier.number}），重复提交未再次登记"
+                )
+                return redirect("applications:detail", pk=earlier.pk)
+            if duplicates:
+                return render(
+                    request,
+                    "applications/register.html",
+                    {"form": form, "duplicates": duplicates},
+                    status=409,
+                )
             try:
                 application = services.application_register(
                     acting_user=request.user,
@@ -173,7 +234,11 @@ def register(request: AuthenticatedHttpRequest) -> HttpResponse:
                     subject=d["subject"],
                     requested_form=d["requested_form"],
                     delivery=d["delivery"],
+                    submission_token=d["submission_token"],
                 )
+            except services.AlreadyRegistered as exc:
+                messages.info(request, exc.message)
+                return redirect("applications:detail", pk=exc.application.pk)
             except services.FormErrors as exc:
                 for field, message in exc.errors.items():
                     form.add_error(field if field in form.fields else None, message)
@@ -182,15 +247,35 @@ def register(request: AuthenticatedHttpRequest) -> HttpResponse:
             else:
                 messages.success(
                     request,
-                    f"已登记，受理编号 {application.number}，答复期限 {application.due_on:%Y年%m月%d日}",
+                    f"已登记，受理编号 {application.number}，答复期限 {application.due_on:%Y-%m-%d}",
                 )
+                _warn_if_already_overdue(request, application)
                 return redirect("applications:detail", pk=application.pk)
     else:
         form = RegisterForm(
             agencies=agencies,
-            initial={"arrived_on": wallclock.today(), "agency": agencies[0][0]},
+            initial={
+                "arrived_on": wallclock.today(),
+                "agency": agencies[0][0],
+                "submission_token": uuid.uuid4().hex,
+            },
         )
     return render(request, "applications/register.html", {"form": form})
+
+
+def _warn_if_already_overdue(request: AuthenticatedHttpRequest, application: Application) -> None:
+    """A request received long ago is registered, but never silently: its period has already
+    run out (条例 第三十三条), which the clerk sees at once."""
+    today = wallclock.today()
+    due = application.due_on
+    if due is None or due >= today or not application.is_open:
+        return
+    late = work_calendar().workdays_between(due, today)
+    messages.warning(
+        request,
+        f"注意：该申请于{application.received_on:%Y-%m-%d}收到，答复期限{due:%Y-%m-%d}已过，"
+        f"登记时已超期{late}个工作日。请核对收到日期；如属实，请尽快答复。",
+    )
 
 
 def _detail_context(
@@ -229,8 +314,7 @@ def _detail_context(
         "letters_url": _letters_url(application),
         **panels.detail_context(user, application),
         "can_register_case": permissions.can_handle(user, application),
-        "extension_pending": any(e.kind == EventKind.EXTENSION_REQUESTED.value for e in events)
-        and not any(e.kind == EventKind.EXTENSION.value for e in events),
+        "extension_pending": services.pending_extension_request(application) is not None,
         "status": Status(application.status),
         "lapsed": application.lapsed_on(wallclock.today()),
     }
@@ -261,17 +345,19 @@ def act(request: AuthenticatedHttpRequest, pk: int, action: str) -> HttpResponse
         permissions.can_approve_extension(request.user, application)
         or permissions.can_change_outcome(request.user, application)
     ):
-        return HttpResponse("您无权办理该申请", status=403)
+        return forbidden(request, "您无权办理该申请")
     form = spec.make_form(application, request.POST)
     if form.is_valid():
         try:
             spec.run(request.user, application, form.cleaned_data)
         except PermissionDenied as exc:
-            return HttpResponse(exc.message, status=403)
+            return forbidden(request, exc.message)
         except ApplicationError as exc:
             form.add_error(exc.field if exc.field in form.fields else None, exc.message)
         else:
-            messages.success(request, spec.success)
+            messages.success(request, f"{application.number}：{spec.success}")
+            if request.POST.get("next") == "inbox":
+                return redirect("applications:inbox")
             return redirect("applications:detail", pk=application.pk)
     application.refresh_from_db()
     messages.error(request, f"“{spec.label}”未能保存，请按提示修改后重新提交。")

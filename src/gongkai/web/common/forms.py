@@ -23,6 +23,9 @@ class ChineseErrorsMixin:
                 field.error_messages["invalid"] = f"“{label}”应为日期，格式如 2025-03-18"
             if isinstance(field, (forms.DecimalField, forms.IntegerField)):
                 field.error_messages["invalid"] = f"“{label}”应为数字"
+                field.error_messages["max_value"] = f"“{label}”不能超过 %(limit_value)s"
+                field.error_messages["min_value"] = f"“{label}”不能小于 %(limit_value)s"
+                field.error_messages["max_digits"] = f"“{label}”数字过长，请检查"
             if isinstance(field, forms.ChoiceField):
                 field.error_messages["invalid_choice"] = f"请从列表中选择“{label}”"
             if isinstance(field, forms.EmailField):

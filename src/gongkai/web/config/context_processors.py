@@ -8,6 +8,7 @@ from django.http import HttpRequest
 from django.urls import NoReverseMatch, reverse
 
 from gongkai.web.accounts import permissions
+from gongkai.web.applications.inbox import approval_inbox_count, reviewer_agency_ids
 from gongkai.web.notifications.selectors import notification_unread_count
 
 
@@ -32,7 +33,9 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         ("letters:index", "文书"),
         ("orgs:index", "机构"),
     ]
-    if permissions.can_admin_calendar(user):
+    if permissions.can_view_dashboard(user):
+        candidates.insert(1, ("oversight:dashboard", "督办看板"))
+    if permissions.can_view_calendar(user):
         candidates.append(("workcalendar:index", "工作日历"))
     if permissions.is_administrator(user):
         candidates.append(("accounts:members", "工作人员"))
@@ -40,5 +43,11 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
 
     if can_read_audit(user):
         candidates.append(("accounts:audit", "审计记录"))
+    if reviewer_agency_ids(user):
+        candidates.insert(1, ("applications:inbox", "待我审批"))
     links = [link for name, label in candidates if (link := _link(name, label))]
-    return {"nav_links": links, "unread_notifications": notification_unread_count(user=user)}
+    return {
+        "nav_links": links,
+        "unread_notifications": notification_unread_count(user=user),
+        "inbox_count": approval_inbox_count(user=user) if reviewer_agency_ids(user) else 0,
+    }

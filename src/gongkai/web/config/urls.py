@@ -31,4 +31,5 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("yearend/", include("gongkai.web.yearend.urls")),
     path("xxgk/", include("gongkai.web.portal.urls")),  # the public 专栏 (no login)
     path("reports/", include("gongkai.web.reports.urls")),
+    path("oversight/", include("gongkai.web.oversight.urls")),
 ]

@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 
 from gongkai.core import letters as core
+from gongkai.web.letters.clock_dates import CLOCK_FIELDS
 
 
 class TemplateForm(forms.Form):
@@ -139,3 +140,10 @@ class LetterForm(forms.Form):
         }
         for name in KIND_FIELDS[kind]:
             self.fields[name] = every[name]
+        # Dates with a legal effect come from the register's clock (letters/clock_dates.py):
+        # shown, never typed.
+        for name in CLOCK_FIELDS.get(kind, ()):
+            field = self.fields[name]
+            field.disabled = True
+            field.required = False
+            field.help_text = "由办理记录按法定期限自动计算，不能手工修改"

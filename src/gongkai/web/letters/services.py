@@ -21,6 +21,7 @@ from gongkai.web.common.audit import audit_record, jsonable
 from gongkai.web.common.errors import ApplicationError, PermissionDenied
 from gongkai.web.common.versioning import check_version
 from gongkai.web.letters import permissions
+from gongkai.web.letters.clock_dates import with_clock_dates
 from gongkai.web.letters.models import (
     DELIVERY_METHOD_CHOICES,
     Attachment,
@@ -227,6 +228,7 @@ def letter_preview(*, application: Application, key: str, data: LetterInput) -> 
     """The letter as it would be generated, numbered "（待编号）" (nothing is saved)."""
     template, _row = template_in_force(application.agency, key)
     _check_fee_input(application, template.kind, data)
+    data = with_clock_dates(application, template.kind, data)
     settings = letter_settings(application.agency)
     facts = letter_facts(application, data, number="（生成时编号）", settings=settings)
     try:
@@ -256,6 +258,7 @@ def letter_generate(
         )
     agency = application.agency
     _check_fee_input(application, kind, data)
+    data = with_clock_dates(application, kind, data)  # dates with legal effect: the clock's
     template, row = template_in_force(agency, key)
     settings = letter_settings(agency)
     pattern = settings.number_pattern or core.DEFAULT_NUMBER_PATTERN

@@ -11,10 +11,10 @@ from typing import Any
 from gongkai.core import letters as core
 from gongkai.core.deadlines import ExtensionApproved, compute_deadline
 from gongkai.core.errors import GongkaiError
-from gongkai.core.fees import per_application, per_page
+from gongkai.core.fees import application_share, per_page
 from gongkai.web.applications.clock import deadline_for
 from gongkai.web.applications.enums import EventKind
-from gongkai.web.applications.fees import applicant_month_count
+from gongkai.web.applications.fees import applicant_month_position
 from gongkai.web.applications.models import Application
 from gongkai.web.applications.snapshots import clock_events
 from gongkai.web.common.errors import ApplicationError
@@ -117,9 +117,11 @@ class LetterInput:
 
 
 def fee_items(application: Application, method: str) -> tuple[core.FeeItem, ...]:
-    """The itemised fee by 国办函〔2020〕109号 (gongkai.core.fees) for 按件 or 按量."""
+    """The itemised fee by 国办函〔2020〕109号 (gongkai.core.fees) for 按件 or 按量: 按件 is this
+    application's share of the applicant's month (Art. 4, the month's fee charged once), the
+    same amount the fee notice on the register states."""
     if method == "按件":
-        result = per_application(applicant_month_count(application))
+        result = application_share(applicant_month_position(application))
     elif method == "按量":
         if application.pages is None:
             return ()
@@ -128,7 +130,14 @@ def fee_items(application: Application, method: str) -> tuple[core.FeeItem, ...]
         return ()
     unit = FEE_METHODS[method]
     return tuple(
-        core.FeeItem(f"第{item.first}至第{item.last}{unit}", item.count, unit, item.unit_price)
+        core.FeeItem(
+            f"第{item.first}{unit}"
+            if item.first == item.last
+            else f"第{item.first}至第{item.last}{unit}",
+            item.count,
+            unit,
+            item.unit_price,
+        )
         for item in result.items
     )
 

@@ -25,6 +25,7 @@ from gongkai.web.common.errors import ApplicationError
 from gongkai.web.common.http import AuthenticatedHttpRequest
 from gongkai.web.common.versioning import version_token
 from gongkai.web.letters import permissions, selectors, services
+from gongkai.web.letters.clock_dates import clock_values, provisional_warning
 from gongkai.web.letters.forms import KIND_FIELDS, LetterForm, SettingsForm, TemplateForm
 from gongkai.web.letters.models import ATTACHMENT_KIND_CHOICES, DELIVERY_METHOD_CHOICES
 from gongkai.web.letters.snapshots import (
@@ -264,7 +265,11 @@ def letter_new(request: AuthenticatedHttpRequest, pk: int, key: str) -> HttpResp
     kind = core.parse_template_key(key)[0]
     preview = ""
     if request.method == "POST":
-        form = LetterForm(request.POST, kind=kind)
+        try:
+            shown = clock_values(application, kind)
+        except ApplicationError:
+            shown = {}
+        form = LetterForm(request.POST, kind=kind, initial=shown)
         if form.is_valid():
             data = _letter_input(application, form)
             try:
@@ -281,6 +286,10 @@ def letter_new(request: AuthenticatedHttpRequest, pk: int, key: str) -> HttpResp
                 form.add_error(None, exc.message)
     else:
         initial = letter_initial(application, kind, today=wallclock.today())
+        try:
+            initial |= clock_values(application, kind)
+        except ApplicationError as exc:
+            messages.warning(request, exc.message)
         form = LetterForm(initial=initial, kind=kind)
     context = {
         "application": application,
@@ -289,6 +298,7 @@ def letter_new(request: AuthenticatedHttpRequest, pk: int, key: str) -> HttpResp
         "form": form,
         "preview": preview,
         "kind_fields": KIND_FIELDS[kind],
+        "provisional": provisional_warning(application, kind),
     }
     return render(request, "letters/letter_new.html", context)
 

@@ -65,6 +65,42 @@ def _check_result(
     return result
 
 
+def _check_against_the_record(
+    application: Application, kind: CaseKind, filed_on: dt.date, note: str
+) -> str:
+    """A case must fit the request's record: a challenge to the answer comes after the answer;
+    before it, only a challenge to the failure to answer in time (after the due date) makes
+    sense — then the note says so. The same answer is not brought to 行政复议 twice.
+    Returns the note to keep."""
+    answered = application.closed_on
+    if answered is None or filed_on < answered:
+        due = application.due_on
+        if due is None or filed_on <= due:
+            when = f"答复日期（{answered.isoformat()}）" if answered else "答复（该申请尚未答复）"
+            limit = f"（{due.isoformat()}）" if due else ""
+            raise ApplicationError(
+                f"申请复议或起诉日期（{filed_on.isoformat()}）早于{when}：对答复不服的，"
+                f"应在答复之后提出；对逾期未答复提出的，应在答复期限{limit}届满之后",
+                field="filed_on",
+            )
+        reason = f"针对逾期未答复提出（答复期限{due.isoformat()}届满时尚未答复）"
+        note = f"{note.strip()}；{reason}" if note.strip() else reason
+    if kind is CaseKind.REVIEW:
+        earlier = Case.objects.filter(
+            application=application,
+            kind=CaseKind.REVIEW.value,
+            voided=False,
+            review_body_codefendant=False,
+        ).first()
+        if earlier is not None:
+            raise ApplicationError(
+                f"该申请已登记行政复议案件（{earlier.filed_on.isoformat()}申请，"
+                f"{earlier.body}），同一答复不能重复登记行政复议；如原案件登记有误，请先作废",
+                field="kind",
+            )
+    return note
+
+
 @transaction.atomic
 def case_register(
     *,
@@ -126,6 +162,8 @@ def case_register(
         )
     if not body.strip():
         raise ApplicationError("请填写复议机关或审理法院", field="body")
+    if not review_body_codefendant:
+        note = _check_against_the_record(application, kind_enum, filed_on, note)
     result = _check_result(result, decided_on, filed_on, today)
     case = Case.objects.create(
         agency=agency,

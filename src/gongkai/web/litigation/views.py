@@ -16,6 +16,7 @@ from gongkai.web.accounts import permissions
 from gongkai.web.common.errors import ApplicationError, PermissionDenied
 from gongkai.web.common.http import AuthenticatedHttpRequest
 from gongkai.web.common.params import parse_int, parse_year
+from gongkai.web.common.views import forbidden
 from gongkai.web.litigation import forms, selectors, services
 from gongkai.web.litigation.models import CASE_KIND_CHOICES
 from gongkai.web.orgs.models import Agency
@@ -54,7 +55,7 @@ def index(request: AuthenticatedHttpRequest) -> HttpResponse:
 def new(request: AuthenticatedHttpRequest) -> HttpResponse:
     agencies = [(a.pk, a.name) for a in agency_list_registrable(user=request.user)]
     if not agencies:
-        return HttpResponse("您没有可以登记的机构", status=403)
+        return forbidden(request, "您没有可以登记的机构")
     initial: dict[str, Any] = {}
     app_pk = parse_int(request.GET.get("application"))
     if app_pk and (application := selectors.application_get(user=request.user, pk=app_pk)):
@@ -87,7 +88,7 @@ def new(request: AuthenticatedHttpRequest) -> HttpResponse:
                     decided_on=d["decided_on"],
                 )
             except PermissionDenied as exc:
-                return HttpResponse(exc.message, status=403)
+                return forbidden(request, exc.message)
             except ApplicationError as exc:
                 form.add_error(exc.field if exc.field in form.fields else None, exc.message)
             else:
@@ -124,7 +125,7 @@ def result(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         try:
             services.case_record_result(acting_user=request.user, case=case, **form.cleaned_data)
         except PermissionDenied as exc:
-            return HttpResponse(exc.message, status=403)
+            return forbidden(request, exc.message)
         except ApplicationError as exc:
             form.add_error(exc.field if exc.field in form.fields else None, exc.message)
         else:
@@ -145,7 +146,7 @@ def void(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
                 acting_user=request.user, case=case, reason=form.cleaned_data["reason"]
             )
         except PermissionDenied as exc:
-            return HttpResponse(exc.message, status=403)
+            return forbidden(request, exc.message)
         except ApplicationError as exc:
             form.add_error(None, exc.message)
         else:

@@ -2,19 +2,30 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import PasswordChangeView
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse_lazy
 from django.views.decorators.http import require_POST
 
-from gongkai.web.accounts import permissions, services
-from gongkai.web.accounts.forms import MemberForm, RemoveForm
+from gongkai.web.accounts import account_services, permissions, services
+from gongkai.web.accounts.forms import (
+    AccountActiveForm,
+    MemberForm,
+    RemoveForm,
+    ResetPasswordForm,
+)
 from gongkai.web.accounts.models import Membership
 from gongkai.web.accounts.roles import Role
 from gongkai.web.common.errors import ApplicationError
 from gongkai.web.common.http import AuthenticatedHttpRequest
+from gongkai.web.common.models import AuditRecord
 from gongkai.web.orgs.selectors import agency_list_visible
 
 
@@ -43,6 +54,7 @@ def members(request: AuthenticatedHttpRequest) -> HttpResponse:
                 username=d["username"],
                 full_name=d["full_name"],
                 password=d["password"],
+                confirm_office=d["confirm_office"],
             )
         except ApplicationError as exc:
             form.add_error(exc.field if exc.field in form.fields else None, exc.message)
@@ -92,3 +104,73 @@ def remove(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     else:
         messages.success(request, "已移除该角色")
     return redirect("accounts:members")
+
+
+def _managed_user(request: AuthenticatedHttpRequest, pk: int) -> Any:
+    agencies = _managed_agencies(request)
+    membership = Membership.objects.filter(user_id=pk, agency__in=agencies).first()
+    user = get_user_model().objects.filter(pk=pk).first()
+    if user is None or (membership is None and not _roleless_managed(request, user)):
+        raise Http404("没有找到该账户，或您无权管理")
+    return user
+
+
+def _roleless_managed(request: AuthenticatedHttpRequest, user: Any) -> bool:
+    """An account whose last role was removed stays manageable by whoever removed it."""
+    return AuditRecord.objects.filter(
+        entity="user", entity_id=str(user.pk), actor=request.user
+    ).exists()
+
+
+@login_required
+@require_POST
+def set_active(request: AuthenticatedHttpRequest, pk: int, active: int) -> HttpResponse:
+    user = _managed_user(request, pk)
+    form = AccountActiveForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "请写明停用或启用账户的原因")
+        return redirect("accounts:members")
+    try:
+        account_services.account_set_active(
+            acting_user=request.user,
+            user=user,
+            active=bool(active),
+            reason=form.cleaned_data["reason"],
+        )
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, f"已{'启用' if active else '停用'}账户 {user.get_username()}")
+    return redirect("accounts:members")
+
+
+@login_required
+@require_POST
+def reset_password(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    user = _managed_user(request, pk)
+    form = ResetPasswordForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "请填写临时密码")
+        return redirect("accounts:members")
+    try:
+        account_services.account_reset_password(
+            acting_user=request.user, user=user, password=form.cleaned_data["password"]
+        )
+    except ApplicationError as exc:
+        messages.error(request, f"密码未重置：{exc.message}")
+    else:
+        messages.success(request, f"已重置 {user.get_username()} 的密码，其下次登录时须修改密码")
+    return redirect("accounts:members")
+
+
+class ForcedPasswordChangeView(PasswordChangeView):
+    """Change one's password; after an administrator's reset this is where every page leads."""
+
+    template_name = "accounts/password_change.html"
+    success_url = reverse_lazy("home")
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        response = super().form_valid(form)
+        account_services.password_changed(self.request.user)
+        messages.success(self.request, "密码已修改")
+        return response

@@ -10,4 +10,7 @@ urlpatterns = [
     path("<int:pk>/remove/", views.remove, name="remove"),
     path("audit/", audit_views.audit_list, name="audit"),
     path("audit.csv", audit_views.audit_csv, name="audit_csv"),
+    path("user/<int:pk>/active/<int:active>/", views.set_active, name="set_active"),
+    path("user/<int:pk>/password/", views.reset_password, name="reset_password"),
+    path("password/", views.ForcedPasswordChangeView.as_view(), name="password_change"),
 ]

@@ -13,6 +13,7 @@ from gongkai.web.common import versioning
 from gongkai.web.common.errors import ApplicationError
 from gongkai.web.common.http import AuthenticatedHttpRequest
 from gongkai.web.common.versioning import version_token
+from gongkai.web.common.views import forbidden
 from gongkai.web.orgs.forms import OfficeForm
 from gongkai.web.orgs.models import Agency
 from gongkai.web.orgs.selectors import agency_get_visible, agency_list_visible
@@ -44,7 +45,7 @@ def detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 def edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     agency = agency_get_visible(user=request.user, pk=pk)
     if not permissions.can_edit_agency_settings(request.user, agency):
-        return HttpResponse("您无权修改该机构的信息", status=403)
+        return forbidden(request, "您无权修改该机构的信息")
     current = Agency.objects.get(pk=agency.pk)
     form = OfficeForm(request.POST or None, instance=current)
     version = request.POST.get(versioning.FIELD) if request.method == "POST" else None

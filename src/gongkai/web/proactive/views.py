@@ -18,6 +18,7 @@ from gongkai.web.accounts import permissions
 from gongkai.web.common.errors import ApplicationError, PermissionDenied
 from gongkai.web.common.http import AuthenticatedHttpRequest
 from gongkai.web.common.params import parse_int, parse_year
+from gongkai.web.common.views import forbidden
 from gongkai.web.proactive import forms, importing, selectors, services
 from gongkai.web.proactive.models import CHANNEL_KIND_CHOICES, Category, Channel
 
@@ -109,7 +110,7 @@ def item_new(request: AuthenticatedHttpRequest) -> HttpResponse:
     try:
         agency, choices = _registrable_agency(request)
     except PermissionDenied as exc:
-        return HttpResponse(exc.message, status=403)
+        return forbidden(request, exc.message)
     form = _item_form(agency, request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
@@ -135,7 +136,7 @@ def item_new(request: AuthenticatedHttpRequest) -> HttpResponse:
         except Category.DoesNotExist:
             form.add_error("category", "请选择本机关的主题分类")
         except PermissionDenied as exc:
-            return HttpResponse(exc.message, status=403)
+            return forbidden(request, exc.message)
         except ApplicationError as exc:
             _apply_error(form, exc)
         else:
@@ -190,7 +191,7 @@ def item_publish(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
                 ),
             )
         except PermissionDenied as exc:
-            return HttpResponse(exc.message, status=403)
+            return forbidden(request, exc.message)
         except ApplicationError as exc:
             _apply_error(form, exc)
         else:
@@ -212,7 +213,7 @@ def item_void(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
                 acting_user=request.user, item=item, reason=form.cleaned_data["reason"]
             )
         except PermissionDenied as exc:
-            return HttpResponse(exc.message, status=403)
+            return forbidden(request, exc.message)
         except ApplicationError as exc:
             _apply_error(form, exc)
         else:
@@ -228,7 +229,7 @@ def import_items(request: AuthenticatedHttpRequest) -> HttpResponse:
     try:
         agency, choices = _registrable_agency(request)
     except PermissionDenied as exc:
-        return HttpResponse(exc.message, status=403)
+        return forbidden(request, exc.message)
     form = forms.ImportForm(request.POST or None, request.FILES or None)
     result = None
     status = 200
@@ -244,7 +245,7 @@ def import_items(request: AuthenticatedHttpRequest) -> HttpResponse:
                     good_rows_only=form.cleaned_data["good_rows_only"],
                 )
             except PermissionDenied as exc:
-                return HttpResponse(exc.message, status=403)
+                return forbidden(request, exc.message)
             except ApplicationError as exc:
                 form.add_error("file", exc.message)
         if result is None or (result.errors and not result.imported):
@@ -317,7 +318,7 @@ def settings_page(request: AuthenticatedHttpRequest) -> HttpResponse:
         except Category.DoesNotExist:
             raise Http404("没有这个分类") from None
         except PermissionDenied as exc:
-            return HttpResponse(exc.message, status=403)
+            return forbidden(request, exc.message)
         except ApplicationError as exc:
             target = category_form if request.POST.get("what") == "category" else channel_form
             _apply_error(target, exc)
@@ -417,7 +418,7 @@ def record_new(request: AuthenticatedHttpRequest, kind: str) -> HttpResponse:
             else:
                 services.procurement_record(acting_user=request.user, agency=agency, **d)
         except PermissionDenied as exc:
-            return HttpResponse(exc.message, status=403)
+            return forbidden(request, exc.message)
         except ApplicationError as exc:
             _apply_error(form, exc)
         else:
@@ -460,7 +461,7 @@ def record_action(
         else:
             raise Http404("没有这个操作")
     except PermissionDenied as exc:
-        return HttpResponse(exc.message, status=403)
+        return forbidden(request, exc.message)
     except ApplicationError as exc:
         messages.error(request, exc.message)
     else:

@@ -8,15 +8,27 @@ from typing import Any, cast
 from django.contrib.auth.models import User
 from django.db import transaction
 
-from gongkai.core.calendar import CalendarFileError, YearArrangement, arrangement_from_mapping
+from gongkai.core.calendar import (
+    CalendarFileError,
+    WorkCalendar,
+    YearArrangement,
+    arrangement_from_mapping,
+    arrangement_problems,
+    bundled_arrangements,
+)
 from gongkai.core.vocabulary import AuditAction
 from gongkai.web.accounts import permissions
 from gongkai.web.common.errors import ApplicationError, PermissionDenied
 from gongkai.web.common.models import AuditRecord
 from gongkai.web.common.versioning import check_version
 from gongkai.web.workcalendar.models import YearOverride
-from gongkai.web.workcalendar.signals import CalendarEffect, DueDateChange, calendar_changed
-from gongkai.web.workcalendar.snapshots import work_calendar
+from gongkai.web.workcalendar.signals import (
+    CalendarEffect,
+    DueDateChange,
+    calendar_changed,
+    calendar_preview,
+)
+from gongkai.web.workcalendar.snapshots import override_arrangements, work_calendar
 
 
 @dataclass(frozen=True)
@@ -76,6 +88,45 @@ def year_values(year: int) -> dict[str, str]:
     }
 
 
+def _lawful_arrangement(
+    year: int, notice: str, holidays: str, workdays: str
+) -> tuple[dict[str, Any], YearArrangement]:
+    """The arrangement as entered, refused when it is malformed, empty, partial or drops a
+    statutory holiday (《全国年节及纪念日放假办法》第二条; gongkai.core.calendar.lawful)."""
+    data = parse_arrangement_text(year, notice, holidays, workdays)
+    try:
+        arrangement = arrangement_from_mapping(year, data)
+    except CalendarFileError as exc:
+        raise ApplicationError(str(exc), code="calendar_invalid") from None
+    problems = arrangement_problems(arrangement)
+    if problems:
+        raise ApplicationError("；".join(problems), field="holidays")
+    return data, arrangement
+
+
+def calendar_year_preview(
+    *,
+    acting_user: Any,
+    year: int,
+    notice: str,
+    holidays: str,
+    workdays: str,
+    version: str | None = None,
+) -> list[DueDateChange]:
+    """What saving this arrangement would do, nothing saved: the open requests whose due date
+    would move, from what to what (shown for confirmation before :func:`calendar_year_save`)."""
+    if not permissions.can_admin_calendar(acting_user):
+        raise PermissionDenied(permissions.CALENDAR_REFUSED)
+    check_version(version, year_values(year), YEAR_LABELS)  # stale already: say so now
+    _data, arrangement = _lawful_arrangement(year, notice, holidays, workdays)
+    others = [a for a in override_arrangements() if a.year != year]
+    calendar = WorkCalendar.from_sources(bundled_arrangements(), [*others, arrangement])
+    changes: list[DueDateChange] = []
+    for _receiver, response in calendar_preview.send(sender=YearOverride, calendar=calendar):
+        changes.extend(cast(CalendarEffect, response).changes)
+    return changes
+
+
 @transaction.atomic
 def calendar_year_save(
     *,
@@ -93,11 +144,7 @@ def calendar_year_save(
     if not permissions.can_admin_calendar(acting_user):
         raise PermissionDenied(permissions.CALENDAR_REFUSED)
     check_version(version, year_values(year), YEAR_LABELS)  # no lost updates (issue 13)
-    data = parse_arrangement_text(year, notice, holidays, workdays)
-    try:
-        arrangement_from_mapping(year, data)
-    except CalendarFileError as exc:
-        raise ApplicationError(str(exc), code="calendar_invalid") from None
+    data, _arrangement = _lawful_arrangement(year, notice, holidays, workdays)
     row, created = YearOverride.objects.select_for_update().get_or_create(
         year=year, defaults={"arrangement": data, "updated_by": acting_user}
     )

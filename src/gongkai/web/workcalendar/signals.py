@@ -18,6 +18,10 @@ from django.dispatch import Signal
 # Sent with ``acting_user`` and ``reason`` inside the saving transaction.
 calendar_changed = Signal()
 
+# Sent with ``calendar`` (a WorkCalendar not saved yet) before a change is confirmed: each
+# receiver returns a :class:`CalendarEffect` of the due dates that would move, saving nothing.
+calendar_preview = Signal()
+
 
 @dataclass(frozen=True)
 class DueDateChange:

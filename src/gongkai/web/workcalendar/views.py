@@ -25,9 +25,14 @@ def _require_admin(request: AuthenticatedHttpRequest) -> None:
         raise DjangoPermissionDenied(permissions.CALENDAR_REFUSED)
 
 
+def _require_reader(request: AuthenticatedHttpRequest) -> None:
+    if not permissions.can_view_calendar(request.user):
+        raise DjangoPermissionDenied("只有系统管理员和公开办可以查看工作日历")
+
+
 @login_required
 def index(request: AuthenticatedHttpRequest) -> HttpResponse:
-    _require_admin(request)
+    _require_reader(request)
     edited = {row.year: row for row in YearOverride.objects.select_related("updated_by")}
     rows = [(c, edited.get(c.year)) for c in work_calendar().coverage()]
     return render(request, "workcalendar/index.html", {"rows": rows})
@@ -35,28 +40,47 @@ def index(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 @login_required
 def year(request: AuthenticatedHttpRequest, year: int) -> HttpResponse:
-    _require_admin(request)
+    """GET shows the arrangement (公开办 too, read-only); a first POST checks it against the law
+    and shows which open due dates would move; only the confirmed POST saves."""
+    _require_reader(request)
     if not FIRST_YEAR <= year <= LAST_YEAR:
         raise Http404(f"工作日历只覆盖{FIRST_YEAR}年至{LAST_YEAR}年")
     arrangement = work_calendar().arrangements.get(year)
-    saved = None
+    saved = preview = None
     version = request.POST.get(versioning.FIELD) or version_token(services.year_values(year))
     if request.method == "POST":
+        _require_admin(request)
         form = YearForm(request.POST)
         if form.is_valid():
             try:
-                saved = services.calendar_year_save(
-                    acting_user=request.user,
-                    year=year,
-                    version=request.POST.get(versioning.FIELD),
-                    **form.cleaned_data,
-                )
+                if request.POST.get("confirm") == "1":
+                    saved = services.calendar_year_save(
+                        acting_user=request.user, year=year, version=version, **form.cleaned_data
+                    )
+                else:
+                    preview = services.calendar_year_preview(
+                        acting_user=request.user, year=year, version=version, **form.cleaned_data
+                    )
             except versioning.StaleEdit as exc:
                 form.add_error(None, exc.message)
                 version = exc.token
             except ApplicationError as exc:
                 form.add_error(exc.field if exc.field in form.fields else None, exc.message)
             else:
+                if saved is None:
+                    return render(
+                        request,
+                        "workcalendar/year.html",
+                        {
+                            "year": year,
+                            "form": form,
+                            "arrangement": arrangement,
+                            "preview": preview,
+                            "can_edit": True,
+                            "version": version,
+                            "version_field": versioning.FIELD,
+                        },
+                    )
                 arrangement = work_calendar().arrangements.get(year)
                 version = version_token(services.year_values(year))
                 messages.success(
@@ -83,6 +107,7 @@ def year(request: AuthenticatedHttpRequest, year: int) -> HttpResponse:
             "saved": saved,
             "version": version,
             "version_field": versioning.FIELD,
+            "can_edit": permissions.can_admin_calendar(request.user),
         },
         status=400 if form.errors else 200,
     )

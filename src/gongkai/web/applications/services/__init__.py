@@ -31,17 +31,20 @@ from gongkai.web.applications.services.correction import (
 from gongkai.web.applications.services.extension import (
     EXTENSION_WORKDAYS,
     application_approve_extension,
+    application_decline_extension,
     application_request_extension,
     application_set_due_date,
     pending_extension_request,
 )
 from gongkai.web.applications.services.fees import (
+    application_issue_computed_fee_notice,
     application_issue_fee_notice,
     application_record_payment,
 )
 from gongkai.web.applications.services.handling import application_assign, application_start
 from gongkai.web.applications.services.recompute import Recomputed, application_due_dates_recompute
 from gongkai.web.applications.services.register import (
+    AlreadyRegistered,
     ApplicantData,
     FormErrors,
     application_register,
@@ -50,6 +53,7 @@ from gongkai.web.applications.services.register import (
 __all__ = [
     "EXTENSION_WORKDAYS",
     "OPEN_ACTIVE",
+    "AlreadyRegistered",
     "ApplicantData",
     "FormErrors",
     "Recomputed",
@@ -58,7 +62,9 @@ __all__ = [
     "application_assign",
     "application_change_outcome",
     "application_close_lapsed",
+    "application_decline_extension",
     "application_due_dates_recompute",
+    "application_issue_computed_fee_notice",
     "application_issue_fee_notice",
     "application_receive_consultation",
     "application_receive_correction",

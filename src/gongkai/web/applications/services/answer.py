@@ -78,6 +78,12 @@ def application_terminate(
         )
     if not reason.strip():
         raise ApplicationError("请写明终止办理的原因", field="reason")
+    lapsed = LAPSE_OUTCOMES.get(outcome)
+    if lapsed is not None:
+        # （六）1 and （六）2 only when the record supports them; the dates go with the reason.
+        justification = lapse_justification(application, lapsed, day)
+        if justification not in reason:
+            reason = f"{reason.strip()}（{justification}）"
     step.add_event(application, EventKind.TERMINATED, day, acting_user, note=reason.strip())
     changes = step.set_status(application, Status.TERMINATED) | {
         "outcome": [None, allowed[outcome]],
@@ -95,6 +101,61 @@ def application_terminate(
         reason=reason.strip(),
     )
     return application
+
+
+# The two （六） rows that say the applicant abandoned the request, and the waiting status the
+# record must be in for them (条例 第三十条; 国办函〔2020〕109号).
+LAPSE_OUTCOMES = {
+    "other.no_correction": Status.AWAITING_CORRECTION,
+    "other.no_fee_paid": Status.AWAITING_FEE,
+}
+
+
+def lapse_justification(application: Application, waiting: Status, day: dt.date) -> str:
+    """The dates that justify closing as abandoned on ``day``, or ApplicationError saying why
+    the record does not support it: （六）1 逾期不补正 needs a 补正 notice with a period that has
+    passed and no 补正 received; （六）2 逾期未缴费 a fee notice whose 20 working days have passed
+    without payment."""
+    what = "缴费" if waiting is Status.AWAITING_FEE else "补正"
+    if Status(application.status) is not waiting:
+        if waiting is Status.AWAITING_FEE:
+            raise ApplicationError(
+                "只有已发出收费通知且尚未缴费的申请，才能按“逾期未缴纳信息处理费”终止",
+                field="outcome",
+            )
+        raise ApplicationError(
+            "只有已发出补正通知且尚未收到补正的申请，才能按“逾期不补正”终止", field="outcome"
+        )
+    deadline = deadline_for(application, as_of=day)
+    lapse = applicant_deadline(application, deadline)
+    if lapse is None:
+        raise ApplicationError(
+            f"补正通知未写明补正期限，无法认定申请人逾期未{what}", field="outcome"
+        )
+    if day <= lapse:
+        raise ApplicationError(
+            f"{what}期限至{lapse.isoformat()}，期限届满后才能按逾期未{what}办结", field="day"
+        )
+    notices = [
+        e
+        for e in application.events.all()
+        if e.kind
+        == (
+            EventKind.FEE_NOTICE
+            if waiting is Status.AWAITING_FEE
+            else EventKind.CORRECTION_REQUESTED
+        )
+    ]
+    sent = notices[-1].day.isoformat() if notices else "—"
+    if waiting is Status.AWAITING_FEE:
+        return (
+            f"收费通知{sent}发出，申请人自收到之日起20个工作日内（至{lapse.isoformat()}）"
+            "未缴纳信息处理费，视为放弃申请（国办函〔2020〕109号）"
+        )
+    return (
+        f"补正通知{sent}发出，补正期限{lapse.isoformat()}届满，未收到补正，"
+        "视为放弃申请（条例第三十条）"
+    )
 
 
 def lapsed_outcome(status: Status, year: int) -> str:
@@ -117,25 +178,7 @@ def application_close_lapsed(
     day = day or wallclock.today()
     if status not in {Status.AWAITING_CORRECTION, Status.AWAITING_FEE}:
         raise ApplicationError("只有补正中或待缴费的申请可以按申请人逾期办结")
-    deadline = deadline_for(application, as_of=day)
-    lapse = applicant_deadline(application, deadline)
-    what = "缴费" if status is Status.AWAITING_FEE else "补正"
-    if lapse is None:
-        raise ApplicationError(f"补正通知未写明补正期限，无法认定申请人逾期未{what}")
-    if day <= lapse:
-        raise ApplicationError(
-            f"{what}期限至{lapse.isoformat()}，期限届满后才能按逾期未{what}办结", field="day"
-        )
-    if status is Status.AWAITING_FEE:
-        reason = (
-            f"申请人自收到收费通知之日起20个工作日内（至{lapse.isoformat()}）未缴纳信息处理费，"
-            "视为放弃申请，本机关不再处理（国办函〔2020〕109号）"
-        )
-    else:
-        reason = (
-            f"申请人未在补正期限（{lapse.isoformat()}）内补正，视为放弃申请，"
-            "本机关不再处理（条例第三十条）"
-        )
+    reason = lapse_justification(application, status, day)
     return application_terminate(
         acting_user=acting_user,
         application=application,

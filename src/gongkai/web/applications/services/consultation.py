@@ -37,9 +37,12 @@ def application_send_consultation(
     party: str,
     party_name: str,
     note: str = "",
+    delivered_on: dt.date | None = None,
 ) -> Application:
     """条例 第三十二条 (third party, 15 working days to reply) and 第三十四条 (other agencies):
-    the time spent waiting does not count toward the answer period."""
+    the time spent waiting does not count toward the answer period — up to the party's reply
+    date, 15 working days from the day it received the letter (``delivered_on``; the sending
+    day when not known yet). After that the clock runs again and the agency decides."""
     application = step.take_open(
         application, acting_user, {*step.OPEN_ACTIVE, Status.CONSULTING}, "发出征求意见"
     )
@@ -50,6 +53,8 @@ def application_send_consultation(
     if party_name.strip() in open_consultations(application):
         raise ApplicationError(f"已向“{party_name.strip()}”征求意见且尚未答复", field="party_name")
     step.check_day(application, day, "征求意见")
+    if delivered_on is not None and delivered_on < day:
+        raise ApplicationError("对方收到征求意见书的日期不能早于发出日期", field="delivered_on")
     step.add_event(
         application,
         EventKind.CONSULTATION_STARTED,
@@ -58,6 +63,7 @@ def application_send_consultation(
         party=party,
         party_name=party_name.strip(),
         note=note.strip(),
+        due=delivered_on,
     )
     changes = step.set_status(application, Status.CONSULTING) | {"consulted": party_name.strip()}
     changes |= step.save_with_clock(application, ["status"])

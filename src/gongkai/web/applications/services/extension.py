@@ -15,6 +15,7 @@ from gongkai.web.accounts import permissions
 from gongkai.web.applications.enums import EventKind
 from gongkai.web.applications.models import Application, ApplicationEvent
 from gongkai.web.applications.services import common as step
+from gongkai.web.applications.signals import approval_decided, approval_requested
 from gongkai.web.common.errors import ApplicationError, PermissionDenied
 
 EXTENSION_WORKDAYS = EXTENSION_DAYS  # 条例 第三十三条第二款: 延长的期限最长不得超过20个工作日
@@ -43,15 +44,43 @@ def application_request_extension(
         changes={"extension_requested": day},
         reason=reason.strip(),
     )
+    approval_requested.send(
+        sender=Application,
+        application=application,
+        day=day,
+        exclude=acting_user,
+        message=f"{application.number} 的延期答复申请待您审批：{reason.strip()}",
+    )
     return application
+
+
+# A reviewer's decision on a pending request: approved (the extension itself), rejected, or
+# returned to the case officer with reasons.
+DECISIONS = (EventKind.EXTENSION, EventKind.EXTENSION_REJECTED, EventKind.EXTENSION_RETURNED)
 
 
 def pending_extension_request(application: Application) -> ApplicationEvent | None:
     requested = application.events.filter(kind=EventKind.EXTENSION_REQUESTED.value).last()
     if requested is None:
         return None
-    if application.events.filter(kind=EventKind.EXTENSION.value, id__gt=requested.id).exists():
-        return None
+    decided = application.events.filter(
+        kind__in=[k.value for k in DECISIONS], id__gt=requested.id
+    ).exists()
+    return None if decided else requested
+
+
+def _require_reviewer_of_pending(acting_user: Any, application: Application) -> ApplicationEvent:
+    """The request a reviewer is deciding; nobody decides on their own request."""
+    if not permissions.can_view_application(acting_user, application):
+        raise PermissionDenied("无权查看该申请")
+    if not permissions.can_approve_extension(acting_user, application):
+        raise PermissionDenied("延期答复须经本机关审核人（政府信息公开工作机构负责人）批准")
+    step.require_open(application)
+    requested = pending_extension_request(application)
+    if requested is None:
+        raise ApplicationError("没有待审批的延期申请，请经办人先提出延期申请")
+    if requested.actor_id is not None and requested.actor_id == acting_user.pk:
+        raise PermissionDenied("不能审批自己提出的延期申请，请由本机关其他审核人审批")
     return requested
 
 
@@ -65,14 +94,7 @@ def application_approve_extension(
     """条例 第三十三条第二款: extension approved by the 工作机构's responsible person (审核人),
     at most 20 working days, once."""
     application = step.lock(application)
-    if not permissions.can_view_application(acting_user, application):
-        raise PermissionDenied("无权查看该申请")
-    if not permissions.can_approve_extension(acting_user, application):
-        raise PermissionDenied("延期答复须经本机关审核人（政府信息公开工作机构负责人）批准")
-    step.require_open(application)
-    requested = pending_extension_request(application)
-    if requested is None:
-        raise ApplicationError("没有待审批的延期申请，请经办人先提出延期申请")
+    requested = _require_reviewer_of_pending(acting_user, application)
     step.check_day(application, day, "批准延期")
     current_due = application.due_on
     if current_due is not None and day > current_due:
@@ -94,6 +116,51 @@ def application_approve_extension(
         action=AuditAction.EXTENSION_APPROVE,
         actor=acting_user,
         changes=changes,
+    )
+    approval_decided.send(
+        sender=Application,
+        user_id=requested.actor_id,
+        application=application,
+        day=day,
+        message=f"{application.number} 的延期答复申请已批准，答复期限延长{EXTENSION_WORKDAYS}个工作日",
+    )
+    return application
+
+
+@transaction.atomic
+def application_decline_extension(
+    *,
+    acting_user: Any,
+    application: Application,
+    day: dt.date,
+    reason: str,
+    returned: bool = False,
+) -> Application:
+    """A 审核人 rejects a pending extension request (驳回: the period stays as it is) or returns it
+    to the case officer with reasons (退回: to be revised and asked again). Either way the
+    reasons are recorded, audited and sent to the officer who asked."""
+    application = step.lock(application)
+    requested = _require_reviewer_of_pending(acting_user, application)
+    what = "退回" if returned else "驳回"
+    if not reason.strip():
+        raise ApplicationError(f"请写明{what}的理由", field="reason")
+    step.check_day(application, day, f"{what}延期申请")
+    kind = EventKind.EXTENSION_RETURNED if returned else EventKind.EXTENSION_REJECTED
+    step.add_event(application, kind, day, acting_user, note=reason.strip())
+    step.write_audit(
+        application=application,
+        action=AuditAction.EXTENSION_RETURN if returned else AuditAction.EXTENSION_REJECT,
+        actor=acting_user,
+        changes={"extension_decision": what},
+        reason=reason.strip(),
+    )
+    follow = "请修改后重新提出" if returned else "原答复期限不变"
+    approval_decided.send(
+        sender=Application,
+        user_id=requested.actor_id,
+        application=application,
+        day=day,
+        message=f"{application.number} 的延期答复申请被{what}（{reason.strip()}），{follow}",
     )
     return application
 

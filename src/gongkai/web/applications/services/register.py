@@ -45,6 +45,14 @@ class ApplicantData:
     postcode: str = ""
 
 
+class AlreadyRegistered(ApplicationError):
+    """The same registration form was submitted again: the request it registered."""
+
+    def __init__(self, application: Application) -> None:
+        super().__init__(f"该申请已登记（受理编号 {application.number}），重复提交未再次登记")
+        self.application = application
+
+
 class FormErrors(ApplicationError):
     """Several fields are wrong at once; ``errors`` maps field name → Chinese message."""
 
@@ -99,11 +107,17 @@ def application_register(
     confirmed_on: dt.date | None = None,
     assigned_to: Any = None,
     today: dt.date | None = None,
+    submission_token: str = "",
 ) -> Application:
     """Register a request handed in, mailed, faxed or e-mailed (条例 第二十九条), with the day of
     receipt fixed by 第三十一条 for its channel, and give it the next 受理编号."""
     if not permissions.can_register_for(acting_user, agency):
         raise PermissionDenied(f"您不是{agency.name}的经办人，不能为该机关登记申请")
+    submission_token = submission_token.strip()
+    if submission_token:
+        earlier = Application.objects.filter(submission_token=submission_token).first()
+        if earlier is not None:
+            raise AlreadyRegistered(earlier)
     today = today or wallclock.today()
     errors = _validate_applicant(applicant)
     received_on = arrived_on
@@ -161,11 +175,19 @@ def application_register(
         status=Status.REGISTERED.value,
         assigned_to=assigned_to,
         created_by=acting_user,
+        submission_token=submission_token,
     )
     try:
         with transaction.atomic():
             application.save()
     except IntegrityError:
+        earlier = (
+            Application.objects.filter(submission_token=submission_token).first()
+            if submission_token
+            else None
+        )
+        if earlier is not None:  # a second click raced the first: roll this one back
+            raise AlreadyRegistered(earlier) from None
         raise ApplicationError(
             f"受理编号“{number}”已存在，请检查本机关的受理编号格式是否包含流水号"
         ) from None

@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "gongkai.web.yearend",
     "gongkai.web.portal",
     "gongkai.web.reports",
+    "gongkai.web.oversight",
 ]
 
 MIDDLEWARE = [
@@ -63,6 +64,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "gongkai.web.accounts.middleware.ForcePasswordChangeMiddleware",
     # Pages and downloads carry personal data: browsers and proxies must not keep them.
     "gongkai.web.common.middleware.NoStoreMiddleware",
     # Login throttling and lockout (django-axes); last, as its documentation requires.
@@ -143,6 +145,8 @@ LOGIN_REDIRECT_URL = "applications:queue"
 LOGOUT_REDIRECT_URL = "login"
 
 LANGUAGE_CODE = "zh-hans"
+FORMAT_MODULE_PATH = ["gongkai.web.config.formats"]  # dates printed one way: 2025-03-31
+CSRF_FAILURE_VIEW = "gongkai.web.common.views.csrf_failure"
 LANGUAGES = [("zh-hans", "简体中文")]
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True

@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('applications', '0007_online_pending_state'),
+        ('applications', '0007_extensions_online_requests_and_submission_tokens'),
         ('orgs', '0001_initial'),
     ]
 

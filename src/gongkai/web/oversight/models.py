@@ -1,0 +1,35 @@
+"""督办: a recorded reminder from the 公开办 to an agency (条例 第四条: the 主管部门 推进、指导、协调、
+监督 the disclosure work of its government's agencies; 第四十七条 督促整改)."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+
+class Supervision(models.Model):
+    agency = models.ForeignKey(
+        "orgs.Agency", verbose_name="督办机关", on_delete=models.PROTECT, related_name="+"
+    )
+    application = models.ForeignKey(
+        "applications.Application",
+        verbose_name="督办的申请",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    day = models.DateField("督办日期")
+    note = models.TextField("督办事项")
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="督办人", on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField("记录时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "督办"
+        verbose_name_plural = "督办"
+        ordering = ("-day", "-id")
+
+    def __str__(self) -> str:
+        return f"{self.day} {self.agency_id} {self.note[:20]}"
