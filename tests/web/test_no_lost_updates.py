@@ -133,6 +133,7 @@ def test_a_stale_calendar_form_is_refused_with_what_changed(district):
         | {
             "holidays": form["holidays"] + "\n临时假日 2025-03-14 2025-03-14",
             "_version": version_of(opened_first),
+            "confirm": "1",  # confirmed after the preview of moved due dates (issue 10)
         },
     )
     assert saved.status_code == 200 and "已保存" in saved.text

@@ -20,7 +20,7 @@ FORM = {
     "applicant_kind": "natural",
     "applicant_name": "张三",
     "id_type": "居民身份证",
-    "id_number": "110101199001011234",
+    "id_number": "110101199001011237",
     "phone": "13800000000",
     "email": "",
     "address": "",
@@ -67,7 +67,7 @@ def test_other_content_or_another_applicant_is_not_a_duplicate(officer, district
     register()
     other = form(district, subject="区财政2024年预算执行情况", submission_token="a")
     assert officer.post(reverse("applications:register"), other).status_code == 302
-    someone = form(district, id_number="110101199001015678", submission_token="b")
+    someone = form(district, id_number="110101199001015676", submission_token="b")
     assert officer.post(reverse("applications:register"), someone).status_code == 302
 
 
