@@ -22,7 +22,7 @@ def fill(page: Page) -> None:
     page.select_option("select[name=applicant_kind]", "natural")
     page.fill("input[name=applicant_name]", "王五")
     page.select_option("select[name=id_type]", "居民身份证")
-    page.fill("input[name=id_number]", "110101199001015678")
+    page.fill("input[name=id_number]", "110101199001015676")
     page.fill("input[name=phone]", "13700000000")
     page.fill("textarea[name=subject]", "2024年学校食堂检查结果")
     page.select_option("select[name=requested_form]", "纸质")

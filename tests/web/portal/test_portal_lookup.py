@@ -158,7 +158,7 @@ def test_the_applicant_sends_a_correction_online(client, district, online, time_
     assert AuditRecord.objects.filter(
         application=app, action=AuditAction.ONLINE_CORRECTION
     ).exists()
-    assert "您已于2025年3月4日在线提交补正" in client.get(status_url).content.decode()
+    assert "您已于2025-03-04在线提交补正" in client.get(status_url).content.decode()
 
 
 def test_the_applicant_is_mailed_when_smtp_is_configured(district, online, settings, time_machine):
