@@ -92,3 +92,15 @@ def test_no_page_answers_junk_parameters_with_a_server_error(district, register,
             if answer.status_code >= 500:
                 failures.append(f"{url} ← {value[:20]!r}: {answer.status_code}")
     assert not failures, "\n".join(failures[:40])
+
+
+def test_a_nul_character_in_a_parameter_is_refused_with_a_chinese_message(district):
+    """PostgreSQL cannot compare text with a NUL in it: the search of the 目录, of the cases and of
+    the public 专栏 answered 500 before (found by the run on PostgreSQL)."""
+    client = Client(raise_request_exception=False)
+    client.force_login(district.officer_a)
+    for url in (reverse("proactive:index"), reverse("litigation:index"), reverse("portal:apply")):
+        answer = client.get(url, {"q": "招生\x00"})
+        assert answer.status_code == 400, url
+        assert "无效的空字符" in answer.text
+    assert client.get(reverse("proactive:index"), {"q": "招生"}).status_code == 200

@@ -30,7 +30,19 @@ def test_twenty_simultaneous_letters_get_twenty_different_numbers(
             "OPTIONS": {"location": str(tmp_path)},
         },
     }
-    applications = [register() for _ in range(CLERKS)]
+    from gongkai.web.applications import services as apps
+
+    applications = [
+        # the notice states the recorded 补正 period (issue 10), so each request records one
+        apps.application_request_correction(
+            acting_user=district.officer_a,
+            application=register(),
+            day=dt.date(2025, 3, 5),
+            note="请写明所需政府信息的名称",
+            reply_by=dt.date(2025, 3, 20),
+        )
+        for _ in range(CLERKS)
+    ]
     start = threading.Barrier(CLERKS)
     errors: list[BaseException] = []
     data = LetterInput(

@@ -108,7 +108,7 @@ def test_the_guide_is_generated_from_the_records_and_dated(client, district, tim
     a.save()
     html = client.get(reverse("portal:guide", args=[a.code])).content.decode()
     assert "010-22222222" in html and "010-11111111" not in html
-    assert "更新日期：2025年6月1日" in html
+    assert "更新日期：2025-06-01" in html
     assert '<meta name="PubDate" content="2025-06-01">' in html
 
 

@@ -67,6 +67,7 @@ MIDDLEWARE = [
     "gongkai.web.accounts.middleware.ForcePasswordChangeMiddleware",
     # Pages and downloads carry personal data: browsers and proxies must not keep them.
     "gongkai.web.common.middleware.NoStoreMiddleware",
+    "gongkai.web.common.middleware.RefuseNulCharactersMiddleware",
     # Login throttling and lockout (django-axes); last, as its documentation requires.
     "axes.middleware.AxesMiddleware",
 ]
