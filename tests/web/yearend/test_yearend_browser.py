@@ -9,18 +9,15 @@ import pytest
 from browser_steps import login
 from playwright.sync_api import expect
 
-from gongkai.web.applications import services
-
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_drill_down_from_a_number_to_the_requests_behind_it(live_server, page, district, register):
-    answered = register(arrived_on=dt.date(2025, 3, 3))
-    services.application_start(acting_user=district.officer_a, application=answered)
-    services.application_answer(
-        acting_user=district.officer_a,
-        application=answered,
-        day=dt.date(2025, 3, 20),
+def test_drill_down_from_a_number_to_the_requests_behind_it(
+    live_server, page, district, register, answer
+):
+    answered = answer(
+        register(arrived_on=dt.date(2025, 3, 3)),
+        start=True,
         outcome="unable.not_held",
         legal_basis="《中华人民共和国政府信息公开条例》第三十六条第（四）项",
     )
