@@ -20,11 +20,11 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import os
 import random
 import sys
-import tempfile
 import time
+
+from benchkit import bench_district, django_on_fresh_database
 
 WORDS = [
     "义务教育",
@@ -89,46 +89,24 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pages", type=int, default=300, help="pages timed per measurement")
     args = parser.parse_args(argv)
 
-    if not os.environ.get("DATABASE_URL"):
-        os.environ["GONGKAI_DATA_DIR"] = tempfile.mkdtemp(prefix="gongkai-bench-")
-    os.environ["DJANGO_SETTINGS_MODULE"] = "gongkai.web.config.settings.base"
-    os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "testserver")
     import logging
 
-    import django
-
-    django.setup()
+    django_on_fresh_database()
     from django.conf import settings
-    from django.core.management import call_command
     from django.test import Client
 
-    settings.STORAGES["staticfiles"] = {
-        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
-    }
-    call_command("migrate", verbosity=0, interactive=False)
     logging.getLogger("django.request").setLevel(logging.ERROR)  # 400s are expected below
 
     from gongkai.core import wallclock
     from gongkai.web.applications.enums import Status
     from gongkai.web.applications.models import Applicant, Application, ApplicationEvent
-    from gongkai.web.orgs.models import AgencyKind
-    from gongkai.web.orgs.services import agency_create
     from gongkai.web.portal import codes
     from gongkai.web.portal.models import OnlineRequest
     from gongkai.web.proactive.models import Category, Item
 
-    if Item.objects.exists() or Application.objects.exists():
-        print("数据库中已有数据；请使用空数据库（不设 DATABASE_URL 时自动新建）。", file=sys.stderr)
-        return 2
     rng = random.Random(0)
     started = time.perf_counter()
-    gov = agency_create(code="gov", name="基准区人民政府", kind=AgencyKind.GOVERNMENT)
-    agencies = [gov] + [
-        agency_create(
-            code=f"d{i:02d}", name=f"基准区第{i}部门", kind=AgencyKind.DEPARTMENT, parent=gov
-        )
-        for i in range(1, args.agencies)
-    ]
+    agencies = bench_district(args.agencies)
     categories = {
         a.pk: [
             Category.objects.create(agency=a, name=n, position=j)

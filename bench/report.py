@@ -15,10 +15,9 @@ selectors, and counting by aggregation in the database.
 from __future__ import annotations
 
 import argparse
-import statistics
-import time
-from collections.abc import Callable
 from typing import Any
+
+from benchkit import timed
 
 from gongkai.core.annual import AgencyInfo, OfficerText, compose, render
 from gongkai.core.demo import iter_requests
@@ -26,16 +25,6 @@ from gongkai.core.demo.facts import request_facts
 from gongkai.core.yearend import YearRecords, count_year
 
 YEARS = (2024, 2025)
-
-
-def timed(runs: int, action: Callable[[], Any]) -> tuple[float, float]:
-    times = []
-    for _ in range(runs + 1):
-        started = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - started)
-    times = times[1:]
-    return statistics.median(times) * 1000, max(times) * 1000
 
 
 def main() -> None:

@@ -15,12 +15,12 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import os
 import random
 import statistics
 import sys
-import tempfile
 import time
+
+from benchkit import bench_district, django_on_fresh_database
 
 from gongkai.core import wallclock
 
@@ -34,43 +34,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=7)
     args = parser.parse_args(argv)
 
-    if not os.environ.get("DATABASE_URL"):
-        os.environ["GONGKAI_DATA_DIR"] = tempfile.mkdtemp(prefix="gongkai-bench-")
-    os.environ["DJANGO_SETTINGS_MODULE"] = "gongkai.web.config.settings.base"
-    os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "testserver")
-    import django
-
-    django.setup()
+    django_on_fresh_database()
     from django.conf import settings
-    from django.core.management import call_command
-    from django.test import Client
-
-    settings.STORAGES["staticfiles"] = {
-        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
-    }
-    call_command("migrate", verbosity=0, interactive=False)
-    os.makedirs(settings.STATIC_ROOT, exist_ok=True)
-
     from django.contrib.auth import get_user_model
+    from django.test import Client
 
     from gongkai.web.accounts.models import Membership
     from gongkai.web.applications.enums import Status
     from gongkai.web.applications.models import Applicant, Application, ApplicationEvent
-    from gongkai.web.orgs.models import AgencyKind
-    from gongkai.web.orgs.services import agency_create
 
-    if Application.objects.exists():
-        print("数据库中已有申请；请使用空数据库（不设 DATABASE_URL 时自动新建）。", file=sys.stderr)
-        return 2
     rng = random.Random(0)
     started = time.perf_counter()
-    gov = agency_create(code="gov", name="基准区人民政府", kind=AgencyKind.GOVERNMENT)
-    agencies = [gov] + [
-        agency_create(
-            code=f"d{i:02d}", name=f"基准区第{i}部门", kind=AgencyKind.DEPARTMENT, parent=gov
-        )
-        for i in range(1, args.agencies)
-    ]
+    agencies = bench_district(args.agencies)
+    gov = agencies[0]
     users = get_user_model().objects
     office = users.create_user("gkb", password="x")
     Membership.objects.create(user=office, agency=gov, role="office")

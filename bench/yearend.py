@@ -21,23 +21,11 @@ Prints the median and the slowest of ``--runs`` runs after one warm-up run.
 from __future__ import annotations
 
 import argparse
-import os
-import statistics
 import sys
-import tempfile
 import time
-from collections.abc import Callable
 from typing import Any
 
-
-def timed(runs: int, action: Callable[[], Any]) -> tuple[float, float]:
-    times = []
-    for _ in range(runs + 1):
-        started = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - started)
-    times = times[1:]  # the first run warms caches
-    return statistics.median(times) * 1000, max(times) * 1000
+from benchkit import django_on_fresh_database, timed
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -49,24 +37,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--year", type=int, default=2025)
     args = parser.parse_args(argv)
 
-    if not os.environ.get("DATABASE_URL"):
-        os.environ["GONGKAI_DATA_DIR"] = tempfile.mkdtemp(prefix="gongkai-bench-")
-    os.environ["DJANGO_SETTINGS_MODULE"] = "gongkai.web.config.settings.base"
-    os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "testserver")
-    import django
-
-    django.setup()
+    django_on_fresh_database()
     from django.conf import settings
-    from django.core.management import call_command
-    from django.test import Client
-
-    settings.STORAGES["staticfiles"] = {
-        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
-    }
-    call_command("migrate", verbosity=0, interactive=False)
-    os.makedirs(settings.STATIC_ROOT, exist_ok=True)
-
     from django.contrib.auth import get_user_model
+    from django.test import Client
     from django.urls import reverse
 
     from gongkai.core.demo import generate_district, iter_requests
@@ -80,9 +54,6 @@ def main(argv: list[str] | None = None) -> int:
     from gongkai.web.proactive.models import Decision, Document, Fee
     from gongkai.web.yearend.selectors import year_end
 
-    if Application.objects.exists():
-        print("数据库中已有申请；请使用空数据库（不设 DATABASE_URL 时自动新建）。", file=sys.stderr)
-        return 2
     years = (args.year - 1, args.year)
     started = time.perf_counter()
     agency = agency_create(code="gov", name="示例市云溪区人民政府", kind=AgencyKind.GOVERNMENT)

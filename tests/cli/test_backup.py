@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-import os
 import sqlite3
 import subprocess
 import sys
@@ -13,6 +12,8 @@ import tarfile
 from pathlib import Path
 
 import pytest
+
+from command_env import clean_env
 
 BIN = Path(sys.executable).parent
 LIVE = Path(__file__).with_name("backup_live.py")
@@ -27,20 +28,10 @@ MUTABLE = {
 }
 
 
-def environment(data: Path) -> dict[str, str]:
-    env = {
-        k: v
-        for k, v in os.environ.items()
-        if not k.startswith(("DJANGO_", "GONGKAI_", "DATABASE_URL"))
-    }
-    env["GONGKAI_DATA_DIR"] = str(data)
-    return env
-
-
 def gongkai(*args: str, data: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [str(BIN / "gongkai"), *args, "--data-dir", str(data)],
-        env=environment(data),
+        env=clean_env(data),
         capture_output=True,
         text=True,
         timeout=600,
@@ -71,7 +62,7 @@ def test_a_backup_under_writes_restores_every_record_and_file(tmp_path):
     live, fresh, archive = tmp_path / "live", tmp_path / "fresh", tmp_path / "b" / "backup.tar.gz"
     built = subprocess.run(
         [sys.executable, str(LIVE), "build", str(live)],
-        env=environment(live),
+        env=clean_env(live),
         capture_output=True,
         text=True,
         timeout=900,
@@ -84,7 +75,7 @@ def test_a_backup_under_writes_restores_every_record_and_file(tmp_path):
 
     writer = subprocess.Popen(
         [sys.executable, str(LIVE), "write", str(live), "30"],
-        env=environment(live),
+        env=clean_env(live),
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,

@@ -131,6 +131,37 @@ def register(district: District) -> Callable[..., Any]:
     return make
 
 
+@pytest.fixture
+def answer(district: District) -> Callable[..., Any]:
+    """Answer a request as department A's case officer: 予以公开 on 20 March 2025 under
+    条例第三十六条第二项 unless told otherwise; ``start=True`` first moves it to 办理中."""
+    from gongkai.web.applications import services
+
+    def make(
+        application: Any,
+        *,
+        day: dt.date = dt.date(2025, 3, 20),
+        outcome: str = "granted",
+        legal_basis: str = "条例第三十六条第二项",
+        start: bool = False,
+        **more: Any,
+    ) -> Any:
+        if start:
+            application = services.application_start(
+                acting_user=district.officer_a, application=application
+            )
+        return services.application_answer(
+            acting_user=district.officer_a,
+            application=application,
+            day=day,
+            outcome=outcome,
+            legal_basis=legal_basis,
+            **more,
+        )
+
+    return make
+
+
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Any]:
     if not CHROMIUM.exists():

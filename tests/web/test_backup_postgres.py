@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from command_env import clean_env
+
 pytestmark = pytest.mark.skipif(
     os.environ.get("GONGKAI_TEST_POSTGRES") != "1", reason="只在 PostgreSQL 测试中运行"
 )
@@ -59,12 +61,7 @@ def test_a_postgres_backup_under_writes_restores_into_an_empty_database(tmp_path
     live_url, restored_url = _url(server, "gongkai_live"), _url(server, "gongkai_restored")
 
     def env(data: Path, url: str) -> dict[str, str]:
-        clean = {
-            k: v
-            for k, v in os.environ.items()
-            if not k.startswith(("DJANGO_", "GONGKAI_", "DATABASE_URL"))
-        }
-        return clean | {"GONGKAI_DATA_DIR": str(data), "DATABASE_URL": url}
+        return clean_env(data) | {"DATABASE_URL": url}
 
     live, fresh, archive = tmp_path / "live", tmp_path / "fresh", tmp_path / "backup.tar.gz"
     run = {"capture_output": True, "text": True, "timeout": 900, "check": False}

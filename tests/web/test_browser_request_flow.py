@@ -7,38 +7,12 @@ from __future__ import annotations
 import re
 
 import pytest
+from browser_steps import act, login, logout
 from playwright.sync_api import Page, expect
 
 from gongkai.web.applications.models import Application
 
-PASSWORD = "gongkai-test-pass"
-
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def login(page: Page, base: str, username: str) -> None:
-    page.goto(f"{base}/login/")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("button[type=submit]")
-    expect(page.locator(".tabs")).to_be_visible()
-
-
-def logout(page: Page) -> None:
-    page.click("text=退出")
-    expect(page.locator("h1")).to_have_text("登录")
-
-
-def act(page: Page, label: str, fields: dict[str, str]) -> None:
-    box = page.locator("details.action", has_text=label)
-    box.locator("summary").click()
-    for name, value in fields.items():
-        control = box.locator(f"[name='{name}']")
-        if control.evaluate("e => e.tagName") == "SELECT":
-            control.select_option(value)
-        else:
-            control.fill(value)
-    box.locator("button[type=submit]").click()
 
 
 def due(page: Page) -> str:

@@ -10,8 +10,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from test_web_cli import clean_env
 
+from command_env import clean_env
 from gongkai.web.config.datadir import KNOWN_SECRETS, SECRET_KEY_FILE
 
 BIN = Path(sys.executable).parent

@@ -4,7 +4,6 @@ static files, ``gongkai manage`` passes through to Django, production settings p
 
 from __future__ import annotations
 
-import os
 import secrets
 import socket
 import subprocess
@@ -15,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from command_env import clean_env
 from gongkai.cli.main import build_parser
 from gongkai.core.vocabulary import AuditAction
 
@@ -25,16 +25,6 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
-
-
-def clean_env(tmp_path: Path) -> dict[str, str]:
-    env = {
-        k: v
-        for k, v in os.environ.items()
-        if not k.startswith(("DJANGO_", "GONGKAI_", "DATABASE_URL"))
-    }
-    env["GONGKAI_DATA_DIR"] = str(tmp_path)
-    return env
 
 
 def test_the_web_commands_are_registered():

@@ -468,3 +468,21 @@ class Labelled(Protocol):
 def choices(members: Iterable[Labelled]) -> list[tuple[str, str]]:
     """``[(code, label), …]`` in declaration order (pass the enumeration): a field's choices."""
     return [(member.value, member.label) for member in members]
+
+
+# A model field takes these callables as its ``choices`` (Django ≥ 5): its migrations then keep a
+# reference to the function, not a copy of the list, so a new status, event or audit action
+# changes this module and no migration (choices are not part of the database schema). Migration
+# files import them by name: keep the names.
+
+
+def status_choices() -> list[tuple[str, str]]:
+    return choices(Status)
+
+
+def event_kind_choices() -> list[tuple[str, str]]:
+    return choices(EventKind)
+
+
+def audit_action_choices() -> list[tuple[str, str]]:
+    return choices(AuditAction)

@@ -251,17 +251,11 @@ def test_requests_due_within_three_working_days_are_flagged(officer_client, regi
 
 
 def test_the_detail_page_lists_the_reviews_of_the_request_and_links_to_register_one(
-    officer_client, district, register
+    officer_client, district, register, answer
 ):
     from gongkai.web.litigation.services import case_register
 
-    app = services.application_answer(
-        acting_user=district.officer_a,
-        application=register(),
-        day=D(2025, 3, 10),
-        outcome="granted",
-        legal_basis="条例第三十六条第一项",
-    )
+    app = answer(register(), day=D(2025, 3, 10), legal_basis="条例第三十六条第一项")
     case_register(
         acting_user=district.officer_a,
         agency=district.dept_a,

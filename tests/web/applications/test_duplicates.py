@@ -71,14 +71,8 @@ def test_other_content_or_another_applicant_is_not_a_duplicate(officer, district
     assert officer.post(reverse("applications:register"), someone).status_code == 302
 
 
-def test_a_closed_request_is_not_warned_about(officer, district, register):
-    services.application_answer(
-        acting_user=district.officer_a,
-        application=register(),
-        day=dt.date(2025, 3, 5),
-        outcome="granted",
-        legal_basis="条例第三十六条第二项",
-    )
+def test_a_closed_request_is_not_warned_about(officer, district, register, answer):
+    answer(register(), day=dt.date(2025, 3, 5))
     assert officer.post(reverse("applications:register"), form(district)).status_code == 302
 
 

@@ -7,20 +7,12 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from browser_steps import login
 from playwright.sync_api import Page, expect
 
 from gongkai.core.wallclock import CHINA
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-PASSWORD = "gongkai-test-pass"
-
-
-def login(page: Page, base: str, username: str) -> None:
-    page.goto(f"{base}/login/")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("button[type=submit]")
-    expect(page.locator(".tabs")).to_be_visible()
 
 
 def ask(page: Page, base: str, pk: int, reason: str) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
@@ -18,20 +17,10 @@ def memory_storage(settings: Any) -> None:
 
 
 @pytest.fixture
-def answered(register: Callable[..., Any], district: Any) -> Callable[..., Any]:
+def answered(register: Callable[..., Any], answer: Callable[..., Any]) -> Callable[..., Any]:
     """A request of department A answered with ``outcome`` on 20 March 2025."""
-    from gongkai.web.applications import services
 
     def make(outcome: str = "granted", summary: str = "现将该信息随本答复书一并提供给您") -> Any:
-        app = register()
-        app = services.application_start(acting_user=district.officer_a, application=app)
-        return services.application_answer(
-            acting_user=district.officer_a,
-            application=app,
-            day=dt.date(2025, 3, 20),
-            outcome=outcome,
-            legal_basis="条例第三十六条第二项",
-            summary=summary,
-        )
+        return answer(register(), start=True, outcome=outcome, summary=summary)
 
     return make

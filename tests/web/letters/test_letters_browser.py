@@ -7,19 +7,10 @@ import re
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, expect
-
-PASSWORD = "gongkai-test-pass"
+from browser_steps import login
+from playwright.sync_api import expect
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def login(page: Page, base: str, username: str) -> None:
-    page.goto(f"{base}/login/")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("button[type=submit]")
-    expect(page.locator(".topbar .who")).to_be_visible()
 
 
 def test_answer_with_a_letter_in_the_browser(live_server, page, district, answered, tmp_path: Path):

@@ -4,10 +4,10 @@
 from __future__ import annotations
 
 import datetime as dt
-import threading
 
 import pytest
-from django.db import connection, connections
+from concurrency import all_at_once
+from django.db import connection
 
 from gongkai.web.letters import services
 from gongkai.web.letters.models import Letter
@@ -43,8 +43,6 @@ def test_twenty_simultaneous_letters_get_twenty_different_numbers(
         )
         for _ in range(CLERKS)
     ]
-    start = threading.Barrier(CLERKS)
-    errors: list[BaseException] = []
     data = LetterInput(
         issued_on=dt.date(2025, 3, 5),
         correction_items="请写明所需政府信息的名称",
@@ -52,24 +50,14 @@ def test_twenty_simultaneous_letters_get_twenty_different_numbers(
     )
 
     def clerk(i: int) -> None:
-        try:
-            start.wait()
-            services.letter_generate(
-                acting_user=district.officer_a,
-                application=applications[i],
-                key="correction",
-                data=data,
-            )
-        except BaseException as exc:  # reported below, not swallowed
-            errors.append(exc)
-        finally:
-            connections.close_all()
+        services.letter_generate(
+            acting_user=district.officer_a,
+            application=applications[i],
+            key="correction",
+            data=data,
+        )
 
-    threads = [threading.Thread(target=clerk, args=(i,)) for i in range(CLERKS)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
+    errors = all_at_once(CLERKS, clerk)
 
     assert errors == []
     numbers = sorted(Letter.objects.values_list("seq", flat=True))

@@ -227,16 +227,10 @@ def test_another_agency_can_neither_see_nor_change_a_case(client, district, appl
     assert case.result == ""
 
 
-def test_a_case_filed_before_the_answer_is_refused_unless_the_answer_was_late(district, register):
-    from gongkai.web.applications import services as apps
-
-    answered = apps.application_answer(
-        acting_user=district.officer_a,
-        application=register(),
-        day=D(2025, 3, 20),
-        outcome="granted",
-        legal_basis="条例第三十六条第二项",
-    )
+def test_a_case_filed_before_the_answer_is_refused_unless_the_answer_was_late(
+    district, register, answer
+):
+    answered = answer(register())
     with pytest.raises(ApplicationError, match="早于答复日期（2025-03-20）"):
         review(district, answered, filed_on=D(2025, 3, 10))
     pending = register()  # due 2025-03-31, not answered

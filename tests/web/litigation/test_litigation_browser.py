@@ -6,21 +6,12 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from playwright.sync_api import Page, expect
+from browser_steps import login
+from playwright.sync_api import expect
 
 from gongkai.web.litigation.models import Case
 
-PASSWORD = "gongkai-test-pass"
-
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def login(page: Page, base: str, username: str) -> None:
-    page.goto(f"{base}/login/")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("button[type=submit]")
-    expect(page.locator("text=退出")).to_be_visible()
 
 
 def test_register_a_review_case_in_the_browser(live_server, page, district, register):

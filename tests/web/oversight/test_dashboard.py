@@ -10,7 +10,6 @@ from django.urls import reverse
 
 from gongkai.core.vocabulary import AuditAction
 from gongkai.core.wallclock import CHINA
-from gongkai.web.applications import services
 from gongkai.web.common.models import AuditRecord
 from gongkai.web.notifications.models import Notification
 from gongkai.web.oversight.models import Supervision
@@ -27,22 +26,10 @@ def april(time_machine):
 
 
 @pytest.fixture
-def cases(district, register, april):
+def cases(district, register, answer, april):
     overdue = register(arrived_on=D(2025, 3, 3))  # due 2025-03-31
-    answered = services.application_answer(
-        acting_user=district.officer_a,
-        application=register(arrived_on=D(2025, 3, 3)),
-        day=D(2025, 3, 20),
-        outcome="granted",
-        legal_basis="条例第三十六条第二项",
-    )
-    late = services.application_answer(
-        acting_user=district.officer_a,
-        application=register(arrived_on=D(2025, 2, 5)),  # due 2025-03-04
-        day=D(2025, 3, 7),
-        outcome="granted",
-        legal_basis="条例第三十六条第二项",
-    )
+    answered = answer(register(arrived_on=D(2025, 3, 3)))
+    late = answer(register(arrived_on=D(2025, 2, 5)), day=D(2025, 3, 7))  # due 2025-03-04
     recent = register(arrived_on=D(2025, 4, 9))
     return {"overdue": overdue, "answered": answered, "late": late, "recent": recent}
 

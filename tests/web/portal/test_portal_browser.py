@@ -10,6 +10,7 @@ import re
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from browser_steps import act, login
 from playwright.sync_api import Page, expect
 from portal_helpers import VALID_ID
 
@@ -18,7 +19,6 @@ from gongkai.web.applications.models import Application
 from gongkai.web.proactive.models import Category, Item
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-PASSWORD = "gongkai-test-pass"
 AXE = Axe()
 
 
@@ -34,26 +34,6 @@ def serious_violations(page: Page) -> list[str]:
 def check_accessible(page: Page) -> None:
     found = serious_violations(page)
     assert found == [], f"{page.url}: {found}"
-
-
-def login(page: Page, base: str, username: str) -> None:
-    page.goto(f"{base}/login/")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("button[type=submit]")
-    expect(page.locator(".tabs")).to_be_visible()
-
-
-def act(page: Page, label: str, fields: dict[str, str]) -> None:
-    box = page.locator("details.action", has_text=label)
-    box.locator("summary").click()
-    for name, value in fields.items():
-        control = box.locator(f"[name='{name}']")
-        if control.evaluate("e => e.tagName") == "SELECT":
-            control.select_option(value)
-        else:
-            control.fill(value)
-    box.locator("button[type=submit]").click()
 
 
 def test_a_citizen_applies_the_officer_answers_the_citizen_downloads_the_letter(

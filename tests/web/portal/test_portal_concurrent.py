@@ -8,7 +8,8 @@ import re
 import threading
 
 import pytest
-from django.db import connection, connections
+from concurrency import all_at_once
+from django.db import connection
 from django.test import Client
 from django.urls import reverse
 from portal_helpers import form_data
@@ -29,35 +30,21 @@ BROWSERS = 100
 def test_two_hundred_simultaneous_applications_are_all_kept_once(district):
     if connection.vendor != "postgresql":
         pytest.skip("只在 PostgreSQL 上有意义（GONGKAI_TEST_POSTGRES=1）；SQLite 串行写入")
-    start = threading.Barrier(BROWSERS)
-    errors: list[BaseException] = []
     seen: list[tuple[str, str]] = []  # (subject, 查询码) as each applicant saw it
     lock = threading.Lock()
 
     def browser(b: int) -> None:
         client = Client(REMOTE_ADDR=f"10.1.{b // 200}.{b % 200 + 1}")  # one address each
-        try:
-            start.wait()
-            for k in range(APPLICATIONS // BROWSERS):
-                subject = f"并发申请 {b}-{k}"
-                response = client.post(
-                    reverse("portal:apply"), form_data(district, subject=subject)
-                )
-                assert response.status_code == 302, response.content.decode()[:500]
-                page = client.get(response["Location"]).content.decode()
-                code = re.search(r'id="query-code">([^<]+)<', page).group(1)
-                with lock:
-                    seen.append((subject, code))
-        except BaseException as exc:  # reported below, not swallowed
-            errors.append(exc)
-        finally:
-            connections.close_all()
+        for k in range(APPLICATIONS // BROWSERS):
+            subject = f"并发申请 {b}-{k}"
+            response = client.post(reverse("portal:apply"), form_data(district, subject=subject))
+            assert response.status_code == 302, response.content.decode()[:500]
+            page = client.get(response["Location"]).content.decode()
+            code = re.search(r'id="query-code">([^<]+)<', page).group(1)
+            with lock:
+                seen.append((subject, code))
 
-    threads = [threading.Thread(target=browser, args=(b,)) for b in range(BROWSERS)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
+    errors = all_at_once(BROWSERS, browser)
 
     assert errors == []
     assert len(seen) == APPLICATIONS

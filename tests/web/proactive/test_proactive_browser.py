@@ -4,21 +4,12 @@ a refused date with the typed input kept, then the item with its Art. 26 due dat
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import Page, expect
+from browser_steps import login
+from playwright.sync_api import expect
 
 from gongkai.web.proactive.models import Item
 
-PASSWORD = "gongkai-test-pass"
-
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def login(page: Page, base: str, username: str) -> None:
-    page.goto(f"{base}/login/")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("button[type=submit]")
-    expect(page.locator("text=退出")).to_be_visible()
 
 
 def test_register_a_proactive_item_in_the_browser(live_server, page, district):

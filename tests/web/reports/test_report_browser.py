@@ -7,41 +7,22 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, expect
+from browser_steps import login, logout
+from playwright.sync_api import expect
 
 from gongkai.core.checks import check_report
 from gongkai.core.parsing import read_report
 from gongkai.core.wallclock import CHINA
-from gongkai.web.applications import services as applications
 from gongkai.web.reports.models import PublishedReport
-
-PASSWORD = "gongkai-test-pass"
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def login(page: Page, base: str, username: str) -> None:
-    page.goto(f"{base}/login/")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("button[type=submit]")
-    expect(page.locator("text=退出")).to_be_visible()
-
-
-def logout(page: Page) -> None:
-    page.click("text=退出")
-    expect(page.locator("h1")).to_have_text("登录")
-
-
-def test_publish_a_report_end_to_end(live_server, page, district, register, time_machine):
+def test_publish_a_report_end_to_end(live_server, page, district, register, answer, time_machine):
     time_machine.move_to(dt.datetime(2026, 1, 22, 10, tzinfo=CHINA), tick=True)
-    answered = register(arrived_on=dt.date(2025, 3, 3))
-    applications.application_start(acting_user=district.officer_a, application=answered)
-    applications.application_answer(
-        acting_user=district.officer_a,
-        application=answered,
-        day=dt.date(2025, 3, 20),
-        outcome="granted",
+    answer(
+        register(arrived_on=dt.date(2025, 3, 3)),
+        start=True,
         legal_basis="《中华人民共和国政府信息公开条例》第三十六条第（二）项",
     )
     base = live_server.url

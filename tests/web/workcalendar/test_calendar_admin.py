@@ -24,15 +24,9 @@ def current_2025() -> tuple[str, str, str]:
     return arrangement.notice, holidays, workdays
 
 
-def test_a_new_holiday_moves_every_open_due_date_and_lists_the_changes(register, district):
+def test_a_new_holiday_moves_every_open_due_date_and_lists_the_changes(register, district, answer):
     open_app = register()  # due 2025-03-31
-    closed = services.application_answer(
-        acting_user=district.officer_a,
-        application=register(),
-        day=D(2025, 3, 10),
-        outcome="granted",
-        legal_basis="条例第三十六条",
-    )
+    closed = answer(register(), day=D(2025, 3, 10), legal_basis="条例第三十六条")
     notice, holidays, workdays = current_2025()
     saved = calendar_year_save(
         acting_user=district.admin,

@@ -5,19 +5,12 @@ refused; a lawful one shows the due dates that move and is saved only on confirm
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import Page, expect
+from browser_steps import login
+from playwright.sync_api import expect
 
 from gongkai.web.workcalendar.models import YearOverride
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-PASSWORD = "gongkai-test-pass"
-
-
-def login(page: Page, base: str, username: str) -> None:
-    page.goto(f"{base}/login/")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("button[type=submit]")
 
 
 def test_refuse_preview_confirm_and_read(live_server, page, district, register):

@@ -6,30 +6,18 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from playwright.sync_api import Page, expect
-
-from gongkai.web.applications import services
-
-PASSWORD = "gongkai-test-pass"
+from browser_steps import login
+from playwright.sync_api import expect
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def login(page: Page, base: str, username: str) -> None:
-    page.goto(f"{base}/login/")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("button[type=submit]")
-    expect(page.locator("text=退出")).to_be_visible()
-
-
-def test_drill_down_from_a_number_to_the_requests_behind_it(live_server, page, district, register):
-    answered = register(arrived_on=dt.date(2025, 3, 3))
-    services.application_start(acting_user=district.officer_a, application=answered)
-    services.application_answer(
-        acting_user=district.officer_a,
-        application=answered,
-        day=dt.date(2025, 3, 20),
+def test_drill_down_from_a_number_to_the_requests_behind_it(
+    live_server, page, district, register, answer
+):
+    answered = answer(
+        register(arrived_on=dt.date(2025, 3, 3)),
+        start=True,
         outcome="unable.not_held",
         legal_basis="《中华人民共和国政府信息公开条例》第三十六条第（四）项",
     )

@@ -21,16 +21,12 @@ TODAY = D(2026, 1, 10)
 
 
 @pytest.fixture
-def records(district, register):
+def records(district, register, answer):
     """Department A: two requests of 2025 (one answered, one still open), a document, decisions,
     fees and a review."""
-    answered = register(arrived_on=D(2025, 3, 3))
-    app_services.application_start(acting_user=district.officer_a, application=answered)
-    app_services.application_answer(
-        acting_user=district.officer_a,
-        application=answered,
-        day=D(2025, 3, 20),
-        outcome="granted",
+    answered = answer(
+        register(arrived_on=D(2025, 3, 3)),
+        start=True,
         legal_basis="《中华人民共和国政府信息公开条例》第三十六条第（二）项",
     )
     open_ = register(

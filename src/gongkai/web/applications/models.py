@@ -11,16 +11,15 @@ import datetime as dt
 from django.conf import settings
 from django.db import models
 
+from gongkai.core.vocabulary import event_kind_choices, status_choices
 from gongkai.web.applications.enums import (
     APPLICANT_KIND_CHOICES,
     APPLICANT_KIND_LABELS,
     CHANNEL_CHOICES,
     DELIVERY_CHOICES,
-    EVENT_CHOICES,
     FORM_CHOICES,
     ID_TYPE_CHOICES,
     PARTY_CHOICES,
-    STATUS_CHOICES,
     Channel,
     EventKind,
     Status,
@@ -106,7 +105,7 @@ class Application(TimestampedModel):
     requested_form = models.CharField("获取信息的载体形式", max_length=20, choices=FORM_CHOICES)
     delivery = models.CharField("获取信息的方式", max_length=20, choices=DELIVERY_CHOICES)
     status = models.CharField(
-        "办理状态", max_length=30, choices=STATUS_CHOICES, default=Status.REGISTERED.value
+        "办理状态", max_length=30, choices=status_choices, default=Status.REGISTERED.value
     )
     assigned_to = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -214,7 +213,7 @@ class ApplicationEvent(models.Model):
     application = models.ForeignKey(
         Application, on_delete=models.PROTECT, related_name="events", verbose_name="申请"
     )
-    kind = models.CharField("事件", max_length=30, choices=EVENT_CHOICES)
+    kind = models.CharField("事件", max_length=30, choices=event_kind_choices)
     day = models.DateField("日期")
     party = models.CharField("征求对象", max_length=20, choices=PARTY_CHOICES, blank=True)
     party_name = models.CharField("征求对象名称", max_length=100, blank=True)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
-from gongkai.core.vocabulary import AuditAction, choices
+from gongkai.core.vocabulary import audit_action_choices
 from gongkai.web.common.appendonly import AppendOnlyModel, AppendOnlyQuerySet
 
 
@@ -34,7 +34,7 @@ class AuditRecord(AppendOnlyModel):
     )
     entity = models.CharField("对象类型", max_length=40)
     entity_id = models.CharField("对象编号", max_length=40)
-    action = models.CharField("操作", max_length=60, choices=choices(AuditAction))
+    action = models.CharField("操作", max_length=60, choices=audit_action_choices)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name="操作人",

@@ -4,6 +4,8 @@ import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
 
+import gongkai.core.vocabulary
+
 
 class Migration(migrations.Migration):
 
@@ -52,7 +54,7 @@ class Migration(migrations.Migration):
                 ('subject', models.TextField(verbose_name='所需政府信息的名称、文号或描述')),
                 ('requested_form', models.CharField(choices=[('纸质', '纸质'), ('电子数据', '电子数据'), ('其他', '其他')], max_length=20, verbose_name='获取信息的载体形式')),
                 ('delivery', models.CharField(choices=[('邮寄', '邮寄'), ('电子邮件', '电子邮件'), ('当场领取', '当场领取'), ('传真', '传真')], max_length=20, verbose_name='获取信息的方式')),
-                ('status', models.CharField(choices=[('registered', '登记'), ('in_progress', '办理中'), ('awaiting_correction', '补正中'), ('consulting', '征求意见中'), ('awaiting_fee', '待缴费'), ('answered', '已答复'), ('terminated', '已终止')], default='registered', max_length=30, verbose_name='办理状态')),
+                ('status', models.CharField(choices=gongkai.core.vocabulary.status_choices, default='registered', max_length=30, verbose_name='办理状态')),
                 ('due_on', models.DateField(blank=True, null=True, verbose_name='答复期限')),
                 ('due_provisional', models.BooleanField(default=False, verbose_name='期限为暂定')),
                 ('outcome', models.CharField(blank=True, max_length=60, verbose_name='办理结果')),
@@ -77,7 +79,7 @@ class Migration(migrations.Migration):
             name='ApplicationEvent',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('received', '收到申请'), ('correction_requested', '发出补正通知'), ('correction_received', '收到补正材料'), ('consultation_started', '发出征求意见'), ('consultation_ended', '收到意见答复'), ('fee_notice', '发出收费通知'), ('fee_paid', '申请人缴费'), ('extension_requested', '申请延期答复'), ('extension', '批准延期答复'), ('due_date_set', '确定答复期限'), ('answered', '作出答复'), ('terminated', '终止办理')], max_length=30, verbose_name='事件')),
+                ('kind', models.CharField(choices=gongkai.core.vocabulary.event_kind_choices, max_length=30, verbose_name='事件')),
                 ('day', models.DateField(verbose_name='日期')),
                 ('party', models.CharField(blank=True, choices=[('third_party', '第三方'), ('agency', '其他行政机关')], max_length=20, verbose_name='征求对象')),
                 ('party_name', models.CharField(blank=True, max_length=100, verbose_name='征求对象名称')),

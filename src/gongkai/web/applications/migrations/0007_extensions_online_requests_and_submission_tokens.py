@@ -3,6 +3,8 @@
 from django.conf import settings
 from django.db import migrations, models
 
+import gongkai.core.vocabulary
+
 
 class Migration(migrations.Migration):
 
@@ -29,12 +31,12 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='application',
             name='status',
-            field=models.CharField(choices=[('pending', '待确认'), ('registered', '登记'), ('in_progress', '办理中'), ('awaiting_correction', '补正中'), ('consulting', '征求意见中'), ('awaiting_fee', '待缴费'), ('answered', '已答复'), ('terminated', '已终止')], default='registered', max_length=30, verbose_name='办理状态'),
+            field=models.CharField(choices=gongkai.core.vocabulary.status_choices, default='registered', max_length=30, verbose_name='办理状态'),
         ),
         migrations.AlterField(
             model_name='applicationevent',
             name='kind',
-            field=models.CharField(choices=[('received', '收到申请'), ('correction_requested', '发出补正通知'), ('correction_received', '收到补正材料'), ('consultation_started', '发出征求意见'), ('consultation_ended', '收到意见答复'), ('fee_notice', '发出收费通知'), ('fee_paid', '申请人缴费'), ('extension_requested', '申请延期答复'), ('extension', '批准延期答复'), ('extension_rejected', '驳回延期申请'), ('extension_returned', '退回延期申请'), ('due_date_set', '确定答复期限'), ('answered', '作出答复'), ('terminated', '终止办理')], max_length=30, verbose_name='事件'),
+            field=models.CharField(choices=gongkai.core.vocabulary.event_kind_choices, max_length=30, verbose_name='事件'),
         ),
         migrations.AddConstraint(
             model_name='application',

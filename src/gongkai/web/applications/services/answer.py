@@ -50,17 +50,13 @@ def application_answer(
     application.answer_summary = summary.strip()
     application.closed_on = day
     application.pages = pages
-    changes |= step.save_with_clock(
+    return step.save_and_audit(
         application,
         ["status", "outcome", "legal_basis", "answer_summary", "closed_on", "pages"],
-    )
-    step.write_audit(
-        application=application,
         action=AuditAction.APPLICATION_ANSWER,
         actor=acting_user,
         changes=changes,
     )
-    return application
 
 
 @transaction.atomic
@@ -92,15 +88,14 @@ def application_terminate(
     application.outcome = outcome
     application.legal_basis = reason.strip()
     application.closed_on = day
-    changes |= step.save_with_clock(application, ["status", "outcome", "legal_basis", "closed_on"])
-    step.write_audit(
-        application=application,
+    return step.save_and_audit(
+        application,
+        ["status", "outcome", "legal_basis", "closed_on"],
         action=AuditAction.APPLICATION_TERMINATE,
         actor=acting_user,
         changes=changes,
         reason=reason.strip(),
     )
-    return application
 
 
 # The two （六） rows that say the applicant abandoned the request, and the waiting status the

@@ -127,4 +127,20 @@ def save_with_clock(application: Application, fields: list[str]) -> dict[str, An
     return {}
 
 
+def save_and_audit(
+    application: Application,
+    fields: list[str],
+    *,
+    action: AuditAction,
+    actor: Any,
+    changes: dict[str, Any],
+    reason: str = "",
+) -> Application:
+    """How a step ends: save ``fields`` with the due date recomputed from the event log, and
+    write the audit record of ``changes`` (with the due-date change, if any)."""
+    changes = changes | save_with_clock(application, fields)
+    write_audit(application=application, action=action, actor=actor, changes=changes, reason=reason)
+    return application
+
+
 OPEN_ACTIVE = {Status.REGISTERED, Status.IN_PROGRESS}

@@ -66,14 +66,13 @@ def application_send_consultation(
         due=delivered_on,
     )
     changes = step.set_status(application, Status.CONSULTING) | {"consulted": party_name.strip()}
-    changes |= step.save_with_clock(application, ["status"])
-    step.write_audit(
-        application=application,
+    return step.save_and_audit(
+        application,
+        ["status"],
         action=AuditAction.CONSULTATION_SEND,
         actor=acting_user,
         changes=changes,
     )
-    return application
 
 
 @transaction.atomic
@@ -107,11 +106,10 @@ def application_receive_consultation(
     changes: dict[str, Any] = {"consultation_answered": name}
     if len(pending) == 1:
         changes |= step.set_status(application, Status.IN_PROGRESS)
-    changes |= step.save_with_clock(application, ["status"])
-    step.write_audit(
-        application=application,
+    return step.save_and_audit(
+        application,
+        ["status"],
         action=AuditAction.CONSULTATION_RECEIVE,
         actor=acting_user,
         changes=changes,
     )
-    return application

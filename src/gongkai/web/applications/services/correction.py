@@ -51,14 +51,13 @@ def application_request_correction(
     changes = step.set_status(application, Status.AWAITING_CORRECTION) | {
         "correction_requested": day
     }
-    changes |= step.save_with_clock(application, ["status"])
-    step.write_audit(
-        application=application,
+    return step.save_and_audit(
+        application,
+        ["status"],
         action=AuditAction.CORRECTION_REQUEST,
         actor=acting_user,
         changes=changes,
     )
-    return application
 
 
 @transaction.atomic
@@ -72,11 +71,10 @@ def application_receive_correction(
     step.check_day(application, day, "收到补正")
     step.add_event(application, EventKind.CORRECTION_RECEIVED, day, acting_user, note=note.strip())
     changes = step.set_status(application, Status.IN_PROGRESS) | {"correction_received": day}
-    changes |= step.save_with_clock(application, ["status"])
-    step.write_audit(
-        application=application,
+    return step.save_and_audit(
+        application,
+        ["status"],
         action=AuditAction.CORRECTION_RECEIVE,
         actor=acting_user,
         changes=changes,
     )
-    return application

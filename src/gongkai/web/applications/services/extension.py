@@ -110,12 +110,8 @@ def application_approve_extension(
         note=requested.note,
     )
     changes: dict[str, Any] = {"extension": f"{EXTENSION_WORKDAYS}个工作日"}
-    changes |= step.save_with_clock(application, [])
-    step.write_audit(
-        application=application,
-        action=AuditAction.EXTENSION_APPROVE,
-        actor=acting_user,
-        changes=changes,
+    step.save_and_audit(
+        application, [], action=AuditAction.EXTENSION_APPROVE, actor=acting_user, changes=changes
     )
     approval_decided.send(
         sender=Application,
@@ -183,12 +179,11 @@ def application_set_due_date(
         application, EventKind.DUE_DATE_SET, day, acting_user, due=due, note=reason.strip()
     )
     changes: dict[str, Any] = {"custom_due": due}
-    changes |= step.save_with_clock(application, [])
-    step.write_audit(
-        application=application,
+    return step.save_and_audit(
+        application,
+        [],
         action=AuditAction.DUE_DATE_SET,
         actor=acting_user,
         changes=changes,
         reason=reason.strip(),
     )
-    return application

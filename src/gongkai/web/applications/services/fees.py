@@ -54,11 +54,9 @@ def application_issue_fee_notice(
         due=delivered_on,
     )
     changes = step.set_status(application, Status.AWAITING_FEE) | {"fee_notice": str(amount)}
-    changes |= step.save_with_clock(application, ["status"])
-    step.write_audit(
-        application=application, action=AuditAction.FEE_NOTICE, actor=acting_user, changes=changes
+    return step.save_and_audit(
+        application, ["status"], action=AuditAction.FEE_NOTICE, actor=acting_user, changes=changes
     )
-    return application
 
 
 @transaction.atomic
@@ -76,11 +74,9 @@ def application_record_payment(
     step.check_day(application, day, "缴费")
     step.add_event(application, EventKind.FEE_PAID, day, acting_user, amount=amount)
     changes = step.set_status(application, Status.IN_PROGRESS) | {"fee_paid": str(amount)}
-    changes |= step.save_with_clock(application, ["status"])
-    step.write_audit(
-        application=application, action=AuditAction.FEE_PAYMENT, actor=acting_user, changes=changes
+    return step.save_and_audit(
+        application, ["status"], action=AuditAction.FEE_PAYMENT, actor=acting_user, changes=changes
     )
-    return application
 
 
 @transaction.atomic

@@ -23,14 +23,13 @@ def application_start(*, acting_user: User, application: Application) -> Applica
     if application.assigned_to_id is None:
         application.assigned_to = acting_user
         changes["assigned_to"] = [None, acting_user.get_username()]
-    changes |= step.save_with_clock(application, ["status", "assigned_to"])
-    step.write_audit(
-        application=application,
+    return step.save_and_audit(
+        application,
+        ["status", "assigned_to"],
         action=AuditAction.APPLICATION_START,
         actor=acting_user,
         changes=changes,
     )
-    return application
 
 
 @transaction.atomic

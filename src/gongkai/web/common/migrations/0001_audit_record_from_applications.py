@@ -4,6 +4,8 @@ import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
 
+import gongkai.core.vocabulary
+
 
 class Migration(migrations.Migration):
     initial = True
@@ -35,74 +37,7 @@ class Migration(migrations.Migration):
                         (
                             "action",
                             models.CharField(
-                                choices=[
-                                    ("application.register", "登记申请"),
-                                    ("application.start", "开始办理"),
-                                    ("application.assign", "分配经办人"),
-                                    ("application.correction_request", "发出补正通知"),
-                                    ("application.correction_receive", "收到补正材料"),
-                                    ("application.consultation_send", "发出征求意见"),
-                                    ("application.consultation_receive", "收到意见答复"),
-                                    ("application.fee_notice", "发出收费通知"),
-                                    ("application.fee_payment", "登记缴费"),
-                                    ("application.extension_request", "申请延期答复"),
-                                    ("application.extension_approve", "批准延期答复"),
-                                    ("application.due_date_set", "确定答复期限（第三十五条）"),
-                                    ("application.answer", "作出答复"),
-                                    ("application.terminate", "终止办理"),
-                                    ("application.outcome_change", "更正办理结果"),
-                                    ("application.due_dates_recompute", "工作日历变更后重算期限"),
-                                    ("void", "作废"),
-                                    ("letter.template_save", "修改文书模板"),
-                                    ("letter.template_reset", "恢复默认文书模板"),
-                                    ("letter.settings_save", "修改文书编号设置"),
-                                    ("letter.generate", "生成文书"),
-                                    ("letter.delivery", "记录文书送达"),
-                                    ("letter.void", "作废文书"),
-                                    ("attachment.upload", "上传附件"),
-                                    ("attachment.void", "作废附件"),
-                                    ("case.register.review", "登记行政复议"),
-                                    (
-                                        "case.register.suit_direct",
-                                        "登记行政诉讼（未经复议直接起诉）",
-                                    ),
-                                    (
-                                        "case.register.suit_after_review",
-                                        "登记行政诉讼（复议后起诉）",
-                                    ),
-                                    ("case.result_record", "登记审结结果"),
-                                    ("case.result_change", "更正审结结果"),
-                                    ("proactive.category_create", "新增主题分类"),
-                                    ("proactive.category_enable", "启用主题分类"),
-                                    ("proactive.category_disable", "停用主题分类"),
-                                    ("proactive.channel_create", "新增发布渠道"),
-                                    ("proactive.item_register", "登记主动公开信息"),
-                                    ("proactive.item_publish", "登记公开日期"),
-                                    ("proactive.document.register.rule", "登记规章"),
-                                    ("proactive.document.register.normative", "登记行政规范性文件"),
-                                    ("proactive.document.repeal", "废止"),
-                                    ("proactive.decision.record.licensing", "登记行政许可决定"),
-                                    (
-                                        "proactive.decision.record.other_services",
-                                        "登记其他对外管理服务事项决定",
-                                    ),
-                                    ("proactive.decision.record.penalty", "登记行政处罚决定"),
-                                    ("proactive.decision.record.coercion", "登记行政强制决定"),
-                                    ("proactive.fee_record", "登记行政事业性收费"),
-                                    ("proactive.procurement_record", "登记政府集中采购"),
-                                    ("proactive.matter.record.licensing", "登记行政许可事项"),
-                                    (
-                                        "proactive.matter.record.other_services",
-                                        "登记其他对外管理服务事项事项",
-                                    ),
-                                    ("proactive.matter.record.penalty", "登记行政处罚事项"),
-                                    ("proactive.matter.record.coercion", "登记行政强制事项"),
-                                    ("proactive.matter.record.fees", "登记行政事业性收费事项"),
-                                    ("orgs.agency_update", "修改机构信息"),
-                                    ("accounts.member_add", "添加工作人员"),
-                                    ("accounts.member_remove", "移除工作人员角色"),
-                                    ("workcalendar.save", "修改工作日历"),
-                                ],
+                                choices=gongkai.core.vocabulary.audit_action_choices,
                                 max_length=60,
                                 verbose_name="操作",
                             ),

@@ -1,0 +1,70 @@
+"""What the benchmarks share: a median-and-worst timer, and Django on a fresh database.
+
+Imported by the scripts beside it (``uv run python bench/<name>.py`` puts this folder on the
+path)."""
+
+from __future__ import annotations
+
+import os
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from typing import Any
+
+
+def timed(runs: int, action: Callable[[], Any]) -> tuple[float, float]:
+    """Run ``action`` ``runs`` + 1 times; the median and the worst in milliseconds, leaving out
+    the first run (it warms caches)."""
+    times = []
+    for _ in range(runs + 1):
+        started = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - started)
+    times = times[1:]
+    return statistics.median(times) * 1000, max(times) * 1000
+
+
+def django_on_fresh_database() -> None:
+    """Set Django up on a new SQLite file in a temporary folder (or on ``DATABASE_URL``'s
+    database), migrated, with plain static files, so pages render through the test client.
+
+    Exits with status 2 when that database already holds requests or 目录 items: a benchmark
+    inserts its own and would count someone else's."""
+    if not os.environ.get("DATABASE_URL"):
+        os.environ["GONGKAI_DATA_DIR"] = tempfile.mkdtemp(prefix="gongkai-bench-")
+    os.environ["DJANGO_SETTINGS_MODULE"] = "gongkai.web.config.settings.base"
+    os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "testserver")
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.core.management import call_command
+
+    settings.STORAGES["staticfiles"] = {
+        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+    }
+    call_command("migrate", verbosity=0, interactive=False)
+    os.makedirs(settings.STATIC_ROOT, exist_ok=True)
+
+    from gongkai.web.applications.models import Application
+    from gongkai.web.proactive.models import Item
+
+    if Application.objects.exists() or Item.objects.exists():
+        print("数据库中已有数据；请使用空数据库（不设 DATABASE_URL 时自动新建）。", file=sys.stderr)
+        raise SystemExit(2)
+
+
+def bench_district(agencies: int) -> list[Any]:
+    """基准区人民政府 and ``agencies`` - 1 of its departments (the government first)."""
+    from gongkai.web.orgs.models import AgencyKind
+    from gongkai.web.orgs.services import agency_create
+
+    gov = agency_create(code="gov", name="基准区人民政府", kind=AgencyKind.GOVERNMENT)
+    return [gov] + [
+        agency_create(
+            code=f"d{i:02d}", name=f"基准区第{i}部门", kind=AgencyKind.DEPARTMENT, parent=gov
+        )
+        for i in range(1, agencies)
+    ]

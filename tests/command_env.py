@@ -1,0 +1,20 @@
+"""The environment a test gives to a ``gongkai`` command it runs as a subprocess.
+
+Importable from every test (pytest puts ``tests`` on the path for its conftest)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+
+def clean_env(data: Path) -> dict[str, str]:
+    """This process's environment without its Django, gongkai and database settings, with
+    ``data`` as the data folder: the command configures itself as on a fresh installation."""
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("DJANGO_", "GONGKAI_", "DATABASE_URL"))
+    }
+    env["GONGKAI_DATA_DIR"] = str(data)
+    return env
