@@ -122,6 +122,9 @@ class Application(TimestampedModel):
     # While waiting on the applicant: the last day to correct (条例第三十条) or to pay
     # (国办函〔2020〕109号); after it the request may be closed as abandoned.
     lapses_on = models.DateField("补正或缴费期限", null=True, blank=True)
+    # While consulting (条例第三十二条、第三十四条): the last day of the pending consultations'
+    # 15 working days; after it the clock runs again although the status still says 征求意见中.
+    consultation_ends_on = models.DateField("征求意见期限", null=True, blank=True)
     outcome = models.CharField("办理结果", max_length=60, blank=True)
     legal_basis = models.TextField("法律依据", blank=True)
     answer_summary = models.TextField("答复内容摘要", blank=True)
@@ -200,12 +203,37 @@ class Application(TimestampedModel):
         """The applicant let the 补正 or payment deadline pass (the cached clock fields)."""
         return self.is_open and self.lapses_on is not None and self.lapses_on < today
 
+    def consultation_lapsed(self, today: dt.date) -> bool:
+        """The consulted parties' limit has passed without every reply: the pause is over and
+        the clock runs again (条例第三十二条、第三十四条), whatever the stored status says."""
+        return (
+            self.is_open
+            and self.status == Status.CONSULTING.value
+            and self.consultation_ends_on is not None
+            and self.consultation_ends_on < today
+        )
+
+    def clock_running(self, today: dt.date) -> bool:
+        """The answer period is counting on ``today`` (not paused, not closed)."""
+        return self.is_open and (
+            not Status(self.status).is_waiting or self.consultation_lapsed(today)
+        )
+
+    def display_status(self, today: dt.date) -> str:
+        """The status as the queue and the page show it on ``today``."""
+        if self.consultation_lapsed(today):
+            return CONSULTATION_LAPSED_LABEL
+        return self.status_label
+
     @property
     def lapse_label(self) -> str:
         """What the queue says about a request whose applicant deadline has passed."""
         if self.status == Status.AWAITING_FEE.value:
             return "缴费期限已过，可按逾期未缴费办结"
         return "补正期限已过，可按逾期不补正办结"
+
+
+CONSULTATION_LAPSED_LABEL = "征求意见期限已过，恢复计算"
 
 
 class ApplicationEvent(models.Model):
