@@ -100,6 +100,7 @@ class LetterInput:
     responsible_agency: str = ""
     responsible_agency_contact: str = ""
     previous_reply: str = ""
+    consultation: str = ""  # from the register (letters/recorded.py), never typed
     correction_items: str = ""
     correction_deadline: dt.date | None = None
     extension_days: int | None = None
@@ -161,6 +162,7 @@ def letter_facts(
         responsible_agency=data.responsible_agency,
         responsible_agency_contact=data.responsible_agency_contact,
         previous_reply=data.previous_reply,
+        consultation=data.consultation,
         correction_items=data.correction_items,
         correction_deadline=data.correction_deadline,
         extension_days=data.extension_days,
