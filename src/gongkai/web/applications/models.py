@@ -286,3 +286,59 @@ DUE_LABELS = {
     EventKind.CONSULTATION_STARTED.value: "对方收到征求意见书",
     EventKind.DUE_DATE_SET.value: "确定的答复期限",
 }
+
+
+class SignoffState(models.TextChoices):
+    PENDING = "pending", "待签发"
+    SIGNED = "signed", "已签发"
+    REJECTED = "rejected", "不予签发"
+    RETURNED = "returned", "退回修改"
+
+
+class AnswerSignoff(models.Model):
+    """An answer a case officer submitted for 签发 where the agency requires it
+    (``Agency.answers_need_signoff``): the proposed answer waits in the 审核人's inbox; 签发
+    records it as the answer on the day of signing (the clock is not paused while it waits);
+    不予签发 or 退回 send it back with reasons. Never signed by the officer who submitted it."""
+
+    application = models.ForeignKey(
+        Application, on_delete=models.PROTECT, related_name="signoffs", verbose_name="申请"
+    )
+    outcome = models.CharField("拟办理结果", max_length=60)
+    legal_basis = models.TextField("法律依据")
+    summary = models.TextField("答复内容摘要", blank=True)
+    pages = models.PositiveIntegerField("提供信息页数", null=True, blank=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="提交人", on_delete=models.PROTECT, related_name="+"
+    )
+    submitted_on = models.DateField("提交签发日期")
+    state = models.CharField(
+        "签发状态", max_length=20, choices=SignoffState.choices, default=SignoffState.PENDING
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="签发人",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    decided_on = models.DateField("签发或退回日期", null=True, blank=True)
+    reason = models.TextField("不予签发或退回理由", blank=True)
+    created_at = models.DateTimeField("记录时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "答复签发"
+        verbose_name_plural = "答复签发"
+        ordering = ("-id",)
+        constraints = (
+            # One answer at a time waits for 签发 on a request.
+            models.UniqueConstraint(
+                fields=["application"],
+                condition=models.Q(state="pending"),
+                name="signoff_one_pending",
+            ),
+        )
+
+    def __str__(self) -> str:
+        return f"{self.application} {self.get_state_display()}"

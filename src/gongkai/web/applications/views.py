@@ -24,7 +24,7 @@ from gongkai.web.applications.duplicates import open_duplicates
 from gongkai.web.applications.enums import APPLICANT_KIND_LABELS, Status
 from gongkai.web.applications.fees import fee_breakdown
 from gongkai.web.applications.forms import QueueFilterForm, RegisterForm
-from gongkai.web.applications.inbox import approval_inbox
+from gongkai.web.applications.inbox import approval_inbox, signoff_inbox
 from gongkai.web.applications.models import CONSULTATION_LAPSED_LABEL, Application
 from gongkai.web.applications.outcomes import outcome_label
 from gongkai.web.common.errors import ApplicationError, PermissionDenied
@@ -120,9 +120,13 @@ def _sort_links(current: str, query: str) -> dict[str, dict[str, str]]:
 @login_required
 @require_GET
 def inbox(request: AuthenticatedHttpRequest) -> HttpResponse:
-    """待我审批: the extension requests waiting for this 审核人."""
-    items = approval_inbox(user=request.user, calendar=work_calendar())
-    return render(request, "applications/inbox.html", {"items": items, "today": wallclock.today()})
+    """待我审批: the extension requests and the answers for 签发 waiting for this 审核人."""
+    calendar, today = work_calendar(), wallclock.today()
+    items = approval_inbox(user=request.user, calendar=calendar)
+    signoffs = signoff_inbox(user=request.user, calendar=calendar, today=today)
+    total = len(items) + len(signoffs)
+    context = {"items": items, "signoffs": signoffs, "today": today, "total": total}
+    return render(request, "applications/inbox.html", context)
 
 
 class _Echo:
@@ -317,6 +321,7 @@ def _detail_context(
         **panels.detail_context(user, application),
         "can_register_case": permissions.can_handle(user, application),
         "extension_pending": services.pending_extension_request(application) is not None,
+        "signoffs": list(application.signoffs.select_related("submitted_by", "decided_by")),
         "status": Status(application.status),
         "lapsed": application.lapsed_on(wallclock.today()),
         **_consultation_context(application, deadline),

@@ -259,6 +259,10 @@ def letter_generate(
             field="key",
         )
     agency = application.agency
+    if kind is core.LetterKind.ANSWER and agency.answers_need_signoff and application.is_open:
+        raise ApplicationError(
+            f"{agency.name}的答复须经审核人签发：签发后再出具答复书（可先预览），成文日期为签发日期"
+        )
     _check_fee_input(application, kind, data)
     data = with_clock_dates(application, kind, data)  # dates with legal effect: the clock's
     data = with_recorded_answer(application, kind, data)  # basis, consultation: the register's
