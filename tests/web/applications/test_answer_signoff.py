@@ -36,7 +36,10 @@ def april(time_machine):
     return D(2025, 4, 3)
 
 
-def submitted(district, register, by=None, day=D(2025, 3, 28)):
+SUBMITTED = D(2025, 3, 28)
+
+
+def submitted(district, register, by=None, day=SUBMITTED):
     app = register()  # received 2025-03-03, due 2025-03-31
     services.application_submit_answer(
         acting_user=by or district.officer_a, application=app, day=day, **ANSWER
