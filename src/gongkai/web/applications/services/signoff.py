@@ -13,7 +13,6 @@ from django.contrib.auth.models import User
 from django.db import transaction
 
 from gongkai.core.vocabulary import AuditAction
-from gongkai.web.accounts import permissions
 from gongkai.web.applications.models import AnswerSignoff, Application, SignoffState
 from gongkai.web.applications.outcomes import outcome_label
 from gongkai.web.applications.services import common as step
@@ -76,11 +75,7 @@ def application_submit_answer(
 
 
 def _require_signer(acting_user: Any, application: Application) -> AnswerSignoff:
-    if not permissions.can_view_application(acting_user, application):
-        raise PermissionDenied("无权查看该申请")
-    if not permissions.can_approve_extension(acting_user, application):
-        raise PermissionDenied("答复须由本机关审核人签发")
-    step.require_open(application)
+    step.require_reviewer(acting_user, application, "答复须由本机关审核人签发")
     signoff = pending_signoff(application)
     if signoff is None:
         raise ApplicationError("没有待签发的答复，请经办人先提交签发")
