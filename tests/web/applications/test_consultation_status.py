@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from gongkai.core.wallclock import CHINA
 from gongkai.web.applications import services
+from gongkai.web.common.errors import ApplicationError
 from gongkai.web.oversight.selectors import dashboard
 from gongkai.web.workcalendar.snapshots import work_calendar
 
@@ -95,3 +96,33 @@ def test_the_daily_reminder_tells_of_a_lapsed_consultation_gone_overdue(
     app = consulting(district, register)
     kind, message = reminder_message(app, december, D(2025, 12, 4))
     assert kind == "overdue" and "2025-11-26" in message
+
+
+def test_past_the_limit_the_agency_answers_without_recording_a_reply(
+    client, district, register, december
+):
+    app = consulting(district, register)
+    client.force_login(district.officer_a)
+    page = client.get(reverse("applications:detail", args=[app.pk])).content.decode()
+    assert 'name="an-outcome"' in page  # 作出答复 is offered
+    services.application_answer(
+        acting_user=district.officer_a,
+        application=app,
+        day=D(2025, 12, 1),
+        outcome="withheld.third_party",
+        legal_basis="条例第十五条、第三十六条第三项",
+    )
+    app.refresh_from_db()
+    assert app.status == "answered" and app.closed_on == D(2025, 12, 1)
+
+
+def test_within_the_limit_an_answer_waits_for_the_reply(district, register, october):
+    app = consulting(district, register)
+    with pytest.raises(ApplicationError, match="征求意见期限（至2025-11-06）届满前不能作出答复"):
+        services.application_answer(
+            acting_user=district.officer_a,
+            application=app,
+            day=D(2025, 10, 20),
+            outcome="granted",
+            legal_basis="条例第三十六条第二项",
+        )

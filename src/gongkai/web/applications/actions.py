@@ -80,16 +80,19 @@ def _needs_signoff(a: Application) -> bool:
     return bool(a.agency.answers_need_signoff)
 
 
+def _answerable(user: Any, a: Application) -> bool:
+    """Running, or consulting past the parties' limit (条例第三十二条: the agency decides)."""
+    return permissions.can_handle(user, a) and (
+        _status_in(*ACTIVE)(a) or a.consultation_lapsed(wallclock.today())
+    )
+
+
 def _can_answer(user: Any, a: Application) -> bool:
-    return _handler(_status_in(*ACTIVE))(user, a) and not _needs_signoff(a)
+    return _answerable(user, a) and not _needs_signoff(a)
 
 
 def _can_submit_answer(user: Any, a: Application) -> bool:
-    return (
-        _handler(_status_in(*ACTIVE))(user, a)
-        and _needs_signoff(a)
-        and services.pending_signoff(a) is None
-    )
+    return _answerable(user, a) and _needs_signoff(a) and services.pending_signoff(a) is None
 
 
 def _can_sign_answer(user: Any, a: Application) -> bool:

@@ -16,7 +16,7 @@ from gongkai.core.vocabulary import AuditAction
 from gongkai.web.applications.models import AnswerSignoff, Application, SignoffState
 from gongkai.web.applications.outcomes import outcome_label
 from gongkai.web.applications.services import common as step
-from gongkai.web.applications.services.answer import check_answer, record_answer
+from gongkai.web.applications.services.answer import ANSWERABLE, check_answer, record_answer
 from gongkai.web.applications.signals import approval_decided, approval_requested
 from gongkai.web.common.errors import ApplicationError, PermissionDenied
 
@@ -41,7 +41,7 @@ def application_submit_answer(
     pages: int | None = None,
 ) -> AnswerSignoff:
     """The case officer submits the answer for 签发; the agency's 审核人 are notified."""
-    application = step.take_open(application, acting_user, step.OPEN_ACTIVE, "提交签发")
+    application = step.take_open(application, acting_user, ANSWERABLE, "提交签发")
     if not application.agency.answers_need_signoff:
         raise ApplicationError("本机关的答复不需签发，请直接作出答复")
     if pending_signoff(application) is not None:
