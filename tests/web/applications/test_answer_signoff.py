@@ -208,3 +208,19 @@ def test_no_answer_letter_is_issued_before_signoff(
         acting_user=district.officer_a, application=app, key="answer:granted", data=data
     )
     assert letter.issued_on == april
+
+
+def test_the_reviewer_previews_the_answer_letter_from_the_inbox(
+    client, district, register, signing_agency, april, settings
+):
+    app = submitted(district, register)
+    client.force_login(district.reviewer_a)
+    inbox = client.get(reverse("applications:inbox")).content.decode()
+    url = reverse("letters:letter_new", args=[app.pk, "answer:granted"])
+    assert f'href="{url}"' in inbox
+    form = client.get(url).content.decode()
+    assert "《中华人民共和国政府信息公开条例》第三十六条第二项" in form  # the submitted basis
+    assert "予以公开" in form  # the submitted summary
+    data = {"issued_on": "2025-04-03", "decision": "予以公开", "action": "preview"}
+    preview = client.post(url, data).content.decode()
+    assert "根据《中华人民共和国政府信息公开条例》第三十六条第二项的规定" in preview

@@ -92,7 +92,7 @@ def test_the_form_shows_the_recorded_basis_and_does_not_let_it_be_typed(client, 
     app = withheld(district, register, consult=False)
     client.force_login(district.officer_a)
     page = client.get(reverse("letters:letter_new", args=[app.pk, KEY])).content.decode()
-    assert "取自答复登记的法律依据" in page
+    assert "取自答复登记（或提交签发）的法律依据" in page
     assert "《中华人民共和国政府信息公开条例》第十五条、第三十六条第三项" in page
 
 

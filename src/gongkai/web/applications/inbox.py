@@ -90,6 +90,11 @@ class SignoffItem:
     outcome: str  # the label of the proposed table-3 row
     workdays_left: int | None  # to the due date, on the day the inbox is read
 
+    @property
+    def letter_key(self) -> str:
+        """The answer letter's template (previewed from the inbox before 签发)."""
+        return f"answer:{self.signoff.outcome}"
+
 
 def signoff_inbox(*, user: Any, calendar: WorkCalendar, today: dt.date) -> list[SignoffItem]:
     """The answers waiting for this user's 签发, the most urgent first."""

@@ -10,16 +10,24 @@ from typing import Any
 from gongkai.core import letters as core
 from gongkai.web.applications.clock import deadline_for
 from gongkai.web.applications.models import Application
+from gongkai.web.applications.services import pending_signoff
 from gongkai.web.common.errors import ApplicationError
 
-RECORDED_BASIS_HELP = "取自答复登记的法律依据；如需更正，请在申请中更正办理结果"
+RECORDED_BASIS_HELP = (
+    "取自答复登记（或提交签发）的法律依据；如需更正，请在申请中更正办理结果或退回修改"
+)
 
 
 def recorded_basis(application: Application, kind: core.LetterKind) -> str:
-    """The answer's recorded legal basis as the letter cites it ("" before the answer)."""
-    if kind is not core.LetterKind.ANSWER or not application.outcome:
+    """The answer's recorded legal basis as the letter cites it: the answer's, or while an
+    answer waits for 签发 the submitted one (so the 审核人 previews the letter to be issued);
+    "" otherwise."""
+    if kind is not core.LetterKind.ANSWER:
         return ""
-    return core.cited_basis(application.legal_basis)
+    if application.outcome:
+        return core.cited_basis(application.legal_basis)
+    signoff = pending_signoff(application)
+    return core.cited_basis(signoff.legal_basis) if signoff is not None else ""
 
 
 def recorded_consultation(application: Application, data: Any) -> str:

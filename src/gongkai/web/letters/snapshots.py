@@ -264,7 +264,8 @@ def letter_initial(
         return next((e for e in reversed(events) if e.kind == kind_.value), None)
 
     if kind is core.LetterKind.ANSWER:
-        initial["decision"] = application.answer_summary
+        signoff = application.signoffs.filter(state="pending").first()
+        initial["decision"] = application.answer_summary or (signoff.summary if signoff else "")
         if application.closed_on:
             initial["issued_on"] = application.closed_on
     elif kind is core.LetterKind.CORRECTION and (event := last(EventKind.CORRECTION_REQUESTED)):
