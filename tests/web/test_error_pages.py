@@ -76,5 +76,6 @@ def test_a_date_without_a_format_prints_the_same_way():
 def test_required_fields_are_marked_on_the_registration_form(client, district):
     client.force_login(district.officer_a)
     page = client.get(reverse("applications:register")).text
-    assert "申请人姓名/名称 *" in page
-    assert "双方确认日期 *" not in page
+    mark = '<span class="required-mark" title="必填">*</span>'  # tests/web/test_required_marks.py
+    assert f"申请人姓名/名称{mark}" in page
+    assert f"双方确认日期{mark}" not in page

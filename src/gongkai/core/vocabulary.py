@@ -291,6 +291,10 @@ class AuditAction(StrEnum):
     EXTENSION_APPROVE = "application.extension_approve"
     EXTENSION_REJECT = "application.extension_reject"
     EXTENSION_RETURN = "application.extension_return"
+    ANSWER_SUBMIT = "application.answer_submit"  # 送审核人签发
+    ANSWER_SIGN = "application.answer_sign"  # 签发 (the answer is issued that day)
+    ANSWER_SIGN_REJECT = "application.answer_sign_reject"  # 不予签发
+    ANSWER_SIGN_RETURN = "application.answer_sign_return"  # 退回修改
     DUE_DATE_SET = "application.due_date_set"
     APPLICATION_ANSWER = "application.answer"
     APPLICATION_TERMINATE = "application.terminate"
@@ -398,6 +402,10 @@ AUDIT_ACTION_LABELS: dict[AuditAction, str] = {
     AuditAction.EXTENSION_APPROVE: "批准延期答复",
     AuditAction.EXTENSION_REJECT: "驳回延期申请",
     AuditAction.EXTENSION_RETURN: "退回延期申请",
+    AuditAction.ANSWER_SUBMIT: "提交答复签发",
+    AuditAction.ANSWER_SIGN: "签发答复",
+    AuditAction.ANSWER_SIGN_REJECT: "不予签发答复",
+    AuditAction.ANSWER_SIGN_RETURN: "退回答复修改",
     AuditAction.DUE_DATE_SET: "确定答复期限（第三十五条）",
     AuditAction.APPLICATION_ANSWER: "作出答复",
     AuditAction.APPLICATION_TERMINATE: "终止办理",

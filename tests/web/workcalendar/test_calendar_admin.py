@@ -212,7 +212,7 @@ def test_the_effect_is_shown_and_nothing_is_saved_before_confirmation(client, di
     client.force_login(district.admin)
     form = {"notice": notice, "holidays": holidays + "\n临时假日 2025-03-14", "workdays": workdays}
     page = client.post(reverse("workcalendar:year", args=[2025]), form)
-    assert "确认保存：1件在办申请的答复期限将随之变化" in page.text
+    assert "确认保存：1件在办申请的答复期限、0条主动公开信息的公开期限将随之变化" in page.text
     assert app.number in page.text and "2025-03-31" in page.text and "2025-04-01" in page.text
     assert not YearOverride.objects.exists()
     app.refresh_from_db()

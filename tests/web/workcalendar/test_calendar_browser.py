@@ -28,7 +28,7 @@ def test_refuse_preview_confirm_and_read(live_server, page, district, register):
     page.locator("textarea[name=holidays]").fill(original + "\n临时假日 2025-03-14 2025-03-14")
     page.click("button:has-text('检查并预览')")
     preview = page.locator("#preview")
-    expect(preview).to_contain_text("1件在办申请的答复期限将随之变化")
+    expect(preview).to_contain_text("1件在办申请的答复期限、0条主动公开信息的公开期限将随之变化")
     expect(preview.locator("tr", has_text=app.number)).to_contain_text("2025-04-01")
     assert not YearOverride.objects.exists()
     page.click("button:has-text('确认保存')")

@@ -46,6 +46,7 @@ from gongkai.core.letters.model import (
     date_text,
 )
 from gongkai.core.letters.pdf_render import fonts_conf_path, render_html, render_pdf
+from gongkai.core.letters.recorded import cited_basis, consultation_statement
 from gongkai.core.letters.template import TemplateError
 
 
@@ -77,7 +78,9 @@ __all__ = [
     "Party",
     "TemplateError",
     "amount_in_words",
+    "cited_basis",
     "compose_letter",
+    "consultation_statement",
     "date_text",
     "default_template",
     "fonts_conf_path",

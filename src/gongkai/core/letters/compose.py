@@ -23,7 +23,7 @@ from gongkai.core.letters.template import TemplateError, parse
 # Characters XML 1.0 cannot hold (a DOCX would be corrupt); tabs and newlines are kept.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 # Values that are whole sentences: they get a closing 。 when the clerk left it out.
-_SENTENCES = ("decision", "reasons")
+_SENTENCES = ("decision", "reasons", "consultation")
 _SENTENCE_END = ("。", "！", "？", "；", "…", ".")
 
 DEFAULT_NUMBER_PATTERN = "{agency_short}{series}〔{year}〕第{seq}号"
@@ -167,6 +167,7 @@ def letter_values(facts: LetterFacts, basis: str) -> dict[str, str]:
         "responsible_agency": facts.responsible_agency,
         "responsible_agency_contact": facts.responsible_agency_contact,
         "previous_reply": facts.previous_reply,
+        "consultation": facts.consultation,
         "correction_items": facts.correction_items,
         "correction_deadline": day(facts.correction_deadline),
         "extension_days": "" if facts.extension_days is None else str(facts.extension_days),

@@ -68,10 +68,20 @@ _ANSWERS: dict[str, tuple[str, str]] = {
     "withheld.security_stability": _withheld(
         "公开后可能危及国家安全、公共安全、经济安全、社会稳定", "第十四条"
     ),
-    "withheld.third_party": _withheld(
-        "涉及商业秘密、个人隐私等，公开后会对第三方合法权益造成损害，"
-        "经书面征求意见，第三方不同意公开",
-        "第十五条、第三十二条",
+    # 第三十二条's consultation is stated only when the register records one ({consultation},
+    # composed from the event log): a letter never claims a consultation that did not happen.
+    "withheld.third_party": (
+        "\n".join(
+            (
+                OPENING,
+                "您申请获取的政府信息涉及商业秘密、个人隐私等，公开后会对第三方合法权益造成损害。"
+                "{?consultation}{consultation}{/consultation}"
+                "根据{legal_basis}的规定，本机关决定不予公开。",
+                "具体理由：{reasons}",
+                CLOSING,
+            )
+        ),
+        f"{LAW}第十五条、{WITHHELD_BASIS_36_3}",
     ),
     "withheld.internal_affairs": _withheld(
         "属于行政机关的内部事务信息（人事管理、后勤管理、内部工作流程等方面的信息）",

@@ -130,6 +130,7 @@ ANSWER_PLACEHOLDERS: dict[str, str] = {
     "responsible_agency": "负责公开该信息的行政机关（第三十六条第五项）",
     "responsible_agency_contact": "该行政机关的联系方式",
     "previous_reply": "此前已作出的答复（重复申请）",
+    "consultation": "征求第三方意见的情况（据办理记录，未征求的为空）",
 }
 KIND_PLACEHOLDERS: dict[LetterKind, dict[str, str]] = {
     LetterKind.ANSWER: ANSWER_PLACEHOLDERS,

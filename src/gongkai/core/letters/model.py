@@ -86,6 +86,8 @@ class LetterFacts:
     responsible_agency: str = ""
     responsible_agency_contact: str = ""
     previous_reply: str = ""
+    # 答复书: the consultation of 第三十二条/第三十四条 as recorded (empty when none was)
+    consultation: str = ""
     # 补正通知书 (第三十条)
     correction_items: str = ""
     correction_deadline: date | None = None

@@ -76,6 +76,56 @@ def _can_approve_extension(user: Any, a: Application) -> bool:
     return pending is not None and pending.actor_id != user.pk
 
 
+def _needs_signoff(a: Application) -> bool:
+    return bool(a.agency.answers_need_signoff)
+
+
+def _answerable(user: Any, a: Application) -> bool:
+    """Running, or consulting past the parties' limit (条例第三十二条: the agency decides)."""
+    return permissions.can_handle(user, a) and (
+        _status_in(*ACTIVE)(a) or a.consultation_lapsed(wallclock.today())
+    )
+
+
+def _can_answer(user: Any, a: Application) -> bool:
+    return _answerable(user, a) and not _needs_signoff(a)
+
+
+def _can_submit_answer(user: Any, a: Application) -> bool:
+    return _answerable(user, a) and _needs_signoff(a) and services.pending_signoff(a) is None
+
+
+def _can_sign_answer(user: Any, a: Application) -> bool:
+    """A 审核人 of the agency, on an answer someone else submitted (nobody signs their own)."""
+    if not (_status_in(*OPEN)(a) and permissions.can_approve_extension(user, a)):
+        return False
+    pending = services.pending_signoff(a)
+    return pending is not None and pending.submitted_by_id != user.pk
+
+
+def _submit(user: Any, app: Application, d: dict[str, Any]) -> Application:
+    services.application_submit_answer(
+        acting_user=user,
+        application=app,
+        day=d["day"],
+        outcome=d["outcome"],
+        legal_basis=d["legal_basis"],
+        summary=d.get("summary", ""),
+        pages=d.get("pages"),
+    )
+    return app
+
+
+def _decline_answer(returned: bool) -> Callable[[Any, Application, dict[str, Any]], Application]:
+    def run(user: Any, app: Application, d: dict[str, Any]) -> Application:
+        services.application_decline_answer(
+            acting_user=user, application=app, day=d["day"], reason=d["reason"], returned=returned
+        )
+        return app
+
+    return run
+
+
 def _can_change_outcome(user: Any, a: Application) -> bool:
     return (
         not a.voided
@@ -269,8 +319,45 @@ ACTIONS: dict[str, Action] = {
                 summary=d.get("summary", ""),
                 pages=d.get("pages"),
             ),
-            _handler(_status_in(*ACTIVE)),
+            _can_answer,
             "已登记答复，申请办结",
+        ),
+        Action(
+            "submit_answer",
+            "提交签发",
+            lambda app, data: f.AnswerForm(
+                data, prefix="sa", outcomes=outcome_choices_all_years(_today_year())
+            ),
+            _submit,
+            _can_submit_answer,
+            "答复已提交审核人签发；签发之日为答复日期，等待签发期间答复期限照常计算",
+        ),
+        Action(
+            "sign_answer",
+            "签发答复",
+            lambda app, data: f.DayForm(data, prefix="sg"),
+            lambda u, app, d: services.application_sign_answer(
+                acting_user=u, application=app, day=d["day"]
+            ),
+            _can_sign_answer,
+            "已签发，答复已登记，申请办结",
+        ),
+        Action(
+            "return_answer",
+            "退回答复修改",
+            lambda app, data: f.ExtensionDeclineForm(data, prefix="sr"),
+            _decline_answer(True),
+            _can_sign_answer,
+            "已退回答复，并通知经办人修改",
+        ),
+        Action(
+            "reject_answer",
+            "不予签发",
+            lambda app, data: f.ExtensionDeclineForm(data, prefix="sj"),
+            _decline_answer(False),
+            _can_sign_answer,
+            "已不予签发，并通知经办人",
+            danger=True,
         ),
         Action(
             "close_lapsed",

@@ -44,7 +44,7 @@ NOT_CONFIRMED = (
 )
 
 # The fields refresh_due writes; every save after it lists them.
-CLOCK_FIELDS = ("due_on", "due_provisional", "lapses_on")
+CLOCK_FIELDS = ("due_on", "due_provisional", "lapses_on", "consultation_ends_on")
 
 
 def refresh_due(
@@ -55,12 +55,23 @@ def refresh_due(
     not yet confirmed has no clock: its fields stay empty and None is returned."""
     if application.status == Status.PENDING.value:
         application.due_on, application.due_provisional, application.lapses_on = None, False, None
+        application.consultation_ends_on = None
         return None
     deadline = deadline_for(application, calendar=calendar)
     application.due_on = deadline.due
     application.due_provisional = deadline.provisional
     application.lapses_on = applicant_deadline(application, deadline)
+    application.consultation_ends_on = consultation_end(application, deadline)
     return deadline
+
+
+def consultation_end(application: Application, deadline: Deadline) -> dt.date | None:
+    """While consulting: the last reply day of the consultations not yet answered (15 working
+    days from the party's receipt, 条例第三十二条、第三十四条); the pause ends after it."""
+    if application.status != Status.CONSULTING.value:
+        return None
+    pending = [c.reply_due for c in deadline.consultations if c.answered is None]
+    return max(pending) if pending else None
 
 
 def applicant_deadline(application: Application, deadline: Deadline) -> dt.date | None:

@@ -121,6 +121,9 @@ class Application(TimestampedModel):
     # While waiting on the applicant: the last day to correct (条例第三十条) or to pay
     # (国办函〔2020〕109号); after it the request may be closed as abandoned.
     lapses_on = models.DateField("补正或缴费期限", null=True, blank=True)
+    # While consulting (条例第三十二条、第三十四条): the last day of the pending consultations'
+    # 15 working days; after it the clock runs again although the status still says 征求意见中.
+    consultation_ends_on = models.DateField("征求意见期限", null=True, blank=True)
     outcome = models.CharField("办理结果", max_length=60, blank=True)
     legal_basis = models.TextField("法律依据", blank=True)
     answer_summary = models.TextField("答复内容摘要", blank=True)
@@ -199,12 +202,37 @@ class Application(TimestampedModel):
         """The applicant let the 补正 or payment deadline pass (the cached clock fields)."""
         return self.is_open and self.lapses_on is not None and self.lapses_on < today
 
+    def consultation_lapsed(self, today: dt.date) -> bool:
+        """The consulted parties' limit has passed without every reply: the pause is over and
+        the clock runs again (条例第三十二条、第三十四条), whatever the stored status says."""
+        return (
+            self.is_open
+            and self.status == Status.CONSULTING.value
+            and self.consultation_ends_on is not None
+            and self.consultation_ends_on < today
+        )
+
+    def clock_running(self, today: dt.date) -> bool:
+        """The answer period is counting on ``today`` (not paused, not closed)."""
+        return self.is_open and (
+            not Status(self.status).is_waiting or self.consultation_lapsed(today)
+        )
+
+    def display_status(self, today: dt.date) -> str:
+        """The status as the queue and the page show it on ``today``."""
+        if self.consultation_lapsed(today):
+            return CONSULTATION_LAPSED_LABEL
+        return self.status_label
+
     @property
     def lapse_label(self) -> str:
         """What the queue says about a request whose applicant deadline has passed."""
         if self.status == Status.AWAITING_FEE.value:
             return "缴费期限已过，可按逾期未缴费办结"
         return "补正期限已过，可按逾期不补正办结"
+
+
+CONSULTATION_LAPSED_LABEL = "征求意见期限已过，恢复计算"
 
 
 class ApplicationEvent(models.Model):
@@ -257,3 +285,59 @@ DUE_LABELS = {
     EventKind.CONSULTATION_STARTED.value: "对方收到征求意见书",
     EventKind.DUE_DATE_SET.value: "确定的答复期限",
 }
+
+
+class SignoffState(models.TextChoices):
+    PENDING = "pending", "待签发"
+    SIGNED = "signed", "已签发"
+    REJECTED = "rejected", "不予签发"
+    RETURNED = "returned", "退回修改"
+
+
+class AnswerSignoff(models.Model):
+    """An answer a case officer submitted for 签发 where the agency requires it
+    (``Agency.answers_need_signoff``): the proposed answer waits in the 审核人's inbox; 签发
+    records it as the answer on the day of signing (the clock is not paused while it waits);
+    不予签发 or 退回 send it back with reasons. Never signed by the officer who submitted it."""
+
+    application = models.ForeignKey(
+        Application, on_delete=models.PROTECT, related_name="signoffs", verbose_name="申请"
+    )
+    outcome = models.CharField("拟办理结果", max_length=60)
+    legal_basis = models.TextField("法律依据")
+    summary = models.TextField("答复内容摘要", blank=True)
+    pages = models.PositiveIntegerField("提供信息页数", null=True, blank=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="提交人", on_delete=models.PROTECT, related_name="+"
+    )
+    submitted_on = models.DateField("提交签发日期")
+    state = models.CharField(
+        "签发状态", max_length=20, choices=SignoffState.choices, default=SignoffState.PENDING
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="签发人",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    decided_on = models.DateField("签发或退回日期", null=True, blank=True)
+    reason = models.TextField("不予签发或退回理由", blank=True)
+    created_at = models.DateTimeField("记录时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "答复签发"
+        verbose_name_plural = "答复签发"
+        ordering = ("-id",)
+        constraints = (
+            # One answer at a time waits for 签发 on a request.
+            models.UniqueConstraint(
+                fields=["application"],
+                condition=models.Q(state="pending"),
+                name="signoff_one_pending",
+            ),
+        )
+
+    def __str__(self) -> str:
+        return f"{self.application} {self.get_state_display()}"

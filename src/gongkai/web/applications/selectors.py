@@ -16,7 +16,7 @@ from django.http import Http404
 
 from gongkai.core.vocabulary import CaseResult
 from gongkai.web.accounts import permissions
-from gongkai.web.applications.enums import OPEN_STATUSES, WAITING_STATUSES
+from gongkai.web.applications.enums import OPEN_STATUSES, WAITING_STATUSES, Status
 from gongkai.web.applications.models import Application, ApplicationEvent
 from gongkai.web.common.models import AuditRecord
 from gongkai.web.orgs.selectors import agency_list_registrable, agency_list_visible
@@ -101,6 +101,13 @@ def queue_ordering(sort: str) -> tuple[str, ...] | None:
     return fields
 
 
+def clock_running_q(today: dt.date) -> Q:
+    """Open requests whose answer period counts on ``today``: not paused, or consulting past
+    the parties' limit (条例第三十二条、第三十四条: the clock has run again since)."""
+    lapsed_consultation = Q(status=Status.CONSULTING.value, consultation_ends_on__lt=today)
+    return Q(status__in=OPEN_STATUSES) & (~Q(status__in=WAITING_STATUSES) | lapsed_consultation)
+
+
 def application_queue(
     *, user: Any, filters: QueueFilters, today: dt.date, soon_until: dt.date
 ) -> QuerySet[Application]:
@@ -112,13 +119,9 @@ def application_queue(
     if view == "mine":
         apps = apps.filter(assigned_to=user, status__in=OPEN_STATUSES)
     elif view == "soon":
-        apps = apps.filter(
-            status__in=OPEN_STATUSES, due_on__gte=today, due_on__lte=soon_until
-        ).exclude(status__in=WAITING_STATUSES)
+        apps = apps.filter(clock_running_q(today), due_on__gte=today, due_on__lte=soon_until)
     elif view == "overdue":
-        apps = apps.filter(status__in=OPEN_STATUSES, due_on__lt=today).exclude(
-            status__in=WAITING_STATUSES
-        )
+        apps = apps.filter(clock_running_q(today), due_on__lt=today)
     elif view == "waiting":
         apps = apps.filter(status__in=WAITING_STATUSES)
     elif view == "lapsed":

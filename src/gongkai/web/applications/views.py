@@ -19,13 +19,13 @@ from gongkai.core.csvsafe import SafeWriter
 from gongkai.web.accounts import permissions
 from gongkai.web.applications import panels, selectors, services
 from gongkai.web.applications.actions import ACTIONS
-from gongkai.web.applications.clock import deadline_for
+from gongkai.web.applications.clock import consultation_end, deadline_for
 from gongkai.web.applications.duplicates import open_duplicates
 from gongkai.web.applications.enums import APPLICANT_KIND_LABELS, Status
 from gongkai.web.applications.fees import fee_breakdown
 from gongkai.web.applications.forms import QueueFilterForm, RegisterForm
-from gongkai.web.applications.inbox import approval_inbox
-from gongkai.web.applications.models import Application
+from gongkai.web.applications.inbox import approval_inbox, signoff_inbox
+from gongkai.web.applications.models import CONSULTATION_LAPSED_LABEL, Application
 from gongkai.web.applications.outcomes import outcome_label
 from gongkai.web.common.errors import ApplicationError, PermissionDenied
 from gongkai.web.common.http import AuthenticatedHttpRequest
@@ -80,7 +80,9 @@ def queue(request: AuthenticatedHttpRequest) -> HttpResponse:
     for a in page.object_list:
         # Working days left to the due date (条例 第三十三条): negative once overdue; none while
         # the clock is paused (补正, 征求意见, 缴费) or the request is closed.
-        running = a.is_open and not a.status_enum.is_waiting and a.due_on is not None
+        a.running = a.clock_running(today)
+        a.shown_status = a.display_status(today)
+        running = a.running and a.due_on is not None
         a.days_left = calendar.workdays_between(today, a.due_on) if running else None
         a.days_over = -a.days_left if a.days_left is not None and a.days_left < 0 else 0
     query = request.GET.copy()
@@ -118,9 +120,13 @@ def _sort_links(current: str, query: str) -> dict[str, dict[str, str]]:
 @login_required
 @require_GET
 def inbox(request: AuthenticatedHttpRequest) -> HttpResponse:
-    """待我审批: the extension requests waiting for this 审核人."""
-    items = approval_inbox(user=request.user, calendar=work_calendar())
-    return render(request, "applications/inbox.html", {"items": items, "today": wallclock.today()})
+    """待我审批: the extension requests and the answers for 签发 waiting for this 审核人."""
+    calendar, today = work_calendar(), wallclock.today()
+    items = approval_inbox(user=request.user, calendar=calendar)
+    signoffs = signoff_inbox(user=request.user, calendar=calendar, today=today)
+    total = len(items) + len(signoffs)
+    context = {"items": items, "signoffs": signoffs, "today": today, "total": total}
+    return render(request, "applications/inbox.html", context)
 
 
 class _Echo:
@@ -315,8 +321,23 @@ def _detail_context(
         **panels.detail_context(user, application),
         "can_register_case": permissions.can_handle(user, application),
         "extension_pending": services.pending_extension_request(application) is not None,
+        "signoffs": list(application.signoffs.select_related("submitted_by", "decided_by")),
         "status": Status(application.status),
         "lapsed": application.lapsed_on(wallclock.today()),
+        **_consultation_context(application, deadline),
+    }
+
+
+def _consultation_context(application: Application, deadline: Any) -> dict[str, Any]:
+    """The status as shown on the page, judged on the live clock: consulting past the
+    parties' limit shows that the limit passed and the clock runs again (条例第三十二条、第三十四条)."""
+    today = wallclock.today()
+    end = consultation_end(application, deadline) if deadline is not None else None
+    lapsed = application.is_open and end is not None and end < today
+    return {
+        "consultation_lapsed": lapsed,
+        "consultation_end": end,
+        "shown_status": CONSULTATION_LAPSED_LABEL if lapsed else application.status_label,
     }
 
 

@@ -30,6 +30,7 @@ from gongkai.web.letters.models import (
     LetterSettings,
 )
 from gongkai.web.letters.models import LetterTemplate as TemplateRow
+from gongkai.web.letters.recorded import with_recorded_answer
 from gongkai.web.letters.snapshots import (
     LetterInput,
     letter_facts,
@@ -229,6 +230,7 @@ def letter_preview(*, application: Application, key: str, data: LetterInput) -> 
     template, _row = template_in_force(application.agency, key)
     _check_fee_input(application, template.kind, data)
     data = with_clock_dates(application, template.kind, data)
+    data = with_recorded_answer(application, template.kind, data)
     settings = letter_settings(application.agency)
     facts = letter_facts(application, data, number="（生成时编号）", settings=settings)
     try:
@@ -257,8 +259,13 @@ def letter_generate(
             field="key",
         )
     agency = application.agency
+    if kind is core.LetterKind.ANSWER and agency.answers_need_signoff and application.is_open:
+        raise ApplicationError(
+            f"{agency.name}的答复须经审核人签发：签发后再出具答复书（可先预览），成文日期为签发日期"
+        )
     _check_fee_input(application, kind, data)
     data = with_clock_dates(application, kind, data)  # dates with legal effect: the clock's
+    data = with_recorded_answer(application, kind, data)  # basis, consultation: the register's
     template, row = template_in_force(agency, key)
     settings = letter_settings(agency)
     pattern = settings.number_pattern or core.DEFAULT_NUMBER_PATTERN

@@ -100,6 +100,7 @@ class LetterInput:
     responsible_agency: str = ""
     responsible_agency_contact: str = ""
     previous_reply: str = ""
+    consultation: str = ""  # from the register (letters/recorded.py), never typed
     correction_items: str = ""
     correction_deadline: dt.date | None = None
     extension_days: int | None = None
@@ -161,6 +162,7 @@ def letter_facts(
         responsible_agency=data.responsible_agency,
         responsible_agency_contact=data.responsible_agency_contact,
         previous_reply=data.previous_reply,
+        consultation=data.consultation,
         correction_items=data.correction_items,
         correction_deadline=data.correction_deadline,
         extension_days=data.extension_days,
@@ -262,7 +264,8 @@ def letter_initial(
         return next((e for e in reversed(events) if e.kind == kind_.value), None)
 
     if kind is core.LetterKind.ANSWER:
-        initial["decision"] = application.answer_summary
+        signoff = application.signoffs.filter(state="pending").first()
+        initial["decision"] = application.answer_summary or (signoff.summary if signoff else "")
         if application.closed_on:
             initial["issued_on"] = application.closed_on
     elif kind is core.LetterKind.CORRECTION and (event := last(EventKind.CORRECTION_REQUESTED)):

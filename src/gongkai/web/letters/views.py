@@ -28,6 +28,7 @@ from gongkai.web.letters import permissions, selectors, services
 from gongkai.web.letters.clock_dates import clock_values, provisional_warning
 from gongkai.web.letters.forms import KIND_FIELDS, LetterForm, SettingsForm, TemplateForm
 from gongkai.web.letters.models import ATTACHMENT_KIND_CHOICES, DELIVERY_METHOD_CHOICES
+from gongkai.web.letters.recorded import RECORDED_BASIS_HELP, recorded_basis
 from gongkai.web.letters.snapshots import (
     LetterInput,
     fee_items,
@@ -254,6 +255,20 @@ def _letter_input(application: Application, form: LetterForm) -> LetterInput:
     )
 
 
+def _recorded_initial(application: Application, kind: core.LetterKind) -> dict[str, Any]:
+    basis = recorded_basis(application, kind)
+    return {"legal_basis": basis} if basis else {}
+
+
+def _show_recorded(application: Application, kind: core.LetterKind, form: LetterForm) -> None:
+    """An answer's legal basis is the one recorded with the answer: shown, not typed."""
+    if recorded_basis(application, kind) and "legal_basis" in form.fields:
+        field = form.fields["legal_basis"]
+        field.disabled = True
+        field.required = False
+        field.help_text = RECORDED_BASIS_HELP
+
+
 @login_required
 def letter_new(request: AuthenticatedHttpRequest, pk: int, key: str) -> HttpResponse:
     application = _application(request, pk)
@@ -269,7 +284,9 @@ def letter_new(request: AuthenticatedHttpRequest, pk: int, key: str) -> HttpResp
             shown = clock_values(application, kind)
         except ApplicationError:
             shown = {}
+        shown |= _recorded_initial(application, kind)
         form = LetterForm(request.POST, kind=kind, initial=shown)
+        _show_recorded(application, kind, form)
         if form.is_valid():
             data = _letter_input(application, form)
             try:
@@ -290,7 +307,9 @@ def letter_new(request: AuthenticatedHttpRequest, pk: int, key: str) -> HttpResp
             initial |= clock_values(application, kind)
         except ApplicationError as exc:
             messages.warning(request, exc.message)
+        initial |= _recorded_initial(application, kind)
         form = LetterForm(initial=initial, kind=kind)
+        _show_recorded(application, kind, form)
     context = {
         "application": application,
         "key": key,

@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from gongkai.core import wallclock
 from gongkai.web.applications.clock import CLOCK_FIELDS, refresh_due
-from gongkai.web.applications.enums import OPEN_STATUSES, WAITING_STATUSES
+from gongkai.web.applications.enums import OPEN_STATUSES
 from gongkai.web.applications.models import Application
 from gongkai.web.common.errors import ApplicationError
 from gongkai.web.notifications.models import Notification
@@ -37,7 +37,7 @@ def reminder_message(
             f"期限（{application.lapses_on:%Y-%m-%d}）已过，申请人视为放弃申请，"
             f"可按{'逾期未缴费' if application.status == 'awaiting_fee' else '逾期不补正'}办结",
         )
-    if application.due_on is None or application.status in WAITING_STATUSES:
+    if application.due_on is None or not application.clock_running(today):
         return None
     if application.due_on < today:
         return (
@@ -65,9 +65,9 @@ def send_deadline_reminders_for(today: dt.date) -> dict[str, int]:
     soon_until = calendar.add_workdays(today, SOON_WORKDAYS)
     for application in apps.iterator(chunk_size=1000):
         try:
-            old = (application.due_on, application.due_provisional, application.lapses_on)
+            old = [getattr(application, f) for f in CLOCK_FIELDS]
             refresh_due(application, calendar=calendar)
-            if old != (application.due_on, application.due_provisional, application.lapses_on):
+            if old != [getattr(application, f) for f in CLOCK_FIELDS]:
                 application.save(update_fields=[*CLOCK_FIELDS, "updated_at"])
         except ApplicationError as exc:
             log.warning("cannot compute the due date of %s: %s", application.number, exc.message)

@@ -60,6 +60,13 @@ class Agency(TimestampedModel):
     review_body = models.CharField(
         "行政复议机关", max_length=100, blank=True, help_text="答复书救济条款中写明的复议机关"
     )
+    # Where the agency wants it, an answer (and its letter) is issued only after its 审核人
+    # signs it (签发) in the 待我审批 inbox; the answer date is the day of 签发.
+    answers_need_signoff = models.BooleanField(
+        "答复须经审核人签发",
+        default=False,
+        help_text="勾选后，经办人作出的答复须经本机关审核人签发后方为答复，答复日期为签发日期",
+    )
     number_pattern = models.CharField(
         "受理编号格式",
         max_length=80,

@@ -56,10 +56,11 @@ OFFICE_FIELDS = (
     "postcode",
     "review_body",
     "number_pattern",
+    "answers_need_signoff",
 )
 
 
-def office_values(agency: Agency) -> dict[str, str]:
+def office_values(agency: Agency) -> dict[str, Any]:
     return {name: getattr(agency, name) for name in OFFICE_FIELDS}
 
 
@@ -72,7 +73,7 @@ def office_labels() -> dict[str, str]:
 
 @transaction.atomic
 def agency_update_office(
-    *, acting_user: User, agency: Agency, version: str | None = None, **values: str
+    *, acting_user: User, agency: Agency, version: str | None = None, **values: Any
 ) -> Agency:
     """Edit the 工作机构's details that the 指南 publishes (条例 第十二条) and the 受理编号
     pattern; audited with a before/after diff."""
@@ -82,14 +83,14 @@ def agency_update_office(
     unknown = set(values) - set(OFFICE_FIELDS)
     if unknown:
         raise ApplicationError(f"不能修改这些字段：{'、'.join(sorted(unknown))}")
-    pattern = values.get("number_pattern", "").strip()
+    pattern = str(values.get("number_pattern", "")).strip()
     if pattern:
         validate_pattern(pattern, agency_code=agency.code)
     agency = Agency.objects.select_for_update().get(pk=agency.pk)
     check_version(version, office_values(agency), office_labels())
     changes = {}
     for name, value in values.items():
-        value = value.strip()
+        value = value.strip() if isinstance(value, str) else value
         if getattr(agency, name) != value:
             changes[name] = [getattr(agency, name), value]
             setattr(agency, name, value)

@@ -12,8 +12,9 @@ from django.db.models import Count, Q, QuerySet
 
 from gongkai.core.calendar import WorkCalendar
 from gongkai.web.accounts import permissions
-from gongkai.web.applications.enums import OPEN_STATUSES, WAITING_STATUSES
+from gongkai.web.applications.enums import OPEN_STATUSES
 from gongkai.web.applications.models import Application
+from gongkai.web.applications.selectors import clock_running_q
 from gongkai.web.orgs.models import Agency
 from gongkai.web.oversight.models import Supervision
 
@@ -81,7 +82,7 @@ def dashboard(*, user: Any, today: dt.date, calendar: WorkCalendar) -> Dashboard
     year = today.year
     rows = {a.pk: AgencyRow(agency=a) for a in agencies}
     apps = Application.objects.filter(agency_id__in=ids, voided=False)
-    running = Q(status__in=OPEN_STATUSES) & ~Q(status__in=WAITING_STATUSES)
+    running = clock_running_q(today)
     counts = (
         apps.filter(status__in=OPEN_STATUSES)
         .values("agency_id")

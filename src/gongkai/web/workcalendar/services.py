@@ -112,19 +112,22 @@ def calendar_year_preview(
     holidays: str,
     workdays: str,
     version: str | None = None,
-) -> list[DueDateChange]:
+) -> CalendarSaved:
     """What saving this arrangement would do, nothing saved: the open requests whose due date
-    would move, from what to what (shown for confirmation before :func:`calendar_year_save`)."""
+    would move and the proactive items whose 公开期限 would (条例第二十六条), from what to what
+    (shown for confirmation before :func:`calendar_year_save`)."""
     if not permissions.can_admin_calendar(acting_user):
         raise PermissionDenied(permissions.CALENDAR_REFUSED)
     check_version(version, year_values(year), YEAR_LABELS)  # stale already: say so now
     _data, arrangement = _lawful_arrangement(year, notice, holidays, workdays)
     others = [a for a in override_arrangements() if a.year != year]
     calendar = WorkCalendar.from_sources(bundled_arrangements(), [*others, arrangement])
-    changes: list[DueDateChange] = []
+    preview = CalendarSaved(changes=[], failed=[], item_changes=[])
     for _receiver, response in calendar_preview.send(sender=YearOverride, calendar=calendar):
-        changes.extend(cast(CalendarEffect, response).changes)
-    return changes
+        effect = cast(CalendarEffect, response)
+        preview.changes.extend(effect.changes)
+        preview.item_changes.extend(effect.item_changes)
+    return preview
 
 
 @transaction.atomic

@@ -7,7 +7,7 @@ it from the event log (:func:`gongkai.web.applications.clock.refresh_due`).
 
 ``register`` (登记) · ``handling`` (开始办理, 分配) · ``correction`` (补正) · ``consultation``
 (征求意见) · ``fees`` (收费) · ``extension`` (延期, 第三十五条) · ``answer`` (答复, 终止, 逾期办结) ·
-``amend`` (更正结果, 作废) · ``recompute`` (日历变更后重算) · ``common`` (the steps they share).
+``signoff`` (签发) · ``amend`` (更正结果, 作废) · ``recompute`` (日历变更后重算) · ``common`` (the steps they share).
 Callers import the services from this package.
 """
 
@@ -49,6 +49,12 @@ from gongkai.web.applications.services.register import (
     FormErrors,
     application_register,
 )
+from gongkai.web.applications.services.signoff import (
+    application_decline_answer,
+    application_sign_answer,
+    application_submit_answer,
+    pending_signoff,
+)
 
 __all__ = [
     "EXTENSION_WORKDAYS",
@@ -62,6 +68,7 @@ __all__ = [
     "application_assign",
     "application_change_outcome",
     "application_close_lapsed",
+    "application_decline_answer",
     "application_decline_extension",
     "application_due_dates_recompute",
     "application_issue_computed_fee_notice",
@@ -74,10 +81,13 @@ __all__ = [
     "application_request_extension",
     "application_send_consultation",
     "application_set_due_date",
+    "application_sign_answer",
     "application_start",
+    "application_submit_answer",
     "application_terminate",
     "application_void",
     "lapsed_outcome",
     "open_consultations",
     "pending_extension_request",
+    "pending_signoff",
 ]

@@ -29,9 +29,45 @@ def application_answer(
     summary: str = "",
     pages: int | None = None,
 ) -> Application:
-    """条例 第三十六条: the answer, counted in one leaf row of table 3 of its year's format."""
-    application = step.take_open(application, acting_user, step.OPEN_ACTIVE, "作出答复")
+    """条例 第三十六条: the answer, counted in one leaf row of table 3 of its year's format.
+    Where the agency requires 签发, the officer submits the answer instead
+    (:func:`~gongkai.web.applications.services.signoff.application_submit_answer`)."""
+    application = step.take_open(application, acting_user, ANSWERABLE, "作出答复")
+    if application.agency.answers_need_signoff:
+        raise ApplicationError(
+            f"{application.agency.name}的答复须经审核人签发：请“提交签发”，签发之日为答复日期"
+        )
+    check_answer(application, day, outcome, legal_basis, pages)
+    return record_answer(
+        application,
+        actor=acting_user,
+        day=day,
+        outcome=outcome,
+        legal_basis=legal_basis,
+        summary=summary,
+        pages=pages,
+    )
+
+
+# An answer is given while the request runs — including a consultation whose parties let their
+# 15 working days pass (条例第三十二条: 第三方逾期未提出意见的，由行政机关依照本条例的规定决定).
+ANSWERABLE = {*step.OPEN_ACTIVE, Status.CONSULTING}
+
+
+def check_answer(
+    application: Application, day: dt.date, outcome: str, legal_basis: str, pages: int | None
+) -> None:
+    """What an answer must satisfy on ``day`` (ApplicationError naming the field otherwise)."""
     step.check_day(application, day, "答复")
+    if application.status == Status.CONSULTING.value:
+        ends = application.consultation_ends_on
+        if ends is None or day <= ends:
+            until = f"（至{ends.isoformat()}）" if ends else ""
+            raise ApplicationError(
+                f"征求意见期限{until}届满前不能作出答复：请先登记意见答复"
+                "（条例第三十二条、第三十四条）",
+                field="day",
+            )
     if not is_valid_outcome(outcome, day.year):
         raise ApplicationError(f"请选择{day.year}年度年报格式表三中的一个办理结果", field="outcome")
     if not legal_basis.strip():
@@ -40,7 +76,21 @@ def application_answer(
         )
     if pages is not None and pages < 0:
         raise ApplicationError("页数不能为负数", field="pages")
-    step.add_event(application, EventKind.ANSWERED, day, acting_user, note=summary.strip())
+
+
+def record_answer(
+    application: Application,
+    *,
+    actor: User,
+    day: dt.date,
+    outcome: str,
+    legal_basis: str,
+    summary: str,
+    pages: int | None,
+    audit: dict[str, object] | None = None,
+) -> Application:
+    """Close the (locked, checked) request with its answer on ``day`` and audit it."""
+    step.add_event(application, EventKind.ANSWERED, day, actor, note=summary.strip())
     changes = step.set_status(application, Status.ANSWERED) | {
         "outcome": [None, outcome_label(outcome, day.year)],
         "closed_on": day,
@@ -54,8 +104,8 @@ def application_answer(
         application,
         ["status", "outcome", "legal_basis", "answer_summary", "closed_on", "pages"],
         action=AuditAction.APPLICATION_ANSWER,
-        actor=acting_user,
-        changes=changes,
+        actor=actor,
+        changes=changes | (audit or {}),
     )
 
 

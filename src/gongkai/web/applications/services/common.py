@@ -144,3 +144,13 @@ def save_and_audit(
 
 
 OPEN_ACTIVE = {Status.REGISTERED, Status.IN_PROGRESS}
+
+
+def require_reviewer(acting_user: Any, application: Application, refusal: str) -> None:
+    """A decision of the agency's 审核人 (an extension, a 签发): visible, a reviewer there, and
+    the request still open; ``refusal`` says who may decide instead."""
+    if not permissions.can_view_application(acting_user, application):
+        raise PermissionDenied("无权查看该申请")
+    if not permissions.can_approve_extension(acting_user, application):
+        raise PermissionDenied(refusal)
+    require_open(application)

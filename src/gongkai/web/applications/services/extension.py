@@ -11,7 +11,6 @@ from django.db import transaction
 
 from gongkai.core.deadlines import EXTENSION_DAYS
 from gongkai.core.vocabulary import AuditAction
-from gongkai.web.accounts import permissions
 from gongkai.web.applications.enums import EventKind
 from gongkai.web.applications.models import Application, ApplicationEvent
 from gongkai.web.applications.services import common as step
@@ -71,11 +70,9 @@ def pending_extension_request(application: Application) -> ApplicationEvent | No
 
 def _require_reviewer_of_pending(acting_user: Any, application: Application) -> ApplicationEvent:
     """The request a reviewer is deciding; nobody decides on their own request."""
-    if not permissions.can_view_application(acting_user, application):
-        raise PermissionDenied("无权查看该申请")
-    if not permissions.can_approve_extension(acting_user, application):
-        raise PermissionDenied("延期答复须经本机关审核人（政府信息公开工作机构负责人）批准")
-    step.require_open(application)
+    step.require_reviewer(
+        acting_user, application, "延期答复须经本机关审核人（政府信息公开工作机构负责人）批准"
+    )
     requested = pending_extension_request(application)
     if requested is None:
         raise ApplicationError("没有待审批的延期申请，请经办人先提出延期申请")
