@@ -159,8 +159,7 @@ def main(argv: list[str] | None = None) -> int:
     from gongkai.web.workcalendar.services import arrangement_text, calendar_year_save
     from gongkai.web.workcalendar.snapshots import work_calendar
 
-    admin = users.create_user("admin", password="x")
-    Membership.objects.create(user=admin, agency=gov, role="admin")
+    admin = users.create_superuser("admin", password="x")  # the calendar is installation-wide
     year = today.year
     arrangement = work_calendar().arrangements[year]
     holidays, workdays = arrangement_text(arrangement)
