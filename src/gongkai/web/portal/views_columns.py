@@ -9,10 +9,12 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.views.decorators.http import require_GET
 
 from gongkai.core import wallclock
+from gongkai.core.article20 import Article20
 from gongkai.web.portal import catalogue, guide, reports, selectors
 from gongkai.web.portal.meta import column_meta
 from gongkai.web.portal.views import _page
 from gongkai.web.proactive.models import VALIDITY_CHOICES
+from gongkai.web.proactive.search import query_terms
 
 
 def _agency(code: str):  # type: ignore[no-untyped-def]
@@ -65,19 +67,23 @@ def catalogue_page(request: HttpRequest, code: str) -> HttpResponse:
     today = wallclock.today()
     g = request.GET
     category = g.get("category", "")
-    year = g.get("year", "")
+    year = g.get("year", "").strip()
     query = catalogue.CatalogueQuery(
         q=g.get("q", "")[:100],
-        category=int(category) if category.isdigit() else None,
-        validity=g.get("validity", ""),
-        year=int(year) if year.isdigit() else None,
+        category=int(category) if category.isdigit() and len(category) < 10 else None,
+        topic=g.get("topic", "")[:40],
+        article20=g.get("a20", "")[:10],
+        validity=g.get("validity", "")[:10],
+        year=int(year) if year.isdigit() and len(year) == 4 else None,
+        agency=g.get("agency", "")[:40],
     )
     items = catalogue.search(agency=agency, query=query, today=today)
     page = Paginator(items, 20).get_page(g.get("page"))
-    if query.q.strip() and page.paginator.count == 0:
+    if query_terms(query.q) and page.paginator.count == 0:
         catalogue.log_zero_result(agency=agency, q=query.q, now=wallclock.now())
     params = g.copy()
     params.pop("page", None)
+    counts = catalogue.counts(agency=agency, today=today)
     return _page(
         request,
         "portal/catalogue.html",
@@ -86,7 +92,9 @@ def catalogue_page(request: HttpRequest, code: str) -> HttpResponse:
             "query": query,
             "page": page,
             "params": params.urlencode(),
-            "categories": catalogue.categories_with_counts(agency=agency, today=today),
+            "counts": counts,
+            "article20_choices": [(c.value, f"{c.item_mark}{c.label}") for c in Article20],
+            "topic_choices": [name for name, _n in counts.topics],
             "validities": VALIDITY_CHOICES,
             "meta": column_meta(request, agency, "法定主动公开内容", "信息公开目录"),
         },
