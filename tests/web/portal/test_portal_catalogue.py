@@ -137,9 +137,9 @@ def test_the_governments_catalogue_covers_its_agencies_with_an_agency_filter(cli
     assert titles(client.get(url(mulu.gov), {"agency": mulu.dept_b.code})) == [
         "2025年部门预算公开说明"
     ]
-    assert titles(
-        client.get(url(mulu.gov), {"a20": Article20.BUDGET.value, "q": "预算"})
-    ) == ["2025年部门预算公开说明"]
+    assert titles(client.get(url(mulu.gov), {"a20": Article20.BUDGET.value, "q": "预算"})) == [
+        "2025年部门预算公开说明"
+    ]
     # Each item links to its own agency's page, which shows it.
     budget = Item.objects.get(title="2025年部门预算公开说明")
     assert f'/xxgk/{mulu.dept_b.code}/fdzdgknr/{budget.pk}/"' in html

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_GET
 
 from gongkai.core import wallclock
 from gongkai.core.article20 import Article20
-from gongkai.web.portal import catalogue, guide, reports, selectors
+from gongkai.web.portal import catalogue, guide, reports, rules, selectors
 from gongkai.web.portal.meta import column_meta
 from gongkai.web.portal.views import _page
 from gongkai.web.proactive.models import VALIDITY_CHOICES
@@ -51,12 +51,23 @@ def guide_page(request: HttpRequest, code: str) -> HttpResponse:
 @require_GET
 def rules_page(request: HttpRequest, code: str) -> HttpResponse:
     agency = _agency(code)
+    page = rules.current(agency=agency)
+    body = page.body if page else rules.DEFAULT_BODY.format(agency=agency.name)
     return _page(
         request,
         "portal/rules.html",
         {
             "agency": agency,
-            "meta": column_meta(request, agency, "政府信息公开制度", "信息公开制度"),
+            "blocks": rules.blocks(body),
+            "page_version": page,
+            "meta": column_meta(
+                request,
+                agency,
+                "政府信息公开制度",
+                "信息公开制度",
+                title=f"{agency.name}政府信息公开制度",
+                pub_date=page.published_at.date() if page else None,
+            ),
         },
     )
 
