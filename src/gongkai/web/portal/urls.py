@@ -30,5 +30,6 @@ urlpatterns = [
     path("<slug:code>/fdzdgknr/", views_columns.catalogue_page, name="catalogue"),
     path("<slug:code>/fdzdgknr/<int:pk>/", views_columns.item_page, name="item"),
     path("<slug:code>/nb/", views_columns.reports_page, name="reports"),
+    path("<slug:code>/nb/hz/<int:year>/", views_columns.consolidated_page, name="consolidated"),
     path("<slug:code>/nb/<int:pk>/<slug:kind>/", views_columns.report_file, name="report_file"),
 ]

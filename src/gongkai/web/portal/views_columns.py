@@ -10,7 +10,8 @@ from django.views.decorators.http import require_GET
 
 from gongkai.core import wallclock
 from gongkai.core.article20 import Article20
-from gongkai.web.portal import catalogue, guide, reports, rules, selectors
+from gongkai.web.orgs.models import AgencyKind
+from gongkai.web.portal import catalogue, consolidated, guide, reports, rules, selectors
 from gongkai.web.portal.meta import column_meta
 from gongkai.web.portal.views import _page
 from gongkai.web.proactive.models import VALIDITY_CHOICES
@@ -146,7 +147,36 @@ def reports_page(request: HttpRequest, code: str) -> HttpResponse:
         {
             "agency": agency,
             "versions": reports.published_reports(agency=agency),
+            "consolidated_years": consolidated.years_available(agency)
+            if agency.kind == AgencyKind.GOVERNMENT.value
+            else [],
             "meta": column_meta(request, agency, "政府信息公开年报", "信息公开年报"),
+        },
+    )
+
+
+@require_GET
+def consolidated_page(request: HttpRequest, code: str, year: int) -> HttpResponse:
+    """A government's departments' published reports of ``year``, tables 二–四 summed."""
+    agency = _agency(code)
+    result = consolidated.consolidate(government=agency, year=year)
+    if result is None:
+        raise Http404("只有人民政府的专栏提供年度报告汇总表")
+    return _page(
+        request,
+        "portal/consolidated.html",
+        {
+            "agency": agency,
+            "c": result,
+            "own": [v for v in reports.published_reports(agency=agency) if v.year == year],
+            "meta": column_meta(
+                request,
+                agency,
+                "政府信息公开年报",
+                "信息公开年报",
+                title=f"{agency.name}所属机关{year}年度政府信息公开工作年度报告汇总表",
+                source=agency.name,
+            ),
         },
     )
 
