@@ -44,6 +44,7 @@ class Line:
 @dataclass(frozen=True)
 class Grid:
     key: str
+    name: str  # "表二"
     title: str
     columns: list[str]
     lines: list[Line]
@@ -140,7 +141,7 @@ def _sum(result: Consolidation, fmt: Format) -> None:
                     cells.append(total)
                 lines.append(Line(row.full_label, cells))
             result.grids.append(
-                Grid(table.key, table.title, [c.label for c in block.columns], lines)
+                Grid(table.key, table.name, table.title, [c.label for c in block.columns], lines)
             )
             continue
         # Tables 二 and 四: flat keys "row.column"; one line per cell with its row and column.
@@ -154,6 +155,6 @@ def _sum(result: Consolidation, fmt: Format) -> None:
                 result.blank_cells += value is None
                 total += value or 0
             prefix = f"{block.label} " if block.label else ""
-            unit = f"（{column.unit}）" if column.unit else ""
+            unit = f"（{column.unit}）" if column.unit and column.unit not in column.label else ""
             lines.append(Line(f"{prefix}{row.full_label} · {column.label}{unit}", [total]))
-        result.grids.append(Grid(table.key, table.title, ["合计"], lines))
+        result.grids.append(Grid(table.key, table.name, table.title, ["合计"], lines))
