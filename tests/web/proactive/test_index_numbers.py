@@ -9,12 +9,13 @@ import threading
 
 import pytest
 from django.db import connection, connections
+from django.urls import reverse
 
 from gongkai.core.article20 import Article20, article20_by_label
 from gongkai.web.common.errors import ApplicationError
 from gongkai.web.orgs import indexpattern
 from gongkai.web.orgs.services import agency_update_office
-from gongkai.web.proactive import services
+from gongkai.web.proactive import importing, services
 from gongkai.web.proactive.models import Category, IssuedIndexNumber, Item
 
 D = dt.date
@@ -180,3 +181,53 @@ def test_simultaneous_registrations_get_distinct_consecutive_numbers(district):
     numbers = sorted(Item.objects.values_list("index_number", flat=True))
     code = district.dept_a.code
     assert numbers == [f"{code}/2025-{n:05d}" for n in range(1, workers * each + 1)]
+
+
+@pytest.mark.django_db
+def test_the_staff_form_numbers_a_blank_index_and_files_the_category(client, district, category):
+    client.force_login(district.officer_a)
+    form = client.get(reverse("proactive:new")).content.decode()
+    assert "（七）财政预算、决算" in form and "留空则按本机关的索引号格式自动编号" in form
+    response = client.post(
+        reverse("proactive:new"),
+        {
+            "agency": district.dept_a.pk,
+            "index_number": "",
+            "title": "2025年部门预算",
+            "formed_on": "2025-03-03",
+            "category": category.pk,
+            "validity": "valid",
+            "article20": Article20.BUDGET.value,
+        },
+    )
+    assert response.status_code == 302
+    item = Item.objects.get()
+    assert item.index_number == f"{district.dept_a.code}/2025-00001"
+    assert item.article20 == Article20.BUDGET.value
+    page = client.get(reverse("proactive:item", args=[item.pk])).content.decode()
+    assert "财政预算、决算" in page
+
+
+@pytest.mark.django_db
+def test_an_import_numbers_blank_indexes_and_reads_the_article_20_column(district, category):
+    first = _item(district, category)
+    services.item_void(acting_user=district.reviewer_a, item=first, reason="重复")
+    Item.objects.filter(pk=first.pk).delete()
+    text = (
+        "索引号,名称,生成日期,主题分类,法定主动公开类别\n"
+        ",部门预算,2025-03-03,工作动态,（七）\n"
+        f"{first.index_number},旧号,2025-03-03,工作动态,\n"
+        ",统计公报,2025-03-04,工作动态,第四项\n"
+    )
+    result = importing.items_import(
+        acting_user=district.officer_a,
+        agency=district.dept_a,
+        data=text.encode(),
+        filename="a.csv",
+        good_rows_only=True,
+        today=TODAY,
+    )
+    assert [(e.row, e.column) for e in result.errors] == [(3, "索引号"), (4, "法定主动公开类别")]
+    item = Item.objects.get(title="部门预算")
+    assert item.article20 == Article20.BUDGET.value
+    assert item.index_number == f"{district.dept_a.code}/2025-00002"  # 00001 stays taken
