@@ -6,11 +6,10 @@ and in large-text mode: no serious or critical violation."""
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 import pytest
 from playwright.sync_api import expect
-from test_portal_browser import check_accessible
+from test_portal_browser import check_paths_accessible
 from test_portal_consolidated import by_hand, publish, t3
 
 from gongkai.core.article20 import Article20
@@ -59,13 +58,4 @@ def test_the_report_column_catalogue_and_rules_pages_pass_axe(live_server, page,
     expect(page.locator("#reports")).to_contain_text("2025年度")
     page.goto(base + paths[2])
     expect(page.locator("#included")).to_contain_text("示例区卫生健康委员会")
-    for width in (1280, 375):
-        page.set_viewport_size({"width": width, "height": 900})
-        for path in paths:
-            page.goto(base + path)
-            check_accessible(page)
-    page.goto(f"{base}/xxgk/dazi/?on=1&next=/xxgk/")
-    expect(page.locator("body")).to_have_class(re.compile("large"))
-    for path in paths:
-        page.goto(base + path)
-        check_accessible(page)
+    check_paths_accessible(page, base, paths)

@@ -10,6 +10,7 @@ import re
 
 import pytest
 from django.urls import reverse
+from portal_helpers import make_item
 
 from gongkai.core.article20 import Article20
 from gongkai.web.portal.models import ZeroResultSearch
@@ -20,19 +21,7 @@ pytestmark = pytest.mark.django_db
 
 
 def item(agency, category, title, *, formed=dt.date(2025, 3, 1), **kw):
-    n = Item.objects.count() + 1
-    return Item.objects.create(
-        agency=agency,
-        index_number=f"{agency.code}/{formed.year}-{n:05d}",
-        title=title,
-        summary=kw.pop("summary", ""),
-        formed_on=formed,
-        published_on=formed + dt.timedelta(days=2),
-        publisher=agency.name,
-        category=category,
-        due_on=formed + dt.timedelta(days=28),
-        **kw,
-    )
+    return make_item(agency, category, title, formed=formed, **kw)
 
 
 @pytest.fixture

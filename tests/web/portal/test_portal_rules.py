@@ -17,6 +17,18 @@ from gongkai.web.portal.models import RulesPage
 
 pytestmark = pytest.mark.django_db
 NOW = dt.datetime(2025, 4, 1, 9, 0, tzinfo=dt.UTC)
+
+
+def publish(district, body, *, user=None, now=NOW):
+    return rules.rules_page_publish(
+        acting_user=user or district.reviewer_a,
+        agency=district.dept_a,
+        body=body,
+        version=None,
+        now=now,
+    )
+
+
 BODY = "本局依照条例开展工作：\n- 保密审查制度\n- 新闻发布制度\n\n## 联系我们\n电话 010-12345678"
 
 
@@ -27,16 +39,8 @@ def test_the_column_shows_the_default_until_the_agency_publishes(client, distric
 
 
 def test_the_agency_publishes_versions_and_the_column_shows_the_newest(client, district):
-    first = rules.rules_page_publish(
-        acting_user=district.reviewer_a, agency=district.dept_a, body=BODY, version=None, now=NOW
-    )
-    second = rules.rules_page_publish(
-        acting_user=district.reviewer_a,
-        agency=district.dept_a,
-        body=BODY + "\n- 政策解读制度",
-        version=None,
-        now=NOW + dt.timedelta(days=1),
-    )
+    first = publish(district, BODY)
+    second = publish(district, BODY + "\n- 政策解读制度", now=NOW + dt.timedelta(days=1))
     assert (first.number, second.number) == (1, 2)
     assert RulesPage.objects.filter(agency=district.dept_a).count() == 2  # history kept
     html = client.get(reverse("portal:rules", args=[district.dept_a.code])).content.decode()
@@ -46,38 +50,18 @@ def test_the_agency_publishes_versions_and_the_column_shows_the_newest(client, d
     audit = AuditRecord.objects.filter(action=AuditAction.RULES_PAGE_PUBLISH)
     assert audit.count() == 2 and audit.first().actor == district.reviewer_a
     # The text is escaped, never HTML.
-    rules.rules_page_publish(
-        acting_user=district.reviewer_a,
-        agency=district.dept_a,
-        body="<script>alert(1)</script>",
-        version=None,
-        now=NOW,
-    )
+    publish(district, "<script>alert(1)</script>")
     html = client.get(reverse("portal:rules", args=[district.dept_a.code])).content.decode()
     assert "<script>alert(1)" not in html and "&lt;script&gt;" in html
 
 
 def test_only_the_agencys_reviewer_or_office_may_publish_and_blank_is_refused(district):
     with pytest.raises(PermissionDenied):
-        rules.rules_page_publish(
-            acting_user=district.officer_a, agency=district.dept_a, body=BODY, version=None, now=NOW
-        )
+        publish(district, BODY, user=district.officer_a)
     with pytest.raises(PermissionDenied):
-        rules.rules_page_publish(
-            acting_user=district.reviewer_b,
-            agency=district.dept_a,
-            body=BODY,
-            version=None,
-            now=NOW,
-        )
+        publish(district, BODY, user=district.reviewer_b)
     with pytest.raises(ApplicationError, match="请填写"):
-        rules.rules_page_publish(
-            acting_user=district.reviewer_a,
-            agency=district.dept_a,
-            body="  ",
-            version=None,
-            now=NOW,
-        )
+        publish(district, "  ")
 
 
 def test_a_concurrent_edit_is_refused_and_what_was_typed_is_kept(client, district):
@@ -86,13 +70,7 @@ def test_a_concurrent_edit_is_refused_and_what_was_typed_is_kept(client, distric
     opened = client.get(url).content.decode()
     token = opened.split(f'name="{versioning.FIELD}" value="')[1].split('"')[0]
     # Someone else publishes meanwhile.
-    rules.rules_page_publish(
-        acting_user=district.office,
-        agency=district.dept_a,
-        body="他人发布的内容",
-        version=None,
-        now=NOW,
-    )
+    publish(district, "他人发布的内容", user=district.office)
     response = client.post(url, {"body": "我的修改", versioning.FIELD: token})
     html = response.content.decode()
     assert response.status_code == 400 and "他人已修改" in html and "我的修改" in html
