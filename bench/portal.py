@@ -9,7 +9,8 @@ Builds a fresh database (a temporary SQLite file unless ``DATABASE_URL`` is set)
 Django's test client — middleware, CSP, session, selectors, template:
 
 * 目录 search: ``GET /xxgk/<agency>/fdzdgknr/?q=…`` with one- and two-term Chinese queries,
-  a filter by 主题分类, and a query that finds nothing (logged);
+  a filter by 主题分类, by 条例第二十条 category, the government's 目录 over every agency (half
+  of them filtered by agency), and a query that finds nothing (logged);
 * status look-up: ``POST /xxgk/ysqgk/cx/`` with a 查询码 and the name, then the status page it
   redirects to (each look-up from its own client address, so the rate limit does not interfere).
 

@@ -77,7 +77,11 @@ def search(*, agency: Agency, query: CatalogueQuery, today: dt.date) -> QuerySet
         items = items.filter(formed_on__year=query.year)
     if query.agency:
         items = items.filter(agency__code=query.agency)
-    return items.select_related("category", "agency").order_by("-published_on", "-id")
+    return (
+        items.select_related("category", "agency")
+        .defer("search_text")  # the list does not show it; keeps the sort small
+        .order_by("-published_on", "-id")
+    )
 
 
 def log_zero_result(*, agency: Agency, q: str, now: dt.datetime) -> None:
