@@ -9,7 +9,8 @@ Builds a fresh database (a temporary SQLite file unless ``DATABASE_URL`` is set)
 Django's test client — middleware, CSP, session, selectors, template:
 
 * 目录 search: ``GET /xxgk/<agency>/fdzdgknr/?q=…`` with one- and two-term Chinese queries,
-  a filter by 主题分类, and a query that finds nothing (logged);
+  a filter by 主题分类, by 条例第二十条 category, the government's 目录 over every agency (half
+  of them filtered by agency), and a query that finds nothing (logged);
 * status look-up: ``POST /xxgk/ysqgk/cx/`` with a 查询码 and the name, then the status page it
   redirects to (each look-up from its own client address, so the rate limit does not interfere).
 
@@ -98,11 +99,15 @@ def main(argv: list[str] | None = None) -> int:
     logging.getLogger("django.request").setLevel(logging.ERROR)  # 400s are expected below
 
     from gongkai.core import wallclock
+    from gongkai.core.article20 import Article20
     from gongkai.web.applications.enums import Status
     from gongkai.web.applications.models import Applicant, Application, ApplicationEvent
     from gongkai.web.portal import codes
     from gongkai.web.portal.models import OnlineRequest
     from gongkai.web.proactive.models import Category, Item
+    from gongkai.web.proactive.search import item_search_text
+
+    a20_codes = ["", "", *(c.value for c in Article20)]
 
     rng = random.Random(0)
     started = time.perf_counter()
@@ -128,6 +133,7 @@ def main(argv: list[str] | None = None) -> int:
         formed = base_day + dt.timedelta(days=rng.randrange(3 * 365))
         batch.append(
             Item(
+                article20=rng.choice(a20_codes),
                 agency=agency,
                 index_number=f"{agency.code}/{formed.year}-{i:06d}",
                 title=f"关于{phrase(3)}的通知",
@@ -140,6 +146,7 @@ def main(argv: list[str] | None = None) -> int:
                 due_on=formed + dt.timedelta(days=28),
             )
         )
+        batch[-1].search_text = item_search_text(batch[-1])  # bulk_create skips save()
         if len(batch) == 5000:
             Item.objects.bulk_create(batch)
             batch = []
@@ -229,6 +236,20 @@ def main(argv: list[str] | None = None) -> int:
         r = client.get(f"/xxgk/{agency.code}/fdzdgknr/", {"category": cat.pk, "page": 1 + i % 5})
         assert r.status_code == 200
 
+    def by_article20(i: int) -> None:
+        agency = agencies[1 + i % (len(agencies) - 1)]
+        r = client.get(
+            f"/xxgk/{agency.code}/fdzdgknr/", {"a20": a20_codes[i % len(a20_codes)] or "a20_01"}
+        )
+        assert r.status_code == 200
+
+    def government(i: int) -> None:
+        params = {"q": queries[i % len(queries)]}
+        if i % 2:
+            params["agency"] = agencies[1 + i % (len(agencies) - 1)].code
+        r = client.get(f"/xxgk/{gov.code}/fdzdgknr/", params)
+        assert r.status_code == 200
+
     def nothing(i: int) -> None:
         r = client.get(f"/xxgk/{agencies[1].code}/fdzdgknr/", {"q": f"不存在的词{i}"})
         assert "共 0 条" in r.content.decode()
@@ -248,6 +269,8 @@ def main(argv: list[str] | None = None) -> int:
 
     rate("目录检索（关键词）", search)
     rate("目录浏览（主题分类+分页）", browse)
+    rate("目录浏览（条例第二十条类别）", by_article20)
+    rate("政府目录检索（全区所有机关，半数按机关筛选）", government)
     rate("目录检索（无结果，记录日志）", nothing)
     rate("查询码查询（提交+办理情况页，两个请求）", lookup)
     rate("查询码查询（错误查询码）", wrong)

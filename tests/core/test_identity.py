@@ -6,7 +6,12 @@ import datetime as dt
 
 import pytest
 
-from gongkai.core.identity import id_card_check_character, id_card_problem, phone_problem
+from gongkai.core.identity import (
+    id_card_check_character,
+    id_card_problem,
+    normalise_id,
+    phone_problem,
+)
 
 TODAY = dt.date(2026, 1, 1)
 
@@ -16,6 +21,8 @@ def test_the_check_character_follows_iso_7064():
     assert id_card_check_character("11010519491231002") == "X"
     assert id_card_problem("11010519491231002X", today=TODAY) is None
     assert id_card_problem("11010519491231002x", today=TODAY) is None
+    assert id_card_problem(" 110105 19491231 002x ", today=TODAY) is None
+    assert normalise_id(" 110105 19491231 002x ") == "11010519491231002X"
 
 
 @pytest.mark.parametrize(
@@ -26,6 +33,7 @@ def test_the_check_character_follows_iso_7064():
         ("1101051949123100XX", "应为18位"),
         ("110105194902300029", "出生日期“19490230”不存在"),
         ("110105203001010021", "不合理"),
+        ("1101051949123100AX", "前17位为数字"),
     ],
 )
 def test_a_wrong_id_card_number_says_what_is_wrong(number, reason):

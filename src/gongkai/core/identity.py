@@ -3,7 +3,8 @@
 A 居民身份证 number (GB 11643-1999) has 18 characters: six of region, the birth date, three of
 sequence and a check character (ISO 7064 MOD 11-2). Phone numbers are Chinese mobile numbers,
 landlines with an area code (extension allowed), 400/800 service numbers, or any of these with +86.
-Each function returns the Chinese reason a value is wrong, or ``None``.
+Each function returns the Chinese reason a value is wrong, or ``None``. This is the one
+ID-number check of the project (the applicant register and the portal both use it).
 """
 
 from __future__ import annotations
@@ -26,9 +27,15 @@ def id_card_check_character(first17: str) -> str:
     return _CHECK[sum(int(d) * w for d, w in zip(first17, _WEIGHTS, strict=True)) % 11]
 
 
+def normalise_id(number: str) -> str:
+    """A 居民身份证 number as stored: no spaces, upper-case X."""
+    return "".join(number.split()).upper()
+
+
 def id_card_problem(number: str, *, today: dt.date) -> str | None:
-    """Why ``number`` is not a valid 居民身份证 number, or ``None``."""
-    text = number.strip().upper()
+    """Why ``number`` is not a valid 居民身份证 number, or ``None`` (spaces and a lower-case x
+    are accepted; store :func:`normalise_id` of it)."""
+    text = normalise_id(number)
     if not _ID_SHAPE.fullmatch(text):
         return "居民身份证号码应为18位（前17位为数字，最后一位为数字或X），请核对"
     try:

@@ -339,6 +339,7 @@ class AuditAction(StrEnum):
     MATTER_RECORD_FEES = "proactive.matter.record.fees"
     # agencies, people, the calendar
     AGENCY_UPDATE = "orgs.agency_update"
+    RULES_PAGE_PUBLISH = "portal.rules_publish"  # the 专栏's 政府信息公开制度 page
     MEMBER_ADD = "accounts.member_add"
     MEMBER_REMOVE = "accounts.member_remove"
     ACCOUNT_ENABLE = "accounts.enable"
@@ -436,6 +437,7 @@ AUDIT_ACTION_LABELS: dict[AuditAction, str] = {
     AuditAction.PROCUREMENT_RECORD: "登记政府集中采购",
     **{AuditAction.matter_record(k): f"登记{k.label}事项" for k in MatterKind},
     AuditAction.AGENCY_UPDATE: "修改机构信息",
+    AuditAction.RULES_PAGE_PUBLISH: "发布政府信息公开制度页面",
     AuditAction.MEMBER_ADD: "添加工作人员",
     AuditAction.MEMBER_REMOVE: "移除工作人员角色",
     AuditAction.ACCOUNT_ENABLE: "启用账户",

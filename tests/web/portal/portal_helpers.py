@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 VALID_ID = "11010519491231002X"  # GB 11643 example number (check character X)
@@ -25,3 +26,31 @@ def form_data(district: Any, **overrides: Any) -> dict[str, Any]:
     }
     data.update(overrides)
     return data
+
+
+def make_item(
+    agency: Any,
+    category: Any,
+    title: str,
+    *,
+    formed: dt.date = dt.date(2025, 3, 1),
+    published: dt.date | str | None = "auto",
+    **kw: Any,
+) -> Any:
+    """A 目录 item saved directly (its search text is kept by ``save``), published two days
+    after it was formed unless ``published`` says otherwise (None: not published)."""
+    from gongkai.web.proactive.models import Item
+
+    n = Item.objects.count() + 1
+    return Item.objects.create(
+        agency=agency,
+        index_number=f"{agency.code}/{formed.year}-{n:05d}",
+        title=title,
+        summary=kw.pop("summary", ""),
+        formed_on=formed,
+        published_on=formed + dt.timedelta(days=2) if published == "auto" else published,
+        publisher=agency.name,
+        category=category,
+        due_on=formed + dt.timedelta(days=28),
+        **kw,
+    )

@@ -13,7 +13,6 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from portal_helpers import VALID_ID, form_data
 
-from gongkai.core.idcard import check_resident_id
 from gongkai.core.vocabulary import AuditAction
 from gongkai.web.applications.confirmation import application_confirm
 from gongkai.web.applications.enums import EventKind, Status
@@ -47,25 +46,6 @@ def submit(district, **kw):
     }
     args.update(kw)
     return online_application_submit(**args)
-
-
-@pytest.mark.parametrize(
-    ("number", "problem"),
-    [
-        (VALID_ID, None),
-        (VALID_ID.lower(), None),
-        ("110105194912310021", "校验位"),
-        ("11010519491231002", "18位"),
-        ("110105194902300021", "出生日期"),
-        ("1101051949123100AX", "前17位"),
-    ],
-)
-def test_resident_id_numbers_are_checked_with_their_check_character(number, problem):
-    message = check_resident_id(number)
-    if problem is None:
-        assert message is None
-    else:
-        assert message is not None and problem in message
 
 
 def test_an_online_application_waits_unnumbered_in_the_queue_until_confirmed(

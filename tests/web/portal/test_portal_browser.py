@@ -36,6 +36,18 @@ def check_accessible(page: Page) -> None:
     assert found == [], f"{page.url}: {found}"
 
 
+def check_paths_accessible(page: Page, base: str, paths: list[str]) -> None:
+    """Every path at desktop and mobile widths, then in large-text mode (left switched on)."""
+    for width in (1280, 375):
+        page.set_viewport_size({"width": width, "height": 900})
+        for path in paths:
+            page.goto(base + path)
+            check_accessible(page)
+    page.goto(f"{base}/xxgk/dazi/?on=1&next=/xxgk/")
+    expect(page.locator("body")).to_have_class(re.compile("large"))
+    for path in paths:
+        page.goto(base + path)
+        check_accessible(page)
 def test_a_citizen_applies_the_officer_answers_the_citizen_downloads_the_letter(
     live_server, page, district
 ):
@@ -154,16 +166,7 @@ def test_every_public_page_passes_axe_at_desktop_mobile_and_large_text(live_serv
         "/xxgk/ysqgk/sq/",
         "/xxgk/ysqgk/cx/",
     ]
-    for width in (1280, 375):
-        page.set_viewport_size({"width": width, "height": 900})
-        for path in paths:
-            page.goto(base + path)
-            check_accessible(page)
-    page.goto(f"{base}/xxgk/dazi/?on=1&next=/xxgk/")
-    expect(page.locator("body")).to_have_class(re.compile("large"))
-    for path in paths:
-        page.goto(base + path)
-        check_accessible(page)
+    check_paths_accessible(page, base, paths)
     size = page.evaluate("getComputedStyle(document.body).fontSize")
     assert float(size.removesuffix("px")) > 16
 

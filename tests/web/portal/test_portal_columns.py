@@ -9,6 +9,7 @@ import re
 
 import pytest
 from django.urls import reverse
+from portal_helpers import make_item
 
 from gongkai.web.notifications.models import Notification
 from gongkai.web.portal.guide import guide_for
@@ -20,19 +21,7 @@ pytestmark = pytest.mark.django_db
 
 
 def item(agency, category, title, *, published=dt.date(2025, 3, 3), **kw):
-    n = Item.objects.count() + 1
-    return Item.objects.create(
-        agency=agency,
-        index_number=f"{agency.code}/2025-{n:05d}",
-        title=title,
-        summary=kw.pop("summary", ""),
-        formed_on=dt.date(2025, 3, 1),
-        published_on=published,
-        publisher=agency.name,
-        category=category,
-        due_on=dt.date(2025, 3, 28),
-        **kw,
-    )
+    return make_item(agency, category, title, published=published, **kw)
 
 
 @pytest.fixture

@@ -163,7 +163,7 @@ def test_an_excel_file_with_real_date_cells_is_imported(district, agency):
 @pytest.mark.parametrize(
     ("text", "name", "message"),
     [
-        ("名称,生成日期\n某,2025-01-01", "a.csv", "表头缺少“索引号”“主题分类”列"),
+        ("名称,生成日期\n某,2025-01-01", "a.csv", "表头缺少“主题分类”列"),
         ("", "a.csv", "文件是空的"),
         (HEADER, "a.csv", "没有数据行"),
         (CLEAN, "a.pdf", "只能导入 CSV 或 Excel"),

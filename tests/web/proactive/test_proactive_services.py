@@ -94,7 +94,7 @@ def test_an_unpublished_item_becomes_late_after_its_due_date(setup):
     [
         ({"published_on": D(2025, 3, 1)}, "published_on", "不能早于生成日期"),
         ({"formed_on": D(2026, 3, 1), "published_on": None}, "formed_on", "不能晚于今天"),
-        ({"index_number": " "}, "index_number", "请填写索引号"),
+        ({"index_number": "x" * 61}, "index_number", "不能超过60个字符"),
         ({"title": ""}, "title", "请填写信息名称"),
         ({"channels": ()}, "channels", "至少选择一个发布渠道"),
     ],

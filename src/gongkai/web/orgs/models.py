@@ -73,6 +73,12 @@ class Agency(TimestampedModel):
         blank=True,
         help_text="可用 {agency_code}、{year}、{seq}，如 {agency_code}-{year}-{seq:04d}；留空使用系统默认",
     )
+    index_pattern = models.CharField(
+        "目录索引号格式",
+        max_length=80,
+        blank=True,
+        help_text="可用 {机构代码}、{年}、{序号:5}（序号位数），如 {机构代码}/{年}-{序号:5}；留空使用系统默认",
+    )
 
     class Meta:
         verbose_name = "机构"

@@ -12,6 +12,7 @@ from gongkai.web.accounts import permissions
 from gongkai.web.common.errors import ApplicationError, PermissionDenied
 from gongkai.web.common.models import AuditRecord
 from gongkai.web.common.versioning import check_version
+from gongkai.web.orgs import indexpattern
 from gongkai.web.orgs.models import Agency, AgencyKind
 from gongkai.web.orgs.numbering import validate_pattern
 
@@ -34,6 +35,8 @@ def agency_create(
     pattern = office.get("number_pattern", "")
     if pattern:
         validate_pattern(pattern, agency_code=code)
+    if office.get("index_pattern", ""):
+        indexpattern.validate_pattern(office["index_pattern"], agency_code=code)
     agency = Agency(code=code, name=name, kind=kind.value, parent=parent, **office)
     agency.full_clean(exclude=["government"])
     agency.save()
@@ -57,6 +60,7 @@ OFFICE_FIELDS = (
     "review_body",
     "number_pattern",
     "answers_need_signoff",
+    "index_pattern",
 )
 
 
@@ -86,6 +90,9 @@ def agency_update_office(
     pattern = str(values.get("number_pattern", "")).strip()
     if pattern:
         validate_pattern(pattern, agency_code=agency.code)
+    index_pattern = values.get("index_pattern", "").strip()
+    if index_pattern:
+        indexpattern.validate_pattern(index_pattern, agency_code=agency.code)
     agency = Agency.objects.select_for_update().get(pk=agency.pk)
     check_version(version, office_values(agency), office_labels())
     changes = {}

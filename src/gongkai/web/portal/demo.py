@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from gongkai.core.idcard import check_char
+from gongkai.core.identity import id_card_check_character
 from gongkai.web.applications.services import ApplicantData
 from gongkai.web.orgs.models import Agency, AgencyKind
 from gongkai.web.portal.services import online_application_submit
@@ -21,7 +21,7 @@ SUBJECTS = (
 
 def resident_id(birth: dt.date, serial: int) -> str:
     first17 = f"110105{birth:%Y%m%d}{serial:03d}"
-    return first17 + check_char(first17)
+    return first17 + id_card_check_character(first17)
 
 
 def load(*, agencies: dict[str, Agency], today: dt.date) -> str:

@@ -84,3 +84,31 @@ class ZeroResultSearch(models.Model):
 
     def __str__(self) -> str:
         return self.query
+
+
+class RulesPage(models.Model):
+    """One published version of an agency's 政府信息公开制度 page (the 专栏's sub-column): the
+    newest is shown; earlier ones are kept, never changed."""
+
+    agency = models.ForeignKey(
+        "orgs.Agency", on_delete=models.PROTECT, related_name="+", verbose_name="机构"
+    )
+    number = models.PositiveIntegerField("版本")
+    body = models.TextField("正文")
+    published_at = models.DateTimeField("发布时间")
+    published_by = models.ForeignKey(
+        "auth.User", on_delete=models.PROTECT, related_name="+", verbose_name="发布人"
+    )
+
+    class Meta:
+        verbose_name = "政府信息公开制度页面"
+        verbose_name_plural = "政府信息公开制度页面"
+        ordering = ("agency", "-number")
+        constraints = (
+            models.UniqueConstraint(
+                fields=["agency", "number"], name="portal_rules_version_unique"
+            ),
+        )
+
+    def __str__(self) -> str:
+        return f"制度 v{self.number}"

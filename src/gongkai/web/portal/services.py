@@ -11,7 +11,7 @@ from typing import Any
 
 from django.db import IntegrityError, transaction
 
-from gongkai.core import idcard
+from gongkai.core.identity import normalise_id
 from gongkai.core.vocabulary import AuditAction
 from gongkai.web.applications.enums import (
     DELIVERY_CHOICES,
@@ -32,7 +32,6 @@ from gongkai.web.portal.models import CorrectionUpload, OnlineRequest
 from gongkai.web.portal.staff import tell_staff
 from gongkai.web.portal.uploads import check_proof
 
-RESIDENT_ID = "居民身份证"
 CREDIT_CODE = "统一社会信用代码"
 
 
@@ -52,10 +51,6 @@ def validate_online(
         errors["id_type"] = "自然人请选择居民身份证、护照等个人证件"
     if applicant.kind != NATURAL_PERSON and applicant.kind and applicant.id_type != CREDIT_CODE:
         errors["id_type"] = "法人或其他组织请选择“统一社会信用代码”并填写18位代码"
-    if applicant.id_type == RESIDENT_ID and applicant.id_number.strip():
-        problem = idcard.check_resident_id(applicant.id_number)
-        if problem:
-            errors["id_number"] = problem
     if applicant.id_type == CREDIT_CODE and len(applicant.id_number.strip()) != 18:
         errors["id_number"] = "统一社会信用代码应为18位"
     if not subject.strip():
@@ -97,7 +92,7 @@ def online_application_submit(
         raise FormErrors(errors)
     assert agency is not None
     today = now.date()
-    number = idcard.normalise(applicant.id_number)
+    number = normalise_id(applicant.id_number)
     for _attempt in range(5):
         code = codes.new_code()
         try:

@@ -3,7 +3,7 @@ below it by its code. Stable paths (site builders link or frame them)."""
 
 from django.urls import path
 
-from gongkai.web.portal import views, views_columns, views_staff
+from gongkai.web.portal import views, views_columns, views_rules, views_staff
 
 app_name = "portal"
 
@@ -21,6 +21,7 @@ urlpatterns = [
     # Staff (login): what came with an online application.
     path("gzt/<int:pk>/", views_staff.online_materials, name="staff_online"),
     path("gzt/zero-results/", views_staff.zero_results, name="staff_zero_results"),
+    path("gzt/zd/<int:pk>/", views_rules.rules_edit, name="staff_rules"),
     path("gzt/<int:pk>/proof/", views_staff.id_proof, name="staff_proof"),
     path("gzt/<int:pk>/bz/<int:correction>/", views_staff.correction_file, name="staff_correction"),
     path("<slug:code>/", views.column, name="agency"),
@@ -29,5 +30,6 @@ urlpatterns = [
     path("<slug:code>/fdzdgknr/", views_columns.catalogue_page, name="catalogue"),
     path("<slug:code>/fdzdgknr/<int:pk>/", views_columns.item_page, name="item"),
     path("<slug:code>/nb/", views_columns.reports_page, name="reports"),
+    path("<slug:code>/nb/hz/<int:year>/", views_columns.consolidated_page, name="consolidated"),
     path("<slug:code>/nb/<int:pk>/<slug:kind>/", views_columns.report_file, name="report_file"),
 ]

@@ -7,10 +7,30 @@ import datetime as dt
 from typing import Any
 
 from gongkai.core import demo as core_demo
+from gongkai.core.article20 import Article20
 from gongkai.core.formats import FORMAT_2019
 from gongkai.web.orgs.models import Agency
 from gongkai.web.proactive import services
 from gongkai.web.proactive.models import Category, Channel, ChannelKind
+
+# The demo's 主题分类 that fall under a 条例第二十条 item (the others — 政务动态, 工作动态… — are
+# published under 第十九条's general duty), so the 目录 can be browsed by category.
+DEMO_ARTICLE20 = {
+    "政策文件": Article20.RULES.value,
+    "规划计划": Article20.PLANS.value,
+    "统计信息": Article20.STATISTICS.value,
+    "双随机抽查结果": Article20.PENALTIES.value,
+    "预决算信息": Article20.BUDGET.value,
+    "招投标": Article20.PROCUREMENT.value,
+    "重大建设项目": Article20.PROJECTS.value,
+    "社会救助": Article20.WELFARE.value,
+    "就业创业": Article20.WELFARE.value,
+    "招生入学": Article20.WELFARE.value,
+    "惠农补贴": Article20.WELFARE.value,
+    "食品安全抽检": Article20.INSPECTIONS.value,
+    "环境监测": Article20.INSPECTIONS.value,
+    "公务员招考": Article20.CIVIL_SERVICE.value,
+}
 
 _CHANNEL_NAMES = {
     ChannelKind.PORTAL: "{gov}门户网站",
@@ -83,6 +103,7 @@ def load(
                         item.validity
                     ],
                     channels=[channels[c.value] for c in item.channels if c.value in channels],
+                    article20=DEMO_ARTICLE20.get(item.category, ""),
                 ),
                 today=today,
             )

@@ -6,6 +6,7 @@ from typing import Any
 
 from django import forms
 
+from gongkai.core.article20 import Article20
 from gongkai.web.common.forms import BLANK, DATE, ChineseErrorsMixin
 from gongkai.web.proactive.models import (
     CHANNEL_KIND_CHOICES,
@@ -15,9 +16,16 @@ from gongkai.web.proactive.models import (
     VALIDITY_CHOICES,
 )
 
+ARTICLE20_FORM_CHOICES = [(c.value, f"{c.item_mark}{c.label}") for c in Article20]
+
 
 class ItemForm(ChineseErrorsMixin, forms.Form):
-    index_number = forms.CharField(label="索引号", max_length=60)
+    index_number = forms.CharField(
+        label="索引号",
+        max_length=60,
+        required=False,
+        help_text="留空则按本机关的索引号格式自动编号；索引号不重复使用",
+    )
     title = forms.CharField(label="名称", max_length=200)
     summary = forms.CharField(
         label="内容概述", widget=forms.Textarea(attrs={"rows": 3}), required=False
@@ -31,6 +39,12 @@ class ItemForm(ChineseErrorsMixin, forms.Form):
         label="发布机构", max_length=100, required=False, help_text="留空则为本机关"
     )
     category = forms.TypedChoiceField(label="主题分类", coerce=int)
+    article20 = forms.ChoiceField(
+        label="法定主动公开类别",
+        choices=[("", "（不属于条例第二十条所列类别）"), *ARTICLE20_FORM_CHOICES],
+        required=False,
+        help_text="条例第二十条（一）至（十五）项；公众可在目录中按类别浏览",
+    )
     validity = forms.ChoiceField(label="有效性", choices=VALIDITY_CHOICES)
     channels = forms.TypedMultipleChoiceField(
         label="发布渠道", coerce=int, required=False, widget=forms.CheckboxSelectMultiple

@@ -19,6 +19,7 @@ from django.contrib.auth.models import User
 from django.db import transaction
 
 from gongkai.core import wallclock
+from gongkai.core.article20 import article20_by_label
 from gongkai.core.csvsafe import SafeWriter
 from gongkai.core.errors import UnreadableInput
 from gongkai.core.zipguard import XLSX_LIMITS, BrokenArchive, check_archive
@@ -31,6 +32,7 @@ from gongkai.web.proactive.models import (
     Category,
     Channel,
     ChannelKind,
+    IssuedIndexNumber,
     Item,
 )
 from gongkai.web.proactive.services import ItemData, item_register
@@ -46,8 +48,9 @@ COLUMNS = (
     "主题分类",
     "有效性",
     "发布渠道",
+    "法定主动公开类别",
 )
-REQUIRED = ("索引号", "名称", "生成日期", "主题分类")
+REQUIRED = ("名称", "生成日期", "主题分类")  # a blank 索引号 is numbered by the agency's pattern
 MAX_ROWS = 20_000
 MAX_BYTES = 10 * 1024 * 1024
 # Physical rows (blank ones included) and columns read at most: a sheet that claims a million
@@ -232,7 +235,8 @@ def _context(agency: Agency, today: dt.date) -> _Context:
         categories={c.name: c for c in Category.objects.filter(agency=agency, active=True)},
         channels_by_name={c.name: c for c in channels},
         channels_by_kind_label=by_kind,
-        existing=set(Item.objects.filter(agency=agency).values_list("index_number", flat=True)),
+        existing=set(Item.objects.filter(agency=agency).values_list("index_number", flat=True))
+        | set(IssuedIndexNumber.objects.filter(agency=agency).values_list("number", flat=True)),
     )
 
 
@@ -288,6 +292,9 @@ def check_row(
             bad("有效性", "有效性只能是“有效”“失效”或“废止”")
         else:
             validity = by_label[values["有效性"]]
+    article20 = article20_by_label(values.get("法定主动公开类别", "")) or ""
+    if values.get("法定主动公开类别") and not article20:
+        bad("法定主动公开类别", "请写条例第二十条的项号（如“（一）”或“1”）或类别名称")
     channels: list[Channel] = []
     for name in filter(None, (n.strip() for n in _SEPARATORS.split(values.get("发布渠道", "")))):
         channel = ctx.channels_by_name.get(name) or ctx.channels_by_kind_label.get(name)
@@ -312,6 +319,7 @@ def check_row(
             category=category,
             validity=validity,
             channels=tuple(dict.fromkeys(channels)),
+            article20=article20,
         ),
         [],
     )

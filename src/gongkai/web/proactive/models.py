@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
+from typing import Any
 
 from django.conf import settings
 from django.db import models
 
+from gongkai.core.article20 import Article20
 from gongkai.core.vocabulary import (
     DecisionKind,
     DocumentKind,
@@ -58,6 +60,7 @@ class Validity(StrEnum):
 
 VALIDITY_LABELS = {Validity.VALID: "有效", Validity.EXPIRED: "失效", Validity.REPEALED: "废止"}
 VALIDITY_CHOICES = [(v.value, v.label) for v in Validity]
+ARTICLE20_CHOICES = choices(Article20)
 
 
 class Voidable(TimestampedModel):
@@ -143,6 +146,12 @@ class Item(Voidable):
     validity = models.CharField(
         "有效性", max_length=20, choices=VALIDITY_CHOICES, default=Validity.VALID.value
     )
+    # 条例第二十条（一）至（十五）; blank for information published under 第十九条 only.
+    article20 = models.CharField(
+        "法定主动公开类别", max_length=10, choices=ARTICLE20_CHOICES, blank=True, db_index=True
+    )
+    # 名称、内容概述、文号、索引号 normalised for search (see proactive/search.py); kept by save().
+    search_text = models.TextField("检索文本", blank=True, editable=False)
     channels = models.ManyToManyField(Channel, verbose_name="发布渠道", related_name="items")
     # 条例第二十六条: 20 working days from formation or change; computed by the clock, never typed.
     due_on = models.DateField("公开期限")
@@ -165,6 +174,19 @@ class Item(Voidable):
     @property
     def validity_label(self) -> str:
         return Validity(self.validity).label
+
+    @property
+    def article20_label(self) -> str:
+        return Article20(self.article20).label if self.article20 else ""
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        from gongkai.web.proactive.search import item_search_text
+
+        self.search_text = item_search_text(self)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "search_text" not in update_fields:
+            kwargs["update_fields"] = [*update_fields, "search_text"]
+        super().save(*args, **kwargs)
 
     def is_late(self, today: dt.date) -> bool:
         """Published after the Art. 26 due date, or still unpublished after it."""
@@ -303,3 +325,43 @@ class Matter(Voidable):
     @property
     def kind_label(self) -> str:
         return MatterKind(self.kind).label
+
+
+class IndexCounter(models.Model):
+    """The last 索引号 sequence number given for an agency and year (year 0 when the agency's
+    pattern has no year): only ever goes up, allocated under a row lock."""
+
+    agency = models.ForeignKey("orgs.Agency", on_delete=models.PROTECT, related_name="+")
+    year = models.PositiveIntegerField()
+    last = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = (
+            models.UniqueConstraint(
+                fields=["agency", "year"], name="proactive_indexcounter_unique"
+            ),
+        )
+
+    def __str__(self) -> str:
+        return f"{self.agency_id}/{self.year}: {self.last}"
+
+
+class IssuedIndexNumber(models.Model):
+    """Every 索引号 ever given or typed for an agency's item. Never deleted, so a number stays
+    taken after its item is voided or removed, even when the agency changes its pattern."""
+
+    agency = models.ForeignKey("orgs.Agency", on_delete=models.PROTECT, related_name="+")
+    number = models.CharField("索引号", max_length=60)
+    issued_at = models.DateTimeField("登记时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "已用索引号"
+        verbose_name_plural = "已用索引号"
+        constraints = (
+            models.UniqueConstraint(
+                fields=["agency", "number"], name="proactive_issued_index_unique"
+            ),
+        )
+
+    def __str__(self) -> str:
+        return self.number

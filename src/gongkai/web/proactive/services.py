@@ -18,6 +18,7 @@ from django.contrib.auth.models import User
 from django.db import transaction
 
 from gongkai.core import wallclock
+from gongkai.core.article20 import Article20
 from gongkai.core.deadlines import publication_deadline
 from gongkai.core.errors import RuleError
 from gongkai.core.formats import UnknownYearError, format_for_year
@@ -27,7 +28,9 @@ from gongkai.web.accounts.permissions import require_writer
 from gongkai.web.accounts.roles import Role
 from gongkai.web.common.audit import audit_record
 from gongkai.web.common.errors import ApplicationError, PermissionDenied
+from gongkai.web.orgs.indexpattern import NUMBER_MAX_LENGTH
 from gongkai.web.orgs.models import Agency, AgencyKind
+from gongkai.web.proactive import indexnumbers
 from gongkai.web.proactive.models import (
     Category,
     Channel,
@@ -181,6 +184,7 @@ class ItemData:
     published_on: dt.date | None = None
     validity: str = Validity.VALID.value
     channels: Sequence[Channel] = field(default_factory=tuple)
+    article20: str = ""  # 条例第二十条 category code, blank when none applies
 
 
 def publication_due(formed_on: dt.date, today: dt.date) -> tuple[dt.date, bool]:
@@ -195,8 +199,8 @@ def publication_due(formed_on: dt.date, today: dt.date) -> tuple[dt.date, bool]:
 
 def validate_item(agency: Agency, data: ItemData, today: dt.date) -> None:
     """Raise ApplicationError (with the field) for the first problem of an item."""
-    if not data.index_number.strip():
-        raise ApplicationError("请填写索引号", field="index_number")
+    if len(data.index_number.strip()) > NUMBER_MAX_LENGTH:
+        raise ApplicationError(f"索引号不能超过{NUMBER_MAX_LENGTH}个字符", field="index_number")
     if not data.title.strip():
         raise ApplicationError("请填写信息名称", field="title")
     if data.category.agency_id != agency.pk:
@@ -205,6 +209,8 @@ def validate_item(agency: Agency, data: ItemData, today: dt.date) -> None:
         raise ApplicationError(f"主题分类“{data.category.name}”已停用", field="category")
     if data.validity not in {v.value for v in Validity}:
         raise ApplicationError("请选择有效性", field="validity")
+    if data.article20 and data.article20 not in {c.value for c in Article20}:
+        raise ApplicationError("请选择条例第二十条所列的类别", field="article20")
     _not_future(data.formed_on, "生成日期", today, "formed_on")
     _not_future(data.published_on, "公开日期", today, "published_on")
     if data.published_on is not None and data.published_on < data.formed_on:
@@ -217,9 +223,15 @@ def validate_item(agency: Agency, data: ItemData, today: dt.date) -> None:
             raise ApplicationError("发布渠道不属于该机构", field="channels")
     if data.published_on is not None and not data.channels:
         raise ApplicationError("已公开的信息请至少选择一个发布渠道", field="channels")
-    exists = Item.objects.filter(agency=agency, index_number=data.index_number.strip()).exists()
-    if exists:
-        raise ApplicationError(f"索引号“{data.index_number.strip()}”已被使用", field="index_number")
+    index = data.index_number.strip()
+    if index and (
+        indexnumbers.is_taken(agency=agency, number=index)
+        or Item.objects.filter(agency=agency, index_number=index).exists()
+    ):
+        raise ApplicationError(
+            f"索引号“{index}”已被使用（索引号不重复使用，原信息作废后也不再使用），请换一个或留空自动编号",
+            field="index_number",
+        )
 
 
 @transaction.atomic
@@ -231,9 +243,15 @@ def item_register(
     today = today or _today()
     validate_item(agency, data, today)
     due, provisional = publication_due(data.formed_on, today)
+    index = data.index_number.strip()
+    if index:
+        indexnumbers.reserve(agency=agency, number=index)
+    else:
+        index = indexnumbers.allocate(agency=agency, year=data.formed_on.year)
     item = Item.objects.create(
         agency=agency,
-        index_number=data.index_number.strip(),
+        index_number=index,
+        article20=data.article20,
         title=data.title.strip(),
         summary=data.summary.strip(),
         doc_number=data.doc_number.strip(),
@@ -255,6 +273,7 @@ def item_register(
         {
             "index_number": item.index_number,
             "title": item.title,
+            "article20": item.article20,
             "formed_on": item.formed_on,
             "published_on": item.published_on,
             "due_on": item.due_on,

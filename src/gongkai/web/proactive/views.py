@@ -131,6 +131,7 @@ def item_new(request: AuthenticatedHttpRequest) -> HttpResponse:
                     category=category,
                     validity=d["validity"],
                     channels=channels,
+                    article20=d["article20"],
                 ),
             )
         except Category.DoesNotExist:
