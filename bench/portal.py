@@ -247,7 +247,7 @@ def main(argv: list[str] | None = None) -> int:
         params = {"q": queries[i % len(queries)]}
         if i % 2:
             params["agency"] = agencies[1 + i % (len(agencies) - 1)].code
-        r = client.get(f"/xxgk/{gov.code}/fdzdgknr/", params)
+        r = client.get(f"/xxgk/{agencies[0].code}/fdzdgknr/", params)
         assert r.status_code == 200
 
     def nothing(i: int) -> None:

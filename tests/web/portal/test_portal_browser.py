@@ -48,6 +48,8 @@ def check_paths_accessible(page: Page, base: str, paths: list[str]) -> None:
     for path in paths:
         page.goto(base + path)
         check_accessible(page)
+
+
 def test_a_citizen_applies_the_officer_answers_the_citizen_downloads_the_letter(
     live_server, page, district
 ):
