@@ -72,7 +72,7 @@ PDF_CSS = f"""
 }}
 body {{ margin: 0; }}
 .annual-report {{ max-width: none; line-height: 28pt; }}
-.annual-report table {{ line-height: 1.3; }}
+.annual-report table {{ line-height: 1.3; table-layout: fixed; }}
 """
 
 
