@@ -59,7 +59,10 @@ def request_totals(*, agency: Agency, year: int) -> RequestTotals | None:
         requests_touching(agency=agency, year=year)
         .values("applicant__kind", "outcome")
         .annotate(
-            **{name: Count("id", filter=q) for name, q in stages.items()},
+            received=Count("id", filter=stages["received"]),
+            carried_in=Count("id", filter=stages["carried_in"]),
+            carried_out=Count("id", filter=stages["carried_out"]),
+            closed=Count("id", filter=stages["closed"]),
             backwards=Count("id", filter=Q(closed_on__lt=F("received_on"))),
             unanswered=Count("id", filter=Q(closed_on__isnull=False, outcome="")),
         )

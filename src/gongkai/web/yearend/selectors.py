@@ -7,10 +7,11 @@ The year-end view and its drill-down stand on :func:`year_end`: the counting its
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
-from django.db.models import Count, F, QuerySet
+from django.db.models import Count, F
 from django.http import Http404
 
 from gongkai.core.yearend import (
@@ -154,7 +155,7 @@ T2_SOURCES = {
 @dataclass(frozen=True)
 class Drill:
     kind: str  # "applications", "cases", "documents", "decisions", "fees", "procurements"
-    records: QuerySet[Any]
+    records: Iterable[Any]  # a query, or one page of it
 
 
 # 2019-format table-2 columns counted from the lists of matters, not from decisions.

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
+from django.core.paginator import Page, Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -156,9 +156,10 @@ def cell(request: HttpRequest) -> HttpResponse:
         )
         if requests is None:
             raise Http404("没有这个单元格")
-        page = Paginator(requests, DRILL_PAGE_SIZE).get_page(request.GET.get("page"))
+        page: Page[Any] = Paginator(requests, DRILL_PAGE_SIZE).get_page(request.GET.get("page"))
         drill = selectors.Drill("applications", page.object_list)
-        count = value = page.paginator.count
+        count = page.paginator.count
+        value = str(count)
     else:
         try:
             result = selectors.year_end_without_requests(agency=agency, year=year)
