@@ -283,7 +283,7 @@ def _count_requests(
         tally.ids[ref].extend(ids)
 
 
-def _count_request_totals(tally: _Tally, fmt: Format, totals: RequestTotals) -> None:
+def _count_request_totals(tally: _Tally, fmt: Format, totals: RequestTotals, year: int) -> None:
     columns = set(T3_APPLICANT_COLUMNS)
     stages = {"received", "carried_in", "carried_out"}
     outcomes = set(fmt.outcome_rows)
@@ -300,7 +300,8 @@ def _count_request_totals(tally: _Tally, fmt: Format, totals: RequestTotals) -> 
             else:
                 raise UncountableRecord(
                     None,
-                    f"有申请的办理结果“{row}”不是{fmt.document}表三的结果行，请按该年度格式重新选择办理结果",
+                    f"有申请于{year}年办结，但办理结果“{row}”不是{year}年度报告格式"
+                    f"（{fmt.document}）表三的结果行，请按该年度格式重新选择办理结果",
                 )
         ref = CellRef("t3", row, applicant)
         tally.values[ref] = tally.values.get(ref, 0) + n
@@ -494,7 +495,7 @@ def count_year(
     fmt = format_for_year(year)
     tally = _Tally()
     if records.request_totals is not None:
-        _count_request_totals(tally, fmt, records.request_totals)
+        _count_request_totals(tally, fmt, records.request_totals, year)
     _count_requests(tally, fmt, records.requests, year)
     _finish_t3(tally, fmt)
     _count_cases(tally, fmt, records.cases, year)
