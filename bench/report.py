@@ -10,6 +10,8 @@ end, with 第二十条 records and cases), opens its report workspace for the se
 * the counts: ``year_end`` (table 3 aggregated by the database) against the path before it
   (every request read from the database and counted by ``count_year``), and the number of
   queries of each;
+* the drill-down page of table 3's biggest cell (一 · 总计, first page; it used to recount the
+  agency, now it reads that cell's requests only);
 * the composition of the whole report from the registers (``reports.selectors.compose_draft``:
   counts, proactive facts, fees, last year's report) and the draft + HTML;
 * the checker on the rendered draft (``check_draft``, what the workspace page shows live);
@@ -54,9 +56,11 @@ def main(argv: list[str] | None = None) -> int:
     loaded = load_agency(args.requests, args.year)
     if loaded is None:
         return 2
-    agency, _user, _facts = loaded
+    agency, user, _facts = loaded
 
     from django.db import connection
+    from django.test import Client
+    from django.urls import reverse
     from django.test.utils import CaptureQueriesContext
 
     from gongkai.core.annual import render
@@ -80,10 +84,22 @@ def main(argv: list[str] | None = None) -> int:
             action()
         print(f"queries of {label}: {len(captured.captured_queries)}")
 
+    client = Client()
+    client.force_login(user)
+    cell_url = (
+        f"{reverse('yearend:cell')}?agency={agency.pk}&year={args.year}"
+        "&table=t3&row=received&col=total"
+    )
+
+    def drill_down() -> None:
+        answer = client.get(cell_url)
+        assert answer.status_code == 200, answer.status_code
+
     report = reports.compose_draft(draft)
     rows: list[tuple[str, Any]] = [
         ("counts: year_end (DB aggregation)", lambda: year_end(agency=agency, year=args.year)),
         ("counts: per record (before)", per_record),
+        ("drill-down page (t3 received, page 1)", drill_down),
         ("compose_draft (counts + compose)", lambda: reports.compose_draft(draft)),
         ("draft + html", lambda: render(reports.compose_draft(draft), "html")),
         ("check_draft (txt read back, checked)", lambda: reports.check_draft(draft)),
