@@ -60,8 +60,8 @@ def main(argv: list[str] | None = None) -> int:
 
     from django.db import connection
     from django.test import Client
-    from django.urls import reverse
     from django.test.utils import CaptureQueriesContext
+    from django.urls import reverse
 
     from gongkai.core.annual import render
     from gongkai.core.yearend import count_year
