@@ -1,71 +1,105 @@
 """The annual report of one agency with 100,000 requests: counting, composition and each output.
 
     uv run python bench/report.py [--requests 100000] [--runs 3]
+    DATABASE_URL=postgres://… uv run python bench/report.py     # on PostgreSQL (empty database)
 
-Streams one agency's requests from the demo generator (two years, every applicant type and
-outcome row, some open at year end), counts the second year's tables with
-``gongkai.core.yearend.count_year`` (in memory: the pure counting, no database), composes the
-whole report (``gongkai.core.annual.compose``) and renders every output. Prints the median and the
-slowest of ``--runs`` runs after one warm-up run.
+Loads one agency's requests from the demo generator into a fresh database (as
+``bench/yearend.py`` does: two years, every applicant type and outcome row, some open at year
+end, with 第二十条 records and cases), opens its report workspace for the second year and times:
 
-Not measured here (not done yet): the database side — reading the facts through the web
-selectors, and counting by aggregation in the database.
+* the counts: ``year_end`` (table 3 aggregated by the database) against the path before it
+  (every request read from the database and counted by ``count_year``), and the number of
+  queries of each;
+* the drill-down page of table 3's biggest cell (一 · 总计, first page; it used to recount the
+  agency, now it reads that cell's requests only);
+* the composition of the whole report from the registers (``reports.selectors.compose_draft``:
+  counts, proactive facts, fees, last year's report) and the draft + HTML;
+* the checker on the rendered draft (``check_draft``, what the workspace page shows live);
+* each output rendered from one composed report (txt, html, json, docx, pdf).
+
+Prints the median and the slowest wall time of ``--runs`` runs after one warm-up run, and the
+median CPU time (SQLite runs in the process, so it includes the database's work).
 """
 
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import Any
 
-from benchkit import timed
-
-from gongkai.core.annual import AgencyInfo, OfficerText, compose, render
-from gongkai.core.demo import iter_requests
-from gongkai.core.demo.facts import request_facts
-from gongkai.core.yearend import YearRecords, count_year
-
-YEARS = (2024, 2025)
+from benchkit import timed_cpu
+from yearend import load_agency  # bench/yearend.py, beside this script
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawTextHelpFormatter
+    )
     parser.add_argument("--requests", type=int, default=100_000)
     parser.add_argument("--runs", type=int, default=3)
-    args = parser.parse_args()
-    facts = [
-        request_facts(r)
-        for r in iter_requests(seed=0, years=YEARS, requests=args.requests, agencies=("gov",))
-    ]
-    agency = AgencyInfo(name="示例市云溪区人民政府", is_government=True, office_name="区政府办公室")
-    text = OfficerText(problems="一是政策解读形式较为单一。下一步将加强培训。")
+    parser.add_argument("--year", type=int, default=2025)
+    args = parser.parse_args(argv)
+    loaded = load_agency(args.requests, args.year)
+    if loaded is None:
+        return 2
+    agency, user, _facts = loaded
 
-    def count() -> Any:
-        return count_year(
-            YearRecords(requests=facts),
-            year=YEARS[1],
-            agency=agency.name,
-            is_government_report=True,
-        )
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+    from django.urls import reverse
 
-    counted = count()
-    report = compose(counted, agency=agency, text=text)
-    rows = [
-        (f"count_year ({len(facts):,} requests)", lambda: count()),
-        ("compose", lambda: compose(counted, agency=agency, text=text)),
-        (
-            "count + compose + html",
-            lambda: render(compose(count(), agency=agency, text=text), "html"),
-        ),
+    from gongkai.core.annual import render
+    from gongkai.core.yearend import count_year
+    from gongkai.web.reports import selectors as reports
+    from gongkai.web.reports.models import ReportDraft
+    from gongkai.web.yearend.selectors import year_end, year_records
+
+    draft = ReportDraft.objects.create(
+        agency=agency, year=args.year, problems="一是政策解读形式较为单一。下一步将加强培训。"
+    )
+
+    def per_record() -> Any:
+        return count_year(year_records(agency=agency, year=args.year), year=args.year, agency="")
+
+    for label, action in (
+        ("year_end", lambda: year_end(agency=agency, year=args.year)),
+        ("per record", per_record),
+    ):
+        with CaptureQueriesContext(connection) as captured:
+            action()
+        print(f"queries of {label}: {len(captured.captured_queries)}")
+
+    client = Client()
+    client.force_login(user)
+    cell_url = (
+        f"{reverse('yearend:cell')}?agency={agency.pk}&year={args.year}"
+        "&table=t3&row=received&col=total"
+    )
+
+    def drill_down() -> None:
+        answer = client.get(cell_url)
+        assert answer.status_code == 200, answer.status_code
+
+    report = reports.compose_draft(draft)
+    rows: list[tuple[str, Any]] = [
+        ("counts: year_end (DB aggregation)", lambda: year_end(agency=agency, year=args.year)),
+        ("counts: per record (before)", per_record),
+        ("drill-down page (t3 received, page 1)", drill_down),
+        ("compose_draft (counts + compose)", lambda: reports.compose_draft(draft)),
+        ("draft + html", lambda: render(reports.compose_draft(draft), "html")),
+        ("check_draft (txt read back, checked)", lambda: reports.check_draft(draft)),
     ]
     rows += [
         (f"render {kind}", lambda kind=kind: render(report, kind))
         for kind in ("txt", "html", "json", "docx", "pdf")
     ]
-    print(f"{'step':<36}{'median ms':>12}{'max ms':>12}")
+    print(f"{'step':<40}{'median ms':>12}{'max ms':>12}{'CPU ms':>12}")
     for label, action in rows:
-        median, worst = timed(args.runs, action)
-        print(f"{label:<36}{median:>12.1f}{worst:>12.1f}")
+        median, worst, cpu = timed_cpu(args.runs, action)
+        print(f"{label:<40}{median:>12.1f}{worst:>12.1f}{cpu:>12.1f}", flush=True)
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

@@ -10,7 +10,8 @@ year end), bulk-inserts them into a fresh database in a temporary folder (or ``D
 adds the agency's 第二十条 records and cases, and times:
 
 * ``count_year`` alone on the facts in memory (the pure counting, no database);
-* ``year_end`` (the selector: read the facts from the database + count);
+* ``year_end`` (the selector: table 3 aggregated by the database, tables 2 and 4 read + counted);
+* the path before aggregation: every request's facts read from the database and counted;
 * the year-end page through Django's test client (auth, scoping, counting, rendering tables
   2–4 with a link on every number);
 * a drill-down page of the biggest cell (一、本年新收 · 总计), first page of 100 records.
@@ -28,33 +29,26 @@ from typing import Any
 from benchkit import django_on_fresh_database, timed
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawTextHelpFormatter
-    )
-    parser.add_argument("--requests", type=int, default=100_000)
-    parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--year", type=int, default=2025)
-    args = parser.parse_args(argv)
+def load_agency(requests: int, year: int) -> tuple[Any, Any, list[Any]] | None:
+    """A fresh database (a temporary folder, or ``DATABASE_URL``) holding one agency with
+    ``requests`` requests over ``year - 1`` and ``year``, its 第二十条 records and 60 cases;
+    returns the agency, an officer of it and the requests' facts (None: the database is not
+    empty)."""
+    django_on_fresh_database()  # exits with status 2 on a database that is not empty
 
-    django_on_fresh_database()
     from django.conf import settings
     from django.contrib.auth import get_user_model
-    from django.test import Client
-    from django.urls import reverse
 
     from gongkai.core.demo import generate_district, iter_requests
     from gongkai.core.demo.facts import request_facts
-    from gongkai.core.yearend import YearRecords, count_year
     from gongkai.web.accounts.models import Membership
     from gongkai.web.applications.models import Applicant, Application
     from gongkai.web.litigation.models import Case
     from gongkai.web.orgs.models import AgencyKind
     from gongkai.web.orgs.services import agency_create
     from gongkai.web.proactive.models import Decision, Document, Fee
-    from gongkai.web.yearend.selectors import year_end
 
-    years = (args.year - 1, args.year)
+    years = (year - 1, year)
     started = time.perf_counter()
     agency = agency_create(code="gov", name="示例市云溪区人民政府", kind=AgencyKind.GOVERNMENT)
     user = get_user_model().objects.create_user("gov_jbr", password="x")
@@ -104,7 +98,7 @@ def main(argv: list[str] | None = None) -> int:
             first_id = rows[0].pk
         batch.clear()
 
-    for request in iter_requests(seed=0, years=years, requests=args.requests, agencies=("gov",)):
+    for request in iter_requests(seed=0, years=years, requests=requests, agencies=("gov",)):
         facts.append(request_facts(request))
         batch.append(request)
         if len(batch) == 5000:
@@ -139,16 +133,38 @@ def main(argv: list[str] | None = None) -> int:
             agency=agency,
             application_id=first_id + i * 100,
             kind=("review", "suit_direct", "suit_after_review")[i % 3],
-            filed_on=facts[i * 100].received.replace(year=args.year),
+            filed_on=facts[i * 100].received.replace(year=year),
             body="示例市人民政府",
         )
     total = Application.objects.count()
-    in_year = Application.objects.filter(received_on__year=args.year).count()
+    in_year = Application.objects.filter(received_on__year=year).count()
     print(
-        f"插入 {total:,} 件申请（{args.year}年收到 {in_year:,} 件），1 个机关："
+        f"插入 {total:,} 件申请（{year}年收到 {in_year:,} 件），1 个机关："
         f"{time.perf_counter() - started:.1f} 秒"
     )
     print(f"数据库：{settings.DATABASES['default']['ENGINE'].rsplit('.', 1)[-1]}")
+
+    return agency, user, facts
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawTextHelpFormatter
+    )
+    parser.add_argument("--requests", type=int, default=100_000)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--year", type=int, default=2025)
+    args = parser.parse_args(argv)
+
+    loaded = load_agency(args.requests, args.year)
+    if loaded is None:
+        return 2
+    agency, user, facts = loaded
+    from django.test import Client
+    from django.urls import reverse
+
+    from gongkai.core.yearend import YearRecords, count_year
+    from gongkai.web.yearend.selectors import year_end, year_records
 
     print(f"{'测量项':<30}{'中位数 ms':>12}{'最慢 ms':>12}")
 
@@ -163,7 +179,14 @@ def main(argv: list[str] | None = None) -> int:
     )
     results.append(("count_year（内存中，纯计数）", median, worst))
     median, worst = timed(args.runs, lambda: year_end(agency=agency, year=args.year))
-    results.append(("year_end（读库 + 计数）", median, worst))
+    results.append(("year_end（库内聚合表三）", median, worst))
+
+    def per_record() -> Any:  # the path before aggregation: every request read and counted
+        records = year_records(agency=agency, year=args.year)
+        return count_year(records, year=args.year, agency=agency.name)
+
+    median, worst = timed(args.runs, per_record)
+    results.append(("逐条读库 + 计数（旧路径）", median, worst))
 
     client = Client()
     client.force_login(user)

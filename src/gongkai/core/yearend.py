@@ -159,10 +159,31 @@ class CaseFacts:
 
 
 @dataclass(frozen=True)
+class RequestTotals:
+    """Table 3 already counted where the records are (the database's GROUP BY): the number of
+    requests per ``(row, applicant)``, ``row`` being ``received``, ``carried_in``,
+    ``carried_out`` or, for requests closed in the year, the outcome recorded when they were
+    closed (mapped to the format's row here, as for :class:`RequestFacts`).
+
+    The counter of such totals must apply the rules of :func:`count_year` and leave records it
+    cannot count (an unknown applicant type, a closing date before the receipt, a closed request
+    without outcome) to the per-record path, whose error names the record.
+    """
+
+    cells: Mapping[tuple[str, str], int]
+
+
+@dataclass(frozen=True)
 class YearRecords:
-    """Everything one agency's registers hold that tables 2–4 count (iterables are read once)."""
+    """Everything one agency's registers hold that tables 2–4 count (iterables are read once).
+
+    Table 3 is counted from ``requests`` (one fact per request, with the records behind each
+    cell) or, when given, from ``request_totals`` (no record ids: a drill-down then asks the
+    records' store for a cell's records).
+    """
 
     requests: Iterable[RequestFacts] = ()
+    request_totals: RequestTotals | None = None
     documents: Iterable[DocumentFacts] = ()
     decisions: Iterable[DecisionFacts] = ()
     fees: Iterable[FeeFacts] = ()
@@ -258,8 +279,32 @@ def _count_requests(
         cells[outcome, applicant].append(r.id)
     for (row, column), ids in cells.items():
         ref = CellRef("t3", row, column)
-        tally.values[ref] = len(ids)
-        tally.ids[ref] = ids
+        tally.values[ref] = tally.values.get(ref, 0) + len(ids)
+        tally.ids[ref].extend(ids)
+
+
+def _count_request_totals(tally: _Tally, fmt: Format, totals: RequestTotals, year: int) -> None:
+    columns = set(T3_APPLICANT_COLUMNS)
+    stages = {"received", "carried_in", "carried_out"}
+    outcomes = set(fmt.outcome_rows)
+    for (row, applicant), n in totals.cells.items():
+        if not n:
+            continue
+        if applicant not in columns:
+            raise UncountableRecord(
+                None, f"有申请的申请人类型“{applicant}”不是表三的申请人列，请重新选择"
+            )
+        if row not in stages and row not in outcomes:
+            if row.startswith("other.") and "other" in outcomes:
+                row = "other"
+            else:
+                raise UncountableRecord(
+                    None,
+                    f"有申请于{year}年办结，但办理结果“{row}”不是{year}年度报告格式"
+                    f"（{fmt.document}）表三的结果行，请按该年度格式重新选择办理结果",
+                )
+        ref = CellRef("t3", row, applicant)
+        tally.values[ref] = tally.values.get(ref, 0) + n
 
 
 def _refuse(r: RequestFacts) -> None:
@@ -449,6 +494,8 @@ def count_year(
     """Tables 2, 3 and 4 of ``agency``'s report on ``year``, in the format of that year."""
     fmt = format_for_year(year)
     tally = _Tally()
+    if records.request_totals is not None:
+        _count_request_totals(tally, fmt, records.request_totals, year)
     _count_requests(tally, fmt, records.requests, year)
     _finish_t3(tally, fmt)
     _count_cases(tally, fmt, records.cases, year)

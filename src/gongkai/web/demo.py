@@ -352,6 +352,9 @@ def load_demo(
     waiting, registered = _waiting_for_review_and_oversight(agencies, users, today, featured)
     summary.applications += registered
     summary.extra.append(waiting)
+    from gongkai.web.reports import demo as reports_demo
+
+    summary.extra.append(reports_demo.load(agencies=agencies, users=users, today=today))
     # Reminders run at start, so 提醒 shows the cases due soon and overdue from the first login
     # (the worker then sends them daily).
     from gongkai.web.notifications.tasks import send_deadline_reminders_for

@@ -126,3 +126,12 @@ def test_opening_states_basis_period_and_contact():
     assert "自2025年1月1日起至2025年12月31日止" in report.opening
     assert "请与区教育局办公室联系（电话：0999-1234567）" in report.opening
     assert report.title == "示例区教育局2025年政府信息公开工作年度报告"
+
+
+def test_the_html_page_of_a_draft_has_no_empty_publication_date():
+    from gongkai.core.annual.html_render import render_html
+
+    draft = render_html(compose(_year_end(), agency=AGENCY))
+    assert 'name="dcterms.created"' not in draft  # WeasyPrint warned of an invalid ''
+    published = render_html(compose(_year_end(), agency=AGENCY, published=dt.date(2026, 1, 20)))
+    assert '<meta name="dcterms.created" content="2026-01-20">' in published

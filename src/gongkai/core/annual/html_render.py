@@ -72,7 +72,7 @@ PDF_CSS = f"""
 }}
 body {{ margin: 0; }}
 .annual-report {{ max-width: none; line-height: 28pt; }}
-.annual-report table {{ line-height: 1.3; }}
+.annual-report table {{ line-height: 1.3; table-layout: fixed; }}
 """
 
 
@@ -131,11 +131,16 @@ def render_article(report: AnnualReport) -> str:
 def render_html(report: AnnualReport, *, for_pdf: bool = False) -> str:
     """A standalone HTML page (UTF-8 declared), or the page WeasyPrint lays out for the PDF."""
     css = BASE_CSS + (PDF_CSS if for_pdf else "")
-    published = report.published.isoformat() if report.published else ""
+    # A draft has no publication date yet: no empty date (WeasyPrint warns about one).
+    created = (
+        f'<meta name="dcterms.created" content="{report.published.isoformat()}">\n'
+        if report.published
+        else ""
+    )
     return (
         '<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n'
         f"<title>{escape(report.title)}</title>\n"
         f'<meta name="author" content="{escape(report.agency.name)}">\n'
-        f'<meta name="dcterms.created" content="{published}">\n'
+        f"{created}"
         f"<style>{css}</style>\n</head>\n<body>\n{render_article(report)}\n</body>\n</html>\n"
     )

@@ -7,10 +7,11 @@ The year-end view and its drill-down stand on :func:`year_end`: the counting its
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from typing import Any
 
-from django.db.models import Count, F, Q, QuerySet
+from django.db.models import Count, F
 from django.http import Http404
 
 from gongkai.core.yearend import (
@@ -26,7 +27,6 @@ from gongkai.core.yearend import (
     count_year,
 )
 from gongkai.web.accounts import permissions
-from gongkai.web.applications.enums import Status
 from gongkai.web.applications.models import Application
 from gongkai.web.litigation.models import Case
 from gongkai.web.orgs.models import Agency, AgencyKind
@@ -39,6 +39,7 @@ from gongkai.web.proactive.models import (
     Matter,
     Procurement,
 )
+from gongkai.web.yearend import aggregate
 
 
 def agency_for(*, user: Any, pk: int) -> Agency:
@@ -49,12 +50,13 @@ def agency_for(*, user: Any, pk: int) -> Agency:
 
 
 def year_records(*, agency: Agency, year: int) -> YearRecords:
-    """Every fact of ``agency``'s registers that can touch ``year`` (voided records excluded)."""
-    start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    """Every fact of ``agency``'s registers that can touch ``year`` (voided records excluded).
+
+    The requests are a lazy iterator, read only if table 3 is counted per record (the
+    reference path, and the one that names a record that cannot be counted)."""
+    end = dt.date(year, 12, 31)
     requests = (  # ordered by receipt, so drill-down pages list requests in date order
-        Application.objects.filter(agency=agency, voided=False, received_on__lte=end)
-        .exclude(status=Status.PENDING.value)  # not received until confirmed (第三十一条)
-        .filter(Q(closed_on__isnull=True) | Q(closed_on__gte=start))
+        aggregate.requests_touching(agency=agency, year=year)
         .values_list("id", "received_on", "applicant__kind", "closed_on", "outcome")
         .order_by("received_on", "id")
     )
@@ -107,10 +109,30 @@ def year_records(*, agency: Agency, year: int) -> YearRecords:
 def year_end(*, agency: Agency, year: int) -> YearEnd:
     """Tables 2, 3 and 4 of ``agency`` for ``year``, straight from the records.
 
+    Table 3 is counted by the database (:func:`aggregate.request_totals`, a constant number of
+    queries however many requests there are), so its cells carry no record ids: the drill-down
+    asks :func:`aggregate.cell_requests` for one cell's requests. Where a request cannot be
+    counted, the requests are counted one by one instead, so the error names it.
+
     Raises :class:`gongkai.core.yearend.UncountableRecord` for a record that cannot be counted.
     """
+    records = year_records(agency=agency, year=year)
+    totals = aggregate.request_totals(agency=agency, year=year)
+    if totals is not None:
+        records = replace(records, requests=(), request_totals=totals)
     return count_year(
-        year_records(agency=agency, year=year),
+        records,
+        year=year,
+        agency=agency.name,
+        is_government_report=agency.kind == AgencyKind.GOVERNMENT,
+    )
+
+
+def year_end_without_requests(*, agency: Agency, year: int) -> YearEnd:
+    """Tables 2 and 4 of ``agency`` for ``year`` with the records behind each cell, table 3
+    left uncounted: what a drill-down into table 2 or 4 needs (their registers are small)."""
+    return count_year(
+        replace(year_records(agency=agency, year=year), requests=()),
         year=year,
         agency=agency.name,
         is_government_report=agency.kind == AgencyKind.GOVERNMENT,
@@ -133,7 +155,7 @@ T2_SOURCES = {
 @dataclass(frozen=True)
 class Drill:
     kind: str  # "applications", "cases", "documents", "decisions", "fees", "procurements"
-    records: QuerySet[Any]
+    records: Iterable[Any]  # a query, or one page of it
 
 
 # 2019-format table-2 columns counted from the lists of matters, not from decisions.
