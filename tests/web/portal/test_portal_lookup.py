@@ -210,3 +210,31 @@ def test_no_public_page_lists_requests(client, online):
     for name in ("portal:index", "portal:apply_index", "portal:lookup"):
         html = client.get(reverse(name)).content.decode()
         assert "李四" not in html and "招生划片方案" not in html
+
+
+def test_a_consultation_past_its_limit_is_not_shown_as_a_pause(
+    client, district, online, time_machine
+):
+    """The applicant is not told the clock is paused once the consulted party's 15 working days
+    (条例第三十二条) have passed: the agency must decide, and the answer period runs again."""
+    time_machine.move_to(dt.datetime(2025, 3, 4, 2, 0, tzinfo=dt.UTC))
+    app = application_confirm(
+        acting_user=district.officer_a,
+        application=online.online.application,
+        day=dt.date(2025, 3, 4),
+    )
+    app = app_services.application_start(acting_user=district.officer_a, application=app)
+    time_machine.move_to(dt.datetime(2025, 3, 7, 2, 0, tzinfo=dt.UTC))
+    app_services.application_send_consultation(
+        acting_user=district.officer_a,
+        application=app,
+        day=dt.date(2025, 3, 6),
+        party="third_party",
+        party_name="甲公司",
+        delivered_on=dt.date(2025, 3, 7),  # reply due 15 working days later: 2025-03-28
+    )
+    assert "征求意见中（答复期限暂停计算）" in see(client, online.code)
+    time_machine.move_to(dt.datetime(2025, 4, 1, 2, 0, tzinfo=dt.UTC))
+    page = see(client, online.code)
+    assert "征求意见期限已过，答复期限恢复计算" in page
+    assert "征求意见中（答复期限暂停计算）" not in page

@@ -120,7 +120,11 @@ class PublicStatus:
         return self.status is Status.AWAITING_CORRECTION
 
 
-def public_status(*, online: OnlineRequest) -> PublicStatus:
+# The consulted parties' limit has passed (条例第三十二条、第三十四条): the pause is over.
+CONSULTATION_LAPSED_STAGE = "办理中（征求意见期限已过，答复期限恢复计算）"
+
+
+def public_status(*, online: OnlineRequest, today: dt.date) -> PublicStatus:
     app: Application = online.application
     status = Status(app.status)
     confirmed = status is not Status.PENDING
@@ -157,7 +161,7 @@ def public_status(*, online: OnlineRequest) -> PublicStatus:
         online_id=online.pk,
         agency=app.agency.name,
         agency_code=app.agency.code,
-        stage=STAGES[status],
+        stage=CONSULTATION_LAPSED_STAGE if app.consultation_lapsed(today) else STAGES[status],
         status=status,
         submitted_on=app.arrived_on,
         subject=app.subject,

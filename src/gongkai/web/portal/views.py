@@ -280,7 +280,7 @@ def status_page(request: HttpRequest, pk: int) -> HttpResponse:
             else:
                 return redirect(reverse("portal:status", kwargs={"pk": pk}) + "#corrections")
         code = 400
-    view = selectors.public_status(online=online)
+    view = selectors.public_status(online=online, today=wallclock.today())
     return _page(
         request,
         "portal/status.html",
