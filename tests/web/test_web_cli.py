@@ -192,6 +192,10 @@ def test_the_demo_loader_builds_a_district_with_every_role_and_state():
     users = get_user_model().objects
     reviewer = users.get(username=people["审核人"])
     assert approval_inbox(user=reviewer, calendar=work_calendar())
+    from gongkai.web.applications.inbox import signoff_inbox
+
+    # …and an answer to sign (签发): the featured agency requires it (issue 10, item 9).
+    assert signoff_inbox(user=reviewer, calendar=work_calendar(), today=dt.date(2026, 11, 26))
     office = users.get(username=people["公开办"])
     board = dashboard(user=office, today=dt.date(2026, 11, 26), calendar=work_calendar())
     assert board.total.open > 0 and board.total.closed > 0 and sum(board.received_by_month) > 0

@@ -430,6 +430,7 @@ def _waiting_for_review_and_oversight(
                 log.warning("demo extension request for %s refused: %s", app.number, exc.message)
             else:
                 asked += 1
+    signoff = _answer_waiting_for_signoff(agencies, users, today, featured)
     supervised = 0
     office = (
         Membership.objects.filter(role=Role.OFFICE.value).select_related("user", "agency").first()
@@ -455,7 +456,47 @@ def _waiting_for_review_and_oversight(
                 note=f"贵单位有{row['n']}件政府信息公开申请已超过答复期限，请尽快依法答复。",
             )
             supervised += 1
-    return f"待审批的延期申请 {asked} 件，公开办督办 {supervised} 次", registered
+    return (
+        f"待审批的延期申请 {asked} 件，待签发的答复 {signoff} 件，公开办督办 {supervised} 次",
+        registered,
+    )
+
+
+def _answer_waiting_for_signoff(
+    agencies: dict[str, Agency], users: dict[str, Any], today: dt.date, featured: set[str]
+) -> int:
+    """One agency whose people are demo logins requires its answers to be signed (签发) by its
+    审核人, and its case officer has submitted today the answer of its running case due soonest,
+    so the 审核人's 待我审批 shows an answer to sign (issue 10, item 9)."""
+    for code in sorted(featured):
+        agency, officer = agencies.get(code), users.get(f"{code}_jbr")
+        if agency is None or officer is None or f"{code}_shr" not in users:
+            continue
+        agency.answers_need_signoff = True
+        agency.save(update_fields=["answers_need_signoff"])
+        candidates = (
+            Application.objects.filter(
+                agency=agency, voided=False, status=Status.IN_PROGRESS.value, due_on__gte=today
+            )
+            .exclude(events__kind__in=["extension", "extension_requested"])
+            .order_by("due_on", "id")
+        )
+        for app in candidates[:5]:
+            try:
+                services.application_submit_answer(
+                    acting_user=officer,
+                    application=app,
+                    day=today,
+                    outcome="granted",
+                    legal_basis="《中华人民共和国政府信息公开条例》第三十六条第二项",
+                    summary="所申请的信息予以公开，随本答复书提供",
+                )
+            except ApplicationError as exc:
+                log.warning("demo answer for signoff of %s refused: %s", app.number, exc.message)
+            else:
+                return 1
+        return 0
+    return 0
 
 
 LETTERS_PER_AGENCY = (
