@@ -19,8 +19,8 @@ from gongkai.web.common.errors import ApplicationError, PermissionDenied
 from gongkai.web.common.http import AuthenticatedHttpRequest
 from gongkai.web.common.params import parse_int, parse_year
 from gongkai.web.common.views import forbidden
-from gongkai.web.proactive import forms, importing, selectors, services
-from gongkai.web.proactive.models import CHANNEL_KIND_CHOICES, Category, Channel
+from gongkai.web.proactive import forms, import_jobs, importing, selectors, services
+from gongkai.web.proactive.models import CHANNEL_KIND_CHOICES, Category, Channel, ImportJob
 
 PAGE_SIZE = 50
 
@@ -224,20 +224,24 @@ def item_void(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     )
 
 
+REFRESH_SECONDS = 2
+
+
 @login_required
 def import_items(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """The upload only stores the file and queues the job; the job's page shows its progress."""
     try:
         agency, choices = _registrable_agency(request)
     except PermissionDenied as exc:
         return forbidden(request, exc.message)
+    import_jobs.jobs_recover_stale()
     form = forms.ImportForm(request.POST or None, request.FILES or None)
-    result = None
     status = 200
     if request.method == "POST":
         if form.is_valid():
             upload = form.cleaned_data["file"]
             try:
-                result = importing.items_import(
+                job = import_jobs.job_create(
                     acting_user=request.user,
                     agency=agency,
                     data=upload.read(),
@@ -248,10 +252,9 @@ def import_items(request: AuthenticatedHttpRequest) -> HttpResponse:
                 return forbidden(request, exc.message)
             except ApplicationError as exc:
                 form.add_error("file", exc.message)
-        if result is None or (result.errors and not result.imported):
-            status = 400
-        if result is not None and result.imported:
-            messages.success(request, f"已导入 {result.imported} 条")
+            else:
+                return redirect("proactive:import_job", pk=job.pk)
+        status = 400
     return render(
         request,
         "proactive/import.html",
@@ -259,11 +262,25 @@ def import_items(request: AuthenticatedHttpRequest) -> HttpResponse:
             "form": form,
             "agency": agency,
             "agencies": choices,
-            "result": result,
+            "jobs": ImportJob.objects.filter(agency=agency).select_related("created_by")[:10],
             "columns": importing.COLUMNS,
         },
         status=status,
     )
+
+
+@login_required
+@require_GET
+def import_job(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    """One import's progress; refreshes itself (no JavaScript needed) until it ends."""
+    import_jobs.jobs_recover_stale()
+    job = ImportJob.objects.filter(pk=pk).select_related("agency", "created_by").first()
+    if job is None or job.agency_id not in dict(_agency_choices(request.user, registrable=True)):
+        raise Http404
+    response = render(request, "proactive/import_job.html", {"job": job, "agency": job.agency})
+    if not job.finished:
+        response["Refresh"] = str(REFRESH_SECONDS)  # browsers reload; no JavaScript needed
+    return response
 
 
 @login_required
