@@ -31,6 +31,13 @@ def agency(district):
     return district.dept_a
 
 
+@pytest.fixture(autouse=True)
+def whole_batches(monkeypatch):
+    """Batches of exactly ``importing.BATCH`` rows, however slow the machine, so the tests can
+    say where each one ends (the time bound has a test of its own)."""
+    monkeypatch.setattr(import_jobs, "BATCH_SECONDS", None)
+
+
 class Killed(BaseException):
     """What a killed worker looks like from inside: the run stops where it is, nothing more."""
 
@@ -82,9 +89,10 @@ def test_progress_moves_batch_by_batch_and_an_open_job_page_refreshes(
     real = importing.write_batch
 
     def watched(**kwargs):
-        real(**kwargs)
+        written = real(**kwargs)
         row = ImportJob.objects.get(pk=job.pk)
         seen.append((row.imported, row.percent))
+        return written
 
     monkeypatch.setattr(importing, "write_batch", watched)
     import_jobs.job_run(job.pk)
@@ -111,10 +119,10 @@ def test_a_job_killed_mid_way_is_resumed_from_its_cursor_without_duplicates(
 
     def dies_in_the_second_batch(**kwargs):
         calls["n"] += 1
+        written = real(**kwargs)
         if calls["n"] == 2:
-            real(**kwargs)  # the second batch is written, then the process dies before commit
-            raise Killed
-        real(**kwargs)
+            raise Killed  # the second batch is written; the process dies before its commit
+        return written
 
     monkeypatch.setattr(importing, "write_batch", dies_in_the_second_batch)
     with pytest.raises(Killed):
@@ -174,7 +182,7 @@ def test_a_superseded_run_stops_without_writing(district, agency, queue, monkeyp
 
     def meanwhile_recovered(**kwargs):
         ImportJob.objects.filter(pk=job.pk).update(attempts=5)  # another run took the job
-        real(**kwargs)
+        return real(**kwargs)
 
     monkeypatch.setattr(importing, "write_batch", meanwhile_recovered)
     import_jobs.job_run(job.pk)
@@ -227,3 +235,28 @@ def test_someone_elses_job_page_is_not_found(district, agency):
     other = Client()
     other.force_login(district.officer_b)
     assert other.get(reverse("proactive:import_job", args=[job.pk])).status_code == 404
+
+
+def test_a_batch_ends_when_it_has_held_the_write_lock_long_enough(
+    district, agency, queue, monkeypatch
+):
+    monkeypatch.setattr(import_jobs, "BATCH_SECONDS", 0)  # every batch is over after one row
+    job = import_jobs.job_create(
+        acting_user=district.officer_a,
+        agency=agency,
+        data=catalogue(5),
+        filename="目录.csv",
+        good_rows_only=False,
+    )
+    commits: list[int] = []
+    real = import_jobs._update
+
+    def watched(job, attempt, **fields):
+        real(job, attempt, **fields)
+        if "next_row" in fields:
+            commits.append(fields["next_row"])
+
+    monkeypatch.setattr(import_jobs, "_update", watched)
+    import_jobs.job_run(job.pk)
+    assert commits == [3, 4, 5, 6, 7]  # five batches of one row
+    assert Item.objects.count() == 5

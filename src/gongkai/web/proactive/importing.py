@@ -11,6 +11,7 @@ import csv
 import datetime as dt
 import io
 import re
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -358,10 +359,18 @@ class RowRefused(ApplicationError):
 
 
 def write_batch(
-    *, acting_user: User, agency: Agency, rows: list[tuple[int, ItemData]], today: dt.date
-) -> None:
-    """Register ``rows``; the caller holds the batch's transaction. A refused row raises
-    :class:`RowRefused` with its row number, which rolls the whole batch back."""
+    *,
+    acting_user: User,
+    agency: Agency,
+    rows: list[tuple[int, ItemData]],
+    today: dt.date,
+    until: float | None = None,
+) -> int:
+    """Register ``rows`` in order, stopping early once ``time.monotonic()`` passes ``until``
+    (at least one row is always written); returns how many were written. The caller holds the
+    batch's transaction. A refused row raises :class:`RowRefused` with its row number, which
+    rolls the whole batch back."""
+    written = 0
     for number, item in rows:
         try:
             with transaction.atomic():  # a savepoint: PostgreSQL can go on after an error
@@ -370,6 +379,10 @@ def write_batch(
             raise RowRefused(number, exc.message) from None
         except IntegrityError:
             raise RowRefused(number, f"索引号“{item.index_number}”已被他人登记") from None
+        written += 1
+        if until is not None and time.monotonic() > until:
+            break
+    return written
 
 
 def items_import(
@@ -401,6 +414,7 @@ def items_import(
     for start in range(0, len(good), BATCH):
         batch = good[start : start + BATCH]
         with transaction.atomic():
-            write_batch(acting_user=acting_user, agency=agency, rows=batch, today=today)
-        result.imported += len(batch)
+            result.imported += write_batch(
+                acting_user=acting_user, agency=agency, rows=batch, today=today
+            )
     return result
