@@ -76,7 +76,11 @@ def scenario(rows: int, clerks: int, pause: float = 0.1) -> dict[str, Any]:
     desks = []
     for i in range(1, clerks + 1):
         agency = agency_create(
-            code=f"d{i:02d}", name=f"基准区第{i}部门", kind=AgencyKind.DEPARTMENT, parent=gov, **review
+            code=f"d{i:02d}",
+            name=f"基准区第{i}部门",
+            kind=AgencyKind.DEPARTMENT,
+            parent=gov,
+            **review,
         )
         user = users.create_user(f"d{i:02d}_jbr", password="x")
         Membership.objects.create(user=user, agency=agency, role="officer")
@@ -154,10 +158,15 @@ def scenario(rows: int, clerks: int, pause: float = 0.1) -> dict[str, Any]:
         t.join()
 
     job.refresh_from_db()
+    journal = ""
+    if connections["default"].vendor == "sqlite":
+        with connections["default"].cursor() as cursor:
+            journal = cursor.execute("PRAGMA journal_mode").fetchone()[0]
     numbers = list(Application.objects.values_list("number", flat=True))
     seconds = spans["end"] - spans["start"]
     return {
         "database": connections["default"].vendor,
+        "journal_mode": journal,
         "rows": rows,
         "job_status": job.status,
         "job_message": job.message,

@@ -62,7 +62,12 @@ def test_the_upload_queues_a_job_whose_page_shows_100_percent(client, district, 
     assert answer.status_code == 302
     assert answer["Location"] == reverse("proactive:import_job", args=[job.pk])
     # The test settings run tasks at once (the immediate backend): it is done already.
-    assert (job.status, job.imported, job.total_rows, job.percent) == (JobStatus.DONE, 450, 450, 100)
+    assert (job.status, job.imported, job.total_rows, job.percent) == (
+        JobStatus.DONE,
+        450,
+        450,
+        100,
+    )
     assert job.next_row == 452 and job.attempts == 1 and bytes(job.data) == b""
     assert Item.objects.filter(agency=agency).count() == 450
     page = client.get(answer["Location"])

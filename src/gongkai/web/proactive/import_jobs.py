@@ -120,9 +120,9 @@ def _update(job: ImportJob, attempt: int, **fields: Any) -> None:
     """Write progress (and the heartbeat) in a short transaction of its own, unless this run
     was superseded."""
     fields["heartbeat_at"] = wallclock.now()
-    done = ImportJob.objects.filter(
-        pk=job.pk, attempts=attempt, status=JobStatus.RUNNING
-    ).update(**fields)
+    done = ImportJob.objects.filter(pk=job.pk, attempts=attempt, status=JobStatus.RUNNING).update(
+        **fields
+    )
     if not done:
         raise _Superseded
     for name, value in fields.items():
@@ -177,9 +177,11 @@ def _work(job: ImportJob, attempt: int, today: dt.date) -> None:
         batch = good[position : position + importing.BATCH]
         try:
             with transaction.atomic():
-                if not ImportJob.objects.select_for_update().filter(
-                    pk=job.pk, attempts=attempt, status=JobStatus.RUNNING
-                ).exists():
+                if (
+                    not ImportJob.objects.select_for_update()
+                    .filter(pk=job.pk, attempts=attempt, status=JobStatus.RUNNING)
+                    .exists()
+                ):
                     raise _Superseded
                 until = None if BATCH_SECONDS is None else time.monotonic() + BATCH_SECONDS
                 written = importing.write_batch(
@@ -225,8 +227,8 @@ def jobs_recover_stale(now: dt.datetime | None = None) -> int:
                 requeued.append(pk)
             else:
                 job.status = JobStatus.FAILED
-                job.message = (
-                    f"后台进程中断，已运行{job.attempts}次仍未完成，导入失败。" + _kept(job)
+                job.message = f"后台进程中断，已运行{job.attempts}次仍未完成，导入失败。" + _kept(
+                    job
                 )
                 job.data = b""
                 job.finished_at = now

@@ -64,8 +64,10 @@ class ImportJob(models.Model):
     finished_at = models.DateTimeField("结束时间", null=True, blank=True)
 
     class Meta:
-        ordering = ["-id"]
-        indexes = [models.Index(fields=["status", "heartbeat_at"], name="proactive_job_status_idx")]
+        ordering = ("-id",)
+        indexes = (
+            models.Index(fields=("status", "heartbeat_at"), name="proactive_job_status_idx"),
+        )
 
     def __str__(self) -> str:
         return f"{self.filename}（{JobStatus(self.status).label}）"

@@ -304,4 +304,5 @@ class Matter(Voidable):
     def kind_label(self) -> str:
         return MatterKind(self.kind).label
 
+
 from gongkai.web.proactive.job_models import ImportJob, JobStatus  # noqa: E402, F401

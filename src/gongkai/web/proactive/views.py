@@ -15,12 +15,15 @@ from django.views.decorators.http import require_GET, require_POST
 from gongkai.core import wallclock
 from gongkai.core.formats import UnknownYearError, format_for_year
 from gongkai.web.accounts import permissions
+from gongkai.web.common import versioning
 from gongkai.web.common.errors import ApplicationError, PermissionDenied
 from gongkai.web.common.http import AuthenticatedHttpRequest
 from gongkai.web.common.params import parse_int, parse_year
+from gongkai.web.common.versioning import version_token
 from gongkai.web.common.views import forbidden
 from gongkai.web.proactive import forms, import_jobs, importing, selectors, services
 from gongkai.web.proactive.models import CHANNEL_KIND_CHOICES, Category, Channel, ImportJob
+from gongkai.web.proactive.versions import publication_values
 
 PAGE_SIZE = 50
 
@@ -162,6 +165,8 @@ def _item_context(request: AuthenticatedHttpRequest, item: Any, **bound: Any) ->
         "late": item.is_late(wallclock.today()),
         "can_write": permissions.can_register_for(request.user, item.agency),
         "publish_form": bound.get("publish") or forms.PublishForm(channels=channel_choices),
+        "publish_version": bound.get("version") or version_token(publication_values(item)),
+        "version_field": versioning.FIELD,
         "void_form": bound.get("void") or forms.VoidForm(),
         "audit": selectors.audit_for(entity="proactive.item", pk=item.pk),
     }
@@ -180,6 +185,7 @@ def item_publish(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     item = selectors.item_get_visible(user=request.user, pk=pk)
     channel_choices = [(c.pk, c.name) for c in selectors.channels(agency=item.agency)]
     form = forms.PublishForm(request.POST, channels=channel_choices)
+    version = request.POST.get(versioning.FIELD)
     if form.is_valid():
         try:
             services.item_publish(
@@ -189,16 +195,24 @@ def item_publish(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
                 channels=Channel.objects.filter(
                     agency=item.agency, pk__in=form.cleaned_data["channels"]
                 ),
+                version=version,
             )
         except PermissionDenied as exc:
             return forbidden(request, exc.message)
+        except versioning.StaleEdit as exc:
+            form.add_error(None, exc.message)
+            version = exc.token  # what the user typed stays; saving again is a knowing choice
         except ApplicationError as exc:
             _apply_error(form, exc)
         else:
             messages.success(request, "已登记公开日期和发布渠道")
             return redirect("proactive:item", pk=item.pk)
+    item.refresh_from_db()
     return render(
-        request, "proactive/item.html", _item_context(request, item, publish=form), status=400
+        request,
+        "proactive/item.html",
+        _item_context(request, item, publish=form, version=version),
+        status=400,
     )
 
 
