@@ -25,7 +25,7 @@ import time
 from typing import Any
 
 from django.contrib.auth.models import User
-from django.db import transaction
+from django.db import connection, transaction
 from django.tasks import task
 
 from gongkai.core import wallclock
@@ -44,7 +44,11 @@ MAX_ERRORS_KEPT = 2000  # rows listed on the page; the count of bad rows is alwa
 PROGRESS_EVERY = 1000
 # A batch also ends once it has held the write lock this long (seconds), whatever the machine's
 # speed: SQLite has one writer at a time, and other agencies' registrations wait behind it.
-BATCH_SECONDS: float | None = 0.25  # rows checked between two progress writes
+BATCH_SECONDS: float | None = 0.5
+# Between two batches the worker lets go of SQLite's write lock for this long: a writer waiting
+# in SQLite's busy handler retries every 100 ms at most, and a worker that took the lock back at
+# once would starve it (PostgreSQL locks rows, not the database: no pause there).
+SQLITE_PAUSE = 0.15  # rows checked between two progress writes
 
 
 class _Superseded(Exception):
@@ -197,6 +201,8 @@ def _work(job: ImportJob, attempt: int, today: dt.date) -> None:
             _finish(job, attempt, JobStatus.FAILED, f"{exc.message}。{_kept(job)}")
             return
         position += written
+        if connection.vendor == "sqlite":
+            time.sleep(SQLITE_PAUSE)
     _finish(job, attempt, JobStatus.DONE, f"已导入 {job.imported} 行。")
 
 
