@@ -32,7 +32,8 @@ def run_scenario(**env: str) -> dict[str, Any]:
         for k, v in os.environ.items()
         if k not in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE", "GONGKAI_DATA_DIR")
     }
-    command = [sys.executable, str(BENCH), "--rows", str(ROWS), "--clerks", str(CLERKS), "--json"]
+    command = [sys.executable, str(BENCH), "--rows", str(ROWS), "--clerks", str(CLERKS)]
+    command += ["--pause", "0.5", "--json"]
     done = subprocess.run(
         command, env=environment | env, capture_output=True, text=True, timeout=3600, check=False
     )
