@@ -145,3 +145,53 @@ def test_a_stale_case_result_form_is_refused_with_what_changed(district, registe
     assert again.status_code == 302
     case.refresh_from_db()
     assert (case.result, case.decided_on) == ("corrected", D(2025, 7, 2))
+
+
+def test_a_stale_outcome_correction_is_refused_with_what_changed(district, register):
+    from gongkai.web.applications import services as requests
+    from gongkai.web.applications.models import Application
+
+    application = requests.application_answer(
+        acting_user=district.officer_a,
+        application=register(),
+        day=D(2025, 3, 20),
+        outcome="granted",
+        legal_basis="条例第二十七条",
+    )
+    first, second = Client(), Client()
+    first.force_login(district.reviewer_a)
+    second.force_login(district.reviewer_a)  # the same 审核人 in two browser tabs, or two of them
+    url = reverse("applications:detail", args=[application.pk])
+    act = reverse("applications:act", args=[application.pk, "change_outcome"])
+
+    def token(page) -> str:
+        match = re.search(r'name="co-version" value="([^"]+)"', page.text)
+        assert match, "the correction form carries its version"
+        return match.group(1)
+
+    opened_first, opened_second = first.get(url), second.get(url)
+    assert ">Version<" not in opened_first.text  # hidden, without a label
+    saved = first.post(
+        act,
+        {"co-outcome": "partial", "co-reason": "录入有误", "co-version": token(opened_first)},
+    )
+    assert saved.status_code == 302
+    stale = second.post(
+        act,
+        {
+            "co-outcome": "unable.not_held",
+            "co-reason": "应为信息不存在",
+            "co-version": token(opened_second),
+        },
+    )
+    assert stale.status_code == 400
+    assert "他人已修改了这条记录" in stale.text
+    assert "“办理结果”由“（一）予以公开”改为“（二）部分公开" in stale.text
+    assert "应为信息不存在" in stale.text  # the reason typed is kept
+    assert Application.objects.get(pk=application.pk).outcome == "partial"
+    again = second.post(
+        act,
+        {"co-outcome": "unable.not_held", "co-reason": "应为信息不存在", "co-version": token(stale)},
+    )
+    assert again.status_code == 302
+    assert Application.objects.get(pk=application.pk).outcome == "unable.not_held"
