@@ -191,7 +191,44 @@ def test_a_stale_outcome_correction_is_refused_with_what_changed(district, regis
     assert Application.objects.get(pk=application.pk).outcome == "partial"
     again = second.post(
         act,
-        {"co-outcome": "unable.not_held", "co-reason": "应为信息不存在", "co-version": token(stale)},
+        {
+            "co-outcome": "unable.not_held",
+            "co-reason": "应为信息不存在",
+            "co-version": token(stale),
+        },
     )
     assert again.status_code == 302
     assert Application.objects.get(pk=application.pk).outcome == "unable.not_held"
+
+
+def test_a_stale_letter_numbering_form_is_refused_with_what_changed(district):
+    from gongkai.web.letters.models import LetterSettings
+
+    first, second = Client(), Client()
+    first.force_login(district.reviewer_a)
+    second.force_login(district.office)
+    page = reverse("letters:index") + f"?agency={district.dept_a.pk}"
+    url = reverse("letters:settings_edit", args=[district.dept_a.pk])
+
+    def token(page) -> str:
+        match = re.search(r'name="version" value="([^"]+)"', page.text)
+        assert match, "the numbering form carries its version"
+        return match.group(1)
+
+    opened_first, opened_second = first.get(page), second.get(page)
+    saved = first.post(
+        url, {"short_name": "教", "number_pattern": "", "version": token(opened_first)}
+    )
+    assert saved.status_code == 302
+    stale = second.post(
+        url, {"short_name": "区教育局", "number_pattern": "", "version": token(opened_second)}
+    )
+    assert stale.status_code == 400
+    assert "他人已修改了这条记录" in stale.text and "“机关代字”由“（空）”改为“教”" in stale.text
+    assert 'value="区教育局"' in stale.text  # what the user typed is kept
+    assert LetterSettings.objects.get(agency=district.dept_a).short_name == "教"
+    again = second.post(
+        url, {"short_name": "区教育局", "number_pattern": "", "version": token(stale)}
+    )
+    assert again.status_code == 302
+    assert LetterSettings.objects.get(agency=district.dept_a).short_name == "区教育局"
