@@ -354,8 +354,7 @@ def act(request: AuthenticatedHttpRequest, pk: int, action: str) -> HttpResponse
         except PermissionDenied as exc:
             return forbidden(request, exc.message)
         except versioning.StaleEdit as exc:  # issue 13: the form carries the current version
-            form.data = form.data.copy()
-            form.data[form.add_prefix("version")] = exc.token
+            versioning.carry_version(form, "version", exc.token)
             form.add_error(None, exc.message)
         except ApplicationError as exc:
             form.add_error(exc.field if exc.field in form.fields else None, exc.message)

@@ -112,8 +112,7 @@ def settings_edit(request: AuthenticatedHttpRequest, agency_id: int) -> HttpResp
                 version=form.cleaned_data["version"] or None,
             )
         except versioning.StaleEdit as exc:  # issue 13: kept as typed, with the new version
-            form.data = form.data.copy()
-            form.data["version"] = exc.token
+            versioning.carry_version(form, "version", exc.token)
             form.add_error(None, exc.message)
         except ApplicationError as exc:
             form.add_error(exc.field if exc.field in form.fields else None, exc.message)

@@ -8,8 +8,4 @@ class ProactiveConfig(AppConfig):
 
     def ready(self) -> None:
         # Connect the receivers (Django's way: importing the module registers them).
-        from gongkai.web.notifications.tasks import register_daily_check
         from gongkai.web.proactive import receivers  # noqa: F401
-        from gongkai.web.proactive.import_jobs import daily_recover
-
-        register_daily_check("stale_import_jobs", daily_recover)

@@ -12,7 +12,7 @@ What is kept when something goes wrong (decided here, documented in docs/archite
   back its batch whole and fails the job, saying which row and which rows were imported: batches
   already written stay, none is half-written.
 * A worker killed mid-job leaves the job RUNNING with an old heartbeat. ``jobs_recover_stale``
-  (run when the worker starts, with the daily checks, and whenever an import page is opened)
+  (run when the worker starts, before each import job, and whenever an import page is opened)
   queues it again to continue from its cursor, at most ``MAX_ATTEMPTS`` runs in all; after that
   it is marked failed, visibly, with what was imported.
 """
@@ -79,7 +79,9 @@ def job_create(
 
 @task()
 def run_import_job(job_id: int) -> dict[str, Any]:
-    """The task ``gongkai worker`` runs for one uploaded file."""
+    """The task ``gongkai worker`` runs for one uploaded file (first looking for jobs whose
+    worker died, so a busy installation recovers them without waiting for a restart)."""
+    jobs_recover_stale()
     job_run(job_id)
     job = ImportJob.objects.get(pk=job_id)
     return {"status": job.status, "imported": job.imported, "bad_rows": job.bad_rows}
@@ -242,9 +244,3 @@ def jobs_recover_stale(now: dt.datetime | None = None) -> int:
     for pk in requeued:
         run_import_job.enqueue(pk)
     return found
-
-
-def daily_recover(today: dt.date) -> int:
-    """The daily check's hook (``notifications.tasks.register_daily_check``)."""
-    del today
-    return jobs_recover_stale()
