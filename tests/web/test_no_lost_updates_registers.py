@@ -20,8 +20,8 @@ from gongkai.web.proactive.models import Category, Channel, Item
 D = dt.date
 
 
-def version_of(page) -> str:
-    match = re.search(r'name="_version" value="([^"]+)"', page.text)
+def version_of(page, name: str = "_version") -> str:
+    match = re.search(rf'name="{name}" value="([^"]+)"', page.text)
     assert match, "the form carries its version"
     return match.group(1)
 
@@ -165,9 +165,7 @@ def test_a_stale_outcome_correction_is_refused_with_what_changed(district, regis
     act = reverse("applications:act", args=[application.pk, "change_outcome"])
 
     def token(page) -> str:
-        match = re.search(r'name="co-version" value="([^"]+)"', page.text)
-        assert match, "the correction form carries its version"
-        return match.group(1)
+        return version_of(page, "co-version")
 
     opened_first, opened_second = first.get(url), second.get(url)
     assert ">Version<" not in opened_first.text  # hidden, without a label
@@ -211,9 +209,7 @@ def test_a_stale_letter_numbering_form_is_refused_with_what_changed(district):
     url = reverse("letters:settings_edit", args=[district.dept_a.pk])
 
     def token(page) -> str:
-        match = re.search(r'name="version" value="([^"]+)"', page.text)
-        assert match, "the numbering form carries its version"
-        return match.group(1)
+        return version_of(page, "version")
 
     opened_first, opened_second = first.get(page), second.get(page)
     saved = first.post(

@@ -52,6 +52,16 @@ def queue(monkeypatch):
     return queued
 
 
+def queued(district, agency, rows: int) -> ImportJob:
+    return import_jobs.job_create(
+        acting_user=district.officer_a,
+        agency=agency,
+        data=catalogue(rows),
+        filename="目录.csv",
+        good_rows_only=False,
+    )
+
+
 def test_the_upload_queues_a_job_whose_page_shows_100_percent(client, district, agency):
     client.force_login(district.officer_a)
     answer = client.post(
@@ -112,13 +122,7 @@ def test_progress_moves_batch_by_batch_and_an_open_job_page_refreshes(
 def test_a_job_killed_mid_way_is_resumed_from_its_cursor_without_duplicates(
     district, agency, queue, monkeypatch
 ):
-    job = import_jobs.job_create(
-        acting_user=district.officer_a,
-        agency=agency,
-        data=catalogue(450),
-        filename="目录.csv",
-        good_rows_only=False,
-    )
+    job = queued(district, agency, 450)
     real = importing.write_batch
     calls = {"n": 0}
 
@@ -154,13 +158,7 @@ def test_a_job_killed_mid_way_is_resumed_from_its_cursor_without_duplicates(
 def test_a_job_that_keeps_dying_is_marked_failed_with_what_was_imported(
     client, district, agency, queue
 ):
-    job = import_jobs.job_create(
-        acting_user=district.officer_a,
-        agency=agency,
-        data=catalogue(10),
-        filename="目录.csv",
-        good_rows_only=False,
-    )
+    job = queued(district, agency, 10)
     long_ago = wallclock.now() - dt.timedelta(hours=1)
     ImportJob.objects.filter(pk=job.pk).update(
         status=JobStatus.RUNNING, attempts=import_jobs.MAX_ATTEMPTS, heartbeat_at=long_ago
@@ -176,13 +174,7 @@ def test_a_job_that_keeps_dying_is_marked_failed_with_what_was_imported(
 
 def test_a_superseded_run_stops_without_writing(district, agency, queue, monkeypatch):
     """A worker declared dead that was only slow must not write over its successor."""
-    job = import_jobs.job_create(
-        acting_user=district.officer_a,
-        agency=agency,
-        data=catalogue(10),
-        filename="目录.csv",
-        good_rows_only=False,
-    )
+    job = queued(district, agency, 10)
     real = importing.write_batch
 
     def meanwhile_recovered(**kwargs):
@@ -197,13 +189,7 @@ def test_a_superseded_run_stops_without_writing(district, agency, queue, monkeyp
 def test_a_row_taken_meanwhile_fails_the_job_with_its_row_number_and_keeps_earlier_batches(
     district, agency, queue, monkeypatch
 ):
-    job = import_jobs.job_create(
-        acting_user=district.officer_a,
-        agency=agency,
-        data=catalogue(300),
-        filename="目录.csv",
-        good_rows_only=False,
-    )
+    job = queued(district, agency, 300)
     real = import_jobs._update
 
     def someone_registers_j00250_after_the_check(job, attempt, **fields):
@@ -230,13 +216,7 @@ def test_a_row_taken_meanwhile_fails_the_job_with_its_row_number_and_keeps_earli
 
 
 def test_someone_elses_job_page_is_not_found(district, agency):
-    job = import_jobs.job_create(
-        acting_user=district.officer_a,
-        agency=agency,
-        data=catalogue(1),
-        filename="目录.csv",
-        good_rows_only=False,
-    )
+    job = queued(district, agency, 1)
     other = Client()
     other.force_login(district.officer_b)
     assert other.get(reverse("proactive:import_job", args=[job.pk])).status_code == 404
@@ -246,13 +226,7 @@ def test_a_batch_ends_when_it_has_held_the_write_lock_long_enough(
     district, agency, queue, monkeypatch
 ):
     monkeypatch.setattr(import_jobs, "BATCH_SECONDS", 0)  # every batch is over after one row
-    job = import_jobs.job_create(
-        acting_user=district.officer_a,
-        agency=agency,
-        data=catalogue(5),
-        filename="目录.csv",
-        good_rows_only=False,
-    )
+    job = queued(district, agency, 5)
     commits: list[int] = []
     real = import_jobs._update
 
