@@ -126,6 +126,10 @@ def _handle_worker(args: argparse.Namespace) -> int:
 
         when = timezone.localtime(next_reminder_time(wallclock.now()))
         print(f"每日期限提醒已排定，下次运行：{when:%Y-%m-%d %H:%M}", flush=True)
+    from gongkai.web.proactive.import_jobs import jobs_recover_stale
+
+    if recovered := jobs_recover_stale():
+        print(f"发现 {recovered} 个中断的导入任务，已重新排队或标记为失败", flush=True)
     print("后台任务进程已启动（按 Ctrl+C 停止）", flush=True)
     call_command("db_worker", **options)
     return 0

@@ -113,3 +113,25 @@ def test_pages_and_downloads_with_personal_data_are_never_stored(client, distric
         answer = client.get(url)
         assert "no-store" in answer["Cache-Control"], url
         assert "private" in answer["Cache-Control"], url
+
+
+def test_failures_from_other_addresses_never_lock_the_official_out(client, district):
+    """Lockout is per username AND address, by decision (settings: AXES_LOCKOUT_PARAMETERS):
+    an outsider who knows a username cannot lock the official out, and each of the outsider's
+    addresses is stopped after five tries; every failure is audited with its address."""
+    for n in range(1, 6):
+        for _ in range(5):
+            client.post(
+                reverse("login"),
+                {"username": "jyj_jbr", "password": "wrong"},
+                REMOTE_ADDR=f"203.0.113.{n}",
+            )
+        refused = client.post(
+            reverse("login"),
+            {"username": "jyj_jbr", "password": PASSWORD},
+            REMOTE_ADDR=f"203.0.113.{n}",
+        )
+        assert refused.status_code == 429  # that address is locked for this username
+    assert login(client, "jyj_jbr", PASSWORD).status_code == 302  # the office's own address
+    failures = AuditRecord.objects.filter(action=AuditAction.LOGIN_FAILED)
+    assert {r.changes["address"] for r in failures} == {f"203.0.113.{n}" for n in range(1, 6)}

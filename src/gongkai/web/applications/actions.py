@@ -23,7 +23,9 @@ from gongkai.web.applications.outcomes import (
     outcome_choices_all_years,
     termination_choices,
 )
+from gongkai.web.applications.services.amend import outcome_values
 from gongkai.web.common.errors import ApplicationError
+from gongkai.web.common.versioning import version_token
 
 
 def _today_year() -> int:
@@ -393,6 +395,7 @@ ACTIONS: dict[str, Action] = {
                 data,
                 prefix="co",
                 outcomes=outcome_choices(app.closed_on.year if app.closed_on else _today_year()),
+                initial={"version": version_token(outcome_values(app))},
             ),
             lambda u, app, d: services.application_change_outcome(
                 acting_user=u,
@@ -400,6 +403,7 @@ ACTIONS: dict[str, Action] = {
                 outcome=d["outcome"],
                 reason=d["reason"],
                 legal_basis=d.get("legal_basis") or None,
+                version=d.get("version") or None,
             ),
             _can_change_outcome,
             "已更正办理结果并记录原因",

@@ -183,6 +183,8 @@ class ChangeOutcomeForm(ChineseErrorsMixin, forms.Form):
         label="法律依据", required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
     reason = forms.CharField(label="更正原因", widget=forms.Textarea(attrs={"rows": 2}))
+    # The outcome as the form was opened (common.versioning): a stale form is refused.
+    version = forms.CharField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args: Any, outcomes: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -27,6 +27,7 @@ from gongkai.web.applications.forms import QueueFilterForm, RegisterForm
 from gongkai.web.applications.inbox import approval_inbox, signoff_inbox
 from gongkai.web.applications.models import CONSULTATION_LAPSED_LABEL, Application
 from gongkai.web.applications.outcomes import outcome_label
+from gongkai.web.common import versioning
 from gongkai.web.common.errors import ApplicationError, PermissionDenied
 from gongkai.web.common.http import AuthenticatedHttpRequest
 from gongkai.web.common.views import forbidden
@@ -373,6 +374,9 @@ def act(request: AuthenticatedHttpRequest, pk: int, action: str) -> HttpResponse
             spec.run(request.user, application, form.cleaned_data)
         except PermissionDenied as exc:
             return forbidden(request, exc.message)
+        except versioning.StaleEdit as exc:  # issue 13: the form carries the current version
+            versioning.carry_version(form, "version", exc.token)
+            form.add_error(None, exc.message)
         except ApplicationError as exc:
             form.add_error(exc.field if exc.field in form.fields else None, exc.message)
         else:

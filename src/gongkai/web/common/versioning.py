@@ -10,9 +10,11 @@ typed and carries the current version, so submitting again, after checking, save
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, cast
 
+from django import forms
 from django.core import signing
+from django.http import QueryDict
 
 FIELD = "_version"
 _SALT = "gongkai.versioning"
@@ -64,3 +66,11 @@ def check_version(token: str | None, current: Mapping[str, Any], labels: Mapping
             "请核对后再次提交（再次提交将以您填写的内容为准）",
             fresh,
         )
+
+
+def carry_version(form: forms.Form, field: str, token: str) -> None:
+    """Show a refused form again as the user typed it, but carrying the current version in its
+    hidden ``field``, so that submitting it again saves knowingly."""
+    data = cast(QueryDict, form.data).copy()
+    data[form.add_prefix(field)] = token
+    form.data = data

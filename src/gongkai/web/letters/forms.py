@@ -39,6 +39,8 @@ class SettingsForm(forms.Form):
         help_text="可用 {agency_short}（机关代字）、{series}（文书代字）、{year}、{seq}；"
         f"留空使用 {core.DEFAULT_NUMBER_PATTERN}",
     )
+    # The settings as the form was opened (common.versioning): a stale form is refused.
+    version = forms.CharField(widget=forms.HiddenInput, required=False)
 
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")

@@ -166,10 +166,24 @@ def letter_template_reset(*, acting_user: User, agency: Agency, key: str) -> Tem
     )
 
 
+SETTINGS_LABELS = {"short_name": "机关代字", "number_pattern": "文书编号格式"}
+
+
+def settings_values(settings: LetterSettings) -> dict[str, str]:
+    """What the numbering settings form is versioned on (issue 13, item 1)."""
+    return {"short_name": settings.short_name, "number_pattern": settings.number_pattern}
+
+
 @transaction.atomic
 def letter_settings_save(
-    *, acting_user: User, agency: Agency, short_name: str, number_pattern: str
+    *,
+    acting_user: User,
+    agency: Agency,
+    short_name: str,
+    number_pattern: str,
+    version: str | None = None,
 ) -> LetterSettings:
+    """``version``: the form's token; a form opened before someone else's change is refused."""
     _require_editor(acting_user, agency)
     pattern = number_pattern.strip()
     if pattern:
@@ -177,6 +191,8 @@ def letter_settings_save(
         if problems:
             raise ApplicationError("；".join(problems), field="number_pattern")
     settings, _created = LetterSettings.objects.get_or_create(agency=agency)
+    settings = LetterSettings.objects.select_for_update().get(pk=settings.pk)
+    check_version(version, settings_values(settings), SETTINGS_LABELS)
     before = {"short_name": settings.short_name, "number_pattern": settings.number_pattern}
     settings.short_name = short_name.strip()
     settings.number_pattern = pattern

@@ -49,11 +49,17 @@ MEDIA_TYPES = {
 
 
 @login_required
-def index(request: AuthenticatedHttpRequest) -> HttpResponse:
+def index(
+    request: AuthenticatedHttpRequest,
+    *,
+    wanted: str | None = None,
+    bound: SettingsForm | None = None,
+    status: int = 200,
+) -> HttpResponse:
     agencies = list(selectors.agency_list_with_templates(user=request.user))
     agency = None
     if agencies:
-        wanted = request.GET.get("agency", "")
+        wanted = request.GET.get("agency", "") if wanted is None else wanted
         agency = next((a for a in agencies if str(a.pk) == wanted), agencies[0])
     context: dict[str, Any] = {
         "agencies": agencies,
@@ -66,15 +72,17 @@ def index(request: AuthenticatedHttpRequest) -> HttpResponse:
         context |= {
             "overview": selectors.template_overview(agency=agency),
             "can_edit": permissions.can_edit_templates(request.user, agency),
-            "settings_form": SettingsForm(
+            "settings_form": bound
+            or SettingsForm(
                 initial={
                     "short_name": settings.short_name,
                     "number_pattern": settings.number_pattern,
+                    "version": version_token(services.settings_values(settings)),
                 }
             ),
             "example_number": _example_number(settings.number_pattern, contact_short),
         }
-    return render(request, "letters/index.html", context)
+    return render(request, "letters/index.html", context, status=status)
 
 
 def _example_number(pattern: str, short_name: str) -> str:
@@ -102,16 +110,17 @@ def settings_edit(request: AuthenticatedHttpRequest, agency_id: int) -> HttpResp
                 agency=agency,
                 short_name=form.cleaned_data["short_name"],
                 number_pattern=form.cleaned_data["number_pattern"],
+                version=form.cleaned_data["version"] or None,
             )
+        except versioning.StaleEdit as exc:  # issue 13: kept as typed, with the new version
+            versioning.carry_version(form, "version", exc.token)
+            form.add_error(None, exc.message)
         except ApplicationError as exc:
-            messages.error(request, exc.message)
+            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
         else:
             messages.success(request, "文书编号设置已保存")
-    else:
-        messages.error(
-            request, "；".join(str(e) for errors in form.errors.values() for e in errors)
-        )
-    return redirect(f"{reverse('letters:index')}?agency={agency.pk}")
+            return redirect(f"{reverse('letters:index')}?agency={agency.pk}")
+    return index(request, wanted=str(agency.pk), bound=form, status=400)
 
 
 @login_required

@@ -20,7 +20,9 @@ from gongkai.web.accounts.permissions import require_writer
 from gongkai.web.applications.models import Application
 from gongkai.web.common.audit import audit_record
 from gongkai.web.common.errors import ApplicationError, PermissionDenied
+from gongkai.web.common.versioning import check_version
 from gongkai.web.litigation.models import Case, CaseKind, CaseResult
+from gongkai.web.litigation.versions import RESULT_LABELS, result_values
 from gongkai.web.orgs.models import Agency
 
 
@@ -202,9 +204,13 @@ def case_record_result(
     decided_on: dt.date | None,
     reason: str = "",
     today: dt.date | None = None,
+    version: str | None = None,
 ) -> Case:
-    """Record (or correct, with a reason) how the case ended."""
+    """Record (or correct, with a reason) how the case ended. ``version``: the result form's
+    token; a form opened before someone else's change is refused (issue 13)."""
     require_writer(acting_user, case.agency)
+    case = Case.objects.select_for_update().get(pk=case.pk)
+    check_version(version, result_values(case), RESULT_LABELS)
     today = today or _today()
     if case.voided:
         raise ApplicationError("该案件已作废")

@@ -13,12 +13,15 @@ from django.views.decorators.http import require_GET, require_POST
 
 from gongkai.core import wallclock
 from gongkai.web.accounts import permissions
+from gongkai.web.common import versioning
 from gongkai.web.common.errors import ApplicationError, PermissionDenied
 from gongkai.web.common.http import AuthenticatedHttpRequest
 from gongkai.web.common.params import parse_int, parse_year
+from gongkai.web.common.versioning import version_token
 from gongkai.web.common.views import forbidden
 from gongkai.web.litigation import forms, selectors, services
 from gongkai.web.litigation.models import CASE_KIND_CHOICES
+from gongkai.web.litigation.versions import result_values
 from gongkai.web.orgs.models import Agency
 from gongkai.web.orgs.selectors import agency_list_registrable, agency_list_visible
 
@@ -104,6 +107,8 @@ def _context(request: AuthenticatedHttpRequest, case: Any, **bound: Any) -> dict
         "can_write": permissions.can_register_for(request.user, case.agency),
         "can_view_application": permissions.can_view_application(request.user, case.application),
         "result_form": bound.get("result") or forms.ResultForm(),
+        "result_version": bound.get("version") or version_token(result_values(case)),
+        "version_field": versioning.FIELD,
         "void_form": bound.get("void") or forms.VoidForm(),
         "audit": selectors.case_audit(case=case),
     }
@@ -121,18 +126,29 @@ def detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 def result(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     case = selectors.case_get_visible(user=request.user, pk=pk)
     form = forms.ResultForm(request.POST)
+    version = request.POST.get(versioning.FIELD)
     if form.is_valid():
         try:
-            services.case_record_result(acting_user=request.user, case=case, **form.cleaned_data)
+            services.case_record_result(
+                acting_user=request.user, case=case, version=version, **form.cleaned_data
+            )
         except PermissionDenied as exc:
             return forbidden(request, exc.message)
+        except versioning.StaleEdit as exc:
+            form.add_error(None, exc.message)
+            version = exc.token  # what the user typed stays; saving again is a knowing choice
         except ApplicationError as exc:
             form.add_error(exc.field if exc.field in form.fields else None, exc.message)
         else:
             messages.success(request, "已登记审结结果")
             return redirect("litigation:case", pk=case.pk)
     case.refresh_from_db()
-    return render(request, "litigation/case.html", _context(request, case, result=form), status=400)
+    return render(
+        request,
+        "litigation/case.html",
+        _context(request, case, result=form, version=version),
+        status=400,
+    )
 
 
 @login_required

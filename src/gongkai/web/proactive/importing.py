@@ -11,12 +11,13 @@ import csv
 import datetime as dt
 import io
 import re
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.contrib.auth.models import User
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
 from gongkai.core import wallclock
 from gongkai.core.article20 import article20_by_label
@@ -325,6 +326,73 @@ def check_row(
     )
 
 
+BATCH = 200  # rows written per transaction: the write lock is held for well under a second
+
+
+def data_rows(data: bytes, filename: str) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
+    """The header and the non-blank rows (spreadsheet row number, values by column), bounded by
+    ``MAX_ROWS``; a file without the required columns or without data is refused in Chinese."""
+    header, rows = read_rows(data, filename)
+    missing = [c for c in REQUIRED if c not in header]
+    if missing:
+        raise ApplicationError(
+            f"表头缺少“{'”“'.join(missing)}”列；第一行应为：{'，'.join(COLUMNS)}"
+        )
+    out: list[tuple[int, dict[str, str]]] = []
+    for number, cells in rows:
+        if not any(cells):
+            continue
+        if len(out) >= MAX_ROWS:
+            raise ApplicationError(TOO_MANY_ROWS)
+        out.append(
+            (number, {h: (cells[i] if i < len(cells) else "") for i, h in enumerate(header) if h})
+        )
+    if not out:
+        raise ApplicationError("文件中没有数据行")
+    return header, out
+
+
+def context(agency: Agency, today: dt.date) -> _Context:
+    """What checking the rows of ``agency`` needs, read once (categories, channels, 索引号)."""
+    return _context(agency, today)
+
+
+class RowRefused(ApplicationError):
+    """A checked row the register refused when written (someone registered the same 索引号
+    meanwhile); the batch it was in is rolled back whole."""
+
+    def __init__(self, row: int, message: str) -> None:
+        super().__init__(f"第{row}行未能导入：{message}", code="import.row_refused")
+        self.row = row
+
+
+def write_batch(
+    *,
+    acting_user: User,
+    agency: Agency,
+    rows: list[tuple[int, ItemData]],
+    today: dt.date,
+    until: float | None = None,
+) -> int:
+    """Register ``rows`` in order, stopping early once ``time.monotonic()`` passes ``until``
+    (at least one row is always written); returns how many were written. The caller holds the
+    batch's transaction. A refused row raises :class:`RowRefused` with its row number, which
+    rolls the whole batch back."""
+    written = 0
+    for number, item in rows:
+        try:
+            with transaction.atomic():  # a savepoint: PostgreSQL can go on after an error
+                item_register(acting_user=acting_user, agency=agency, data=item, today=today)
+        except ApplicationError as exc:
+            raise RowRefused(number, exc.message) from None
+        except IntegrityError:
+            raise RowRefused(number, f"索引号“{item.index_number}”已被他人登记") from None
+        written += 1
+        if until is not None and time.monotonic() > until:
+            break
+    return written
+
+
 def items_import(
     *,
     acting_user: User,
@@ -335,35 +403,26 @@ def items_import(
     today: dt.date | None = None,
 ) -> ImportResult:
     """Check every row; import all of them only when none is bad, or only the good ones when
-    ``good_rows_only``. Either way the result lists every bad row."""
+    ``good_rows_only``. Either way the result lists every bad row. Synchronous (scripts, tests);
+    the web page runs the same steps in the background (``import_jobs``). Rows are written in
+    batches of ``BATCH``, each its own transaction."""
     require_writer(acting_user, agency)
     today = today or wallclock.today()
-    header, rows = read_rows(data, filename)
-    missing = [c for c in REQUIRED if c not in header]
-    if missing:
-        raise ApplicationError(
-            f"表头缺少“{'”“'.join(missing)}”列；第一行应为：{'，'.join(COLUMNS)}"
-        )
+    _, rows = data_rows(data, filename)
     ctx = _context(agency, today)
-    result = ImportResult()
-    good: list[ItemData] = []
-    for number, cells in rows:
-        if not any(cells):
-            continue
-        result.rows += 1
-        if result.rows > MAX_ROWS:
-            raise ApplicationError(TOO_MANY_ROWS)
-        values = {h: (cells[i] if i < len(cells) else "") for i, h in enumerate(header) if h}
+    result = ImportResult(rows=len(rows))
+    good: list[tuple[int, ItemData]] = []
+    for number, values in rows:
         item, errors = check_row(ctx, number, values)
         result.errors.extend(errors)
         if item is not None:
-            good.append(item)
-    if result.rows == 0:
-        raise ApplicationError("文件中没有数据行")
+            good.append((number, item))
     if result.errors and not good_rows_only:
         return result
-    with transaction.atomic():
-        for item in good:
-            item_register(acting_user=acting_user, agency=agency, data=item, today=today)
-            result.imported += 1
+    for start in range(0, len(good), BATCH):
+        batch = good[start : start + BATCH]
+        with transaction.atomic():
+            result.imported += write_batch(
+                acting_user=acting_user, agency=agency, rows=batch, today=today
+            )
     return result

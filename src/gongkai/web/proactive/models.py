@@ -365,3 +365,6 @@ class IssuedIndexNumber(models.Model):
 
     def __str__(self) -> str:
         return self.number
+
+
+from gongkai.web.proactive.job_models import ImportJob, JobStatus  # noqa: E402, F401

@@ -28,6 +28,7 @@ from gongkai.web.accounts.permissions import require_writer
 from gongkai.web.accounts.roles import Role
 from gongkai.web.common.audit import audit_record
 from gongkai.web.common.errors import ApplicationError, PermissionDenied
+from gongkai.web.common.versioning import check_version
 from gongkai.web.orgs.indexpattern import NUMBER_MAX_LENGTH
 from gongkai.web.orgs.models import Agency, AgencyKind
 from gongkai.web.proactive import indexnumbers
@@ -46,6 +47,7 @@ from gongkai.web.proactive.models import (
     Procurement,
     Validity,
 )
+from gongkai.web.proactive.versions import PUBLICATION_LABELS, publication_values
 from gongkai.web.workcalendar.snapshots import work_calendar
 
 # The categories every agency starts with (as in the seed's 总体情况: 政务动态、工作动态…).
@@ -291,9 +293,13 @@ def item_publish(
     published_on: dt.date,
     channels: Iterable[Channel],
     today: dt.date | None = None,
+    version: str | None = None,
 ) -> Item:
-    """Record that an item went out, on which day and channels."""
+    """Record that an item went out, on which day and channels. ``version``: the publication
+    form's token; a form opened before someone else's change is refused (issue 13)."""
     require_writer(acting_user, item.agency)
+    item = Item.objects.select_for_update().get(pk=item.pk)
+    check_version(version, publication_values(item), PUBLICATION_LABELS)
     today = today or _today()
     channels = list(channels)
     if item.voided:

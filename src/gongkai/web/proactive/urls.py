@@ -11,6 +11,7 @@ urlpatterns = [
     path("<int:pk>/publish/", views.item_publish, name="publish"),
     path("<int:pk>/void/", views.item_void, name="void"),
     path("import/", views.import_items, name="import"),
+    path("import/<int:pk>/", views.import_job, name="import_job"),
     path("import/template.csv", views.import_template, name="import_template"),
     path("settings/", views.settings_page, name="settings"),
     path("article20/", views.article20, name="article20"),

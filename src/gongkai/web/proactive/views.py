@@ -15,12 +15,15 @@ from django.views.decorators.http import require_GET, require_POST
 from gongkai.core import wallclock
 from gongkai.core.formats import UnknownYearError, format_for_year
 from gongkai.web.accounts import permissions
+from gongkai.web.common import versioning
 from gongkai.web.common.errors import ApplicationError, PermissionDenied
 from gongkai.web.common.http import AuthenticatedHttpRequest
 from gongkai.web.common.params import parse_int, parse_year
+from gongkai.web.common.versioning import version_token
 from gongkai.web.common.views import forbidden
-from gongkai.web.proactive import forms, importing, selectors, services
-from gongkai.web.proactive.models import CHANNEL_KIND_CHOICES, Category, Channel
+from gongkai.web.proactive import forms, import_jobs, importing, selectors, services
+from gongkai.web.proactive.models import CHANNEL_KIND_CHOICES, Category, Channel, ImportJob
+from gongkai.web.proactive.versions import publication_values
 
 PAGE_SIZE = 50
 
@@ -163,6 +166,8 @@ def _item_context(request: AuthenticatedHttpRequest, item: Any, **bound: Any) ->
         "late": item.is_late(wallclock.today()),
         "can_write": permissions.can_register_for(request.user, item.agency),
         "publish_form": bound.get("publish") or forms.PublishForm(channels=channel_choices),
+        "publish_version": bound.get("version") or version_token(publication_values(item)),
+        "version_field": versioning.FIELD,
         "void_form": bound.get("void") or forms.VoidForm(),
         "audit": selectors.audit_for(entity="proactive.item", pk=item.pk),
     }
@@ -181,6 +186,7 @@ def item_publish(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     item = selectors.item_get_visible(user=request.user, pk=pk)
     channel_choices = [(c.pk, c.name) for c in selectors.channels(agency=item.agency)]
     form = forms.PublishForm(request.POST, channels=channel_choices)
+    version = request.POST.get(versioning.FIELD)
     if form.is_valid():
         try:
             services.item_publish(
@@ -190,16 +196,24 @@ def item_publish(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
                 channels=Channel.objects.filter(
                     agency=item.agency, pk__in=form.cleaned_data["channels"]
                 ),
+                version=version,
             )
         except PermissionDenied as exc:
             return forbidden(request, exc.message)
+        except versioning.StaleEdit as exc:
+            form.add_error(None, exc.message)
+            version = exc.token  # what the user typed stays; saving again is a knowing choice
         except ApplicationError as exc:
             _apply_error(form, exc)
         else:
             messages.success(request, "已登记公开日期和发布渠道")
             return redirect("proactive:item", pk=item.pk)
+    item.refresh_from_db()
     return render(
-        request, "proactive/item.html", _item_context(request, item, publish=form), status=400
+        request,
+        "proactive/item.html",
+        _item_context(request, item, publish=form, version=version),
+        status=400,
     )
 
 
@@ -225,20 +239,24 @@ def item_void(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     )
 
 
+REFRESH_SECONDS = 2
+
+
 @login_required
 def import_items(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """The upload only stores the file and queues the job; the job's page shows its progress."""
     try:
         agency, choices = _registrable_agency(request)
     except PermissionDenied as exc:
         return forbidden(request, exc.message)
+    import_jobs.jobs_recover_stale()
     form = forms.ImportForm(request.POST or None, request.FILES or None)
-    result = None
     status = 200
     if request.method == "POST":
         if form.is_valid():
             upload = form.cleaned_data["file"]
             try:
-                result = importing.items_import(
+                job = import_jobs.job_create(
                     acting_user=request.user,
                     agency=agency,
                     data=upload.read(),
@@ -249,10 +267,9 @@ def import_items(request: AuthenticatedHttpRequest) -> HttpResponse:
                 return forbidden(request, exc.message)
             except ApplicationError as exc:
                 form.add_error("file", exc.message)
-        if result is None or (result.errors and not result.imported):
-            status = 400
-        if result is not None and result.imported:
-            messages.success(request, f"已导入 {result.imported} 条")
+            else:
+                return redirect("proactive:import_job", pk=job.pk)
+        status = 400
     return render(
         request,
         "proactive/import.html",
@@ -260,11 +277,25 @@ def import_items(request: AuthenticatedHttpRequest) -> HttpResponse:
             "form": form,
             "agency": agency,
             "agencies": choices,
-            "result": result,
+            "jobs": ImportJob.objects.filter(agency=agency).select_related("created_by")[:10],
             "columns": importing.COLUMNS,
         },
         status=status,
     )
+
+
+@login_required
+@require_GET
+def import_job(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    """One import's progress; refreshes itself (no JavaScript needed) until it ends."""
+    import_jobs.jobs_recover_stale()
+    job = ImportJob.objects.filter(pk=pk).select_related("agency", "created_by").first()
+    if job is None or job.agency_id not in dict(_agency_choices(request.user, registrable=True)):
+        raise Http404
+    response = render(request, "proactive/import_job.html", {"job": job, "agency": job.agency})
+    if not job.finished:
+        response["Refresh"] = str(REFRESH_SECONDS)  # browsers reload; no JavaScript needed
+    return response
 
 
 @login_required

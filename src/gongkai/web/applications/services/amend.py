@@ -14,6 +14,18 @@ from gongkai.web.applications.models import Application
 from gongkai.web.applications.outcomes import is_valid_outcome, outcome_label
 from gongkai.web.applications.services import common as step
 from gongkai.web.common.errors import ApplicationError, PermissionDenied
+from gongkai.web.common.versioning import check_version
+
+OUTCOME_LABELS = {"outcome": "办理结果", "legal_basis": "法律依据"}
+
+
+def outcome_values(application: Application) -> dict[str, Any]:
+    """What the 更正办理结果 form is versioned on (issue 13, item 1)."""
+    year = application.closed_on.year if application.closed_on else None
+    return {
+        "outcome": outcome_label(application.outcome, year) if application.outcome and year else "",
+        "legal_basis": application.legal_basis,
+    }
 
 
 @transaction.atomic
@@ -24,9 +36,12 @@ def application_change_outcome(
     outcome: str,
     reason: str,
     legal_basis: str | None = None,
+    version: str | None = None,
 ) -> Application:
-    """A closed request's outcome changes only with a recorded reason, by a 审核人."""
+    """A closed request's outcome changes only with a recorded reason, by a 审核人.
+    ``version``: the form's token; a form opened before someone else's change is refused."""
     application = step.lock(application)
+    check_version(version, outcome_values(application), OUTCOME_LABELS)
     if not permissions.can_view_application(acting_user, application):
         raise PermissionDenied("无权查看该申请")
     if not permissions.can_change_outcome(acting_user, application):

@@ -136,6 +136,13 @@ AUTHENTICATION_BACKENDS = [
 # every attempt is kept (django-axes), and logins and failures are also in the audit trail.
 AXES_FAILURE_LIMIT = env_int("GONGKAI_LOGIN_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = dt.timedelta(minutes=env_int("GONGKAI_LOGIN_LOCKOUT_MINUTES", 30))
+# Decided (issue 13, item 6): no lockout per username alone. Usernames are predictable (jyj_jbr)
+# and a government office reaches the server through one shared address, so locking a username
+# after 5 failures from anywhere would let any outsider lock every official out at will; and
+# locking an address alone would lock a whole office out. A guesser is slowed to 5 tries per
+# address per 30 minutes; every failure is in the audit trail with username and address, where
+# the 系统管理员 sees failures for one username from many addresses (/people/audit/).
+# tests/web/accounts/test_sign_in_security.py holds this decision.
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "gongkai.web.accounts.signins.locked_out"
