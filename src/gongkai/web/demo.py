@@ -465,9 +465,10 @@ def _waiting_for_review_and_oversight(
 def _answer_waiting_for_signoff(
     agencies: dict[str, Agency], users: dict[str, Any], today: dt.date, featured: set[str]
 ) -> int:
-    """One agency whose people are demo logins requires its answers to be signed (签发) by its
-    审核人, and its case officer has submitted today the answer of its running case due soonest,
-    so the 审核人's 待我审批 shows an answer to sign (issue 10, item 9)."""
+    """The agencies whose people are demo logins require their answers to be signed (签发) by
+    their 审核人, and each case officer has submitted today the answer of a running case due
+    soonest, so the 审核人's 待我审批 shows an answer to sign (issue 10, item 9)."""
+    submitted = 0
     for code in sorted(featured):
         agency, officer = agencies.get(code), users.get(f"{code}_jbr")
         if agency is None or officer is None or f"{code}_shr" not in users:
@@ -494,9 +495,9 @@ def _answer_waiting_for_signoff(
             except ApplicationError as exc:
                 log.warning("demo answer for signoff of %s refused: %s", app.number, exc.message)
             else:
-                return 1
-        return 0
-    return 0
+                submitted += 1
+                break
+    return submitted
 
 
 LETTERS_PER_AGENCY = (
