@@ -34,7 +34,11 @@ def submit(district, **kw):
     args = {
         "agency": district.dept_a,
         "applicant": ApplicantData(
-            kind="natural", name="李四", id_type="居民身份证", id_number=VALID_ID, phone="13900000000"
+            kind="natural",
+            name="李四",
+            id_type="居民身份证",
+            id_number=VALID_ID,
+            phone="13900000000",
         ),
         "subject": "招生划片方案",
         "requested_form": "电子数据",
