@@ -4,7 +4,6 @@ tables cell for cell (annual-report-formats.md §2–4)."""
 from __future__ import annotations
 
 import pytest
-
 from every_format import EVERY_FORMAT
 
 from gongkai.core.formats import (

@@ -75,9 +75,10 @@ def test_a_changed_cell_of_the_new_row_breaks_its_row_and_column_sums(registered
     row_sum = found[("t3-row-sum", "other.bulk", "total")]
     assert "（六）其他处理 3.申请人通过互联网批量提交同类申请" in row_sum
     assert "相差3" in row_sum
-    assert "（六）3.申请人通过互联网批量提交同类申请" in found[
-        ("t3-outcome-sum", "closed_total", "natural")
-    ]
+    assert (
+        "（六）3.申请人通过互联网批量提交同类申请"
+        in found[("t3-outcome-sum", "closed_total", "natural")]
+    )
 
 
 @pytest.mark.parametrize("shape", ["lines", "pipes"])
@@ -100,7 +101,9 @@ def test_the_new_format_reads_the_2019_single_other_row_under_its_legacy_rule(re
         cells[CellRef("t3", "other", column.key)] = sum(int(p or 0) for p in parts)
     merged = build_report(agency="示例市示例区教育局", year=2031, cells=cells, format_key="2031")
     assert not [f for f in check_report(merged) if f.code.startswith("t3-")]
-    cells[CellRef("t3", "other", "natural")] = int(cells[CellRef("t3", "other", "natural")] or 0) + 1
+    cells[CellRef("t3", "other", "natural")] = (
+        int(cells[CellRef("t3", "other", "natural")] or 0) + 1
+    )
     broken = build_report(agency="示例市示例区教育局", year=2031, cells=cells, format_key="2031")
     codes = {(f.code, f.row) for f in check_report(broken)}
     assert ("t3-row-sum", "other") in codes
