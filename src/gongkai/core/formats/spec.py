@@ -40,7 +40,6 @@ class Row:
     label: str  # the row's own printed label, e.g. "1.属于国家秘密"
     group: str | None = None  # the group label it sits under, e.g. "（三）不予公开"
     variants: tuple[str, ...] = ()
-    heading_only: bool = False  # a label row with no numbers (the 2019 T2 clause rows are blocks)
 
     @property
     def full_label(self) -> str:
