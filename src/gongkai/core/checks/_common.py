@@ -117,6 +117,10 @@ def short_row_label(fmt: Format, table: str, row: str) -> str:
 
 @cache
 def column_label(fmt: Format, table: str, row: str, column: str) -> str:
+    """A column's printed label; a legacy row has the columns of the rows it stands for."""
+    legacy = fmt.legacy_row(table)
+    if legacy is not None and legacy.row.key == row:
+        row = legacy.replaces[0]
     try:
         return fmt.table(table).column(row, column).label
     except KeyError:
