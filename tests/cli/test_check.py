@@ -13,12 +13,15 @@ import json
 import os
 import random
 import sys
+import threading
 import time
 import types
+import warnings
 from pathlib import Path
 
 import pytest
 
+from gongkai.cli import check as cli_check
 from gongkai.cli.main import main
 from gongkai.core.errors import UnreadableInput
 from gongkai.core.export import csv_header
@@ -55,14 +58,38 @@ def fake_check_report(report: Report, previous: Report | None = None) -> list[Fi
     return findings
 
 
-@pytest.fixture(autouse=True)
-def fake_engine(monkeypatch: pytest.MonkeyPatch) -> None:
+def install_fakes(monkeypatch: pytest.MonkeyPatch) -> None:
     parsing = types.ModuleType("gongkai.core.parsing")
     parsing.read_path = fake_read_path  # type: ignore[attr-defined]
     checks = types.ModuleType("gongkai.core.checks")
     checks.check_report = fake_check_report  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "gongkai.core.parsing", parsing)
     monkeypatch.setitem(sys.modules, "gongkai.core.checks", checks)
+
+
+REAL_CHECK_FILE = cli_check.check_file
+REAL_READ_ONLY = cli_check.read_only
+
+
+def fake_check_file(name: str, path: str, previous: str | None) -> cli_check.Outcome:
+    """The command's task with the fake engine, also in a worker that a fork server started
+    (it does not inherit this process's patched modules; it imports this module by name)."""
+    with pytest.MonkeyPatch.context() as patch:
+        install_fakes(patch)
+        return REAL_CHECK_FILE(name, path, previous)
+
+
+def fake_read_only(name: str, path: str) -> cli_check.Outcome:
+    with pytest.MonkeyPatch.context() as patch:
+        install_fakes(patch)
+        return REAL_READ_ONLY(name, path)
+
+
+@pytest.fixture(autouse=True)
+def fake_engine(monkeypatch: pytest.MonkeyPatch) -> None:
+    install_fakes(monkeypatch)
+    monkeypatch.setattr(cli_check, "check_file", fake_check_file)
+    monkeypatch.setattr(cli_check, "read_only", fake_read_only)
 
 
 @pytest.fixture
@@ -276,3 +303,32 @@ def test_csv_cells_cannot_run_as_formulas(folder: Path) -> None:
     with open(folder / "out.csv", encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.reader(handle))
     assert rows[1][0] == "'=1+2.txt"
+
+
+def test_workers_are_not_forked_from_a_process_that_runs_other_threads(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Python warns (DeprecationWarning) when a multi-threaded process forks: the child may
+    # deadlock on a lock another thread held. The runner then starts its workers otherwise,
+    # and the check still reads every file, in order, with its time limit.
+    names = [f"r{i:02}.txt" for i in range(6)]
+    for i, name in enumerate(names):
+        write(folder / name, "report\n" + ("finding t4-sum\n" if i % 2 else ""))
+    write(folder / "hang.txt", "HANG\n")
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait, daemon=True)
+    other.start()
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", DeprecationWarning)
+            status = main(["check", *names, "hang.txt", "--jobs", "2", "--timeout", "3", "--json"])
+    finally:
+        stop.set()
+        other.join()
+    assert not [w for w in caught if "fork()" in str(w.message)]
+    assert status == 2
+    captured = capsys.readouterr()
+    reports = json.loads(captured.out)["reports"]
+    assert [r["path"] for r in reports] == names, captured.err
+    assert [bool(r["findings"]) for r in reports] == [bool(i % 2) for i in range(6)]
+    assert captured.err.startswith("hang.txt：处理超过3秒仍未完成")

@@ -19,6 +19,7 @@ import json
 import multiprocessing
 import os
 import sys
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Sequence
@@ -241,7 +242,14 @@ def _worker(conn: Connection) -> None:
         if message is None:
             return
         index, (function, arguments) = message
+        conn.send((index, _STARTED))  # the task is unpickled (its modules imported): time it now
         conn.send((index, function(*arguments)))
+
+
+_STARTED = "started"
+# A worker that has not even taken its task after this long (plus the time limit) is stuck
+# starting: a fork server's worker imports the task's modules before it can start the clock.
+_STARTUP_GRACE = 60.0
 
 
 @dataclass
@@ -249,11 +257,37 @@ class _Process:
     process: multiprocessing.process.BaseProcess
     conn: Connection
     task: tuple[int, float] | None = None  # (index, start time)
+    started: bool = False  # the worker has taken the task: its time limit runs from then
+
+
+def _threads() -> int:
+    """This process's threads as the operating system counts them (as Python's warning about
+    fork() in a multi-threaded process does), else as Python counts them."""
+    try:
+        with open("/proc/self/stat", "rb") as stat:
+            return int(stat.read().rsplit(b")", 1)[1].split()[17])
+    except (OSError, IndexError, ValueError):
+        return threading.active_count()
+
+
+# Imported once by the fork server, so that each worker it starts has the reader and checker.
+_PRELOAD = ["gongkai.cli.check", "gongkai.core.parsing", "gongkai.core.checks"]
 
 
 def _context() -> Any:  # a multiprocessing context (its Process class is not in the stubs)
+    """Fork (fast) from a single-threaded process, as the command is when it starts its workers.
+    A process that already runs other threads (a program embedding the runner, a test runner)
+    must not fork: a thread holding a lock at the fork leaves the child deadlocked, and Python
+    warns. Its workers come from a fork server (started single-threaded), else are spawned; the
+    tasks are then pickled by reference, so they must be module-level functions."""
     methods = multiprocessing.get_all_start_methods()
-    return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    if "fork" in methods and _threads() == 1:
+        return multiprocessing.get_context("fork")
+    if "forkserver" in methods:
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(_PRELOAD)
+        return context
+    return multiprocessing.get_context("spawn")
 
 
 def run_tasks(
@@ -293,6 +327,7 @@ def run_tasks(
                     index, task = pending.popleft()
                     worker.conn.send((index, task))
                     worker.task = (index, time.monotonic())
+                    worker.started = False
             busy = {w.conn: w for w in workers if w.task is not None}
             for conn in wait(list(busy), timeout=0.1):
                 worker = busy[conn]  # type: ignore[index]
@@ -300,6 +335,10 @@ def run_tasks(
                 index = worker.task[0]
                 try:
                     _, outcome = worker.conn.recv()
+                    if outcome == _STARTED:
+                        worker.task = (index, time.monotonic())
+                        worker.started = True
+                        continue
                 except (EOFError, OSError):
                     outcome = Outcome(names[index], error="读取时处理进程意外退出，文件可能已损坏")
                     workers[workers.index(worker)] = _replace(worker, start)
@@ -308,7 +347,8 @@ def run_tasks(
                 done(index, outcome)
             now = time.monotonic()
             for position, worker in enumerate(workers):
-                if worker.task is not None and now - worker.task[1] > limit:
+                grace = 0.0 if worker.started else _STARTUP_GRACE
+                if worker.task is not None and now - worker.task[1] > limit + grace:
                     index = worker.task[0]
                     workers[position] = _replace(worker, start)
                     done(

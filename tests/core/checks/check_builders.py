@@ -235,17 +235,6 @@ def consistent_report(
     )
 
 
-def with_cells(report: Report, **changes: Number | None) -> Report:
-    """The report with cells changed: ``with_cells(r, t3__granted__total=5)``."""
-    cells = dict(report.cells)
-    for name, value in changes.items():
-        table, row, column = name.split("__")
-        ref = CellRef(table, row.replace("_dot_", "."), column)
-        old = cells[ref]
-        cells[ref] = dataclasses.replace(old, value=value, raw="" if value is None else str(value))
-    return dataclasses.replace(report, cells=cells)
-
-
 def set_cell(report: Report, ref: CellRef, value: Number | None, **fields: object) -> Report:
     cells = dict(report.cells)
     old = cells[ref]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import random
 from decimal import Decimal
 
 import pytest
@@ -12,6 +13,7 @@ from gongkai.core.checks import check_report
 from gongkai.core.findings import Finding
 from gongkai.core.formats import FORMATS
 from gongkai.core.formats.common import T3_APPLICANT_COLUMNS
+from gongkai.core.render.synthetic import build_report, random_cells
 from gongkai.core.report import CellRef, Report
 
 YEARS = [2020, 2021]
@@ -307,3 +309,22 @@ def test_blanking_any_single_cell_is_a_warning_never_an_error(year: int) -> None
         found = check_report(set_cell(report, blanked, None))
         assert [f.code for f in found if f.code.startswith(("t3-", "t4-"))] == [], blanked
         assert [f.row for f in of(found, "blank-cell")] == [blanked.row]
+
+
+def test_a_legacy_other_row_that_does_not_add_up_is_named_with_the_printed_column_labels() -> None:
+    # A 2021-format table 3 printing the 2019 format's single （六）其他处理 row: its row sum is
+    # checked, and the message names the columns as printed (总计, 自然人), not by machine key.
+    fmt = FORMATS["2021"]
+    cells = random_cells(random.Random(3), fmt, busy=30)
+    (legacy,) = fmt.legacy_rows
+    for column in fmt.t3.blocks[0].columns:
+        parts = [cells.pop(CellRef("t3", key, column.key)) for key in legacy.replaces]
+        cells[CellRef("t3", "other", column.key)] = sum(int(p or 0) for p in parts)
+    cells[CellRef("t3", "other", "natural")] = (
+        int(cells[CellRef("t3", "other", "natural")] or 0) + 1
+    )
+    report = build_report(agency="示例市示例区教育局", year=2022, cells=cells)
+    (finding,) = [f for f in check_report(report) if f.code == "t3-row-sum"]
+    assert finding.row == "other"
+    assert finding.message.startswith("表三“（六）其他处理”行：“总计”为")
+    assert "自然人 " in finding.message and "natural" not in finding.message

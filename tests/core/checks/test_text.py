@@ -8,12 +8,12 @@ import pytest
 from check_builders import add_paragraph, consistent_report, of, replace_paragraph, t3_values
 
 from gongkai.core.checks import check_report
-from gongkai.core.formats import FORMATS
+from gongkai.core.formats import FORMATS, format_for_year
 from gongkai.core.report import CellRef, Report
 
 
 def total(row: str, year: int = 2021) -> int:
-    fmt = FORMATS["2021" if year >= 2021 else "2019"]
+    fmt = format_for_year(year)
     return int(t3_values(fmt)[CellRef("t3", row, "total")])
 
 

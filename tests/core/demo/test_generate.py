@@ -279,3 +279,12 @@ def test_the_items_of_a_year_are_the_ones_recorded() -> None:
 
     digest = fingerprint_of(proactive_items(1, (2026,)))
     assert digest == "7e4880cdd187eacd806badd8eea1c95fe32ac3f7196a50050a8e13515033f654"
+
+
+def test_a_district_can_start_in_the_first_year_of_the_calendar() -> None:
+    # The working-day calendar starts on 1 January 2019: the generator must not ask it for the
+    # days before (it used to receive a few requests in December 2018).
+    cal = demo_calendar()
+    district = generate_district(seed=1, years=(2019, 2020), requests_per_year=60)
+    assert min(r.received for r in district.requests) >= cal.first
+    assert {r.received.year for r in district.requests} == {2019, 2020}

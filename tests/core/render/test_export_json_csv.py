@@ -15,7 +15,7 @@ from gongkai.core.export import (
     report_json,
 )
 from gongkai.core.findings import CODES, Finding
-from gongkai.core.formats import FORMATS
+from gongkai.core.formats import FORMATS, format_for_year
 from gongkai.core.render.synthetic import build_report, random_cells
 from gongkai.core.report import CellRef, Report
 
@@ -23,7 +23,7 @@ AGENCY = "示例市示例区政务服务数据管理局"
 
 
 def a_report(year: int = 2022, **changes: object) -> Report:
-    cells = random_cells(random.Random(7), FORMATS["2021" if year > 2020 else "2019"])
+    cells = random_cells(random.Random(7), format_for_year(year))
     for key, value in changes.items():
         table, row, column = key.split("__")
         if value == "drop":

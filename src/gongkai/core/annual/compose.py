@@ -184,7 +184,7 @@ def _requests(c: _Cells, fmt: Format) -> list[Sentence]:
 
 def _management(c: _Cells, fmt: Format) -> list[Sentence]:
     out = []
-    if fmt.key == "2019":
+    if fmt.document_counts == "published":
         for row, name in (("rules", "规章"), ("normative_docs", "规范性文件")):
             out.append(
                 c.sentence(

@@ -7,8 +7,7 @@ footnotes tied to cells, section 五 (officer text, with last year's 五 and the
 it), section 六 (the 信息处理费 facts generated from the fee records, then free text), the
 carry-over comparison with last year's table 四, and the publication date once there is one.
 
-:meth:`AnnualReport.as_report` turns it into the :class:`gongkai.core.report.Report` that the
-checker and the text renderer take.
+The checker takes the year-end count's own :class:`gongkai.core.report.Report`.
 """
 
 from __future__ import annotations
@@ -20,7 +19,7 @@ from decimal import Decimal
 from types import MappingProxyType
 
 from ..formats import FORMATS, Format
-from ..report import CellRef, Number, Report, SectionText
+from ..report import CellRef, Number, Report
 
 
 @dataclass(frozen=True)
@@ -180,32 +179,6 @@ class AnnualReport:
             column = tab.column(ref.row, ref.column)
             lines.append(f"注{_circled(index)}：{tab.name}“{row.label}”“{column.label}”栏：{text}")
         return tuple(lines)
-
-    def as_report(self, *, path: str | None = None) -> Report:
-        """The :class:`Report` the checker and the text renderer take."""
-        sections = []
-        for section in self.format.sections:
-            paragraphs = list(self.section_paragraphs(section.key))
-            table = next((t for t in self.format.tables if t.number == section.number), None)
-            if table is not None:
-                paragraphs.extend(self.footnote_lines(table.key))
-            sections.append(
-                SectionText(
-                    section.key, section.number, section.title, None, "\n".join(paragraphs), None
-                )
-            )
-        return Report(
-            path=path or f"<{self.agency.name} {self.year}>",
-            year=self.year,
-            agency=self.agency.name,
-            published=self.published,
-            format_key=self.format_key,
-            title=self.title,
-            sections=tuple(sections),
-            cells=self.tables.cells,
-            tables_present=frozenset({"t2", "t3", "t4"}),
-            is_government_report=self.agency.is_government,
-        )
 
 
 def _circled(index: int) -> str:

@@ -10,7 +10,7 @@ from decimal import Decimal
 from functools import cache
 
 from ..findings import Finding
-from ..formats import FORMATS, Format, Row, UnknownYearError, format_for_year
+from ..formats import Format, UnknownYearError, format_for_year
 from ..formats.spec import table_name
 from ..report import Cell, Number, Report
 
@@ -88,26 +88,11 @@ def at(line: int | None) -> str:
     return f"（第{line}行）" if line is not None else ""
 
 
+@cache
 def row_label(fmt: Format, table: str, row: str) -> str:
     """The declared label of a row, with its group where the label alone is ambiguous:
     "（三）不予公开 1.属于国家秘密", "行政诉讼 未经复议直接起诉", but "（一）予以公开"."""
-    return _row_label(fmt.key, table, row)
-
-
-def _declared_row(format_key: str, table: str, row: str) -> Row | None:
-    """The row in the report's format, else in another format (a 2021-format table 3 that
-    prints the 2019 format's single （六）其他处理 row)."""
-    for key in (format_key, *FORMATS):
-        try:
-            return FORMATS[key].table(table).row(row)
-        except KeyError:
-            continue
-    return None
-
-
-@cache
-def _row_label(format_key: str, table: str, row: str) -> str:
-    declared = _declared_row(format_key, table, row)
+    declared = fmt.declared_row(table, row)
     if declared is None:
         return row
     if declared.group is None or (table == "t3" and not declared.label[:1].isdigit()):
@@ -115,14 +100,10 @@ def _row_label(format_key: str, table: str, row: str) -> str:
     return declared.full_label
 
 
+@cache
 def short_row_label(fmt: Format, table: str, row: str) -> str:
     """A row's label for a list of terms: "（二）部分公开", "（三）4.保护第三方合法权益"."""
-    return _short_row_label(fmt.key, table, row)
-
-
-@cache
-def _short_row_label(format_key: str, table: str, row: str) -> str:
-    declared = _declared_row(format_key, table, row)
+    declared = fmt.declared_row(table, row)
     if declared is None:
         return row
     label = declared.label
@@ -134,13 +115,12 @@ def _short_row_label(format_key: str, table: str, row: str) -> str:
     return label
 
 
-def column_label(fmt: Format, table: str, row: str, column: str) -> str:
-    return _column_label(fmt.key, table, row, column)
-
-
 @cache
-def _column_label(format_key: str, table: str, row: str, column: str) -> str:
-    fmt = FORMATS[format_key]
+def column_label(fmt: Format, table: str, row: str, column: str) -> str:
+    """A column's printed label; a legacy row has the columns of the rows it stands for."""
+    legacy = fmt.legacy_row(table)
+    if legacy is not None and legacy.row.key == row:
+        row = legacy.replaces[0]
     try:
         return fmt.table(table).column(row, column).label
     except KeyError:

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 
 from ..findings import Finding
-from ..formats import FORMATS
+from ..formats import current_format
 from ..report import CellRef, Report
 from ._common import TABLE_NAMES, at, fmt_of, num
 from ._narrative import chunks, clause_around
@@ -22,7 +22,7 @@ from ._narrative import chunks, clause_around
 
 def missing_table(report: Report, previous: Report | None = None) -> Iterator[Finding]:
     """A section 二/三/四 is present but its table is not."""
-    fmt = fmt_of(report) or FORMATS["2021"]  # the six sections are the same in both formats
+    fmt = fmt_of(report) or current_format()  # the six sections are the same in every format
     for section in report.sections:
         key = f"t{section.number}"
         if section.number not in (2, 3, 4) or key in report.tables_present:
@@ -75,7 +75,7 @@ def _top_headings(report: Report) -> list[tuple[int, str, int | None]]:
 def section_numbering(report: Report, previous: Report | None = None) -> Iterator[Finding]:
     """The top-level numbering restarts or skips, or a section is printed under another
     number than the national format's (a section missing and the next taking its number)."""
-    fmt = fmt_of(report) or FORMATS["2021"]
+    fmt = fmt_of(report) or current_format()
     printed = _top_headings(report)
     if len(printed) < 3:
         return

@@ -13,12 +13,12 @@ The statutory basis is 条例第五十条 (the report's content follows the nati
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import cache
 
 from ..findings import Finding
-from ..formats import FORMATS, Format, ValueKind
+from ..formats import Column, ColumnSum, Format, RowSum, Rule, ValueKind
 from ..formats.common import T3_APPLICANT_COLUMNS
 from ..report import Cell, CellRef, Number, Report
 from ._common import (
@@ -102,62 +102,65 @@ class State:
 
 
 @cache
-def equations(format_key: str) -> tuple[Equation, ...]:
-    """Every arithmetic rule of tables 3 and 4 in one format, in printed order."""
-    fmt = FORMATS[format_key]
-    t3 = fmt.t3
-    columns = tuple(c.key for c in t3.blocks[0].columns)
+def equations(fmt: Format) -> tuple[Equation, ...]:
+    """Every reconciliation rule the format declares, spelled out cell by cell, in printed order
+    (a rule down the columns once per column, a rule along the rows once per row)."""
+    return tuple(eq for rule in fmt.rules for eq in _spelled_out(fmt, rule))
+
+
+def _spelled_out(fmt: Format, rule: Rule) -> Iterator[Equation]:
+    table = fmt.table(rule.table)
+    if isinstance(rule, ColumnSum):
+        for column in table.block_of(rule.anchor).columns:
+            c = column.key
+            yield Equation(
+                rule.code,
+                rule.table,
+                tuple(CellRef(rule.table, r, c) for r in rule.lhs),
+                tuple(CellRef(rule.table, r, c) for r in rule.rhs),
+                CellRef(rule.table, rule.anchor, c),
+                rule.row,
+                c,
+            )
+        return
+    for row in table.rows:
+        yield _row_equation(table.block_of(row.key).columns, rule, row.key)
+
+
+def _row_equation(columns: tuple[Column, ...], rule: RowSum, row: str) -> Equation:
+    parts = rule.parts or tuple(c.key for c in columns if c.key != rule.total)
+    return Equation(
+        rule.code,
+        rule.table,
+        (CellRef(rule.table, row, rule.total),),
+        tuple(CellRef(rule.table, row, c) for c in parts),
+        CellRef(rule.table, row, rule.total),
+        row,
+        rule.total,
+    )
+
+
+@cache
+def _legacy_rules(fmt: Format) -> tuple[Equation, ...]:
+    """The rules that apply when the format's table prints an earlier format's row in place of
+    its successors (the reader keeps it under its earlier key): each column rule over all the
+    successors with the legacy row in their place, and each row rule for the legacy row."""
     out: list[Equation] = []
-    for c in columns:  # T3-1: 一 + 二 = （七） + 四, for every column
-        out.append(
-            Equation(
-                "t3-balance",
-                "t3",
-                (CellRef("t3", "received", c), CellRef("t3", "carried_in", c)),
-                (CellRef("t3", "closed_total", c), CellRef("t3", "carried_out", c)),
-                CellRef("t3", "closed_total", c),
-                None,
-                c,
-            )
-        )
-    for c in columns:  # T3-2: （七）总计 = the outcome leaf rows
-        out.append(
-            Equation(
-                "t3-outcome-sum",
-                "t3",
-                (CellRef("t3", "closed_total", c),),
-                tuple(CellRef("t3", r, c) for r in fmt.outcome_rows),
-                CellRef("t3", "closed_total", c),
-                "closed_total",
-                c,
-            )
-        )
-    for row in t3.rows:  # T3-3: 总计 = the six applicant columns
-        out.append(
-            Equation(
-                "t3-row-sum",
-                "t3",
-                (CellRef("t3", row.key, "total"),),
-                tuple(CellRef("t3", row.key, c) for c in T3_APPLICANT_COLUMNS),
-                CellRef("t3", row.key, "total"),
-                row.key,
-                "total",
-            )
-        )
-    for row in fmt.t4.rows:  # T4-1: 总计 = 维持 + 纠正 + 其他 + 尚未审结
-        parts = tuple(c.key for c in fmt.t4.block_of(row.key).columns if c.key != "total")
-        out.append(
-            Equation(
-                "t4-sum",
-                "t4",
-                (CellRef("t4", row.key, "total"),),
-                tuple(CellRef("t4", row.key, c) for c in parts),
-                CellRef("t4", row.key, "total"),
-                row.key,
-                "total",
-            )
-        )
-    return tuple(out)
+    for legacy in fmt.legacy_rows:
+        key = legacy.row.key
+        for rule in fmt.rules:
+            if rule.table != legacy.table:
+                continue
+            if isinstance(rule, RowSum):
+                columns = fmt.table(rule.table).blocks[0].columns
+                out.append(_row_equation(columns, rule, key))
+            elif set(legacy.replaces) <= set(rule.rhs):
+                first = rule.rhs.index(legacy.replaces[0])
+                rhs = tuple(r for r in rule.rhs if r not in legacy.replaces)
+                substituted = replace(rule, rhs=(*rhs[:first], key, *rhs[first:]))
+                out.extend(_spelled_out(fmt, substituted))
+    # In printed order: the column rules first, as in the format's own rules.
+    return tuple(sorted(out, key=lambda eq: eq.code != "t3-outcome-sum"))
 
 
 def state(
@@ -245,17 +248,6 @@ def _message(report: Report, fmt: Format, eq: Equation, st: State) -> str:
     )
 
 
-@cache
-def _legacy_other_rules() -> tuple[Equation, ...]:
-    """A 2021-format table 3 printing the 2019 format's single （六）其他处理 row (the reader
-    keeps it as row ``other``): the 2019 format's outcome sum and that row's own sum apply."""
-    return tuple(
-        eq
-        for eq in equations("2019")
-        if eq.code == "t3-outcome-sum" or (eq.code == "t3-row-sum" and eq.row == "other")
-    )
-
-
 @per_report
 def states(report: Report) -> tuple[tuple[Equation, State], ...]:
     """Every equation of the report's format that could be evaluated, with its state.
@@ -266,9 +258,9 @@ def states(report: Report) -> tuple[tuple[Equation, State], ...]:
     result: tuple[tuple[Equation, State], ...] = ()
     if fmt is not None:
         values = {key: cell.value for key, cell in grid(report).items()}
-        rules = equations(fmt.key)
-        if ("t3", "other", "total") in values and fmt.key != "2019":
-            rules += _legacy_other_rules()
+        rules = equations(fmt)
+        if any((legacy.table, legacy.row.key, "total") in values for legacy in fmt.legacy_rows):
+            rules += _legacy_rules(fmt)
         first = [(eq, st) for eq in rules if (st := state(values, eq)) is not None]
         # A blank cell that its own row determines (the one blank cell on the short side of a
         # row sum) is counted at that value in the column rules, so a table whose blank 总计
@@ -375,7 +367,7 @@ def blank_cell(report: Report, previous: Report | None = None) -> Iterator[Findi
     if whole:
         yield _blank_columns_finding(report, fmt, whole)
     per_row: list[tuple[str, str, list[Cell]]] = []
-    for table, row, keys in _row_keys(fmt.key):
+    for table, row, keys in _row_keys(fmt):
         if table in empty:
             continue
         blanks = [
@@ -438,9 +430,8 @@ def _blank_columns_finding(report: Report, fmt: Format, columns: tuple[str, ...]
 
 
 @cache
-def _row_keys(format_key: str) -> tuple[tuple[str, str, tuple[Key, ...]], ...]:
+def _row_keys(fmt: Format) -> tuple[tuple[str, str, tuple[Key, ...]], ...]:
     """Every table row of a format with its cells' keys, in printed order."""
-    fmt = FORMATS[format_key]
     return tuple(
         (table.key, row.key, tuple((table.key, row.key, c.key) for c in block.columns))
         for table in fmt.tables

@@ -215,9 +215,8 @@ def _in_context(text: str, stops: list[int], start: int, end: int, kind: str) ->
 
 
 @cache
-def _groups(format_key: str) -> dict[str, tuple[str, ...]]:
+def _groups(fmt: Format) -> dict[str, tuple[str, ...]]:
     """Statement kind → the table-3 rows whose sum it states."""
-    fmt = FORMATS[format_key]
     outcome = fmt.outcome_rows
 
     def prefixed(prefix: str) -> tuple[str, ...]:
@@ -296,9 +295,14 @@ def _figure(report: Report, fmt: Format, kind: str) -> tuple[tuple[Number, ...],
         return (
             cell.number,
         ), f"表二“{fmt.t2.row(row).label}”行“{column.label}”为{num(cell.number)}"
-    keys = _groups(fmt.key)[kind]
-    if kind == "other" and ("t3", "other", "total") in grid(report):
-        keys = ("other",)  # the 2019 format's single （六） row printed in a 2021 table
+    keys = _groups(fmt)[kind]
+    legacy = fmt.legacy_row("t3")
+    if (
+        legacy is not None
+        and keys == legacy.replaces
+        and ("t3", legacy.row.key, "total") in grid(report)
+    ):
+        keys = (legacy.row.key,)  # an earlier format's single row printed in place of these
     totals = [_row_total(report, r) for r in keys]
     if not keys or any(t is None for t in totals):
         return None
@@ -336,7 +340,7 @@ def _statement_cell(fmt: Format, kind: str) -> tuple[str, str | None, str | None
         return "t2", "rules", fmt.t2.block_of("rules").columns[0].key
     if kind == "docs_issued":
         return "t2", "normative_docs", fmt.t2.block_of("normative_docs").columns[0].key
-    return "t3", _groups(fmt.key)[kind][0], "total"
+    return "t3", _groups(fmt)[kind][0], "total"
 
 
 _OTHER_TIME = re.compile(r"去年|上年同期|较上年|上一年度共|往年|历年|累计")
@@ -573,12 +577,16 @@ _DOUBLED = re.compile(
 )
 
 
-@cache
 def _table_labels() -> tuple[str, ...]:
+    return _labels_of(tuple(FORMATS.values()))
+
+
+@cache
+def _labels_of(formats: tuple[Format, ...]) -> tuple[str, ...]:
     """Printed table labels of four or more characters; a header repeated back to back is the
     table's own layout (table 4 prints its five result columns twice), not a duplicate."""
     labels: set[str] = set()
-    for fmt in FORMATS.values():
+    for fmt in formats:
         for table in fmt.tables:
             for block in table.blocks:
                 labels.update(compact(r.label) for r in block.rows)

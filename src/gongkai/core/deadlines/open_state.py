@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 
 from ..calendar import cn_date
-from ..formats import FORMATS, format_for_year
+from ..formats import current_format, format_for_year
 from .replay import Replayed
 from .results import Deadline, RequestState, Step, StepKind
 from .rules import ANSWER_DAYS, FEE_PAYMENT_DAYS
@@ -22,7 +22,7 @@ def ended_outcome(year: int, key_2021: str) -> str:
     try:
         fmt = format_for_year(year)
     except LookupError:
-        fmt = FORMATS["2021"]
+        fmt = current_format()
     return key_2021 if key_2021 in fmt.outcome_rows else "other"
 
 

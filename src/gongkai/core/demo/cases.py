@@ -42,7 +42,7 @@ def cases(
         outcome = rng.choices(list(CaseResult), weights=(60, 25, 15))[0]
         return outcome, decided
 
-    picked_review = picked_direct = 0
+    picked_direct = 0
     for i, request in enumerate(contested):
         assert request.closed is not None
         roll = rng.random()
@@ -66,7 +66,6 @@ def cases(
                     decided=decided,
                 )
             )
-            picked_review += 1
             # Upheld reviews are often taken to court, with the 复议机关 as co-defendant.
             if decided is not None and res is CaseResult.UPHELD and (rng.random() < 0.5 or i == 0):
                 sued = cal.add_workdays(decided, rng.randint(3, 12))

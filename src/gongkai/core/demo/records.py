@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from ..calendar import WorkCalendar
-from ..formats import FORMAT_2019
+from ..formats import format_for_year
 from . import names
 from .agencies import ABBR
 from .model import (
@@ -78,7 +78,9 @@ def decisions(
             kinds += [DecisionKind.PENALTY, DecisionKind.COERCION]
         for year in years:
             for kind in kinds:
-                if FORMAT_2019.applies_to(year) and kind is DecisionKind.LICENSING:
+                if kind is DecisionKind.LICENSING and format_for_year(year).has_row(
+                    "t2", "other_services"
+                ):
                     kinds_here = [kind, DecisionKind.OTHER_SERVICES]
                 else:
                     kinds_here = [kind]
@@ -188,7 +190,7 @@ def procurements(
     """政府集中采购 projects, only for years reported in the 2019 format."""
     out: list[Procurement] = []
     for year in years:
-        if not FORMAT_2019.applies_to(year):
+        if not format_for_year(year).has_row("t2", "procurement"):
             continue
         for agency in agencies:
             for _ in range(rng.randint(0, 4)):

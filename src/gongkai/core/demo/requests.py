@@ -398,9 +398,11 @@ def _iter_requests(
         next_id += 1
         return request
 
-    # A few requests from the end of the year before, still open on 1 January.
+    # A few requests from the end of the year before, still open on 1 January (none when the
+    # year before lies outside the working-day calendar, i.e. before 2019).
     first = years[0]
-    for i in range(max(1, per_year[0] // 50)):
+    before = dt.date(first - 1, 12, 15) >= cal.first
+    for i in range(max(1, per_year[0] // 50) if before else 0):
         received = workday_in(rng, cal, dt.date(first - 1, 12, 15), dt.date(first - 1, 12, 31))
         yield one(first, received, len(T3_APPLICANT_COLUMNS) + i, None)
     for year, count in zip(years, per_year, strict=True):

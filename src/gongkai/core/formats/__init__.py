@@ -10,7 +10,19 @@ from __future__ import annotations
 
 from .f2019 import FORMAT_2019
 from .f2021 import FORMAT_2021
-from .spec import Block, Column, Format, Row, Section, Table, ValueKind
+from .spec import (
+    Block,
+    Column,
+    ColumnSum,
+    Format,
+    LegacyRow,
+    Row,
+    RowSum,
+    Rule,
+    Section,
+    Table,
+    ValueKind,
+)
 
 FORMATS: dict[str, Format] = {f.key: f for f in (FORMAT_2019, FORMAT_2021)}
 
@@ -27,6 +39,12 @@ def format_for_year(year: int) -> Format:
     raise UnknownYearError(f"{year}年度没有适用的全国统一年报格式（统一格式自2019年度报告起施行）")
 
 
+def current_format() -> Format:
+    """The format still in force (no last year): the one to assume when a text does not show
+    its format (the six sections are the same in every format)."""
+    return next(fmt for fmt in reversed(FORMATS.values()) if fmt.last_year is None)
+
+
 def format_years(fmt: Format) -> str:
     """A Chinese description of the years a format covers: "2019—2020年度" or "2021年度起"."""
     if fmt.last_year is None:
@@ -40,12 +58,17 @@ __all__ = [
     "FORMAT_2021",
     "Block",
     "Column",
+    "ColumnSum",
     "Format",
+    "LegacyRow",
     "Row",
+    "RowSum",
+    "Rule",
     "Section",
     "Table",
     "UnknownYearError",
     "ValueKind",
+    "current_format",
     "format_for_year",
     "format_years",
 ]

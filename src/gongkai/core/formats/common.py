@@ -3,7 +3,7 @@ rows, and table 4 (annual-report-formats.md §2.2, §2.3, §3.2)."""
 
 from __future__ import annotations
 
-from .spec import Block, Column, Row, Section, Table
+from .spec import Block, Column, ColumnSum, LegacyRow, Row, RowSum, Rule, Section, Table
 
 SECTIONS = (
     Section(
@@ -135,6 +135,43 @@ def table3(other_rows: tuple[Row, ...]) -> Table:
 
 def outcome_keys(other_rows: tuple[Row, ...]) -> tuple[str, ...]:
     return tuple(r.key for r in T3_OUTCOME_ROWS_BEFORE_OTHER + other_rows)
+
+
+# The 2019 format's single （六）其他处理 row; the 2021 format splits it into （六）1–3.
+OTHER_SINGLE = Row("other", OTHER, None)
+
+
+def legacy_other(other_rows: tuple[Row, ...]) -> LegacyRow:
+    """The 2019 format's single （六）其他处理 row, printed in a later format's table 3 in place of
+    its （六） rows (report-data.md, "a 2021-format table 3 that prints the 2019 format's…")."""
+    return LegacyRow("t3", OTHER_SINGLE, tuple(r.key for r in other_rows), earlier="2019年")
+
+
+def rules(outcome_rows: tuple[str, ...]) -> tuple[Rule, ...]:
+    """The reconciliation rules of tables 3 and 4 (annual-report-formats.md §5)."""
+    return (
+        # T3-1, printed in the table: 一 + 二 = 三（七）总计 + 四, for every column.
+        ColumnSum(
+            "t3-balance",
+            "t3",
+            ("received", "carried_in"),
+            ("closed_total", "carried_out"),
+            anchor="closed_total",
+        ),
+        # T3-2: （七）总计 = the outcome leaf rows, for every column.
+        ColumnSum(
+            "t3-outcome-sum",
+            "t3",
+            ("closed_total",),
+            outcome_rows,
+            anchor="closed_total",
+            row="closed_total",
+        ),
+        # T3-3: 总计 = the six applicant columns, for every row.
+        RowSum("t3-row-sum", "t3", "total", T3_APPLICANT_COLUMNS),
+        # T4-1: 总计 = 维持 + 纠正 + 其他 + 尚未审结, for every kind of case.
+        RowSum("t4-sum", "t4", "total"),
+    )
 
 
 T4_COLUMNS = (

@@ -5,7 +5,7 @@ Used for the 2019 and 2020 reports (annual-report-formats.md §2).
 
 from __future__ import annotations
 
-from .common import OTHER, SECTIONS, T4, outcome_keys, table3
+from .common import OTHER, OTHER_SINGLE, SECTIONS, T4, outcome_keys, rules, table3
 from .spec import Block, Column, Format, Row, Table, ValueKind
 
 _ITEMS = (
@@ -60,7 +60,7 @@ T2 = Table(
     ),
 )
 
-_OTHER = (Row("other", "（六）其他处理", None),)
+_OTHER = (OTHER_SINGLE,)
 
 FORMAT_2019 = Format(
     key="2019",
@@ -84,6 +84,7 @@ FORMAT_2019 = Format(
     reports_processing_fees=False,
     document_counts="published",
     counts_matters=True,
+    rules=rules(outcome_keys(_OTHER)),
 )
 
 # （六）其他处理 is a group of the results block only in 2021; in 2019 it is a data row of its own.

@@ -5,7 +5,7 @@ Used for the 2021 reports onward (annual-report-formats.md §3).
 
 from __future__ import annotations
 
-from .common import OTHER, SECTIONS, T4, outcome_keys, table3
+from .common import OTHER, SECTIONS, T4, legacy_other, outcome_keys, rules, table3
 from .spec import Block, Column, Format, Row, Table, ValueKind
 
 _DECISIONS = (Column("decisions", "本年处理决定数量"),)
@@ -82,4 +82,6 @@ FORMAT_2021 = Format(
     reports_processing_fees=True,
     document_counts="in_force",
     counts_matters=False,
+    rules=rules(outcome_keys(_OTHER)),
+    legacy_rows=(legacy_other(_OTHER),),
 )

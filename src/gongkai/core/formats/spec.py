@@ -40,7 +40,6 @@ class Row:
     label: str  # the row's own printed label, e.g. "1.属于国家秘密"
     group: str | None = None  # the group label it sits under, e.g. "（三）不予公开"
     variants: tuple[str, ...] = ()
-    heading_only: bool = False  # a label row with no numbers (the 2019 T2 clause rows are blocks)
 
     @property
     def full_label(self) -> str:
@@ -133,8 +132,48 @@ class Section:
 
 
 @dataclass(frozen=True)
+class ColumnSum:
+    """A reconciliation rule down the columns: in every column of ``table``, the rows ``lhs``
+    add up to the rows ``rhs`` (table 3's printed 勾稽 rule 一＋二＝（七）＋四 is one)."""
+
+    code: str  # the finding code when it fails, e.g. "t3-balance"
+    table: str
+    lhs: tuple[str, ...]
+    rhs: tuple[str, ...]
+    anchor: str  # the row whose cell a finding points at
+    row: str | None = None  # the row a finding names; None for a rule over whole columns
+
+
+@dataclass(frozen=True)
+class RowSum:
+    """A reconciliation rule along the rows: in every row of ``table``, column ``total`` is the
+    sum of ``parts`` (None: every other column of the row's block)."""
+
+    code: str
+    table: str
+    total: str
+    parts: tuple[str, ...] | None = None
+
+
+Rule = ColumnSum | RowSum
+
+
+@dataclass(frozen=True)
+class LegacyRow:
+    """A row of an earlier format that a table of this format may still print in place of the
+    rows that succeeded it (a 2021-format table 3 printing the 2019 format's single
+    （六）其他处理 row instead of （六）1–3). The reader keeps it under its earlier key, and every
+    rule of the format applies with it standing for the rows it ``replaces``."""
+
+    table: str
+    row: Row
+    replaces: tuple[str, ...]
+    earlier: str  # how messages name the format it comes from: "2019年"
+
+
+@dataclass(frozen=True, eq=False)
 class Format:
-    key: str  # "2019" or "2021"
+    key: str  # "2019" or "2021"; formats are compared by identity (one object per format)
     name: str
     document: str  # the issuing notice
     first_year: int
@@ -156,6 +195,11 @@ class Format:
     document_counts: Literal["published", "in_force"] = "in_force"
     # Table 2 counts the items on the lists of powers and fees (上一年项目数量, 本年增/减).
     counts_matters: bool = False
+    # The reconciliation rules of its tables (annual-report-formats.md §5: T3-1, T3-2, T3-3, T4-1),
+    # in printed order.
+    rules: tuple[Rule, ...] = ()
+    # Rows of an earlier format that its tables may still print (see LegacyRow).
+    legacy_rows: tuple[LegacyRow, ...] = ()
 
     @property
     def tables(self) -> tuple[Table, Table, Table]:
@@ -166,6 +210,24 @@ class Format:
             if table.key == key:
                 return table
         raise KeyError(key)
+
+    def has_row(self, table: str, row: str) -> bool:
+        """Whether the format counts ``row`` in ``table`` (政府集中采购 only in 2019—2020)."""
+        return any(r.key == row for r in self.table(table).rows)
+
+    def legacy_row(self, table: str) -> LegacyRow | None:
+        """The earlier format's row that ``table`` may print instead of its successors."""
+        return next((legacy for legacy in self.legacy_rows if legacy.table == table), None)
+
+    def declared_row(self, table: str, row: str) -> Row | None:
+        """A row of the format, or a legacy row its table may print; None if neither."""
+        legacy = self.legacy_row(table)
+        if legacy is not None and legacy.row.key == row:
+            return legacy.row
+        try:
+            return self.table(table).row(row)
+        except KeyError:
+            return None
 
     def applies_to(self, year: int) -> bool:
         return self.first_year <= year and (self.last_year is None or year <= self.last_year)

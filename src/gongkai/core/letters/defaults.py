@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from gongkai.core.letters.kinds import OUTCOMES, LetterKind, template_key
 from gongkai.core.letters.library import LetterTemplate
-from gongkai.core.letters.remedies import DIRECT, remedy_for
+from gongkai.core.letters.remedies import remedy_for
 
 LAW = "《中华人民共和国政府信息公开条例》"
 FEE_RULES = "《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）"
@@ -22,7 +22,6 @@ OPENING = (
     "申请获取“{request_summary}”。经审查，现答复如下："
 )
 CLOSING = "特此告知。"
-REMEDY = DIRECT  # the clause of an answer that refuses nothing (see remedies.py)
 
 WITHHELD_BASIS_36_3 = "第三十六条第三项"
 

@@ -8,10 +8,11 @@ headings and table regions → cells → metadata, sections and narrative paragr
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from ..errors import UnreadableInput
 from ..findings import Finding
-from ..formats import FORMATS, Format, UnknownYearError, format_for_year
+from ..formats import FORMATS, Format, UnknownYearError, current_format, format_for_year
 from ..formats.spec import table_name
 from ..report import Cell, CellRef, Paragraph, Report, SectionText, Span
 from .atoms import is_noise, runs_of, zone_atoms
@@ -36,10 +37,11 @@ from .tables import TableResult, read_t2, read_t3, read_t4
 
 NOT_A_REPORT = "未找到政府信息公开工作年度报告的标题、章节或表格，不像年度报告"
 
-_MARKERS = {
-    fmt.key: tuple(key_of_normalised(norm(marker)) for marker in fmt.markers)
-    for fmt in FORMATS.values()
-}
+
+@cache
+def _markers(fmt: Format) -> tuple[str, ...]:
+    """The strings that identify the format's tables, as they read in normalised text."""
+    return tuple(key_of_normalised(norm(marker)) for marker in fmt.markers)
 
 
 def read_report(data: bytes, name: str = "<input>", previous: Report | None = None) -> Report:
@@ -76,7 +78,8 @@ def read_report(data: bytes, name: str = "<input>", previous: Report | None = No
 
 
 def _last_in_force(previous: Report | None) -> dict[str, int] | None:
-    if previous is None or previous.format_key != "2021":
+    fmt = previous.format if previous is not None else None
+    if previous is None or fmt is None or fmt.document_counts != "in_force":
         return None
     out = {}
     for row in ("rules", "normative_docs"):
@@ -88,7 +91,7 @@ def _last_in_force(previous: Report | None) -> dict[str, int] | None:
 
 def _detect_format(doc: Document, limit: int, year: int | None) -> Format:
     compact = key_of_normalised(doc.text[:limit])
-    scores = {k: sum(1 for m in markers if m in compact) for k, markers in _MARKERS.items()}
+    scores = {k: sum(1 for m in _markers(f) if m in compact) for k, f in FORMATS.items()}
     best = max(scores.values())
     leaders = [k for k, v in scores.items() if v == best]
     if best > 0 and len(leaders) == 1:
@@ -98,7 +101,7 @@ def _detect_format(doc: Document, limit: int, year: int | None) -> Format:
             return format_for_year(year)
         except UnknownYearError:
             pass
-    return FORMATS["2021"]
+    return current_format()
 
 
 def read_lines(lines: list[SourceLine], name: str, previous: Report | None = None) -> Report:
@@ -107,7 +110,7 @@ def read_lines(lines: list[SourceLine], name: str, previous: Report | None = Non
     limit = min(len(doc.text), MAX_TEXT_CHARS)
     if not doc.text.strip():
         raise UnreadableInput(EMPTY)
-    default = FORMATS["2021"]  # the six sections are the same in both formats
+    default = current_format()  # the six sections are the same in every format
     headings = find_headings(doc, default, limit)
     zones = find_zones(doc, headings, limit)
     narrative_end = min((h.start for h in headings if h.section.number >= 2), default=None)

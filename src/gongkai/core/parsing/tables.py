@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from ..findings import Finding, Severity
-from ..formats import FORMATS, Column, Format, Row, Table, ValueKind
+from ..formats import Column, Format, Row, Table, ValueKind
 from ..report import Cell, CellRef, Number
 from .atoms import BLANK, OVER, SHORT, VALUE, Atom, Run, row_cells
 from .normalize import bounded_distance, key_of_normalised, norm
@@ -721,7 +721,8 @@ def _slots(
         if len(slots) >= MAX_RUNS:
             break  # a sane table has 23 or 25 rows; the rest is not a table
         group = _group_subtotal(run.label, fmt, table)
-        if group is not None and group == _LEGACY_OTHER.label and not legacy:
+        earlier = fmt.legacy_row("t3")
+        if group is not None and earlier is not None and group == earlier.row.label and not legacy:
             legacy.append(run)
             continue
         if group is not None:
@@ -893,9 +894,6 @@ def _filler(run: Run) -> bool:
     return all(a.filler for a in run.atoms if a.kind in (VALUE, BLANK))
 
 
-_LEGACY_OTHER = FORMATS["2019"].t3.row("other")  # "（六）其他处理", a single row in 2019
-
-
 def _legacy_other(
     fmt: Format,
     run: Run,
@@ -903,26 +901,30 @@ def _legacy_other(
     order: tuple[int, ...] | None,
     result: TableResult,
 ) -> None:
-    """A 2021-format table 3 that still prints the 2019 format's single "（六）其他处理" row
-    instead of its three sub-rows: the row is read as the 2019 row ``other`` (the sum of
-    （六）1–3), so the table's arithmetic still holds, with a ``label-deviation`` note. Where the
-    sub-rows are printed too, it is a subtotal row and is left out (noted)."""
+    """A table 3 that still prints an earlier format's row the format declares (the 2019
+    format's single "（六）其他处理" in a 2021-format table) instead of the rows that succeeded
+    it: the row is read under its earlier key ``other`` (the sum of （六）1–3), so the table's
+    arithmetic still holds, with a ``label-deviation`` note. Where the successors are printed
+    too, it is a subtotal row and is left out (noted)."""
     table = fmt.t3
+    declared = fmt.legacy_row("t3")
+    assert declared is not None  # only runs that _slots matched to the declared row come here
+    earlier = declared.row
     width = len(table.blocks[0].columns)
     cells = row_cells(run, width)
-    sub_rows = [r.key for r in table.rows if r.group == _LEGACY_OTHER.label]
+    sub_rows = list(declared.replaces)
     if not sub_rows or any(key in assigned for key in sub_rows) or not isinstance(cells, list):
         result.notes.append(
             Finding(
                 "label-deviation",
-                f"表三在第{run.line}行多出“{_LEGACY_OTHER.label}”的小计行（统一格式中该项只是分组标题），未计入",
+                f"表三在第{run.line}行多出“{earlier.label}”的小计行（统一格式中该项只是分组标题），未计入",
                 line=run.line,
                 table="t3",
             )
         )
         return
     for column, atom in zip(table.blocks[0].columns, _reordered(cells, order), strict=True):
-        ref = CellRef("t3", _LEGACY_OTHER.key, column.key)
+        ref = CellRef("t3", earlier.key, column.key)
         if atom.garbled:
             continue
         value = atom.value if atom.kind == VALUE and atom.value is not None else _BLANK_VALUE
@@ -930,11 +932,11 @@ def _legacy_other(
     result.notes.append(
         Finding(
             "label-deviation",
-            f"表三第{run.line}行按2019年格式印为一行“{_LEGACY_OTHER.label}”，"
+            f"表三第{run.line}行按{declared.earlier}格式印为一行“{earlier.label}”，"
             f"《{fmt.name}》中该项应分为1.至{len(sub_rows)}.共{len(sub_rows)}行；已按（六）各项合计读取",
             line=run.line,
             table="t3",
-            row=_LEGACY_OTHER.key,
+            row=earlier.key,
         )
     )
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from gongkai.core import demo as core_demo
 from gongkai.core.article20 import Article20
-from gongkai.core.formats import FORMAT_2019
+from gongkai.core.formats import format_for_year
 from gongkai.web.orgs.models import Agency
 from gongkai.web.proactive import services
 from gongkai.web.proactive.models import Category, Channel, ChannelKind
@@ -74,7 +74,7 @@ def load(
     ``extra_items`` are more 目录 items (the current year's, up to today)."""
     counts = {"items": 0, "documents": 0, "decisions": 0, "fees": 0, "procurements": 0}
     # Lists of matters only matter for 2019-format years (上一年项目数量、本年增/减).
-    with_matters = any(FORMAT_2019.applies_to(year) for year in district.years)
+    with_matters = any(format_for_year(year).counts_matters for year in district.years)
     for key, agency in agencies.items():
         officer = users[f"{key}_jbr"]
         reviewer = users[f"{key}_shr"]

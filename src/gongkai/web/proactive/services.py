@@ -21,7 +21,7 @@ from gongkai.core import wallclock
 from gongkai.core.article20 import Article20
 from gongkai.core.deadlines import publication_deadline
 from gongkai.core.errors import RuleError
-from gongkai.core.formats import UnknownYearError, format_for_year
+from gongkai.core.formats import Format, UnknownYearError, format_for_year
 from gongkai.core.vocabulary import AuditAction
 from gongkai.web.accounts import permissions
 from gongkai.web.accounts.permissions import require_writer
@@ -350,9 +350,9 @@ def item_void(*, acting_user: User, item: Item, reason: str) -> Item:
 # ------------------------------------------------------------------ 第二十条 records
 
 
-def _year_format_key(day: dt.date, field_name: str) -> str:
+def _year_format(day: dt.date, field_name: str) -> Format:
     try:
-        return format_for_year(day.year).key
+        return format_for_year(day.year)
     except UnknownYearError as exc:
         raise ApplicationError(str(exc), field=field_name) from None
 
@@ -490,7 +490,9 @@ def decision_record(
         raise ApplicationError(
             "按期间汇总登记请填写数据来源说明（如“据审批系统第一季度统计”）", field="source_note"
         )
-    if kind_enum is DecisionKind.OTHER_SERVICES and _year_format_key(end_on, "end_on") != "2019":
+    if kind_enum is DecisionKind.OTHER_SERVICES and not _year_format(end_on, "end_on").has_row(
+        "t2", "other_services"
+    ):
         raise ApplicationError(
             "“其他对外管理服务事项”只在2019—2020年度报告格式中统计", field="kind"
         )
@@ -572,7 +574,7 @@ def procurement_record(
     if not title.strip():
         raise ApplicationError("请填写采购项目名称", field="title")
     _not_future(day, "采购日期", today, "day")
-    if _year_format_key(day, "day") != "2019":
+    if not _year_format(day, "day").has_row("t2", "procurement"):
         raise ApplicationError(
             "政府集中采购只在2019—2020年度报告格式（第二十条第（九）项）中统计，2021年度起不再登记",
             field="day",
