@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib.auth import get_user_model
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -98,7 +97,3 @@ def end_access_without_roles(*, acting_user: Any, user: Any) -> bool:
         active=False,
     )
     return True
-
-
-def users_model() -> Any:
-    return get_user_model()

@@ -42,11 +42,6 @@ def _memberships(user: Any) -> list[tuple[int, int | None, Role]]:
     return cached
 
 
-def forget_cached_memberships(user: Any) -> None:
-    if hasattr(user, "_gongkai_memberships"):
-        del user._gongkai_memberships
-
-
 def roles_in(user: Any, agency_id: int) -> set[Role]:
     return {role for a, _g, role in _memberships(user) if a == agency_id}
 

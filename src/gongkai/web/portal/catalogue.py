@@ -143,7 +143,3 @@ def item_public(*, agency: Agency, pk: int, today: dt.date) -> Item | None:
         .filter(pk=pk)
         .first()
     )
-
-
-def zero_result_searches(*, agency: Agency, limit: int = 50) -> QuerySet[ZeroResultSearch]:
-    return ZeroResultSearch.objects.filter(agency=agency)[:limit]
