@@ -399,22 +399,8 @@ def _waiting_for_review_and_oversight(
         chosen = list(running.order_by("-due_on", "-id")[:PENDING_EXTENSIONS_PER_AGENCY])
         if not chosen and agency.code in featured:
             chosen = [
-                services.application_register(
-                    acting_user=officer,
-                    agency=agency,
-                    applicant=services.ApplicantData(
-                        kind="natural",
-                        name="林晓",
-                        id_type="居民身份证",
-                        id_number="110101198805120020",
-                        phone="13900001234",
-                    ),
-                    channel="in_person",
-                    arrived_on=today,
-                    subject="本辖区2015年以来历次征地补偿安置方案及批复文件",
-                    requested_form="纸质",
-                    delivery="邮寄",
-                    today=today,
+                _received_today(
+                    agency, officer, today, "本辖区2015年以来历次征地补偿安置方案及批复文件"
                 )
             ]
             registered += 1
@@ -430,7 +416,8 @@ def _waiting_for_review_and_oversight(
                 log.warning("demo extension request for %s refused: %s", app.number, exc.message)
             else:
                 asked += 1
-    signoff = _answer_waiting_for_signoff(agencies, users, today, featured)
+    signoff, fresh = _answer_waiting_for_signoff(agencies, users, today, featured)
+    registered += fresh
     supervised = 0
     office = (
         Membership.objects.filter(role=Role.OFFICE.value).select_related("user", "agency").first()
@@ -462,13 +449,35 @@ def _waiting_for_review_and_oversight(
     )
 
 
+def _received_today(agency: Agency, officer: Any, today: dt.date, subject: str) -> Application:
+    """A request received in person today, so a featured agency always has work to show."""
+    return services.application_register(
+        acting_user=officer,
+        agency=agency,
+        applicant=services.ApplicantData(
+            kind="natural",
+            name="林晓",
+            id_type="居民身份证",
+            id_number="110101198805120020",
+            phone="13900001234",
+        ),
+        channel="in_person",
+        arrived_on=today,
+        subject=subject,
+        requested_form="纸质",
+        delivery="邮寄",
+        today=today,
+    )
+
+
 def _answer_waiting_for_signoff(
     agencies: dict[str, Agency], users: dict[str, Any], today: dt.date, featured: set[str]
-) -> int:
+) -> tuple[int, int]:
     """The agencies whose people are demo logins require their answers to be signed (签发) by
     their 审核人, and each case officer has submitted today the answer of a running case due
-    soonest, so the 审核人's 待我审批 shows an answer to sign (issue 10, item 9)."""
-    submitted = 0
+    soonest (or of one received today), so the 审核人's 待我审批 shows an answer to sign (issue
+    10, item 9). Returns the answers submitted and the requests registered for it."""
+    submitted = registered = 0
     for code in sorted(featured):
         agency, officer = agencies.get(code), users.get(f"{code}_jbr")
         if agency is None or officer is None or f"{code}_shr" not in users:
@@ -477,27 +486,37 @@ def _answer_waiting_for_signoff(
         agency.save(update_fields=["answers_need_signoff"])
         candidates = (
             Application.objects.filter(
-                agency=agency, voided=False, status=Status.IN_PROGRESS.value, due_on__gte=today
+                agency=agency,
+                voided=False,
+                status__in=[Status.REGISTERED.value, Status.IN_PROGRESS.value],
+                due_on__gte=today,
             )
             .exclude(events__kind__in=["extension", "extension_requested"])
             .order_by("due_on", "id")
         )
-        for app in candidates[:5]:
-            try:
-                services.application_submit_answer(
-                    acting_user=officer,
-                    application=app,
-                    day=today,
-                    outcome="granted",
-                    legal_basis="《中华人民共和国政府信息公开条例》第三十六条第二项",
-                    summary="所申请的信息予以公开，随本答复书提供",
-                )
-            except ApplicationError as exc:
-                log.warning("demo answer for signoff of %s refused: %s", app.number, exc.message)
-            else:
-                submitted += 1
-                break
-    return submitted
+        if not any(_submit_for_signoff(officer, app, today) for app in candidates[:5]):
+            fresh = _received_today(agency, officer, today, "本机关2025年度部门预算公开文本")
+            registered += 1
+            if not _submit_for_signoff(officer, fresh, today):
+                continue
+        submitted += 1
+    return submitted, registered
+
+
+def _submit_for_signoff(officer: Any, app: Application, today: dt.date) -> bool:
+    try:
+        services.application_submit_answer(
+            acting_user=officer,
+            application=app,
+            day=today,
+            outcome="granted",
+            legal_basis="《中华人民共和国政府信息公开条例》第三十六条第二项",
+            summary="所申请的信息予以公开，随本答复书提供",
+        )
+    except ApplicationError as exc:
+        log.warning("demo answer for signoff of %s refused: %s", app.number, exc.message)
+        return False
+    return True
 
 
 LETTERS_PER_AGENCY = (

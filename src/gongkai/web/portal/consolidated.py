@@ -147,8 +147,6 @@ def _sum(result: Consolidation, fmt: Format) -> None:
         # Tables 二 and 四: flat keys "row.column"; one line per cell with its row and column.
         lines = []
         for block, row, column in table.cells():
-            if row.heading_only:
-                continue
             total = Decimal(0) if column.kind is ValueKind.AMOUNT else 0
             for doc in docs:
                 value = _value(doc.get(table.key, {}).get(f"{row.key}.{column.key}"), column.kind)
