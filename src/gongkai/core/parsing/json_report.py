@@ -125,20 +125,21 @@ def _where(path: Any) -> str:
 def _explain(error: jsonschema.ValidationError) -> str:
     """A schema violation as one Chinese sentence naming the place and what is expected."""
     where = _where(error.absolute_path)
-    kind = error.validator
-    value = error.validator_value
+    kind: Any = error.validator
+    value: Any = error.validator_value
+    declared: Any = error.schema if isinstance(error.schema, Mapping) else {}
     if kind == "required":
         missing = [k for k in value if isinstance(error.instance, dict) and k not in error.instance]
         what = f"缺少字段“{'、'.join(missing) or value}”"
     elif kind == "additionalProperties":
         extra = (
-            sorted(k for k in error.instance if k not in error.schema.get("properties", {}))
+            sorted(k for k in error.instance if k not in declared.get("properties", {}))
             if isinstance(error.instance, dict)
             else []
         )
         what = f"有本格式没有的字段“{'、'.join(extra)}”"
-    elif kind == "propertyNames":
-        what = f"“{error.instance}”不是本格式的单元格或字段名"
+    elif "propertyNames" in error.schema_path:  # a name that fails the pattern of names
+        what = f"中的“{error.instance}”不是本格式的单元格或字段名"
     elif kind == "type":
         names = [value] if isinstance(value, str) else list(value)
         what = f"类型应为{'或'.join(_KINDS.get(n, n) for n in names)}，实为{_shown(error.instance)}"
