@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from gongkai.cli.main import main
 from gongkai.core.annual import render
 from gongkai.core.annual.json_render import render_json_bytes
 from gongkai.core.checks import check_report
@@ -19,7 +20,6 @@ from gongkai.core.errors import UnreadableInput
 from gongkai.core.parsing import read_path, read_report
 from gongkai.core.parsing.json_report import read_json_report
 from gongkai.core.report import CellRef
-from gongkai.cli.main import main
 
 from .test_annual_roundtrip import DISTRICTS, _compose
 

@@ -174,7 +174,7 @@ def _cells(doc: Mapping[str, Any], format_key: str) -> dict[CellRef, Cell]:
         if ref not in known:
             where = f"tables.{ref.table}.{ref.row}.{ref.column}"
             raise UnreadableInput(
-                f"不是有效的gongkai年度报告JSON：“{where}”不是{fmt.name}中的单元格"
+                f"不是有效的gongkai年度报告JSON：“{where}”不是《{fmt.name}》中的单元格"
                 f"（format为“{format_key}”）"
             )
         cells[ref] = Cell(ref, value, raw="" if value is None else str(value))
