@@ -188,3 +188,14 @@ def test_a_folder_holds_our_json_reports_and_skips_other_json(
     status, document, err = _check_json(capsys, tmp_path)
     assert (status, err) == (0, "")
     assert [Path(r["path"]).name for r in document["reports"]] == ["gov-2025.json"]
+
+
+def test_last_years_json_serves_as_previous_as_its_printed_text_does() -> None:
+    years = DISTRICTS[1]
+    read = {}
+    for kind in ("json", "txt"):
+        last = read_report(render(_compose(years, "jyj", 2024)[1], kind), f"2024.{kind}")
+        this = read_report(render(_compose(years, "jyj", 2025)[1], kind), f"2025.{kind}")
+        read[kind] = [(f.code, f.message) for f in check_report(this, last)]
+    assert read["json"] == read["txt"]
+    assert [code for code, _ in read["json"]] == ["reused-text"]  # the demo's 五 is the same
