@@ -5,9 +5,12 @@ another shape is refused with a Chinese reason and exit status 2."""
 
 from __future__ import annotations
 
+import contextlib
+import copy
 import dataclasses
 import datetime as dt
 import json
+import random
 from pathlib import Path
 
 import pytest
@@ -199,3 +202,45 @@ def test_last_years_json_serves_as_previous_as_its_printed_text_does() -> None:
         read[kind] = [(f.code, f.message) for f in check_report(this, last)]
     assert read["json"] == read["txt"]
     assert [code for code, _ in read["json"]] == ["reused-text"]  # the demo's 五 is the same
+
+
+def _paths(node: object, path: tuple = ()) -> list[tuple]:
+    out = [path]
+    if isinstance(node, dict):
+        for key, value in node.items():
+            out.extend(_paths(value, (*path, key)))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            out.extend(_paths(value, (*path, index)))
+    return out
+
+
+def test_a_damaged_json_is_read_or_refused_never_a_crash() -> None:
+    """Random fields replaced by values of the wrong kind or removed: every document is either
+    read and checked or refused with UnreadableInput (a fixed seed: the same documents each run)."""
+    base = json.loads(render(_compose(*CASES[1])[1], "json"))
+    paths = _paths(base)[1:]
+    junk = [None, 0, -1, 1.5, "", "x", [], {}, True, 10**30, "2025-13-40", "t3.granted.total"]
+    rng = random.Random(7)
+    outcomes = {"read": 0, "refused": 0}
+    for _ in range(400):
+        document = copy.deepcopy(base)
+        for _ in range(rng.randint(1, 3)):
+            *parents, last = rng.choice(paths)
+            node = document
+            with contextlib.suppress(KeyError, IndexError, TypeError):
+                for key in parents:
+                    node = node[key]
+                if isinstance(node, dict) and rng.random() < 0.3:
+                    node.pop(last, None)
+                else:
+                    node[last] = rng.choice(junk)
+        data = json.dumps(document, ensure_ascii=False).encode()
+        try:
+            check_report(read_report(data, "damaged.json"))
+        except UnreadableInput as refused:
+            assert "JSON" in str(refused)
+            outcomes["refused"] += 1
+        else:
+            outcomes["read"] += 1
+    assert outcomes["read"] and outcomes["refused"]
