@@ -36,7 +36,7 @@ from ..annual.model import (
 )
 from ..errors import UnreadableInput
 from ..formats import FORMATS
-from ..report import Cell, CellRef, Number, Paragraph, Report
+from ..report import Cell, CellRef, Number, Paragraph, Report, SectionText
 
 NOT_UTF8 = "JSON文件应为UTF-8编码，无法按UTF-8读取"
 NOT_OURS = (
@@ -72,19 +72,19 @@ def read_json_report(data: bytes, name: str = "<input>") -> Report:
     if error is not None:
         raise UnreadableInput(_explain(error))
     annual = _annual(loaded)
-    read = annual.as_report(path=name)
+    fmt = annual.format
     return Report(
         path=name,
-        year=read.year,
-        agency=read.agency,
-        published=read.published,
-        format_key=read.format_key,
-        title=read.title,
-        sections=read.sections,
+        year=annual.year,
+        agency=annual.agency.name,
+        published=annual.published,
+        format_key=annual.format_key,
+        title=annual.title,
+        sections=tuple(_sections(annual)),
         paragraphs=tuple(_paragraphs(annual)),
-        cells=read.cells,
-        tables_present=read.tables_present,
-        is_government_report=read.is_government_report,
+        cells=annual.tables.cells,
+        tables_present=frozenset(table.key for table in fmt.tables),
+        is_government_report=annual.agency.is_government,
     )
 
 
@@ -291,6 +291,19 @@ def _annual(doc: Mapping[str, Any]) -> AnnualReport:
         carryover_checked=bool(carryover.get("checked", False)),
         published=published,
     )
+
+
+def _sections(annual: AnnualReport) -> Iterator[SectionText]:
+    """The six sections under their standard titles: the paragraphs every output prints, with
+    the footnotes under the section's table."""
+    fmt = annual.format
+    for section in fmt.sections:
+        paragraphs = list(annual.section_paragraphs(section.key))
+        for table in fmt.tables:
+            if table.number == section.number:
+                paragraphs.extend(annual.footnote_lines(table.key))
+        text = "\n".join(paragraphs)
+        yield SectionText(section.key, section.number, section.title, None, text, None)
 
 
 def _paragraphs(annual: AnnualReport) -> Iterator[Paragraph]:
