@@ -147,7 +147,7 @@ def test_an_empty_folder_and_a_missing_file_are_each_one_line_on_stderr(
     assert main(["check", "nothing", "missing.txt", "a.txt"]) == 2
     captured = capsys.readouterr()
     assert captured.err.splitlines() == [
-        "nothing：目录中没有可检查的报告文件（.txt、.htm、.html、.docx、.pdf）",
+        "nothing：目录中没有可检查的报告文件（.txt、.htm、.html、.docx、.pdf、.json）",
         "missing.txt：文件不存在，请检查路径",
     ]
     assert "检查了1份报告" in captured.out  # the readable file is still checked

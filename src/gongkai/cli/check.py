@@ -34,10 +34,10 @@ from gongkai.core.export import csv_header, csv_row, json_document, report_json
 from gongkai.core.findings import Finding, Severity
 from gongkai.core.report import Report
 
-SUFFIXES = (".txt", ".htm", ".html", ".docx", ".pdf")
+SUFFIXES = (".txt", ".htm", ".html", ".docx", ".pdf", ".json")
 # Larger than any real report: text and HTML reports are a few hundred KB, Word and PDF files
 # with pictures a few dozen MB.
-MAX_BYTES = {".txt": 20_000_000, ".htm": 20_000_000, ".html": 20_000_000}
+MAX_BYTES = {".txt": 20_000_000, ".htm": 20_000_000, ".html": 20_000_000, ".json": 20_000_000}
 MAX_BYTES_DEFAULT = 200_000_000
 DEFAULT_TIMEOUT = 30.0
 PROGRESS_MIN_FILES = 20
@@ -48,8 +48,9 @@ def register(subparsers: Any) -> None:
         "check",
         help="检查政府信息公开工作年度报告",
         description=(
-            "检查政府信息公开工作年度报告（.txt、.htm、.html、.docx、.pdf）：表格勾稽关系、"
-            "年度、格式版本、正文与表格是否一致等。目录会递归查找其中的报告文件。"
+            "检查政府信息公开工作年度报告（.txt、.htm、.html、.docx、.pdf，以及gongkai发布的"
+            "机器可读版本.json）：表格勾稽关系、年度、格式版本、正文与表格是否一致等。"
+            "目录会递归查找其中的报告文件（.json只取gongkai年度报告JSON）。"
             "退出状态：0 没有错误；1 至少一份报告有错误；2 有文件无法读取。"
         ),
     )
@@ -121,7 +122,9 @@ def collect(arguments: Sequence[str]) -> list[Input]:
         path = Path(argument)
         if path.is_dir():
             found = sorted(
-                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES
+                p
+                for p in path.rglob("*")
+                if p.is_file() and p.suffix.lower() in SUFFIXES and _report_file(p)
             )
             if not found:
                 inputs.append(
@@ -134,6 +137,21 @@ def collect(arguments: Sequence[str]) -> list[Input]:
         else:
             inputs.append(Input(argument, None, "文件不存在，请检查路径"))
     return inputs
+
+
+def _report_file(path: Path) -> bool:
+    """Under a directory, a ``.json`` file is a report only when it is gongkai's annual-report
+    JSON (its ``schema`` field comes first); other JSON files (a ``--json`` result) are skipped.
+    A ``.json`` file named on the command line is always read, and refused with a reason."""
+    if path.suffix.lower() != ".json":
+        return True
+    from gongkai.core.annual.json_render import SCHEMA_ID
+
+    try:
+        with path.open("rb") as handle:
+            return SCHEMA_ID.encode() in handle.read(4096)
+    except OSError:
+        return True  # let the reader give its reason
 
 
 def _checked_input(name: str, path: Path) -> Input:

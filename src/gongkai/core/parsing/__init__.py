@@ -4,7 +4,9 @@
 ``.html``, ``.docx`` or ``.pdf`` report and returns an immutable
 :class:`gongkai.core.report.Report`; ``read_path(path)`` reads a file (text and web pages up to
 16 MB, of which the first four million characters are examined; PDF and Word files whole, up to
-200 MB). Whatever is not an annual report at all raises
+200 MB). The machine-readable JSON that gongkai itself publishes (a ``.json`` name, or bytes that
+open with ``{``) is read by :mod:`.json_report` against the published schema instead of the
+pipeline below. Whatever is not an annual report at all raises
 :class:`gongkai.core.errors.UnreadableInput` with a one-line reason in Chinese; what the reader
 noticed while reading (label deviations, unreadable or cut-off tables, altered headings) is in
 ``Report.notes``.

@@ -18,6 +18,7 @@ from ..report import Cell, CellRef, Paragraph, Report, SectionText, Span
 from .atoms import is_noise, runs_of, zone_atoms
 from .document import Document, SourceLine
 from .facts import document_facts
+from .json_report import looks_like_json, read_json_report
 from .meta import read_meta
 from .normalize import key_of_normalised, looks_traditional, norm, to_simplified
 from .sources import (
@@ -48,7 +49,11 @@ def read_report(data: bytes, name: str = "<input>", previous: Report | None = No
     """Read one annual report from its bytes; ``name`` is the path shown in findings.
 
     ``previous`` (last year's report, ``--previous``): its 现行有效件数 settle a run-together
-    table-2 document row (现行有效 = 上年现行有效 + 制发 − 废止)."""
+    table-2 document row (现行有效 = 上年现行有效 + 制发 − 废止).
+
+    The machine-readable JSON gongkai publishes is read by :mod:`.json_report`."""
+    if looks_like_json(data, name):
+        return read_json_report(data, name)
     kind = sniff(data, name)
     if kind == "pdf":
         lines = pdf_lines(data)
