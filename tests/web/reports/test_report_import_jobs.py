@@ -50,9 +50,7 @@ def queued_job(district) -> ReportImportJob:
     )
 
 
-def test_the_upload_queues_a_job_whose_page_shows_the_version_and_its_findings(
-    client, district
-):
+def test_the_upload_queues_a_job_whose_page_shows_the_version_and_its_findings(client, district):
     client.force_login(district.office)
     answer = client.post(
         reverse("reports:import"),
@@ -81,9 +79,10 @@ def test_the_upload_queues_a_job_whose_page_shows_the_version_and_its_findings(
         assert finding["message"] in text
     assert reverse("reports:workspace", args=[district.dept_a.pk, 2024]) in text
     # The import page lists the job.
-    assert reverse("reports:import_job", args=[job.pk]) in client.get(
-        reverse("reports:import")
-    ).content.decode()
+    assert (
+        reverse("reports:import_job", args=[job.pk])
+        in client.get(reverse("reports:import")).content.decode()
+    )
 
 
 def test_the_page_of_a_queued_or_running_job_shows_its_stage_and_refreshes(
@@ -103,9 +102,7 @@ def test_the_page_of_a_queued_or_running_job_shows_its_stage_and_refreshes(
         # While the worker checks the report, the job's page says so.
         running = ReportImportJob.objects.get(pk=job.pk)
         response = client.get(url)
-        seen.append(
-            (running.status, running.stage, running.percent, response.get("Refresh", ""))
-        )
+        seen.append((running.status, running.stage, running.percent, response.get("Refresh", "")))
         assert "正在检查报告" in response.content.decode()
         return real_check(*args, **kwargs)
 

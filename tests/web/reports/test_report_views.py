@@ -77,8 +77,6 @@ def test_a_wrong_file_type_or_year_is_refused_at_upload_without_a_job(client, di
         ({"file": SimpleUploadedFile("x.txt", b"x")}, {"year": "二〇二四"}, "年度应填写四位数字"),
         ({"file": SimpleUploadedFile("x.txt", b"x")}, {"year": "1999"}, "年度应在2008至"),
     ):
-        response = client.post(
-            "/reports/import/", {"agency": district.dept_a.pk, **data, **fields}
-        )
+        response = client.post("/reports/import/", {"agency": district.dept_a.pk, **data, **fields})
         assert response.status_code == 400 and message in response.content.decode()
     assert not ReportImportJob.objects.exists()

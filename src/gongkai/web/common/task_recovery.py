@@ -84,8 +84,6 @@ def task_results_recover_stale(now: dt.datetime | None = None) -> int:
             if locked is None or locked.status != TaskResultStatus.RUNNING:
                 continue  # ended meanwhile
             reason = "运行该任务的后台进程已不存在" if not old else "任务开始后长时间未结束"
-            locked.set_failed(
-                WorkerLost(f"{reason}（后台进程 {last or '未知'}），已标记为失败。")
-            )
+            locked.set_failed(WorkerLost(f"{reason}（后台进程 {last or '未知'}），已标记为失败。"))
             marked += 1
     return marked

@@ -74,9 +74,7 @@ class ReportImportJob(models.Model):
     class Meta:
         ordering = ("-id",)
         verbose_name = "历史年度报告导入任务"
-        indexes = (
-            models.Index(fields=("status", "heartbeat_at"), name="reports_job_status_idx"),
-        )
+        indexes = (models.Index(fields=("status", "heartbeat_at"), name="reports_job_status_idx"),)
 
     def __str__(self) -> str:
         return f"{self.filename}（{self.get_status_display()}）"
