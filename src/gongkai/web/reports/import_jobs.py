@@ -18,11 +18,11 @@ import datetime as dt
 import logging
 from typing import Any
 
-from django.db import transaction
 from django.tasks import task
 
 from gongkai.core import wallclock
 from gongkai.web.accounts import permissions
+from gongkai.web.common import jobs
 from gongkai.web.common.errors import ApplicationError, PermissionDenied
 from gongkai.web.orgs.models import Agency
 from gongkai.web.reports import services
@@ -93,17 +93,9 @@ def run_report_import_job(job_id: int) -> dict[str, Any]:
 
 def job_run(job_id: int) -> None:
     """Claim a queued job and do it (see the module's docstring for what is kept when)."""
-    with transaction.atomic():
-        job = ReportImportJob.objects.select_for_update().get(pk=job_id)
-        if job.status != ReportJobStatus.QUEUED:
-            return  # already taken by another run, or finished
-        now = wallclock.now()
-        job.status = ReportJobStatus.RUNNING
-        job.stage = ReportJobStage.WAITING
-        job.attempts += 1
-        job.started_at = job.started_at or now
-        job.heartbeat_at = now
-        job.save(update_fields=["status", "stage", "attempts", "started_at", "heartbeat_at"])
+    job = jobs.job_claim(ReportImportJob, job_id, now=wallclock.now(), stage=ReportJobStage.WAITING)
+    if job is None:
+        return  # already taken by another run, or finished
     attempt = job.attempts
     try:
         _work(job, attempt)
@@ -170,34 +162,25 @@ def _work(job: ReportImportJob, attempt: int) -> None:
 def jobs_recover_stale(now: dt.datetime | None = None) -> int:
     """Jobs left RUNNING by a killed worker (no heartbeat for ``STALE_AFTER``): queued again,
     or marked failed after ``MAX_ATTEMPTS`` runs. Returns how many were found."""
-    now = now or wallclock.now()
-    requeued: list[int] = []
-    found = 0
-    for pk in ReportImportJob.objects.filter(
-        status=ReportJobStatus.RUNNING, heartbeat_at__lt=now - STALE_AFTER
-    ).values_list("pk", flat=True):
-        with transaction.atomic():
-            job = ReportImportJob.objects.select_for_update().get(pk=pk)
-            if job.status != ReportJobStatus.RUNNING or job.heartbeat_at is None:
-                continue
-            if job.heartbeat_at >= now - STALE_AFTER:
-                continue
-            found += 1
-            if job.attempts < MAX_ATTEMPTS:
-                job.status = ReportJobStatus.QUEUED
-                job.stage = ReportJobStage.WAITING
-                job.message = f"后台进程中断（第{job.attempts}次运行），已自动重新排队。"
-                job.save(update_fields=["status", "stage", "message"])
-                requeued.append(pk)
-            else:
-                job.status = ReportJobStatus.FAILED
-                job.message = (
-                    f"后台进程中断，已运行{job.attempts}次仍未完成，报告未导入。"
-                    "请重新上传，或联系系统管理员。"
-                )
-                job.data = b""
-                job.finished_at = now
-                job.save(update_fields=["status", "message", "data", "finished_at"])
-    for pk in requeued:
-        run_report_import_job.enqueue(pk)
-    return found
+
+    def requeue(job: ReportImportJob) -> list[str]:
+        job.stage = ReportJobStage.WAITING
+        job.message = f"后台进程中断（第{job.attempts}次运行），已自动重新排队。"
+        return ["stage", "message"]
+
+    def fail(job: ReportImportJob) -> list[str]:
+        job.message = (
+            f"后台进程中断，已运行{job.attempts}次仍未完成，报告未导入。"
+            "请重新上传，或联系系统管理员。"
+        )
+        return ["message"]
+
+    return jobs.jobs_recover_stale(
+        ReportImportJob,
+        now=now or wallclock.now(),
+        stale_after=STALE_AFTER,
+        max_attempts=MAX_ATTEMPTS,
+        requeue=requeue,
+        fail=fail,
+        enqueue=lambda pk: run_report_import_job.enqueue(pk),
+    )
