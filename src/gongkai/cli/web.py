@@ -126,10 +126,15 @@ def _handle_worker(args: argparse.Namespace) -> int:
 
         when = timezone.localtime(next_reminder_time(wallclock.now()))
         print(f"每日期限提醒已排定，下次运行：{when:%Y-%m-%d %H:%M}", flush=True)
+    from gongkai.web.common.task_recovery import task_results_recover_stale, worker_id
     from gongkai.web.proactive.import_jobs import jobs_recover_stale
+    from gongkai.web.reports.import_jobs import jobs_recover_stale as report_jobs_recover_stale
 
-    if recovered := jobs_recover_stale():
+    if lost := task_results_recover_stale():
+        print(f"发现 {lost} 个中断的后台任务记录（进程已不存在），已标记为失败", flush=True)
+    if recovered := jobs_recover_stale() + report_jobs_recover_stale():
         print(f"发现 {recovered} 个中断的导入任务，已重新排队或标记为失败", flush=True)
+    options["worker_id"] = worker_id()
     print("后台任务进程已启动（按 Ctrl+C 停止）", flush=True)
     call_command("db_worker", **options)
     return 0

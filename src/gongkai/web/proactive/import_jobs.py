@@ -30,6 +30,7 @@ from django.tasks import task
 
 from gongkai.core import wallclock
 from gongkai.web.accounts.permissions import require_writer
+from gongkai.web.common import jobs
 from gongkai.web.common.errors import ApplicationError
 from gongkai.web.orgs.models import Agency
 from gongkai.web.proactive import importing
@@ -89,16 +90,9 @@ def run_import_job(job_id: int) -> dict[str, Any]:
 
 def job_run(job_id: int, *, today: dt.date | None = None) -> None:
     """Claim a queued job and do it (see the module's docstring for what is kept when)."""
-    with transaction.atomic():
-        job = ImportJob.objects.select_for_update().get(pk=job_id)
-        if job.status != JobStatus.QUEUED:
-            return  # already taken by another run, or finished
-        now = wallclock.now()
-        job.status = JobStatus.RUNNING
-        job.attempts += 1
-        job.started_at = job.started_at or now
-        job.heartbeat_at = now
-        job.save(update_fields=["status", "attempts", "started_at", "heartbeat_at"])
+    job = jobs.job_claim(ImportJob, job_id, now=wallclock.now())
+    if job is None:
+        return  # already taken by another run, or finished
     attempt = job.attempts
     try:
         _work(job, attempt, today or wallclock.today())
@@ -212,35 +206,24 @@ def jobs_recover_stale(now: dt.datetime | None = None) -> int:
     """Jobs left RUNNING by a killed worker (no heartbeat for ``STALE_AFTER``): queued again to
     continue from their cursor, or marked failed after ``MAX_ATTEMPTS`` runs. Returns how many
     were found."""
-    now = now or wallclock.now()
-    requeued: list[int] = []
-    found = 0
-    for pk in ImportJob.objects.filter(
-        status=JobStatus.RUNNING, heartbeat_at__lt=now - STALE_AFTER
-    ).values_list("pk", flat=True):
-        with transaction.atomic():
-            job = ImportJob.objects.select_for_update().get(pk=pk)
-            if job.status != JobStatus.RUNNING or job.heartbeat_at is None:
-                continue
-            if job.heartbeat_at >= now - STALE_AFTER:
-                continue
-            found += 1
-            if job.attempts < MAX_ATTEMPTS:
-                job.status = JobStatus.QUEUED
-                job.message = (
-                    f"后台进程中断（第{job.attempts}次运行），已自动重新排队，"
-                    f"将从第{max(job.next_row, 2)}行继续。"
-                )
-                job.save(update_fields=["status", "message"])
-                requeued.append(pk)
-            else:
-                job.status = JobStatus.FAILED
-                job.message = f"后台进程中断，已运行{job.attempts}次仍未完成，导入失败。" + _kept(
-                    job
-                )
-                job.data = b""
-                job.finished_at = now
-                job.save(update_fields=["status", "message", "data", "finished_at"])
-    for pk in requeued:
-        run_import_job.enqueue(pk)
-    return found
+
+    def requeue(job: ImportJob) -> list[str]:
+        job.message = (
+            f"后台进程中断（第{job.attempts}次运行），已自动重新排队，"
+            f"将从第{max(job.next_row, 2)}行继续。"
+        )
+        return ["message"]
+
+    def fail(job: ImportJob) -> list[str]:
+        job.message = f"后台进程中断，已运行{job.attempts}次仍未完成，导入失败。" + _kept(job)
+        return ["message"]
+
+    return jobs.jobs_recover_stale(
+        ImportJob,
+        now=now or wallclock.now(),
+        stale_after=STALE_AFTER,
+        max_attempts=MAX_ATTEMPTS,
+        requeue=requeue,
+        fail=fail,
+        enqueue=lambda pk: run_import_job.enqueue(pk),
+    )

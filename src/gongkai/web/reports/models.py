@@ -116,3 +116,6 @@ class PublishedFile(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+from gongkai.web.reports.job_models import ReportImportJob  # noqa: E402, F401

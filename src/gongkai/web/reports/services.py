@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections.abc import Callable
 from typing import Any
 
 from django.db import transaction
@@ -388,10 +389,18 @@ def report_import(
     name: str,
     year: int | None = None,
     published_on: dt.date | None = None,
+    progress: Callable[[str], None] | None = None,
+    on_saved: Callable[[PublishedReport], None] | None = None,
 ) -> PublishedReport:
     """Store a report the agency published before gongkai as an imported published version of
-    its year, with the parser's and checker's findings (any file ``gongkai check`` reads)."""
+    its year, with the parser's and checker's findings (any file ``gongkai check`` reads).
+
+    ``progress`` is told each stage (``reading``, ``checking``, ``saving``) as it starts;
+    ``on_saved`` runs inside the transaction that writes the version, so what it records (the
+    background job's result) is written with the version or not at all."""
     _require(permissions.can_publish_report(acting_user, agency), "只有公开办可以导入历史年度报告")
+    tell = progress or (lambda stage: None)
+    tell("reading")
     try:
         read = read_report(data, name)
     except UnreadableInput as exc:
@@ -408,9 +417,11 @@ def report_import(
         raise ApplicationError(
             f"{year}年度报告的发布日期应在{year + 1}年以后", field="published_on"
         )
+    tell("checking")
     previous = selectors.previous_year(agency, year)
     findings = check_report(read, previous.report if previous else None)
     deadline = selectors.deadline(agency, year)
+    tell("saving")
     with transaction.atomic():
         earlier = selectors.latest_published(agency, year)
         version = PublishedReport.objects.create(
@@ -436,6 +447,8 @@ def report_import(
             entity_id=f"{agency.code}/{year}",
             changes={"file": name, "sha256": _sha(data), "version": version.version},
         )
+        if on_saved is not None:
+            on_saved(version)
     return version
 
 

@@ -22,10 +22,10 @@ from gongkai.core.annual.json_render import cell_key
 from gongkai.core.report import CellRef
 from gongkai.core.yearend import UncountableRecord
 from gongkai.web.accounts import permissions
-from gongkai.web.common.errors import ApplicationError
+from gongkai.web.common.errors import ApplicationError, PermissionDenied
 from gongkai.web.orgs.selectors import agency_list_visible
-from gongkai.web.reports import selectors, services
-from gongkai.web.reports.models import PublishedReport
+from gongkai.web.reports import import_jobs, selectors, services
+from gongkai.web.reports.models import PublishedReport, ReportImportJob
 from gongkai.web.yearend.selectors import agency_for
 
 FILE_LABELS = {
@@ -307,13 +307,21 @@ def diff(request: HttpRequest, pk: int, other: int) -> HttpResponse:
     return render(request, "reports/diff.html", {"a": a, "b": b, "rows": rows})
 
 
+REFRESH_SECONDS = 2
+
+
 @login_required
 def import_report(request: HttpRequest) -> HttpResponse:
+    """The upload only stores the file and queues the job; the job's page shows its progress."""
     agencies = [
         a
         for a in agency_list_visible(user=request.user)
         if permissions.can_publish_report(request.user, a)
     ]
+    import_jobs.jobs_recover_stale()
+    jobs = ReportImportJob.objects.filter(agency__in=agencies).select_related(
+        "agency", "created_by", "result"
+    )[:10]
     if request.method == "POST":
         agency = agency_for(user=request.user, pk=_int(request.POST.get("agency")) or 0)
         upload = request.FILES.get("file")
@@ -327,20 +335,51 @@ def import_report(request: HttpRequest) -> HttpResponse:
                 raise ApplicationError(
                     "发布日期格式应为 2024-01-20", field="published_on"
                 ) from None
-            version = services.report_import(
+            year_text = request.POST.get("year", "").strip()
+            year = _int(year_text)
+            if year_text and year is None:
+                raise ApplicationError("年度应填写四位数字，如 2024", field="year")
+            job = import_jobs.job_create(
                 acting_user=request.user,
                 agency=agency,
                 data=upload.read(),
-                name=upload.name or "report",
-                year=_int(request.POST.get("year")),
+                filename=upload.name or "report",
+                year=year,
                 published_on=day,
             )
         except ApplicationError as exc:
             messages.error(request, exc.message)
-            return render(request, "reports/import.html", {"agencies": agencies}, status=400)
-        messages.success(
-            request,
-            f"已导入{version.year}年度报告（第{version.version}版），检查发现{len(version.findings)}项",
-        )
-        return redirect(_workspace_url(agency.pk, version.year))
-    return render(request, "reports/import.html", {"agencies": agencies})
+            return render(
+                request,
+                "reports/import.html",
+                {"agencies": agencies, "jobs": jobs},
+                status=403 if isinstance(exc, PermissionDenied) else 400,
+            )
+        return redirect("reports:import_job", pk=job.pk)
+    return render(request, "reports/import.html", {"agencies": agencies, "jobs": jobs})
+
+
+@login_required
+@require_GET
+def import_job(request: HttpRequest, pk: int) -> HttpResponse:
+    """One report import's stage and result; refreshes itself (no JavaScript) until it ends."""
+    import_jobs.jobs_recover_stale()
+    job = (
+        ReportImportJob.objects.filter(pk=pk)
+        .select_related("agency", "created_by", "result")
+        .first()
+    )
+    if job is None or not permissions.can_publish_report(request.user, job.agency):
+        raise Http404
+    response = render(
+        request,
+        "reports/import_job.html",
+        {
+            "job": job,
+            "agency": job.agency,
+            "findings": job.result.findings if job.result else [],
+        },
+    )
+    if not job.finished:
+        response["Refresh"] = str(REFRESH_SECONDS)  # browsers reload; no JavaScript needed
+    return response

@@ -1,0 +1,92 @@
+"""The background import of an annual report published before gongkai (issue 13, item 3): the
+uploaded file, the stage the worker is at, its heartbeat, and the result or what went wrong.
+Imported by ``models.py`` so Django sees it."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+
+class ReportJobStatus(models.TextChoices):
+    QUEUED = "queued", "排队中"
+    RUNNING = "running", "正在导入"
+    DONE = "done", "已完成"
+    FAILED = "failed", "失败"
+
+
+class ReportJobStage(models.TextChoices):
+    """Where a running import is: reading the file is the long part (a PDF takes seconds)."""
+
+    WAITING = "", "等待开始"
+    READING = "reading", "正在读取文件"
+    CHECKING = "checking", "正在检查报告"
+    SAVING = "saving", "正在保存"
+
+
+STAGE_PERCENT = {
+    ReportJobStage.WAITING: 0,
+    ReportJobStage.READING: 10,
+    ReportJobStage.CHECKING: 60,
+    ReportJobStage.SAVING: 90,
+}
+
+
+class ReportImportJob(models.Model):
+    """One uploaded earlier-year report and its import, run by the background worker.
+
+    The import writes in one transaction, which also marks the job done and links ``result``:
+    a worker killed before it left nothing written, and the retry starts from the file again.
+    """
+
+    agency = models.ForeignKey("orgs.Agency", on_delete=models.PROTECT, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    filename = models.CharField("文件名", max_length=255)
+    data = models.BinaryField("文件内容", blank=True)  # emptied when the job ends
+    year = models.PositiveIntegerField("所填年度", null=True, blank=True)
+    published_on = models.DateField("所填发布日期", null=True, blank=True)
+    status = models.CharField(
+        "状态",
+        max_length=10,
+        choices=ReportJobStatus.choices,
+        default=ReportJobStatus.QUEUED,
+    )
+    stage = models.CharField(
+        "进展", max_length=10, choices=ReportJobStage.choices, default="", blank=True
+    )
+    result = models.ForeignKey(
+        "reports.PublishedReport",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="导入的已发布版本",
+    )
+    message = models.TextField("说明", blank=True)
+    attempts = models.PositiveSmallIntegerField("运行次数", default=0)
+    created_at = models.DateTimeField("上传时间")
+    started_at = models.DateTimeField("开始时间", null=True, blank=True)
+    heartbeat_at = models.DateTimeField("最近进展", null=True, blank=True)
+    finished_at = models.DateTimeField("结束时间", null=True, blank=True)
+
+    class Meta:
+        ordering = ("-id",)
+        verbose_name = "历史年度报告导入任务"
+        indexes = (models.Index(fields=("status", "heartbeat_at"), name="reports_job_status_idx"),)
+
+    def __str__(self) -> str:
+        return f"{self.filename}（{self.get_status_display()}）"
+
+    @property
+    def finished(self) -> bool:
+        return self.status in (ReportJobStatus.DONE, ReportJobStatus.FAILED)
+
+    @property
+    def percent(self) -> int:
+        if self.status == ReportJobStatus.DONE:
+            return 100
+        if self.status == ReportJobStatus.QUEUED:
+            return 0
+        return STAGE_PERCENT.get(ReportJobStage(self.stage), 0)
