@@ -53,6 +53,8 @@ def test_the_office_fixes_and_publishes_the_demo_government_report(
     page.goto(f"{base}/reports/{government.pk}/2025/")
     expect(page.locator("#report-state")).to_have_text("起草")
     expect(page.locator("#report-errors")).to_contain_text(f"申请{planted}件")
+    # the error is in the officer's words, so the page must not send them to the records only
+    expect(page.locator("#report-errors")).to_contain_text("文字有误须修改说明性文字")
     # The fix: the officer's paragraph states the count of table 三.
     page.fill("#overview-requests", f"本年度共收到政府信息公开申请{received}件。")
     page.click("#save-draft")
