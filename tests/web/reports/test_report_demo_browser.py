@@ -35,7 +35,12 @@ def login(page: Page, base: str, username: str) -> None:
     page.fill("input[name=username]", username)
     page.fill("input[name=password]", DEMO_PASSWORD)
     page.click("button[type=submit]")
-    expect(page.locator("text=退出")).to_be_visible()
+    expect(page.locator("text=退出")).to_be_visible(timeout=SLOW)
+
+
+# Expectations wait as long as actions: the default 5 s of expect() is too short for a save that
+# runs the checker and renders every output on a loaded machine (a flaky failure seen here).
+SLOW = 180_000
 
 
 def test_the_office_fixes_and_publishes_the_demo_government_report(
@@ -47,33 +52,36 @@ def test_the_office_fixes_and_publishes_the_demo_government_report(
     planted = reports_demo.planted_count(government, 2025)
     received = year_end(agency=government, year=2025).value("t3", "received", "total")
     base = live_server.url
-    page.set_default_timeout(180_000)  # the checker and the outputs run on every action
+    page.set_default_timeout(SLOW)  # the checker and the outputs run on every action
 
     login(page, base, "gkb")
     page.goto(f"{base}/reports/{government.pk}/2025/")
-    expect(page.locator("#report-state")).to_have_text("起草")
-    expect(page.locator("#report-errors")).to_contain_text(f"申请{planted}件")
+    expect(page.locator("#report-state")).to_have_text("起草", timeout=SLOW)
+    expect(page.locator("#report-errors")).to_contain_text(f"申请{planted}件", timeout=SLOW)
     # the error is in the officer's words, so the page must not send them to the records only
-    expect(page.locator("#report-errors")).to_contain_text("文字有误须修改说明性文字")
+    expect(page.locator("#report-errors")).to_contain_text("文字有误须修改说明性文字", timeout=SLOW)
     # The fix: the officer's paragraph states the count of table 三.
     page.fill("#overview-requests", f"本年度共收到政府信息公开申请{received}件。")
-    page.click("#save-draft")
-    expect(page.locator("#report-errors")).to_have_count(0)
+    with page.expect_navigation(timeout=SLOW):  # a count of 0 also holds while the page reloads
+        page.click("#save-draft")
+    page.wait_for_load_state()
+    expect(page.locator("#report-state")).to_have_text("起草", timeout=SLOW)
+    expect(page.locator("#report-errors")).to_have_count(0, timeout=SLOW)
     notes = page.locator(".warning-note-input")
     for i in range(notes.count()):
         notes.nth(i).fill("经核实，情况属实。")
     page.click("#submit-draft")
-    expect(page.locator("#report-state")).to_have_text("提交审核")
+    expect(page.locator("#report-state")).to_have_text("提交审核", timeout=SLOW)
     page.click("#approve")
-    expect(page.locator("#report-state")).to_have_text("审核通过")
+    expect(page.locator("#report-state")).to_have_text("审核通过", timeout=SLOW)
     page.fill("#leader", "王建国")
     page.click("#sign")
-    expect(page.locator("#signed-by")).to_have_text("王建国")
+    expect(page.locator("#signed-by")).to_have_text("王建国", timeout=SLOW)
     page.fill("#published-on", TODAY.isoformat())
     page.click("#publish")
-    expect(page.locator("#report-state")).to_have_text("发布")
+    expect(page.locator("#report-state")).to_have_text("发布", timeout=SLOW)
     row = page.locator("#version-1")
-    expect(row).to_contain_text("按期")
+    expect(row).to_contain_text("按期", timeout=SLOW)
 
     version = PublishedReport.objects.get(agency=government, year=2025)
     downloaded = {}
