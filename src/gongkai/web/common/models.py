@@ -55,3 +55,40 @@ class AuditRecord(AppendOnlyModel):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.get_action_display()}"
+
+
+class JobStatus(models.TextChoices):
+    """Where a background job is (``common.jobs`` moves it): queued → running → done | failed."""
+
+    QUEUED = "queued", "排队中"
+    RUNNING = "running", "正在导入"
+    DONE = "done", "已完成"
+    FAILED = "failed", "失败"
+
+
+class BackgroundJob(models.Model):
+    """What every background job of gongkai records (issue 13, item 3): the uploaded file, its
+    status and message, and the run's attempts and times that ``common.jobs`` claims and
+    recovers by. The 目录 import and the import of earlier annual reports derive from it."""
+
+    filename = models.CharField("文件名", max_length=255)
+    data = models.BinaryField("文件内容", blank=True)  # emptied when the job ends
+    status = models.CharField(
+        "状态", max_length=10, choices=JobStatus.choices, default=JobStatus.QUEUED
+    )
+    message = models.TextField("说明", blank=True)
+    attempts = models.PositiveSmallIntegerField("运行次数", default=0)
+    created_at = models.DateTimeField("上传时间")
+    started_at = models.DateTimeField("开始时间", null=True, blank=True)
+    heartbeat_at = models.DateTimeField("最近进展", null=True, blank=True)
+    finished_at = models.DateTimeField("结束时间", null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return f"{self.filename}（{JobStatus(self.status).label}）"
+
+    @property
+    def finished(self) -> bool:
+        return self.status in (JobStatus.DONE, JobStatus.FAILED)

@@ -3,32 +3,15 @@ is, its heartbeat and what went wrong. Imported by ``models.py`` so Django sees 
 
 from __future__ import annotations
 
-from enum import StrEnum
-
 from django.conf import settings
 from django.db import models
 
+from gongkai.web.common.models import BackgroundJob, JobStatus
 
-class JobStatus(StrEnum):
-    QUEUED = "queued"
-    RUNNING = "running"
-    DONE = "done"
-    FAILED = "failed"
-
-    @property
-    def label(self) -> str:
-        return JOB_STATUS_LABELS[self]
+__all__ = ["ImportJob", "JobStatus"]
 
 
-JOB_STATUS_LABELS = {
-    JobStatus.QUEUED: "排队中",
-    JobStatus.RUNNING: "正在导入",
-    JobStatus.DONE: "已完成",
-    JobStatus.FAILED: "失败",
-}
-
-
-class ImportJob(models.Model):
+class ImportJob(BackgroundJob):
     """One uploaded 目录 file and its import, run by the background worker.
 
     ``next_row`` is the cursor: the spreadsheet row number of the first row not yet written.
@@ -40,15 +23,7 @@ class ImportJob(models.Model):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
-    filename = models.CharField("文件名", max_length=255)
-    data = models.BinaryField("文件内容", blank=True)  # emptied when the job ends
     good_rows_only = models.BooleanField("只导入没有问题的行", default=False)
-    status = models.CharField(
-        "状态",
-        max_length=10,
-        choices=[(s.value, s.label) for s in JobStatus],
-        default=JobStatus.QUEUED.value,
-    )
     total_rows = models.PositiveIntegerField("数据行数", default=0)
     checked_rows = models.PositiveIntegerField("已检查行数", default=0)
     to_write = models.PositiveIntegerField("待导入行数", default=0)
@@ -56,25 +31,12 @@ class ImportJob(models.Model):
     bad_rows = models.PositiveIntegerField("有问题的行数", default=0)
     next_row = models.PositiveIntegerField("下一待写入行号", default=0)
     errors = models.JSONField("问题", default=list, blank=True)
-    message = models.TextField("说明", blank=True)
-    attempts = models.PositiveSmallIntegerField("运行次数", default=0)
-    created_at = models.DateTimeField("上传时间")
-    started_at = models.DateTimeField("开始时间", null=True, blank=True)
-    heartbeat_at = models.DateTimeField("最近进展", null=True, blank=True)
-    finished_at = models.DateTimeField("结束时间", null=True, blank=True)
 
     class Meta:
         ordering = ("-id",)
         indexes = (
             models.Index(fields=("status", "heartbeat_at"), name="proactive_job_status_idx"),
         )
-
-    def __str__(self) -> str:
-        return f"{self.filename}（{JobStatus(self.status).label}）"
-
-    @property
-    def finished(self) -> bool:
-        return self.status in (JobStatus.DONE, JobStatus.FAILED)
 
     @property
     def percent(self) -> int:

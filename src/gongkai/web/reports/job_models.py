@@ -7,12 +7,9 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
+from gongkai.web.common.models import BackgroundJob, JobStatus
 
-class ReportJobStatus(models.TextChoices):
-    QUEUED = "queued", "排队中"
-    RUNNING = "running", "正在导入"
-    DONE = "done", "已完成"
-    FAILED = "failed", "失败"
+ReportJobStatus = JobStatus  # the statuses every background job shares
 
 
 class ReportJobStage(models.TextChoices):
@@ -32,7 +29,7 @@ STAGE_PERCENT = {
 }
 
 
-class ReportImportJob(models.Model):
+class ReportImportJob(BackgroundJob):
     """One uploaded earlier-year report and its import, run by the background worker.
 
     The import writes in one transaction, which also marks the job done and links ``result``:
@@ -43,16 +40,8 @@ class ReportImportJob(models.Model):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
-    filename = models.CharField("文件名", max_length=255)
-    data = models.BinaryField("文件内容", blank=True)  # emptied when the job ends
     year = models.PositiveIntegerField("所填年度", null=True, blank=True)
     published_on = models.DateField("所填发布日期", null=True, blank=True)
-    status = models.CharField(
-        "状态",
-        max_length=10,
-        choices=ReportJobStatus.choices,
-        default=ReportJobStatus.QUEUED,
-    )
     stage = models.CharField(
         "进展", max_length=10, choices=ReportJobStage.choices, default="", blank=True
     )
@@ -64,24 +53,11 @@ class ReportImportJob(models.Model):
         related_name="+",
         verbose_name="导入的已发布版本",
     )
-    message = models.TextField("说明", blank=True)
-    attempts = models.PositiveSmallIntegerField("运行次数", default=0)
-    created_at = models.DateTimeField("上传时间")
-    started_at = models.DateTimeField("开始时间", null=True, blank=True)
-    heartbeat_at = models.DateTimeField("最近进展", null=True, blank=True)
-    finished_at = models.DateTimeField("结束时间", null=True, blank=True)
 
     class Meta:
         ordering = ("-id",)
         verbose_name = "历史年度报告导入任务"
         indexes = (models.Index(fields=("status", "heartbeat_at"), name="reports_job_status_idx"),)
-
-    def __str__(self) -> str:
-        return f"{self.filename}（{self.get_status_display()}）"
-
-    @property
-    def finished(self) -> bool:
-        return self.status in (ReportJobStatus.DONE, ReportJobStatus.FAILED)
 
     @property
     def percent(self) -> int:
