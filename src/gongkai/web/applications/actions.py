@@ -105,16 +105,19 @@ def _can_sign_answer(user: Any, a: Application) -> bool:
     return pending is not None and pending.submitted_by_id != user.pk
 
 
+def _answer_fields(d: dict[str, Any]) -> dict[str, Any]:
+    """What the answer form gives both 作出答复 and 提交签发."""
+    return {
+        "day": d["day"],
+        "outcome": d["outcome"],
+        "legal_basis": d["legal_basis"],
+        "summary": d.get("summary", ""),
+        "pages": d.get("pages"),
+    }
+
+
 def _submit(user: Any, app: Application, d: dict[str, Any]) -> Application:
-    services.application_submit_answer(
-        acting_user=user,
-        application=app,
-        day=d["day"],
-        outcome=d["outcome"],
-        legal_basis=d["legal_basis"],
-        summary=d.get("summary", ""),
-        pages=d.get("pages"),
-    )
+    services.application_submit_answer(acting_user=user, application=app, **_answer_fields(d))
     return app
 
 
@@ -313,13 +316,7 @@ ACTIONS: dict[str, Action] = {
                 data, prefix="an", outcomes=outcome_choices_all_years(_today_year())
             ),
             lambda u, app, d: services.application_answer(
-                acting_user=u,
-                application=app,
-                day=d["day"],
-                outcome=d["outcome"],
-                legal_basis=d["legal_basis"],
-                summary=d.get("summary", ""),
-                pages=d.get("pages"),
+                acting_user=u, application=app, **_answer_fields(d)
             ),
             _can_answer,
             "已登记答复，申请办结",
