@@ -45,9 +45,14 @@ def _prepare(*, verbose: bool = False) -> None:
     from django.core.management import call_command
     from django.db import connection
 
+    from gongkai.web.common.squashed import unfinished_squashes
     from gongkai.web.config import datadir
 
     datadir.ensure_private_dir(Path(settings.DATA_DIR))
+    if problems := unfinished_squashes(connection):
+        from django.core.exceptions import ImproperlyConfigured
+
+        raise ImproperlyConfigured("\n".join(problems))
     call_command("migrate", interactive=False, verbosity=1 if verbose else 0)
     call_command("collectstatic", interactive=False, verbosity=0)
     if connection.vendor == "sqlite":
