@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.conf import settings
 from django.db import models
 
 from gongkai.core.vocabulary import event_kind_choices, status_choices
@@ -25,7 +24,7 @@ from gongkai.web.applications.enums import (
     Status,
 )
 from gongkai.web.common.errors import ApplicationError
-from gongkai.web.common.models import TimestampedModel
+from gongkai.web.common.models import TimestampedModel, VoidableModel, staff_member
 
 
 def mask_id(number: str) -> str:
@@ -83,7 +82,7 @@ class NumberCounter(models.Model):
         return f"{self.agency_id}/{self.year}: {self.last}"
 
 
-class Application(TimestampedModel):
+class Application(VoidableModel):
     agency = models.ForeignKey(
         "orgs.Agency",
         verbose_name="受理机构",
@@ -107,14 +106,7 @@ class Application(TimestampedModel):
     status = models.CharField(
         "办理状态", max_length=30, choices=status_choices, default=Status.REGISTERED.value
     )
-    assigned_to = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="经办人",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="assigned_applications",
-    )
+    assigned_to = staff_member("经办人", blank=True, related_name="assigned_applications")
     # Cache of the clock's answer, recomputed on every event and on calendar changes; never typed.
     due_on = models.DateField("答复期限", null=True, blank=True)
     due_provisional = models.BooleanField("期限为暂定", default=False)
@@ -129,15 +121,7 @@ class Application(TimestampedModel):
     answer_summary = models.TextField("答复内容摘要", blank=True)
     closed_on = models.DateField("办结日期", null=True, blank=True)
     pages = models.PositiveIntegerField("提供信息页数", null=True, blank=True)
-    voided = models.BooleanField("已作废", default=False)
-    void_reason = models.TextField("作废原因", blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="登记人",
-        null=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    created_by = staff_member("登记人")
     # The registration form's one-time token: the same form submitted twice (back button,
     # double click) registers one request.
     submission_token = models.CharField("提交标识", max_length=40, blank=True, default="")
@@ -251,13 +235,7 @@ class ApplicationEvent(models.Model):
     workdays = models.PositiveIntegerField("延长工作日", null=True, blank=True)
     due = models.DateField("约定答复期限", null=True, blank=True)
     note = models.TextField("说明", blank=True)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="记录人",
-        null=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    actor = staff_member("记录人")
     created_at = models.DateTimeField("记录时间", auto_now_add=True)
 
     class Meta:
@@ -307,21 +285,12 @@ class AnswerSignoff(models.Model):
     legal_basis = models.TextField("法律依据")
     summary = models.TextField("答复内容摘要", blank=True)
     pages = models.PositiveIntegerField("提供信息页数", null=True, blank=True)
-    submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name="提交人", on_delete=models.PROTECT, related_name="+"
-    )
+    submitted_by = staff_member("提交人", null=False)
     submitted_on = models.DateField("提交签发日期")
     state = models.CharField(
         "签发状态", max_length=20, choices=SignoffState.choices, default=SignoffState.PENDING
     )
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="签发人",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    decided_by = staff_member("签发人", blank=True)
     decided_on = models.DateField("签发或退回日期", null=True, blank=True)
     reason = models.TextField("不予签发或退回理由", blank=True)
     created_at = models.DateTimeField("记录时间", auto_now_add=True)

@@ -3,6 +3,8 @@ of every register writes (through :func:`gongkai.web.common.audit.audit_record`)
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 
@@ -10,9 +12,52 @@ from gongkai.core.vocabulary import audit_action_choices
 from gongkai.web.common.appendonly import AppendOnlyModel, AppendOnlyQuerySet
 
 
+def staff_member(
+    verbose_name: str | None = None,
+    *,
+    null: bool = True,
+    blank: bool = False,
+    related_name: str = "+",
+) -> models.ForeignKey[Any, Any]:
+    """The staff account that recorded, uploaded, decided or changed a row.
+
+    ``PROTECT``: accounts are disabled, never deleted, while rows name them (the registers and
+    the audit trail say who did what). No reverse accessor unless one is asked for. ``null`` for
+    rows that the system writes itself (imports, the demo, reminders) or that predate the field.
+    """
+    return models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=verbose_name,
+        null=null,
+        blank=blank,
+        on_delete=models.PROTECT,
+        related_name=related_name,
+    )
+
+
 class TimestampedModel(models.Model):
     created_at = models.DateTimeField("创建时间", auto_now_add=True)
     updated_at = models.DateTimeField("更新时间", auto_now=True)
+
+    class Meta:
+        abstract = True
+
+
+class VoidableModel(TimestampedModel):
+    """A register's row is voided with a reason, never deleted: the annual report's counts and
+    the audit trail must still find it."""
+
+    voided = models.BooleanField("已作废", default=False)
+    void_reason = models.TextField("作废原因", blank=True)
+
+    class Meta:
+        abstract = True
+
+
+class RegisterEntry(VoidableModel):
+    """A voidable row that a staff member registered by hand (a 目录 item, a case …)."""
+
+    created_by = staff_member("登记人", blank=True)
 
     class Meta:
         abstract = True
@@ -35,13 +80,7 @@ class AuditRecord(AppendOnlyModel):
     entity = models.CharField("对象类型", max_length=40)
     entity_id = models.CharField("对象编号", max_length=40)
     action = models.CharField("操作", max_length=60, choices=audit_action_choices)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="操作人",
-        null=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    actor = staff_member("操作人")
     at = models.DateTimeField("时间", auto_now_add=True)
     changes = models.JSONField("变更内容", default=dict)
     reason = models.TextField("原因", blank=True)

@@ -7,11 +7,10 @@ default storage, so an S3-compatible store can replace the disk. Nothing is hard
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
 
 from gongkai.core.letters import LetterKind, template_label
-from gongkai.web.common.models import TimestampedModel
+from gongkai.web.common.models import TimestampedModel, VoidableModel, staff_member
 
 KIND_CHOICES = [(kind.value, kind.label) for kind in LetterKind]
 DELIVERY_METHOD_CHOICES = [
@@ -65,13 +64,7 @@ class LetterTemplate(models.Model):
     basis = models.TextField("法律依据")
     remedy = models.TextField("救济条款", blank=True)
     is_default = models.BooleanField("恢复为系统默认", default=False)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="修改人",
-        null=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    created_by = staff_member("修改人")
     created_at = models.DateTimeField("修改时间", auto_now_add=True)
 
     class Meta:
@@ -107,7 +100,7 @@ class LetterCounter(models.Model):
         return f"{self.agency_id} {self.series} {self.year}: {self.last}"
 
 
-class Letter(TimestampedModel):
+class Letter(VoidableModel):
     """A numbered letter generated for an application."""
 
     application = models.ForeignKey(
@@ -148,13 +141,7 @@ class Letter(TimestampedModel):
     facts = models.JSONField("生成依据", default=dict)
     docx_file = models.FileField("Word文件", upload_to="letters/", max_length=255)
     pdf_file = models.FileField("PDF文件", upload_to="letters/", max_length=255)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="生成人",
-        null=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    created_by = staff_member("生成人")
     # 送达: the remedy periods (60 days, 6 months), the third party's 15 working days and the
     # 20 working days to pay a fee all run from the day the addressee received the letter.
     delivered_on = models.DateField("送达日期", null=True, blank=True)
@@ -164,8 +151,6 @@ class Letter(TimestampedModel):
     delivery_note = models.CharField(
         "送达说明", max_length=200, blank=True, help_text="如邮件单号、签收人"
     )
-    voided = models.BooleanField("已作废", default=False)
-    void_reason = models.TextField("作废原因", blank=True)
 
     class Meta:
         verbose_name = "文书"
@@ -204,7 +189,7 @@ ATTACHMENT_KIND_CHOICES = [
 ]
 
 
-class Attachment(TimestampedModel):
+class Attachment(VoidableModel):
     """A file uploaded to an application (申请书扫描件, 补正材料, 第三方意见, 送达回证 …)."""
 
     application = models.ForeignKey(
@@ -219,15 +204,7 @@ class Attachment(TimestampedModel):
     original_name = models.CharField("原文件名", max_length=255)
     content_type = models.CharField("文件类型", max_length=100)
     size = models.PositiveBigIntegerField("大小（字节）")
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="上传人",
-        null=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    voided = models.BooleanField("已作废", default=False)
-    void_reason = models.TextField("作废原因", blank=True)
+    uploaded_by = staff_member("上传人")
 
     class Meta:
         verbose_name = "附件"

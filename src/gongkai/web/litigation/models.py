@@ -3,7 +3,6 @@ linked to the request it concerns (table 4 of the annual report counts them)."""
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
 
 from gongkai.core.vocabulary import (
@@ -12,14 +11,14 @@ from gongkai.core.vocabulary import (
     CaseResult,
     choices,
 )
-from gongkai.web.common.models import TimestampedModel
+from gongkai.web.common.models import RegisterEntry
 
 CASE_KIND_CHOICES = choices(CaseKind)
 CASE_RESULT_CHOICES = choices(CaseResult)
 PENDING_LABEL = CASE_PENDING_LABEL
 
 
-class Case(TimestampedModel):
+class Case(RegisterEntry):
     """One case. ``review_body_codefendant`` marks the register entry of a 复议机关 sued as
     co-defendant (行政诉讼法第二十六条第二款): by 国办公开办函〔2016〕201号 only the agency whose
     original disclosure decision is challenged counts the case, so this entry is not counted."""
@@ -45,16 +44,6 @@ class Case(TimestampedModel):
         help_text="依国办公开办函〔2016〕201号，复议机关作共同被告的案件由原行政行为机关统计，本机关不计入年报",
     )
     note = models.TextField("说明", blank=True)
-    voided = models.BooleanField("已作废", default=False)
-    void_reason = models.TextField("作废原因", blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="登记人",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
 
     class Meta:
         verbose_name = "复议诉讼案件"

@@ -3,8 +3,9 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
+
+from gongkai.web.common.models import staff_member
 
 
 class Supervision(models.Model):
@@ -21,9 +22,7 @@ class Supervision(models.Model):
     )
     day = models.DateField("督办日期")
     note = models.TextField("督办事项")
-    by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name="督办人", on_delete=models.PROTECT, related_name="+"
-    )
+    by = staff_member("督办人", null=False)
     created_at = models.DateTimeField("记录时间", auto_now_add=True)
 
     class Meta:

@@ -3,10 +3,9 @@ is, its heartbeat and what went wrong. Imported by ``models.py`` so Django sees 
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
 
-from gongkai.web.common.models import BackgroundJob, JobStatus
+from gongkai.web.common.models import BackgroundJob, JobStatus, staff_member
 
 __all__ = ["ImportJob", "JobStatus"]
 
@@ -20,9 +19,7 @@ class ImportJob(BackgroundJob):
     """
 
     agency = models.ForeignKey("orgs.Agency", on_delete=models.PROTECT, related_name="+")
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
+    created_by = staff_member(null=False)
     good_rows_only = models.BooleanField("只导入没有问题的行", default=False)
     total_rows = models.PositiveIntegerField("数据行数", default=0)
     checked_rows = models.PositiveIntegerField("已检查行数", default=0)

@@ -11,7 +11,6 @@ import datetime as dt
 from enum import StrEnum
 from typing import Any
 
-from django.conf import settings
 from django.db import models
 
 from gongkai.core.article20 import Article20
@@ -21,7 +20,7 @@ from gongkai.core.vocabulary import (
     MatterKind,
     choices,
 )
-from gongkai.web.common.models import TimestampedModel
+from gongkai.web.common.models import RegisterEntry, TimestampedModel
 
 
 class ChannelKind(StrEnum):
@@ -61,22 +60,6 @@ class Validity(StrEnum):
 VALIDITY_LABELS = {Validity.VALID: "有效", Validity.EXPIRED: "失效", Validity.REPEALED: "废止"}
 VALIDITY_CHOICES = [(v.value, v.label) for v in Validity]
 ARTICLE20_CHOICES = choices(Article20)
-
-
-class Voidable(TimestampedModel):
-    voided = models.BooleanField("已作废", default=False)
-    void_reason = models.TextField("作废原因", blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="登记人",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-
-    class Meta:
-        abstract = True
 
 
 class Category(TimestampedModel):
@@ -127,7 +110,7 @@ class Channel(TimestampedModel):
         return ChannelKind(self.kind).label
 
 
-class Item(Voidable):
+class Item(RegisterEntry):
     """An entry of the 政府信息公开目录 (条例第十二条) with the channels it went out on."""
 
     agency = models.ForeignKey(
@@ -198,7 +181,7 @@ class Item(Voidable):
 DOCUMENT_KIND_CHOICES = choices(DocumentKind)
 
 
-class Document(Voidable):
+class Document(RegisterEntry):
     """A 规章 or 行政规范性文件 (第二十条第（一）项): in force from issue until repeal."""
 
     agency = models.ForeignKey(
@@ -228,7 +211,7 @@ class Document(Voidable):
 DECISION_KIND_CHOICES = choices(DecisionKind)
 
 
-class Decision(Voidable):
+class Decision(RegisterEntry):
     """行政许可/处罚/强制 decisions (第二十条第（五）（六）项): one decision, or a period total
     with a note saying where the number comes from. A period lies within one calendar year."""
 
@@ -259,7 +242,7 @@ class Decision(Voidable):
         return bool(self.source_note) or self.start_on != self.end_on or self.count != 1
 
 
-class Fee(Voidable):
+class Fee(RegisterEntry):
     """行政事业性收费 collected in a period (第二十条第（八）项), in 元."""
 
     agency = models.ForeignKey(
@@ -280,7 +263,7 @@ class Fee(Voidable):
         return f"{self.item} {self.amount}元"
 
 
-class Procurement(Voidable):
+class Procurement(RegisterEntry):
     """A 政府集中采购 project (第二十条第（九）项, counted only in 2019-format reports)."""
 
     agency = models.ForeignKey(
@@ -302,7 +285,7 @@ class Procurement(Voidable):
 MATTER_KIND_CHOICES = choices(MatterKind)
 
 
-class Matter(Voidable):
+class Matter(RegisterEntry):
     """An item on the agency's list of powers or fees, listed from ``listed_on`` until
     ``delisted_on``: the 2019 format's 上一年项目数量 and 本年增/减 (第二十条第（五）（六）（八）项)."""
 

@@ -4,10 +4,9 @@ Imported by ``models.py`` so Django sees it."""
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
 
-from gongkai.web.common.models import BackgroundJob, JobStatus
+from gongkai.web.common.models import BackgroundJob, JobStatus, staff_member
 
 ReportJobStatus = JobStatus  # the statuses every background job shares
 
@@ -37,9 +36,7 @@ class ReportImportJob(BackgroundJob):
     """
 
     agency = models.ForeignKey("orgs.Agency", on_delete=models.PROTECT, related_name="+")
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
+    created_by = staff_member(null=False)
     year = models.PositiveIntegerField("所填年度", null=True, blank=True)
     published_on = models.DateField("所填发布日期", null=True, blank=True)
     stage = models.CharField(

@@ -16,10 +16,9 @@ The public portal lists versions through ``selectors.published_reports(agency)``
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
 
-from gongkai.web.common.models import TimestampedModel
+from gongkai.web.common.models import TimestampedModel, staff_member
 
 
 class State(models.TextChoices):
@@ -48,9 +47,7 @@ class ReportDraft(TimestampedModel):
     signed_by = models.CharField("签发领导", max_length=60, blank=True)
     correction_note = models.TextField("更正说明", blank=True)
     revision = models.PositiveIntegerField("修订号", default=1)
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
+    updated_by = staff_member(blank=True)
 
     class Meta:
         verbose_name = "年度报告工作稿"
@@ -82,9 +79,7 @@ class PublishedReport(TimestampedModel):
     document = models.JSONField("机器可读报告", default=dict)
     findings = models.JSONField("检查结果", default=list)
     text = models.TextField("纯文本", blank=True)  # for diffs between versions
-    published_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
+    published_by = staff_member(blank=True)
 
     class Meta:
         verbose_name = "已发布年度报告"

@@ -6,22 +6,15 @@ file: ``{"notice", "holidays": [{"name", "start", "end"}], "workdays": [{"date",
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
 
-from gongkai.web.common.models import TimestampedModel
+from gongkai.web.common.models import TimestampedModel, staff_member
 
 
 class YearOverride(TimestampedModel):
     year = models.PositiveIntegerField("年份", unique=True)
     arrangement = models.JSONField("放假安排", default=dict)
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="修改人",
-        null=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    updated_by = staff_member("修改人")
 
     class Meta:
         verbose_name = "年度放假安排"
