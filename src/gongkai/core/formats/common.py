@@ -1,9 +1,23 @@
-"""Parts that both national formats share: the six sections, table 3's columns and most of its
-rows, and table 4 (annual-report-formats.md §2.2, §2.3, §3.2)."""
+"""Parts that both national formats share: the six sections, the shape of table 2, table 3's
+columns and most of its rows, table 4, and how a format is put together from them
+(annual-report-formats.md §2.2, §2.3, §3.2)."""
 
 from __future__ import annotations
 
-from .spec import Block, Column, ColumnSum, LegacyRow, Row, RowSum, Rule, Section, Table
+from typing import Literal
+
+from .spec import (
+    Block,
+    Column,
+    ColumnSum,
+    Format,
+    LegacyRow,
+    Row,
+    RowSum,
+    Rule,
+    Section,
+    Table,
+)
 
 SECTIONS = (
     Section(
@@ -59,6 +73,20 @@ SECTIONS = (
         keywords=("其他需要报告的事项", "其它需要报告的事项"),
     ),
 )
+
+T2_TITLE = "主动公开政府信息情况"
+T2_HEADER = "信息内容"
+
+
+def table2(*blocks: Block) -> Table:
+    """Table 2: one block per 第二十条 item the format counts."""
+    return Table("t2", 2, T2_TITLE, blocks)
+
+
+def t2_block(label: str, rows: tuple[Row, ...], columns: tuple[Column, ...]) -> Block:
+    """The block of table 2 for one 第二十条 item (``label``), its rows headed 信息内容."""
+    return Block(rows, columns, label=label, header=T2_HEADER)
+
 
 T3_TITLE = "收到和处理政府信息公开申请情况"
 T3_NOTE = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
@@ -197,3 +225,42 @@ T4 = Table(
     ),
     across=True,
 )
+
+
+def national_format(
+    *,
+    key: str,
+    name: str,
+    document: str,
+    first_year: int,
+    last_year: int | None,
+    t2: Table,
+    other_rows: tuple[Row, ...],
+    markers: tuple[str, ...],
+    reports_processing_fees: bool,
+    document_counts: Literal["published", "in_force"],
+    counts_matters: bool,
+    legacy_rows: tuple[LegacyRow, ...] = (),
+) -> Format:
+    """A national format: its own table 2 and （六）其他处理 rows; the six sections, the rest of
+    table 3, table 4 and the reconciliation rules are the shared ones, table 3 and the rules
+    completed with those （六） rows."""
+    outcome_rows = outcome_keys(other_rows)
+    return Format(
+        key=key,
+        name=name,
+        document=document,
+        first_year=first_year,
+        last_year=last_year,
+        sections=SECTIONS,
+        t2=t2,
+        t3=table3(other_rows),
+        t4=T4,
+        markers=markers,
+        outcome_rows=outcome_rows,
+        reports_processing_fees=reports_processing_fees,
+        document_counts=document_counts,
+        counts_matters=counts_matters,
+        rules=rules(outcome_rows),
+        legacy_rows=legacy_rows,
+    )
