@@ -90,11 +90,23 @@ def chunks(report: Report) -> tuple[Chunk, ...]:
     )
 
 
-def clause_around(text: str, start: int, end: int, limit: int = 60) -> str:
-    """The clause of ``text`` holding ``start``..``end``: from the previous to the next stop."""
+def clause_start(text: str, start: int, limit: int = 60) -> int:
+    """Where the clause of ``text`` holding ``start`` begins: after the previous stop, at most
+    ``limit`` characters back."""
     left = start
     while left > 0 and start - left < limit and text[left - 1] not in "。；！？，：":
         left -= 1
+    return left
+
+
+def sentence_start(text: str, position: int) -> int:
+    """Where the sentence of ``text`` holding ``position`` begins: after the previous 。 or ；."""
+    return max(text.rfind("。", 0, position), text.rfind("；", 0, position)) + 1
+
+
+def clause_around(text: str, start: int, end: int, limit: int = 60) -> str:
+    """The clause of ``text`` holding ``start``..``end``: from the previous to the next stop."""
+    left = clause_start(text, start, limit)
     right = end
     while right < len(text) and right - end < limit and text[right] not in "。；！？，":
         right += 1

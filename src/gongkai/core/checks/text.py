@@ -31,7 +31,7 @@ from ..formats import FORMATS, Format
 from ..formats.common import T3_APPLICANT_COLUMNS
 from ..report import CellRef, Number, Report
 from ._common import at, fmt_of, grid, has_cjk, num, per_report, row_label
-from ._narrative import Chunk, chunks, clause_around, compact
+from ._narrative import Chunk, chunks, clause_around, clause_start, compact, sentence_start
 
 # ---------------------------------------------------------------------------------------------
 # Statements the narrative makes about the tables
@@ -542,10 +542,7 @@ def _whole_parts(chunk: Chunk) -> Iterator[Finding]:
             continue  # "（渠道可重复计算）": the text itself says its parts overlap
         line = chunk.line_at(m.start())
         listed = "＋".join(f"{v}" for v, _, _ in parts)
-        begin = m.start()
-        while begin > 0 and m.start() - begin < 20 and text[begin - 1] not in "。；！？，：":
-            begin -= 1
-        said = text[begin : min(end, m.end() + 30)]
+        said = text[clause_start(text, m.start(), 20) : min(end, m.end() + 30)]
         yield Finding(
             "text-arithmetic",
             f"正文“{said}…”称共{whole}{unit}，但所列各项{listed}＝{total}{unit}，"
@@ -657,7 +654,7 @@ def _bare_last_items(chunk: Chunk) -> Iterator[Finding]:
         item = m.group("item")
         if "等" in item or item.endswith(("工作", "情况", "方面", "内容", "服务", "活动")):
             continue
-        start = max(text.rfind("。", 0, m.start()), text.rfind("；", 0, m.start())) + 1
+        start = sentence_start(text, m.start())
         siblings = text[start : m.start()].split("、")[-2:]
         if len(siblings) < 2 or not all(_COUNTED_ITEM.search(s) for s in siblings):
             continue
