@@ -4,20 +4,9 @@ columns and most of its rows, table 4, and how a format is put together from the
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import TypedDict
 
-from .spec import (
-    Block,
-    Column,
-    ColumnSum,
-    Format,
-    LegacyRow,
-    Row,
-    RowSum,
-    Rule,
-    Section,
-    Table,
-)
+from .spec import Block, Column, ColumnSum, LegacyRow, Row, RowSum, Rule, Section, Table
 
 SECTIONS = (
     Section(
@@ -227,40 +216,24 @@ T4 = Table(
 )
 
 
-def national_format(
-    *,
-    key: str,
-    name: str,
-    document: str,
-    first_year: int,
-    last_year: int | None,
-    t2: Table,
-    other_rows: tuple[Row, ...],
-    markers: tuple[str, ...],
-    reports_processing_fees: bool,
-    document_counts: Literal["published", "in_force"],
-    counts_matters: bool,
-    legacy_rows: tuple[LegacyRow, ...] = (),
-) -> Format:
-    """A national format: its own table 2 and （六）其他处理 rows; the six sections, the rest of
-    table 3, table 4 and the reconciliation rules are the shared ones, table 3 and the rules
-    completed with those （六） rows."""
+class NationalParts(TypedDict):
+    """What a national format takes from the shared parts, given its （六）其他处理 rows."""
+
+    sections: tuple[Section, ...]
+    t3: Table
+    t4: Table
+    outcome_rows: tuple[str, ...]
+    rules: tuple[Rule, ...]
+
+
+def national_parts(other_rows: tuple[Row, ...]) -> NationalParts:
+    """The six sections, table 3 completed with the format's （六） rows, table 4, the outcome
+    rows and the reconciliation rules over them: ``Format(…, **national_parts(other_rows))``."""
     outcome_rows = outcome_keys(other_rows)
-    return Format(
-        key=key,
-        name=name,
-        document=document,
-        first_year=first_year,
-        last_year=last_year,
+    return NationalParts(
         sections=SECTIONS,
-        t2=t2,
         t3=table3(other_rows),
         t4=T4,
-        markers=markers,
         outcome_rows=outcome_rows,
-        reports_processing_fees=reports_processing_fees,
-        document_counts=document_counts,
-        counts_matters=counts_matters,
         rules=rules(outcome_rows),
-        legacy_rows=legacy_rows,
     )

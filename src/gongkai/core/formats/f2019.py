@@ -5,8 +5,8 @@ Used for the 2019 and 2020 reports (annual-report-formats.md §2).
 
 from __future__ import annotations
 
-from .common import OTHER, OTHER_SINGLE, national_format, t2_block, table2
-from .spec import Column, Row, ValueKind
+from .common import OTHER, OTHER_SINGLE, national_parts, t2_block, table2
+from .spec import Column, Format, Row, ValueKind
 
 _ITEMS = (
     Column("prev_items", "上一年项目数量"),
@@ -44,14 +44,13 @@ T2 = table2(
     ),
 )
 
-FORMAT_2019 = national_format(
+FORMAT_2019 = Format(
     key="2019",
     name="中华人民共和国政府信息公开工作年度报告格式（试行）",
     document="国办公开办函〔2019〕60号",
     first_year=2019,
     last_year=2020,
     t2=T2,
-    other_rows=(OTHER_SINGLE,),
     markers=(
         "本年新制作数量",
         "本年新公开数量",
@@ -63,6 +62,7 @@ FORMAT_2019 = national_format(
     reports_processing_fees=False,
     document_counts="published",
     counts_matters=True,
+    **national_parts((OTHER_SINGLE,)),
 )
 
 # （六）其他处理 is a group of the results block only in 2021; in 2019 it is a data row of its own.

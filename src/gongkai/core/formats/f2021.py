@@ -5,8 +5,8 @@ Used for the 2021 reports onward (annual-report-formats.md §3).
 
 from __future__ import annotations
 
-from .common import OTHER, legacy_other, national_format, t2_block, table2
-from .spec import Column, Row, ValueKind
+from .common import OTHER, legacy_other, national_parts, t2_block, table2
+from .spec import Column, Format, Row, ValueKind
 
 _DECISIONS = (Column("decisions", "本年处理决定数量"),)
 
@@ -45,14 +45,13 @@ _OTHER = (
     Row("other.other", "3.其他", OTHER),
 )
 
-FORMAT_2021 = national_format(
+FORMAT_2021 = Format(
     key="2021",
     name="中华人民共和国政府信息公开工作年度报告格式",
     document="国办公开办函〔2021〕30号",
     first_year=2021,
     last_year=None,
     t2=T2,
-    other_rows=_OTHER,
     markers=(
         "本年制发件数",
         "本年废止件数",
@@ -65,4 +64,5 @@ FORMAT_2021 = national_format(
     document_counts="in_force",
     counts_matters=False,
     legacy_rows=(legacy_other(_OTHER),),
+    **national_parts(_OTHER),
 )
