@@ -17,8 +17,9 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..findings import Finding
 from ..report import Report
-from ._common import per_report
+from ._common import at, per_report
 
 # The separator first, so the regex engine skips to candidates instead of testing every position.
 _THOUSANDS = re.compile(r"[,，](?<=\d[,，])(?=\d{3}(?!\d))")
@@ -49,6 +50,20 @@ class Chunk:
     def line_at(self, pos: int) -> int | None:
         index = bisect_right(self.offsets, pos) - 1
         return self.lines[max(index, 0)]
+
+    def finding(
+        self,
+        code: str,
+        message: str,
+        pos: int,
+        *,
+        table: str | None = None,
+        row: str | None = None,
+        column: str | None = None,
+    ) -> Finding:
+        """A finding about the text at ``pos``: on its input line, the message ending with it."""
+        line = self.line_at(pos)
+        return Finding(code, message + at(line), line=line, table=table, row=row, column=column)
 
 
 def _compact(text: str) -> str:

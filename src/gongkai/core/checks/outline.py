@@ -136,12 +136,10 @@ def all_handled_claim(report: Report, previous: Report | None = None) -> Iterato
             sentence = text[begin:sentence_end]
             if "申请" not in sentence or _NOT_ALL.search(sentence):
                 continue
-            line = chunk.line_at(m.start())
-            yield Finding(
+            yield chunk.finding(
                 "text-table-mismatch",
-                f"正文称“{said}”，但表三“四、结转下年度继续办理”为{num(cell.value)}件，"
-                f"并非全部办结{at(line)}",
-                line=line,
+                f"正文称“{said}”，但表三“四、结转下年度继续办理”为{num(cell.value)}件，并非全部办结",
+                m.start(),
                 table="t3",
                 row="carried_out",
                 column="total",
