@@ -51,6 +51,11 @@ def t3(name: str, row: str, column: str = "total") -> object:
     return read(name)[0].value("t3", row, column)
 
 
+def t3_balance(name: str) -> list[object]:
+    """Table 3's 一 新收, 二 上年结转, 三（七）总计 and 四 结转下年度 (the T3-1 balance), totals."""
+    return [t3(name, r) for r in ("received", "carried_in", "closed_total", "carried_out")]
+
+
 def t4_blocks(name: str) -> list[tuple[object, ...]]:
     report = read(name)[0]
     return [
@@ -151,14 +156,7 @@ def test_pingtan_2019_repeats_a_fragment_and_loses_a_number() -> None:
 
 
 def test_pingtan_2021_balances_and_doubles_a_word() -> None:
-    assert [
-        t3("003.txt", r) for r in ("received", "carried_in", "closed_total", "carried_out")
-    ] == [
-        70,
-        0,
-        69,
-        1,
-    ]
+    assert t3_balance("003.txt") == [70, 0, 69, 1]
     assert t4_blocks("003.txt") == [(1, 0, 2, 0, 3), (12, 0, 0, 0, 12), (0, 0, 0, 0, 0)]
     assert "693665" in findings("003.txt", "unparsed-table")[0].message
     assert any("审核" in f.message for f in findings("003.txt", "duplicate-paragraph"))
@@ -166,14 +164,7 @@ def test_pingtan_2021_balances_and_doubles_a_word() -> None:
 
 
 def test_shanghai_2019_contradicts_its_table_exactly_twice() -> None:
-    assert [
-        t3("008.html", r) for r in ("received", "carried_in", "closed_total", "carried_out")
-    ] == [
-        859,
-        18,
-        805,
-        72,
-    ]
+    assert t3_balance("008.html") == [859, 18, 805, 72]
     mismatches = findings("008.html", "text-table-mismatch")
     assert len(mismatches) == 2
     granted, unable = sorted(mismatches, key=lambda f: "无法提供" in f.message)
@@ -192,14 +183,7 @@ def test_shanghai_2019_prints_a_unit_in_a_cell_and_its_narrative_does_not_add_up
 
 
 def test_shanghai_2025_reads_its_garbled_tables_and_its_narrative_agrees() -> None:
-    assert [
-        t3("009.txt", r) for r in ("received", "carried_in", "closed_total", "carried_out")
-    ] == [
-        1295,
-        189,
-        1191,
-        293,
-    ]
+    assert t3_balance("009.txt") == [1295, 189, 1191, 293]
     assert t4_blocks("009.txt") == [(40, 0, 10, 5, 55), (2, 0, 4, 6, 12), (6, 0, 9, 7, 22)]
     rows = " ".join(f.message for f in findings("009.txt", "unparsed-table"))
     assert "规章" in rows and "行政规范性文件" in rows

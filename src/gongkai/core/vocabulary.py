@@ -12,7 +12,8 @@ enumeration's value is a stable ASCII code; ``.label`` is the Chinese text shown
 * :class:`EventKind` — the event log of a request; :data:`CLOCK_EVENT_KINDS` the events after the
   receipt that the statutory clock reads.
 * :class:`CaseKind`, :class:`CaseResult` — administrative review and litigation (table 4).
-* :class:`DocumentKind`, :class:`DecisionKind`, :class:`MatterKind` — the 第二十条 records.
+* :class:`DocumentKind`, :class:`DecisionKind`, :class:`MatterKind` — the 第二十条 records;
+  :data:`DEFAULT_CATEGORIES` the 目录's categories every agency starts with.
 * :class:`AuditAction` — what the audit trail records, stored as codes, shown with labels.
 """
 
@@ -269,6 +270,20 @@ MATTER_KIND_LABELS: dict[MatterKind, str] = {
     MatterKind.COERCION: "行政强制",
     MatterKind.FEES: "行政事业性收费",
 }
+
+# The proactive-disclosure categories (主题分类) every agency starts with, as in the seed's
+# 总体情况 (政务动态、工作动态…); an agency adds its own.
+DEFAULT_CATEGORIES = (
+    "政务动态",
+    "工作动态",
+    "通知公告",
+    "人事任免",
+    "招投标",
+    "预决算信息",
+    "政策文件",
+    "政策解读",
+    "规划计划",
+)
 
 
 # ------------------------------------------------------------------------- the audit trail

@@ -26,10 +26,6 @@ def _report() -> Report:
     return random_report(random.Random(5), year=2022, busy=20)
 
 
-def _read(text: str) -> Report:
-    return read_report(text.encode("utf-8"), "report.txt")
-
-
 def _wrong_cells(expected: Report, got: Report) -> list[str]:
     """Every cell read with a value other than the one printed (left-out cells do not count)."""
     wrong = []
@@ -40,9 +36,13 @@ def _wrong_cells(expected: Report, got: Report) -> list[str]:
     return wrong
 
 
-def _reads_back_whole(expected: Report, got: Report) -> None:
+def _reads_back_whole(expected: Report, data: str | bytes, name: str = "report.txt") -> Report:
+    """``data`` (a text: as UTF-8) read as the file ``name``: every cell of ``expected``, with its
+    value, and no other."""
+    got = read_report(data.encode("utf-8") if isinstance(data, str) else data, name)
     assert _wrong_cells(expected, got) == []
     assert set(got.cells) == set(expected.cells)
+    return got
 
 
 def test_a_table_of_contents_with_dot_leaders_and_page_numbers_is_skipped() -> None:
@@ -52,8 +52,7 @@ def test_a_table_of_contents_with_dot_leaders_and_page_numbers_is_skipped() -> N
         f"{section.title}{'…' * 6}{page}" for page, section in enumerate(FORMAT_2021.sections, 1)
     ]
     text = "\n".join(lines[:1] + contents + lines[1:])
-    got = _read(text)
-    _reads_back_whole(report, got)
+    got = _reads_back_whole(report, text)
     overview = got.section("overview")
     assert overview is not None and overview.heading_line == 2 + len(contents)
     assert got.notes == ()
@@ -82,8 +81,7 @@ def test_table_3_with_the_total_column_first_is_read_by_its_header() -> None:
     report = _report()
     text = _total_column_first(render_text(report, "pipes"))
     assert "总计 | 自然人 | 法人或其他组织 |" in text
-    got = _read(text)
-    _reads_back_whole(report, got)
+    got = _reads_back_whole(report, text)
     [note] = got.notes
     assert note.code == "label-deviation" and "总计、自然人、商业企业" in note.message
 
@@ -105,8 +103,7 @@ def test_table_3_with_the_total_column_first_in_a_web_page_with_merged_headers()
             first, last = values[0], values[-1]
             cells[first : last + 1] = [cells[last], *cells[first:last]]
             rows[index] = "\n".join(cells)
-    got = read_report("<tr>".join(rows).encode("utf-8"), "report.html")
-    _reads_back_whole(report, got)
+    got = _reads_back_whole(report, "<tr>".join(rows), "report.html")
     assert [n.code for n in got.notes] == ["label-deviation"]
 
 
@@ -117,8 +114,7 @@ def test_a_run_together_row_under_a_total_first_header_is_split_in_print_order()
     row = "一、本年新收政府信息公开申请数量"
     text = _total_column_first(render_text(report, "pipes"))
     text = text.replace(f"{row} | 5 | 5 | 0 | 0 | 0 | 0 | 0 |", f"{row} 5500000")
-    got = _read(text)
-    _reads_back_whole(report, got)
+    got = _reads_back_whole(report, text)
     assert [n.code for n in got.notes] == ["label-deviation"]
 
 
@@ -135,8 +131,7 @@ def test_word_tables_with_an_extra_empty_column_read_back_whole(
 
     monkeypatch.setattr(builders, "_docx_table", with_empty_columns)
     report = _report()
-    got = read_report(report_docx(report), "report.docx")
-    _reads_back_whole(report, got)
+    got = _reads_back_whole(report, report_docx(report), "report.docx")
     assert got.notes == ()
 
 
@@ -148,8 +143,7 @@ def test_a_web_page_with_line_breaks_inside_labels_and_nbsp_around_cells() -> No
     page = page.replace("<td>0</td>", "<td>&nbsp;0&nbsp;</td>").replace(
         "<td>&nbsp;</td>", "<td>&nbsp;&nbsp;</td>"
     )
-    got = read_report(page.encode("utf-8"), "report.html")
-    _reads_back_whole(report, got)
+    got = _reads_back_whole(report, page, "report.html")
     assert got.notes == ()
 
 
@@ -157,8 +151,7 @@ def test_a_gbk_htm_page_without_a_declared_charset() -> None:
     report = _report()
     page = report_html(report).replace('<meta charset="utf-8">', "")
     assert "charset" not in page
-    got = read_report(page.encode("gbk"), "REPORT.HTM")
-    _reads_back_whole(report, got)
+    got = _reads_back_whole(report, page.encode("gbk"), "REPORT.HTM")
     assert got.agency == report.agency
 
 
@@ -169,8 +162,7 @@ def test_a_pdf_whose_table_4_header_is_printed_one_character_per_line() -> None:
     page = report_html(report).replace("</style>", "td.narrow{width:1em}</style>")
     for label in ("结果维持", "结果纠正", "其他结果", "尚未审结", "未经复议直接起诉", "复议后起诉"):
         page = re.sub(rf"<td([^>]*)>{label}</td>", rf'<td\1 class="narrow">{label}</td>', page)
-    got = read_report(HTML(string=page).write_pdf(), "report.pdf")
-    _reads_back_whole(report, got)
+    _reads_back_whole(report, HTML(string=page).write_pdf(), "report.pdf")
 
 
 def test_table_2_columns_in_another_order_are_read_by_their_header() -> None:
@@ -184,8 +176,7 @@ def test_table_2_columns_in_another_order_are_read_by_their_header() -> None:
     assert header in text and row.format(*values) in text
     text = text.replace(header, "信息内容 | 现行有效件数 | 本年制发件数 | 本年废止件数 |")
     text = text.replace(row.format(*values), row.format(values[2], *values[:2]))
-    got = _read(text)
-    _reads_back_whole(report, got)
+    got = _reads_back_whole(report, text)
     [note] = got.notes
     assert note.table == "t2" and "现行有效件数、本年制发件数、本年废止件数" in note.message
 
@@ -200,8 +191,7 @@ def test_table_4_with_the_total_first_in_each_group_is_read_by_its_header() -> N
             groups = [cells[k : k + 5] for k in range(0, 15, 5)]
             line = " | ".join(c for g in groups for c in [g[4], *g[:4]]) + " |"
         out.append(line.replace(results, "总计 | 结果维持 | 结果纠正 | 其他结果 | 尚未审结"))
-    got = read_report("\n".join(out).encode("utf-8"), "report.txt")
-    _reads_back_whole(report, got)
+    got = _reads_back_whole(report, "\n".join(out))
     [note] = got.notes
     assert note.table == "t4" and "总计、结果维持" in note.message
 
@@ -242,8 +232,7 @@ def test_a_note_that_names_the_total_before_the_header_does_not_shuffle_the_colu
     report = _report()
     text = render_text(report, "pipes")
     assert NOTE in text and "总计" not in NOTE
-    got = read_report(text.replace(NOTE, note).encode("utf-8"), "report.txt")
-    _reads_back_whole(report, got)
+    got = _reads_back_whole(report, text.replace(NOTE, note))
     assert got.notes == ()
 
 
@@ -254,8 +243,7 @@ def test_a_row_number_column_before_the_labels_is_not_read_as_a_cell() -> None:
     )
     text = _table_3_rows(text, lambda number, cells: [str(number), *cells])
     assert "\n1 | 一、本年新收政府信息公开申请数量 | 5 |" in text
-    got = _read(text)
-    _reads_back_whole(report, got)
+    got = _reads_back_whole(report, text)
     assert got.notes == ()
 
 
@@ -270,8 +258,7 @@ def test_item_numbers_printed_in_a_cell_of_their_own_join_their_labels() -> None
 
     text = _table_3_rows(render_text(report, "pipes"), split_item_number)
     assert "（三）不予公开 | 1 | 属于国家秘密 | 0 |" in text
-    got = _read(text)
-    _reads_back_whole(report, got)
+    got = _reads_back_whole(report, text)
     assert got.notes == ()
 
 
@@ -295,6 +282,5 @@ def test_the_total_column_first_is_read_in_one_cell_per_line_shapes(shape: str) 
             out.append(items[k])
             k += 1
     assert moved == len(FORMAT_2021.t3.rows)
-    got = _read(gap.join(out))
-    _reads_back_whole(report, got)
+    got = _reads_back_whole(report, gap.join(out))
     assert [n.code for n in got.notes] == ["label-deviation"]

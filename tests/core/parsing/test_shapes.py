@@ -41,6 +41,15 @@ def zeros_except(row: int, cells: list[str]) -> list[list[str]]:
     return table
 
 
+def read_relabelled_t3(relabelled: dict[int, str], table: list[list[str]]) -> Report:
+    """A 2021 report whose table 3 prints ``table`` under its labels, those of the rows in
+    ``relabelled`` (by index) printed as given there instead."""
+    labels = list(T3_LABELS_2021)
+    for index, label in relabelled.items():
+        labels[index] = label
+    return read(HEAD_2021 + t3_pipes(table, labels) + T4_ZEROS + TAIL)
+
+
 T4_ZEROS = (
     "四、政府信息公开行政复议、行政诉讼情况\n行政复议 | 行政诉讼 |\n"
     + " | ".join(["0"] * 15)
@@ -79,24 +88,25 @@ def test_one_cell_per_line_with_pipe_lines_as_separators() -> None:
 
 
 def test_a_group_label_as_an_extra_leading_cell() -> None:
-    labels = list(T3_LABELS_2021)
-    labels[2] = "三、本年度办理结果 | " + labels[2]
-    labels[4] = "（三）不予公开 | " + labels[4]
-    table = zeros_except(2, ["2", "1", "0", "0", "0", "0", "3"])
-    report = read(HEAD_2021 + t3_pipes(table, labels) + T4_ZEROS + TAIL)
+    relabelled = {
+        2: "三、本年度办理结果 | " + T3_LABELS_2021[2],
+        4: "（三）不予公开 | " + T3_LABELS_2021[4],
+    }
+    report = read_relabelled_t3(relabelled, zeros_except(2, ["2", "1", "0", "0", "0", "0", "3"]))
     assert report.value("t3", "granted", "total") == 3
     assert report.value("t3", "withheld.state_secret", "total") == 0
     assert report.notes == ()
 
 
 def test_labels_broken_by_spaces_and_line_breaks_and_half_width_punctuation() -> None:
-    labels = list(T3_LABELS_2021)
-    labels[0] = "一、本年新收政府信息\n公开申请数量"
-    labels[3] = "(二)部分公开(区分处理的,只计这一情形,不计其他情形)"
-    labels[5] = "2. 其他法律 行政法规 禁止公开"
+    relabelled = {
+        0: "一、本年新收政府信息\n公开申请数量",
+        3: "(二)部分公开(区分处理的,只计这一情形,不计其他情形)",
+        5: "2. 其他法律 行政法规 禁止公开",
+    }
     table = zeros_except(3, ["4", "0", "0", "0", "0", "0", "4"])
     table[0] = ["9", "0", "0", "0", "0", "0", "9"]
-    report = read(HEAD_2021 + t3_pipes(table, labels) + T4_ZEROS + TAIL)
+    report = read_relabelled_t3(relabelled, table)
     assert report.value("t3", "received", "natural") == 9
     assert report.value("t3", "partial", "total") == 4
     assert report.value("t3", "withheld.law_forbidden", "total") == 0
@@ -104,10 +114,10 @@ def test_labels_broken_by_spaces_and_line_breaks_and_half_width_punctuation() ->
 
 
 def test_a_declared_label_misprint_is_read_and_reported() -> None:
-    labels = list(T3_LABELS_2021)
-    labels[3] = "（二）部分公开（区分处理的，只计这一情况，不计其他情形）"
-    table = zeros_except(3, ["1", "0", "0", "0", "0", "0", "1"])
-    report = read(HEAD_2021 + t3_pipes(table, labels) + T4_ZEROS + TAIL)
+    report = read_relabelled_t3(
+        {3: "（二）部分公开（区分处理的，只计这一情况，不计其他情形）"},
+        zeros_except(3, ["1", "0", "0", "0", "0", "0", "1"]),
+    )
     assert report.value("t3", "partial", "total") == 1
     [note] = report.notes
     assert note.code == "label-deviation" and note.row == "partial"
@@ -115,10 +125,9 @@ def test_a_declared_label_misprint_is_read_and_reported() -> None:
 
 
 def test_an_undeclared_typo_is_matched_within_a_small_edit_distance() -> None:
-    labels = list(T3_LABELS_2021)
-    labels[8] = "5.属于三类内步事务信息"
-    table = zeros_except(8, ["2", "0", "0", "0", "0", "0", "2"])
-    report = read(HEAD_2021 + t3_pipes(table, labels) + T4_ZEROS + TAIL)
+    report = read_relabelled_t3(
+        {8: "5.属于三类内步事务信息"}, zeros_except(8, ["2", "0", "0", "0", "0", "0", "2"])
+    )
     assert report.value("t3", "withheld.internal_affairs", "total") == 2
     assert [(n.code, n.row) for n in report.notes] == [
         ("label-deviation", "withheld.internal_affairs")
@@ -126,11 +135,11 @@ def test_an_undeclared_typo_is_matched_within_a_small_edit_distance() -> None:
 
 
 def test_rows_whose_labels_are_garbled_are_placed_by_order() -> None:
-    labels = list(T3_LABELS_2021)
-    labels[19] = "已获取信息"  # the label of （五）5 was lost in a conversion
-    labels[20] = "行政机关不再处理其政府信息公"
-    table = zeros_except(20, ["5", "0", "0", "0", "0", "0", "5"])
-    report = read(HEAD_2021 + t3_pipes(table, labels) + T4_ZEROS + TAIL)
+    relabelled = {
+        19: "已获取信息",  # the label of （五）5 was lost in a conversion
+        20: "行政机关不再处理其政府信息公",
+    }
+    report = read_relabelled_t3(relabelled, zeros_except(20, ["5", "0", "0", "0", "0", "0", "5"]))
     assert report.value("t3", "other.no_correction", "total") == 5
     assert report.value("t3", "not_handled.confirm_existing", "total") == 0
 

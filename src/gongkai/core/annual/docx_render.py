@@ -1,6 +1,6 @@
 """The annual report as DOCX (python-docx), laid out as a 公文 after GB/T 9704—2012.
 
-The page, fonts and language are the letters' (:mod:`gongkai.core.letters.docx_render`): A4,
+The page, fonts and language are the letters' (:mod:`gongkai.core.render.gongwen_docx`): A4,
 版心 156 × 225 mm, title 2号 方正小标宋简体, body 3号 仿宋_GB2312 at a 28 pt pitch, 一级标题 黑体,
 二级标题 楷体_GB2312, page numbers "— 1 —" in 4号宋体, every run naming its East Asian font and
 zh-CN. The official font names are kept, so a government PC shows them; LibreOffice maps them
@@ -10,30 +10,26 @@ grid as the HTML), in 五号 (10.5 pt) 宋体, single-spaced, rows that do not b
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, time
-from io import BytesIO
 from typing import Any
 
-import docx
-from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Mm, Pt
+from docx.shared import Pt
 from docx.table import _Cell
 
-from ..letters.docx_render import (
+from ..render.gongwen_docx import (
     BODY_FONT,
     HEADING_FONT,
     INDENT,
-    LANGUAGE,
-    TITLE_FONT,
-    TITLE_SIZE,
-    _chinese_defaults,
-    _page_number_footer,
-    _paragraph,
-    _set_fonts,
+    add_date,
+    add_paragraph,
+    add_signature,
+    add_title,
+    new_document,
+    set_fonts,
+    to_bytes,
 )
 from .layout import GridRow, document, grid, grid_width
 from .model import AnnualReport
@@ -82,7 +78,7 @@ def _fill(cell: Any, text: str, kind: str) -> None:
     run = paragraph.add_run(text)
     run.font.size = NOTE_SIZE if kind == "note" else TABLE_SIZE
     run.bold = kind == "head"
-    _set_fonts(run._r.get_or_add_rPr(), TABLE_FONT)
+    set_fonts(run._r.get_or_add_rPr(), TABLE_FONT)
     cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
 
 
@@ -125,48 +121,23 @@ def _headers(rows: list[GridRow]) -> int:
 
 def render_docx(report: AnnualReport) -> bytes:
     """The report as a .docx that opens in Word, WPS and LibreOffice."""
-    doc = docx.Document()
-    _chinese_defaults(doc)
-    section = doc.sections[0]
-    section.orientation = WD_ORIENT.PORTRAIT
-    section.page_width = Mm(210)
-    section.page_height = Mm(297)
-    section.top_margin = Mm(37)
-    section.bottom_margin = Mm(35)
-    section.left_margin = Mm(28)
-    section.right_margin = Mm(26)
-    section.footer_distance = Mm(28) - Mm(7)
-    _page_number_footer(section)
-
-    props = doc.core_properties
-    props.title = report.title
-    props.subject = "政府信息公开工作年度报告"
-    props.author = report.agency.name
-    props.language = LANGUAGE
-    props.keywords = f"{report.year}年度"
-    props.comments = ""
-    if report.published is not None:
-        stamp = datetime.combine(report.published, time(), tzinfo=UTC)
-        props.created = stamp
-        props.modified = stamp
-    props.last_modified_by = report.agency.name
-    props.revision = 1
-    for stray in list(doc.paragraphs):
-        stray._p.getparent().remove(stray._p)
-
-    center = WD_ALIGN_PARAGRAPH.CENTER
-    right = WD_ALIGN_PARAGRAPH.RIGHT
+    doc = new_document(
+        title=report.title,
+        subject="政府信息公开工作年度报告",
+        author=report.agency.name,
+        keywords=f"{report.year}年度",
+        dated=report.published,
+    )
     for part in document(report):
         if part.kind == "title":
-            title = _paragraph(doc, part.text, font=TITLE_FONT, size=TITLE_SIZE, align=center)
-            title.paragraph_format.line_spacing = Pt(36)
-            _paragraph(doc)
+            add_title(doc, part.text)
+            add_paragraph(doc)
         elif part.kind == "section":
-            _paragraph(
+            add_paragraph(
                 doc, part.text, font=HEADING_FONT, first_line=INDENT
             ).paragraph_format.keep_with_next = True
         elif part.kind == "heading":
-            _paragraph(
+            add_paragraph(
                 doc, part.text, font=SUBHEADING_FONT, first_line=INDENT
             ).paragraph_format.keep_with_next = True
         elif part.kind == "table":
@@ -174,17 +145,12 @@ def render_docx(report: AnnualReport) -> bytes:
             for rows in grid(report, part.table):
                 _table(doc, rows, _headers(rows))
         elif part.kind == "footnote":
-            note = _paragraph(doc, part.text, size=FOOTNOTE_SIZE)
+            note = add_paragraph(doc, part.text, size=FOOTNOTE_SIZE)
             note.paragraph_format.line_spacing = Pt(18)
         elif part.kind == "signature":
-            _paragraph(doc).paragraph_format.keep_with_next = True
-            _paragraph(
-                doc, part.text, align=right, right=INDENT
-            ).paragraph_format.keep_with_next = True
+            add_signature(doc, part.text)
         elif part.kind == "date":
-            _paragraph(doc, part.text, align=right, right=INDENT)
+            add_date(doc, part.text)
         else:
-            _paragraph(doc, part.text, font=BODY_FONT, first_line=INDENT)
-    buffer = BytesIO()
-    doc.save(buffer)
-    return buffer.getvalue()
+            add_paragraph(doc, part.text, font=BODY_FONT, first_line=INDENT)
+    return to_bytes(doc)

@@ -14,7 +14,7 @@ from ..letters.pdf_render import (
     BODY_STACK,
     FANGSONG_FACE,
     HEADING_STACK,
-    PAGE_NUMBER_STACK,
+    PAGE_CSS,
     TITLE_STACK,
 )
 from .layout import GridRow, Part, document, grid, grid_width
@@ -58,22 +58,14 @@ BASE_CSS = (
 """
 )
 
-PDF_CSS = f"""
-@page {{
-  size: A4;
-  margin: 37mm 26mm 35mm 28mm;
-  @bottom-center {{
-    content: "— " counter(page) " —";
-    font-family: {PAGE_NUMBER_STACK};
-    font-size: 14pt;
-    vertical-align: top;
-    padding-top: 7mm;
-  }}
-}}
-body {{ margin: 0; }}
-.annual-report {{ max-width: none; line-height: 28pt; }}
-.annual-report table {{ line-height: 1.3; table-layout: fixed; }}
+PDF_CSS = (
+    "\n"
+    + PAGE_CSS
+    + """body { margin: 0; }
+.annual-report { max-width: none; line-height: 28pt; }
+.annual-report table { line-height: 1.3; table-layout: fixed; }
 """
+)
 
 
 def _table(rows: list[GridRow], css: str) -> str:

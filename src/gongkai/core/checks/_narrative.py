@@ -17,8 +17,9 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..findings import Finding
 from ..report import Report
-from ._common import per_report
+from ._common import at, per_report
 
 # The separator first, so the regex engine skips to candidates instead of testing every position.
 _THOUSANDS = re.compile(r"[,，](?<=\d[,，])(?=\d{3}(?!\d))")
@@ -49,6 +50,20 @@ class Chunk:
     def line_at(self, pos: int) -> int | None:
         index = bisect_right(self.offsets, pos) - 1
         return self.lines[max(index, 0)]
+
+    def finding(
+        self,
+        code: str,
+        message: str,
+        pos: int,
+        *,
+        table: str | None = None,
+        row: str | None = None,
+        column: str | None = None,
+    ) -> Finding:
+        """A finding about the text at ``pos``: on its input line, the message ending with it."""
+        line = self.line_at(pos)
+        return Finding(code, message + at(line), line=line, table=table, row=row, column=column)
 
 
 def _compact(text: str) -> str:
@@ -90,11 +105,23 @@ def chunks(report: Report) -> tuple[Chunk, ...]:
     )
 
 
-def clause_around(text: str, start: int, end: int, limit: int = 60) -> str:
-    """The clause of ``text`` holding ``start``..``end``: from the previous to the next stop."""
+def clause_start(text: str, start: int, limit: int = 60) -> int:
+    """Where the clause of ``text`` holding ``start`` begins: after the previous stop, at most
+    ``limit`` characters back."""
     left = start
     while left > 0 and start - left < limit and text[left - 1] not in "。；！？，：":
         left -= 1
+    return left
+
+
+def sentence_start(text: str, position: int) -> int:
+    """Where the sentence of ``text`` holding ``position`` begins: after the previous 。 or ；."""
+    return max(text.rfind("。", 0, position), text.rfind("；", 0, position)) + 1
+
+
+def clause_around(text: str, start: int, end: int, limit: int = 60) -> str:
+    """The clause of ``text`` holding ``start``..``end``: from the previous to the next stop."""
+    left = clause_start(text, start, limit)
     right = end
     while right < len(text) and right - end < limit and text[right] not in "。；！？，":
         right += 1

@@ -17,7 +17,7 @@ from ..findings import Finding
 from ..formats import current_format
 from ..report import CellRef, Report
 from ._common import TABLE_NAMES, at, fmt_of, num
-from ._narrative import chunks, clause_around
+from ._narrative import chunks, clause_around, sentence_start
 
 
 def missing_table(report: Report, previous: Report | None = None) -> Iterator[Finding]:
@@ -128,20 +128,18 @@ def all_handled_claim(report: Report, previous: Report | None = None) -> Iterato
             continue
         for m in _ALL_HANDLED.finditer(text):
             said = clause_around(text, m.start(), m.end())
-            sentence_start = max(text.rfind("。", 0, m.start()), text.rfind("；", 0, m.start())) + 1
+            begin = sentence_start(text, m.start())
             sentence_end = min(
                 (i for i in (text.find("。", m.end()), text.find("；", m.end())) if i >= 0),
                 default=len(text),
             )
-            sentence = text[sentence_start:sentence_end]
+            sentence = text[begin:sentence_end]
             if "申请" not in sentence or _NOT_ALL.search(sentence):
                 continue
-            line = chunk.line_at(m.start())
-            yield Finding(
+            yield chunk.finding(
                 "text-table-mismatch",
-                f"正文称“{said}”，但表三“四、结转下年度继续办理”为{num(cell.value)}件，"
-                f"并非全部办结{at(line)}",
-                line=line,
+                f"正文称“{said}”，但表三“四、结转下年度继续办理”为{num(cell.value)}件，并非全部办结",
+                m.start(),
                 table="t3",
                 row="carried_out",
                 column="total",

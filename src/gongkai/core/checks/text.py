@@ -31,7 +31,7 @@ from ..formats import FORMATS, Format
 from ..formats.common import T3_APPLICANT_COLUMNS
 from ..report import CellRef, Number, Report
 from ._common import at, fmt_of, grid, has_cjk, num, per_report, row_label
-from ._narrative import Chunk, chunks, clause_around, compact
+from ._narrative import Chunk, chunks, clause_around, clause_start, compact, sentence_start
 
 # ---------------------------------------------------------------------------------------------
 # Statements the narrative makes about the tables
@@ -376,12 +376,11 @@ def text_table_mismatch(report: Report, previous: Report | None = None) -> Itera
             said = clause_around(chunk.text, st.start, st.end)
             if _about_another_year(said, report.year):
                 continue  # "2020年共收到申请18件" in a comparison with last year
-            line = chunk.line_at(st.start)
             table, row, column = _statement_cell(fmt, st.kind)
-            yield Finding(
+            yield chunk.finding(
                 "text-table-mismatch",
-                f"正文称“{said}”，但{described}{at(line)}",
-                line=line,
+                f"正文称“{said}”，但{described}",
+                st.start,
                 table=table,
                 row=row,
                 column=column,
@@ -458,11 +457,10 @@ def _outcome_arithmetic(chunk: Chunk, sts: tuple[Statement, ...]) -> Iterator[Fi
                 shown = "＋".join(f"{p.percent}%" for p in with_pct)
                 problems.append(f"各项百分比{shown}＝{pct}%，合计不是100%")
         if problems:
-            line = chunk.line_at(parts[0].start)
-            yield Finding(
+            yield chunk.finding(
                 "text-arithmetic",
-                "正文所列申请办理结果自相矛盾：" + "；".join(problems) + at(line),
-                line=line,
+                "正文所列申请办理结果自相矛盾：" + "；".join(problems),
+                parts[0].start,
             )
 
 
@@ -540,17 +538,13 @@ def _whole_parts(chunk: Chunk) -> Iterator[Finding]:
             continue
         if _OVERLAP.search(text, m.end(), end + 1):
             continue  # "（渠道可重复计算）": the text itself says its parts overlap
-        line = chunk.line_at(m.start())
         listed = "＋".join(f"{v}" for v, _, _ in parts)
-        begin = m.start()
-        while begin > 0 and m.start() - begin < 20 and text[begin - 1] not in "。；！？，：":
-            begin -= 1
-        said = text[begin : min(end, m.end() + 30)]
-        yield Finding(
+        said = text[clause_start(text, m.start(), 20) : min(end, m.end() + 30)]
+        yield chunk.finding(
             "text-arithmetic",
             f"正文“{said}…”称共{whole}{unit}，但所列各项{listed}＝{total}{unit}，"
-            f"相差{abs(total - whole)}{unit}{at(line)}",
-            line=line,
+            f"相差{abs(total - whole)}{unit}",
+            m.start(),
         )
 
 
@@ -621,12 +615,11 @@ def duplicate_paragraph(report: Report, previous: Report | None = None) -> Itera
                 continue  # "一项一项抓落实", "一条一条对照": idiom, not a slip
             if _NAVIGATION.search(clause_around(text, m.start(), m.end(), limit=80)):
                 continue
-            line = chunk.line_at(m.start())
             context = text[max(m.start() - 6, 0) : m.end() + 6]
-            yield Finding(
+            yield chunk.finding(
                 "duplicate-paragraph",
-                f"“{run}”连续重复了两次：“{context}”，应删去一处{at(line)}",
-                line=line,
+                f"“{run}”连续重复了两次：“{context}”，应删去一处",
+                m.start(),
             )
 
 
@@ -657,16 +650,15 @@ def _bare_last_items(chunk: Chunk) -> Iterator[Finding]:
         item = m.group("item")
         if "等" in item or item.endswith(("工作", "情况", "方面", "内容", "服务", "活动")):
             continue
-        start = max(text.rfind("。", 0, m.start()), text.rfind("；", 0, m.start())) + 1
+        start = sentence_start(text, m.start())
         siblings = text[start : m.start()].split("、")[-2:]
         if len(siblings) < 2 or not all(_COUNTED_ITEM.search(s) for s in siblings):
             continue
-        line = chunk.line_at(m.start())
-        yield Finding(
+        yield chunk.finding(
             "missing-number",
             f"列举“{'、'.join(siblings)}、{item}”的最后一项“{item}”缺少数量和单位："
-            f"前面各项都写明了数量{at(line)}",
-            line=line,
+            "前面各项都写明了数量",
+            m.start(),
         )
 
 
@@ -684,10 +676,9 @@ def missing_number(report: Report, previous: Report | None = None) -> Iterator[F
             sibling = _SIBLING[measure].match(text, m.end() + 1)
             if sibling is None:
                 continue
-            line = chunk.line_at(m.start())
-            yield Finding(
+            yield chunk.finding(
                 "missing-number",
                 f"“{m.group(0)}”缺少数字：同一列举中的“{sibling.group(0)}”等都写明了{measure}数，"
-                f"此处“{measure}”前没有数字{at(line)}",
-                line=line,
+                f"此处“{measure}”前没有数字",
+                m.start(),
             )

@@ -42,6 +42,34 @@ def cases(
         outcome = rng.choices(list(CaseResult), weights=(60, 25, 15))[0]
         return outcome, decided
 
+    def add(
+        request: Request,
+        kind: CaseKind,
+        filed: dt.date,
+        body: str,
+        outcome: tuple[CaseResult | None, dt.date | None],
+        *,
+        agency: str | None = None,
+        codefendant: bool = False,
+        note: str = "",
+    ) -> None:
+        """Register a case about ``request`` (in its agency's register unless ``agency``)."""
+        res, decided = outcome
+        cases.append(
+            Case(
+                id=len(cases) + 1,
+                agency=request.agency if agency is None else agency,
+                request=request.id,
+                kind=kind,
+                filed=filed,
+                body=body,
+                result=res,
+                decided=decided,
+                review_body_codefendant=codefendant,
+                note=note,
+            )
+        )
+
     picked_direct = 0
     for i, request in enumerate(contested):
         assert request.closed is not None
@@ -54,68 +82,39 @@ def cases(
             own = level[request.agency] is AgencyLevel.GOVERNMENT
             body = names.CITY_GOVERNMENT if own else names.GOVERNMENT_NAME
             res, decided = result(filed, (30, 55))
-            cases.append(
-                Case(
-                    id=len(cases) + 1,
-                    agency=request.agency,
-                    request=request.id,
-                    kind=CaseKind.REVIEW,
-                    filed=filed,
-                    body=body,
-                    result=res,
-                    decided=decided,
-                )
-            )
+            add(request, CaseKind.REVIEW, filed, body, (res, decided))
             # Upheld reviews are often taken to court, with the 复议机关 as co-defendant.
             if decided is not None and res is CaseResult.UPHELD and (rng.random() < 0.5 or i == 0):
                 sued = cal.add_workdays(decided, rng.randint(3, 12))
                 if sued <= as_of:
-                    court_res, court_day = result(sued, (60, 120))
-                    cases.append(
-                        Case(
-                            id=len(cases) + 1,
-                            agency=request.agency,
-                            request=request.id,
-                            kind=CaseKind.SUIT_AFTER_REVIEW,
-                            filed=sued,
-                            body=names.DISTRICT_COURT if not own else names.CITY_COURT,
-                            result=court_res,
-                            decided=court_day,
-                            note=f"{body}为共同被告",
-                        )
+                    court = result(sued, (60, 120))
+                    court_name = names.DISTRICT_COURT if not own else names.CITY_COURT
+                    add(
+                        request,
+                        CaseKind.SUIT_AFTER_REVIEW,
+                        sued,
+                        court_name,
+                        court,
+                        note=f"{body}为共同被告",
                     )
                     if not own:
-                        cases.append(
-                            Case(
-                                id=len(cases) + 1,
-                                agency="gov",
-                                request=request.id,
-                                kind=CaseKind.SUIT_AFTER_REVIEW,
-                                filed=sued,
-                                body=names.DISTRICT_COURT,
-                                result=court_res,
-                                decided=court_day,
-                                review_body_codefendant=True,
-                                note="本机关作为复议机关与原行政行为机关为共同被告，"
-                                "依国办公开办函〔2016〕201号不计入本机关年报",
-                            )
+                        add(
+                            request,
+                            CaseKind.SUIT_AFTER_REVIEW,
+                            sued,
+                            names.DISTRICT_COURT,
+                            court,
+                            agency="gov",
+                            codefendant=True,
+                            note="本机关作为复议机关与原行政行为机关为共同被告，"
+                            "依国办公开办函〔2016〕201号不计入本机关年报",
                         )
         elif roll < 0.085 or (i == 1 and picked_direct == 0):
             filed = cal.add_workdays(request.closed, rng.randint(10, 100))
             if filed > as_of:
                 continue
-            res, decided = result(filed, (60, 130))
-            cases.append(
-                Case(
-                    id=len(cases) + 1,
-                    agency=request.agency,
-                    request=request.id,
-                    kind=CaseKind.SUIT_DIRECT,
-                    filed=filed,
-                    body=names.DISTRICT_COURT,
-                    result=res,
-                    decided=decided,
-                )
+            add(
+                request, CaseKind.SUIT_DIRECT, filed, names.DISTRICT_COURT, result(filed, (60, 130))
             )
             picked_direct += 1
     return cases

@@ -161,18 +161,8 @@ LEGAL_BASIS: dict[str, str] = {
     "other.other": "申请人书面撤回申请",
 }
 
-# Proactive-disclosure categories (主题分类) every agency starts with, as in the seed.
-BASE_CATEGORIES = (
-    "政务动态",
-    "工作动态",
-    "通知公告",
-    "人事任免",
-    "招投标",
-    "预决算信息",
-    "政策文件",
-    "政策解读",
-    "规划计划",
-)
+# Proactive-disclosure categories (主题分类) some agencies add to the default ones
+# (vocabulary.DEFAULT_CATEGORIES).
 EXTRA_CATEGORIES: dict[str, tuple[str, ...]] = {
     "gov": ("政府常务会议", "重大建设项目", "考核通报"),
     "jyj": ("招生入学",),

@@ -9,6 +9,7 @@ import random
 from collections.abc import Sequence
 
 from ..calendar import WorkCalendar
+from ..vocabulary import DEFAULT_CATEGORIES
 from . import names
 from .agencies import ABBR, WECHAT, person_name
 from .model import Agency, AgencyLevel, ProactiveChannel, ProactiveItem
@@ -19,7 +20,7 @@ def categories_of(agency: Agency) -> tuple[str, ...]:
     extra = names.EXTRA_CATEGORIES.get(agency.key, ())
     if agency.level is AgencyLevel.TOWNSHIP:
         extra = names.TOWNSHIP_CATEGORIES
-    return names.BASE_CATEGORIES + extra
+    return DEFAULT_CATEGORIES + extra
 
 
 _TITLES: dict[str, tuple[str, ...]] = {

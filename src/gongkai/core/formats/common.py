@@ -1,7 +1,10 @@
-"""Parts that both national formats share: the six sections, table 3's columns and most of its
-rows, and table 4 (annual-report-formats.md §2.2, §2.3, §3.2)."""
+"""Parts that both national formats share: the six sections, the shape of table 2, table 3's
+columns and most of its rows, table 4, and how a format is put together from them
+(annual-report-formats.md §2.2, §2.3, §3.2)."""
 
 from __future__ import annotations
+
+from typing import TypedDict
 
 from .spec import Block, Column, ColumnSum, LegacyRow, Row, RowSum, Rule, Section, Table
 
@@ -59,6 +62,20 @@ SECTIONS = (
         keywords=("其他需要报告的事项", "其它需要报告的事项"),
     ),
 )
+
+T2_TITLE = "主动公开政府信息情况"
+T2_HEADER = "信息内容"
+
+
+def table2(*blocks: Block) -> Table:
+    """Table 2: one block per 第二十条 item the format counts."""
+    return Table("t2", 2, T2_TITLE, blocks)
+
+
+def t2_block(label: str, rows: tuple[Row, ...], columns: tuple[Column, ...]) -> Block:
+    """The block of table 2 for one 第二十条 item (``label``), its rows headed 信息内容."""
+    return Block(rows, columns, label=label, header=T2_HEADER)
+
 
 T3_TITLE = "收到和处理政府信息公开申请情况"
 T3_NOTE = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
@@ -197,3 +214,26 @@ T4 = Table(
     ),
     across=True,
 )
+
+
+class NationalParts(TypedDict):
+    """What a national format takes from the shared parts, given its （六）其他处理 rows."""
+
+    sections: tuple[Section, ...]
+    t3: Table
+    t4: Table
+    outcome_rows: tuple[str, ...]
+    rules: tuple[Rule, ...]
+
+
+def national_parts(other_rows: tuple[Row, ...]) -> NationalParts:
+    """The six sections, table 3 completed with the format's （六） rows, table 4, the outcome
+    rows and the reconciliation rules over them: ``Format(…, **national_parts(other_rows))``."""
+    outcome_rows = outcome_keys(other_rows)
+    return NationalParts(
+        sections=SECTIONS,
+        t3=table3(other_rows),
+        t4=T4,
+        outcome_rows=outcome_rows,
+        rules=rules(outcome_rows),
+    )

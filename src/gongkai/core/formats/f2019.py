@@ -5,8 +5,8 @@ Used for the 2019 and 2020 reports (annual-report-formats.md §2).
 
 from __future__ import annotations
 
-from .common import OTHER, OTHER_SINGLE, SECTIONS, T4, outcome_keys, rules, table3
-from .spec import Block, Column, Format, Row, Table, ValueKind
+from .common import OTHER, OTHER_SINGLE, national_parts, t2_block, table2
+from .spec import Column, Format, Row, ValueKind
 
 _ITEMS = (
     Column("prev_items", "上一年项目数量"),
@@ -14,53 +14,35 @@ _ITEMS = (
     Column("decisions", "处理决定数量"),
 )
 
-T2 = Table(
-    "t2",
-    2,
-    "主动公开政府信息情况",
-    (
-        Block(
-            (Row("rules", "规章"), Row("normative_docs", "规范性文件")),
-            (
-                Column("made", "本年新制作数量"),
-                Column("published", "本年新公开数量"),
-                Column("total_published", "对外公开总数量"),
-            ),
-            label="第二十条第（一）项",
-            header="信息内容",
+T2 = table2(
+    t2_block(
+        "第二十条第（一）项",
+        (Row("rules", "规章"), Row("normative_docs", "规范性文件")),
+        (
+            Column("made", "本年新制作数量"),
+            Column("published", "本年新公开数量"),
+            Column("total_published", "对外公开总数量"),
         ),
-        Block(
-            (Row("licensing", "行政许可"), Row("other_services", "其他对外管理服务事项")),
-            _ITEMS,
-            label="第二十条第（五）项",
-            header="信息内容",
-        ),
-        Block(
-            (Row("penalty", "行政处罚"), Row("coercion", "行政强制")),
-            _ITEMS,
-            label="第二十条第（六）项",
-            header="信息内容",
-        ),
-        Block(
-            (Row("fees", "行政事业性收费"),),
-            _ITEMS[:2],
-            label="第二十条第（八）项",
-            header="信息内容",
-        ),
-        Block(
-            (Row("procurement", "政府集中采购"),),
-            (
-                Column("projects", "采购项目数量"),
-                # No unit is printed in the 2019 template; agencies wrote 万元 or 元 (§2.1).
-                Column("amount", "采购总金额", ValueKind.AMOUNT),
-            ),
-            label="第二十条第（九）项",
-            header="信息内容",
+    ),
+    t2_block(
+        "第二十条第（五）项",
+        (Row("licensing", "行政许可"), Row("other_services", "其他对外管理服务事项")),
+        _ITEMS,
+    ),
+    t2_block(
+        "第二十条第（六）项", (Row("penalty", "行政处罚"), Row("coercion", "行政强制")), _ITEMS
+    ),
+    t2_block("第二十条第（八）项", (Row("fees", "行政事业性收费"),), _ITEMS[:2]),
+    t2_block(
+        "第二十条第（九）项",
+        (Row("procurement", "政府集中采购"),),
+        (
+            Column("projects", "采购项目数量"),
+            # No unit is printed in the 2019 template; agencies wrote 万元 or 元 (§2.1).
+            Column("amount", "采购总金额", ValueKind.AMOUNT),
         ),
     ),
 )
-
-_OTHER = (OTHER_SINGLE,)
 
 FORMAT_2019 = Format(
     key="2019",
@@ -68,10 +50,7 @@ FORMAT_2019 = Format(
     document="国办公开办函〔2019〕60号",
     first_year=2019,
     last_year=2020,
-    sections=SECTIONS,
     t2=T2,
-    t3=table3(_OTHER),
-    t4=T4,
     markers=(
         "本年新制作数量",
         "本年新公开数量",
@@ -80,11 +59,10 @@ FORMAT_2019 = Format(
         "其他对外管理服务事项",
         "政府集中采购",
     ),
-    outcome_rows=outcome_keys(_OTHER),
     reports_processing_fees=False,
     document_counts="published",
     counts_matters=True,
-    rules=rules(outcome_keys(_OTHER)),
+    **national_parts((OTHER_SINGLE,)),
 )
 
 # （六）其他处理 is a group of the results block only in 2021; in 2019 it is a data row of its own.

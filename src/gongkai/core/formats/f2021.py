@@ -5,44 +5,29 @@ Used for the 2021 reports onward (annual-report-formats.md §3).
 
 from __future__ import annotations
 
-from .common import OTHER, SECTIONS, T4, legacy_other, outcome_keys, rules, table3
-from .spec import Block, Column, Format, Row, Table, ValueKind
+from .common import OTHER, legacy_other, national_parts, t2_block, table2
+from .spec import Column, Format, Row, ValueKind
 
 _DECISIONS = (Column("decisions", "本年处理决定数量"),)
 
-T2 = Table(
-    "t2",
-    2,
-    "主动公开政府信息情况",
-    (
-        Block(
-            (Row("rules", "规章"), Row("normative_docs", "行政规范性文件")),
-            (
-                Column("issued", "本年制发件数"),
-                Column("repealed", "本年废止件数"),
-                Column("in_force", "现行有效件数", variants=("现行有效件数（历史累计）",)),
-            ),
-            label="第二十条第（一）项",
-            header="信息内容",
+T2 = table2(
+    t2_block(
+        "第二十条第（一）项",
+        (Row("rules", "规章"), Row("normative_docs", "行政规范性文件")),
+        (
+            Column("issued", "本年制发件数"),
+            Column("repealed", "本年废止件数"),
+            Column("in_force", "现行有效件数", variants=("现行有效件数（历史累计）",)),
         ),
-        Block(
-            (Row("licensing", "行政许可"),),
-            _DECISIONS,
-            label="第二十条第（五）项",
-            header="信息内容",
-        ),
-        Block(
-            (Row("penalty", "行政处罚"), Row("coercion", "行政强制")),
-            _DECISIONS,
-            label="第二十条第（六）项",
-            header="信息内容",
-        ),
-        Block(
-            (Row("fees", "行政事业性收费"),),
-            (Column("amount_wan", "本年收费金额（单位：万元）", ValueKind.AMOUNT, unit="万元"),),
-            label="第二十条第（八）项",
-            header="信息内容",
-        ),
+    ),
+    t2_block("第二十条第（五）项", (Row("licensing", "行政许可"),), _DECISIONS),
+    t2_block(
+        "第二十条第（六）项", (Row("penalty", "行政处罚"), Row("coercion", "行政强制")), _DECISIONS
+    ),
+    t2_block(
+        "第二十条第（八）项",
+        (Row("fees", "行政事业性收费"),),
+        (Column("amount_wan", "本年收费金额（单位：万元）", ValueKind.AMOUNT, unit="万元"),),
     ),
 )
 
@@ -66,10 +51,7 @@ FORMAT_2021 = Format(
     document="国办公开办函〔2021〕30号",
     first_year=2021,
     last_year=None,
-    sections=SECTIONS,
     t2=T2,
-    t3=table3(_OTHER),
-    t4=T4,
     markers=(
         "本年制发件数",
         "本年废止件数",
@@ -78,10 +60,9 @@ FORMAT_2021 = Format(
         "逾期不补正",
         "逾期未按收费通知",
     ),
-    outcome_rows=outcome_keys(_OTHER),
     reports_processing_fees=True,
     document_counts="in_force",
     counts_matters=False,
-    rules=rules(outcome_keys(_OTHER)),
     legacy_rows=(legacy_other(_OTHER),),
+    **national_parts(_OTHER),
 )

@@ -48,10 +48,8 @@ FANGSONG_FACE = """
 }
 """
 
-CSS = (
-    FANGSONG_FACE
-    + f"""
-@page {{
+# The 公文 page (GB/T 9704—2012): A4, the 版心's margins, "— 1 —" in 4号宋体 7 mm below it.
+PAGE_CSS = f"""@page {{
   size: A4;
   margin: 37mm 26mm 35mm 28mm;
   @bottom-center {{
@@ -62,7 +60,13 @@ CSS = (
     padding-top: 7mm;
   }}
 }}
-html {{ font-family: {BODY_STACK}; font-size: 16pt; line-height: 28pt; color: #000; }}
+"""
+
+CSS = (
+    FANGSONG_FACE
+    + "\n"
+    + PAGE_CSS
+    + f"""html {{ font-family: {BODY_STACK}; font-size: 16pt; line-height: 28pt; color: #000; }}
 body {{ margin: 0; }}
 h1 {{
   font-family: {TITLE_STACK}; font-size: 22pt; line-height: 36pt; font-weight: normal;
