@@ -225,16 +225,7 @@ def register(request: AuthenticatedHttpRequest) -> HttpResponse:
                 application = services.application_register(
                     acting_user=request.user,
                     agency=agency,
-                    applicant=services.ApplicantData(
-                        kind=d["applicant_kind"],
-                        name=d["applicant_name"],
-                        id_type=d["id_type"],
-                        id_number=d["id_number"],
-                        phone=d["phone"],
-                        email=d["email"],
-                        address=d["address"],
-                        postcode=d["postcode"],
-                    ),
+                    applicant=services.ApplicantData.from_form(d),
                     channel=d["channel"],
                     arrived_on=d["arrived_on"],
                     confirmed_on=d["confirmed_on"],

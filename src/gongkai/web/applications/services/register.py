@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -43,6 +44,17 @@ class ApplicantData:
     email: str = ""
     address: str = ""
     postcode: str = ""
+
+    @classmethod
+    def from_form(cls, data: Mapping[str, Any]) -> ApplicantData:
+        """The applicant in a request form's cleaned data (the register's and the portal's: the
+        kind and the name are its ``applicant_kind`` and ``applicant_name``, as in the errors)."""
+        contact = ("id_type", "id_number", "phone", "email", "address", "postcode")
+        return cls(
+            kind=data["applicant_kind"],
+            name=data["applicant_name"],
+            **{field: data[field] for field in contact},
+        )
 
 
 class AlreadyRegistered(ApplicationError):
