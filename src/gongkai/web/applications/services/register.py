@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from typing import Any
 
 from django.contrib.auth.models import User
@@ -157,16 +157,9 @@ def application_register(
     if errors:
         raise FormErrors(errors)
 
+    # The kind and the ID type are checked codes above, so stripping every field is safe.
     person = Applicant.objects.create(
-        agency=agency,
-        kind=applicant.kind,
-        name=applicant.name.strip(),
-        id_type=applicant.id_type,
-        id_number=applicant.id_number.strip(),
-        phone=applicant.phone.strip(),
-        email=applicant.email.strip(),
-        address=applicant.address.strip(),
-        postcode=applicant.postcode.strip(),
+        agency=agency, **{field: value.strip() for field, value in asdict(applicant).items()}
     )
     seq, number = _allocate_number(agency, received_on.year)
     if assigned_to is None and permissions.can_register_for(acting_user, agency):
