@@ -144,6 +144,20 @@ def save_and_audit(
     return application
 
 
+def check_delivered(day: dt.date, delivered_on: dt.date | None, receipt: str) -> None:
+    """A letter sent on ``day`` cannot have arrived before it (``receipt``: who received what,
+    e.g. "申请人收到收费通知")."""
+    if delivered_on is not None and delivered_on < day:
+        raise ApplicationError(f"{receipt}的日期不能早于发出日期", field="delivered_on")
+
+
+def refusal_reason(reason: str, what: str) -> str:
+    """The reasons a 审核人 gives for ``what`` (退回, 驳回, 不予签发): required; stripped."""
+    if not reason.strip():
+        raise ApplicationError(f"请写明{what}的理由", field="reason")
+    return reason.strip()
+
+
 def record_step(
     application: Application,
     kind: EventKind,

@@ -53,8 +53,7 @@ def application_send_consultation(
     if party_name.strip() in open_consultations(application):
         raise ApplicationError(f"已向“{party_name.strip()}”征求意见且尚未答复", field="party_name")
     step.check_day(application, day, "征求意见")
-    if delivered_on is not None and delivered_on < day:
-        raise ApplicationError("对方收到征求意见书的日期不能早于发出日期", field="delivered_on")
+    step.check_delivered(day, delivered_on, "对方收到征求意见书")
     return step.record_step(
         application,
         EventKind.CONSULTATION_STARTED,

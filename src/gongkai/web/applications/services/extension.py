@@ -130,24 +130,23 @@ def application_decline_extension(
     application = step.lock(application)
     requested = _require_reviewer_of_pending(acting_user, application)
     what = "退回" if returned else "驳回"
-    if not reason.strip():
-        raise ApplicationError(f"请写明{what}的理由", field="reason")
+    reason = step.refusal_reason(reason, what)
     step.check_day(application, day, f"{what}延期申请")
     kind = EventKind.EXTENSION_RETURNED if returned else EventKind.EXTENSION_REJECTED
-    step.add_event(application, kind, day, acting_user, note=reason.strip())
+    step.add_event(application, kind, day, acting_user, note=reason)
     step.write_audit(
         application=application,
         action=AuditAction.EXTENSION_RETURN if returned else AuditAction.EXTENSION_REJECT,
         actor=acting_user,
         changes={"extension_decision": what},
-        reason=reason.strip(),
+        reason=reason,
     )
     follow = "请修改后重新提出" if returned else "原答复期限不变"
     step.tell_requester(
         application,
         requested.actor_id,
         day,
-        f"{application.number} 的延期答复申请被{what}（{reason.strip()}），{follow}",
+        f"{application.number} 的延期答复申请被{what}（{reason}），{follow}",
     )
     return application
 

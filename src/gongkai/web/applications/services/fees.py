@@ -42,8 +42,7 @@ def application_issue_fee_notice(
     if amount <= 0:
         raise ApplicationError("收费金额必须大于0元", field="amount")
     step.check_day(application, day, "收费通知")
-    if delivered_on is not None and delivered_on < day:
-        raise ApplicationError("申请人收到收费通知的日期不能早于发出日期", field="delivered_on")
+    step.check_delivered(day, delivered_on, "申请人收到收费通知")
     return step.record_step(
         application,
         EventKind.FEE_NOTICE,

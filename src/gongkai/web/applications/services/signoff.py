@@ -138,20 +138,19 @@ def application_decline_answer(
     application = step.lock(application)
     signoff = _require_signer(acting_user, application)
     what = "退回" if returned else "不予签发"
-    if not reason.strip():
-        raise ApplicationError(f"请写明{what}的理由", field="reason")
+    reason = step.refusal_reason(reason, what)
     step.check_day(application, day, what)
     signoff.state = SignoffState.RETURNED if returned else SignoffState.REJECTED
     signoff.decided_by = acting_user
     signoff.decided_on = day
-    signoff.reason = reason.strip()
+    signoff.reason = reason
     signoff.save(update_fields=["state", "decided_by", "decided_on", "reason"])
     step.write_audit(
         application=application,
         action=AuditAction.ANSWER_SIGN_RETURN if returned else AuditAction.ANSWER_SIGN_REJECT,
         actor=acting_user,
         changes={"signoff": what},
-        reason=reason.strip(),
+        reason=reason,
     )
     due = f"答复期限{application.due_on:%Y-%m-%d}不变" if application.due_on else "答复期限不变"
     follow = "请修改后重新提交签发" if returned else "请重新拟定答复"
@@ -159,6 +158,6 @@ def application_decline_answer(
         application,
         signoff.submitted_by_id,
         day,
-        f"{application.number} 的答复被{what}（{reason.strip()}），{follow}，{due}",
+        f"{application.number} 的答复被{what}（{reason}），{follow}，{due}",
     )
     return signoff
