@@ -32,12 +32,16 @@ def _today_year() -> int:
     return wallclock.today().year
 
 
+Run = Callable[[Any, Application, dict[str, Any]], object]
+MakeForm = Callable[[Application, Any], forms.Form]
+
+
 @dataclass(frozen=True)
 class Action:
     key: str
     label: str
-    make_form: Callable[[Application, Any], forms.Form]
-    run: Callable[[Any, Application, dict[str, Any]], Application]
+    make_form: MakeForm
+    run: Run
     available: Callable[[Any, Application], bool]
     success: str
     danger: bool = False
@@ -105,30 +109,37 @@ def _can_sign_answer(user: Any, a: Application) -> bool:
     return pending is not None and pending.submitted_by_id != user.pk
 
 
-def _answer_fields(d: dict[str, Any]) -> dict[str, Any]:
-    """What the answer form gives both 作出答复 and 提交签发."""
-    return {
-        "day": d["day"],
-        "outcome": d["outcome"],
-        "legal_basis": d["legal_basis"],
-        "summary": d.get("summary", ""),
-        "pages": d.get("pages"),
-    }
+def _calls(
+    service: Callable[..., object],
+    fields: str = "",
+    optional: dict[str, Any] | None = None,
+    **fixed: Any,
+) -> Run:
+    """Run ``service`` as the acting user on the application with the form's ``fields``
+    (space-separated, required), its ``optional`` fields (the value given when the form left
+    one out) and the ``fixed`` arguments."""
 
-
-def _submit(user: Any, app: Application, d: dict[str, Any]) -> Application:
-    services.application_submit_answer(acting_user=user, application=app, **_answer_fields(d))
-    return app
-
-
-def _decline_answer(returned: bool) -> Callable[[Any, Application, dict[str, Any]], Application]:
-    def run(user: Any, app: Application, d: dict[str, Any]) -> Application:
-        services.application_decline_answer(
-            acting_user=user, application=app, day=d["day"], reason=d["reason"], returned=returned
-        )
-        return app
+    def run(user: Any, app: Application, d: dict[str, Any]) -> object:
+        values = {name: d[name] for name in fields.split()}
+        values |= {name: d.get(name, default) for name, default in (optional or {}).items()}
+        return service(acting_user=user, application=app, **values, **fixed)
 
     return run
+
+
+def _form(form_class: type[forms.Form], prefix: str | None = None) -> MakeForm:
+    return lambda app, data: form_class(data, prefix=prefix)
+
+
+# What the answer form gives both 作出答复 and 提交签发.
+ANSWER_FIELDS = "day outcome legal_basis"
+ANSWER_OPTIONAL = {"summary": "", "pages": None}
+
+
+def _answer_form(prefix: str) -> MakeForm:
+    return lambda app, data: f.AnswerForm(
+        data, prefix=prefix, outcomes=outcome_choices_all_years(_today_year())
+    )
 
 
 def _can_change_outcome(user: Any, a: Application) -> bool:
@@ -168,32 +179,24 @@ ACTIONS: dict[str, Action] = {
         Action(
             "confirm",
             "确认收到网上申请",
-            lambda app, data: f.ConfirmForm(data, prefix="cf"),
-            lambda u, app, d: confirmation.application_confirm(
-                acting_user=u, application=app, day=d["day"]
-            ),
+            _form(f.ConfirmForm, "cf"),
+            _calls(confirmation.application_confirm, "day"),
             _handler(_status_in(Status.PENDING)),
             "已确认收到，已给出受理编号并开始计算答复期限",
         ),
         Action(
             "start",
             "开始办理",
-            lambda app, data: f.StartForm(data),
-            lambda u, app, d: services.application_start(acting_user=u, application=app),
+            _form(f.StartForm),
+            _calls(services.application_start),
             _handler(_status_in(Status.REGISTERED)),
             "已开始办理",
         ),
         Action(
             "request_correction",
             "发出补正通知",
-            lambda app, data: f.CorrectionRequestForm(data, prefix="rc"),
-            lambda u, app, d: services.application_request_correction(
-                acting_user=u,
-                application=app,
-                day=d["day"],
-                note=d["note"],
-                reply_by=d.get("reply_by"),
-            ),
+            _form(f.CorrectionRequestForm, "rc"),
+            _calls(services.application_request_correction, "day note", {"reply_by": None}),
             lambda u, a: (
                 _handler(_status_in(*ACTIVE))(u, a)
                 and not _has_event(a, EventKind.CORRECTION_REQUESTED)
@@ -203,25 +206,19 @@ ACTIONS: dict[str, Action] = {
         Action(
             "receive_correction",
             "登记收到补正",
-            lambda app, data: f.CorrectionReceiveForm(data, prefix="cr"),
-            lambda u, app, d: services.application_receive_correction(
-                acting_user=u, application=app, day=d["day"], note=d.get("note", "")
-            ),
+            _form(f.CorrectionReceiveForm, "cr"),
+            _calls(services.application_receive_correction, "day", {"note": ""}),
             _handler(_status_in(Status.AWAITING_CORRECTION)),
             "已登记收到补正，答复期限自收到补正之日起重新计算",
         ),
         Action(
             "send_consultation",
             "发出征求意见",
-            lambda app, data: f.ConsultationSendForm(data, prefix="cs"),
-            lambda u, app, d: services.application_send_consultation(
-                acting_user=u,
-                application=app,
-                day=d["day"],
-                party=d["party"],
-                party_name=d["party_name"],
-                note=d.get("note", ""),
-                delivered_on=d.get("delivered_on"),
+            _form(f.ConsultationSendForm, "cs"),
+            _calls(
+                services.application_send_consultation,
+                "day party party_name",
+                {"note": "", "delivered_on": None},
             ),
             _handler(_status_in(*ACTIVE, Status.CONSULTING)),
             "已登记征求意见，征求意见期间不计入答复期限",
@@ -232,28 +229,18 @@ ACTIONS: dict[str, Action] = {
             lambda app, data: f.ConsultationReceiveForm(
                 data, prefix="ca", pending=services.open_consultations(app)
             ),
-            lambda u, app, d: services.application_receive_consultation(
-                acting_user=u,
-                application=app,
-                day=d["day"],
-                party_name=d["party_name"],
-                note=d.get("note", ""),
-            ),
+            _calls(services.application_receive_consultation, "day party_name", {"note": ""}),
             _handler(_status_in(Status.CONSULTING)),
             "已登记意见答复",
         ),
         Action(
             "fee_notice",
             "发出收费通知",
-            lambda app, data: f.FeeNoticeForm(data, prefix="fn"),
-            lambda u, app, d: services.application_issue_computed_fee_notice(
-                acting_user=u,
-                application=app,
-                day=d["day"],
-                method=d["method"],
-                pages=d.get("pages"),
-                note=d.get("note", ""),
-                delivered_on=d.get("delivered_on"),
+            _form(f.FeeNoticeForm, "fn"),
+            _calls(
+                services.application_issue_computed_fee_notice,
+                "day method",
+                {"pages": None, "note": "", "delivered_on": None},
             ),
             _handler(_status_in(*ACTIVE)),
             "已登记收费通知，等待缴费期间不计入答复期限",
@@ -261,50 +248,40 @@ ACTIONS: dict[str, Action] = {
         Action(
             "record_payment",
             "登记缴费",
-            lambda app, data: f.PaymentForm(data, prefix="fp"),
-            lambda u, app, d: services.application_record_payment(
-                acting_user=u, application=app, day=d["day"], amount=d["amount"]
-            ),
+            _form(f.PaymentForm, "fp"),
+            _calls(services.application_record_payment, "day amount"),
             _handler(_status_in(Status.AWAITING_FEE)),
             "已登记缴费，答复期限继续计算",
         ),
         Action(
             "request_extension",
             "申请延期答复",
-            lambda app, data: f.ExtensionRequestForm(data, prefix="er"),
-            lambda u, app, d: services.application_request_extension(
-                acting_user=u, application=app, day=d["day"], reason=d["reason"]
-            ),
+            _form(f.ExtensionRequestForm, "er"),
+            _calls(services.application_request_extension, "day reason"),
             _can_request_extension,
             "已提出延期申请，等待审核人批准",
         ),
         Action(
             "approve_extension",
             "批准延期答复",
-            lambda app, data: f.ExtensionApproveForm(data, prefix="ea"),
-            lambda u, app, d: services.application_approve_extension(
-                acting_user=u, application=app, day=d["day"]
-            ),
+            _form(f.ExtensionApproveForm, "ea"),
+            _calls(services.application_approve_extension, "day"),
             _can_approve_extension,
             "已批准延期，答复期限延长20个工作日",
         ),
         Action(
             "return_extension",
             "退回延期申请",
-            lambda app, data: f.ExtensionDeclineForm(data, prefix="et"),
-            lambda u, app, d: services.application_decline_extension(
-                acting_user=u, application=app, day=d["day"], reason=d["reason"], returned=True
-            ),
+            _form(f.ExtensionDeclineForm, "et"),
+            _calls(services.application_decline_extension, "day reason", returned=True),
             _can_approve_extension,
             "已退回延期申请，并通知经办人修改",
         ),
         Action(
             "reject_extension",
             "驳回延期申请",
-            lambda app, data: f.ExtensionDeclineForm(data, prefix="ej"),
-            lambda u, app, d: services.application_decline_extension(
-                acting_user=u, application=app, day=d["day"], reason=d["reason"]
-            ),
+            _form(f.ExtensionDeclineForm, "ej"),
+            _calls(services.application_decline_extension, "day reason"),
             _can_approve_extension,
             "已驳回延期申请，答复期限不变",
             danger=True,
@@ -312,48 +289,40 @@ ACTIONS: dict[str, Action] = {
         Action(
             "answer",
             "作出答复",
-            lambda app, data: f.AnswerForm(
-                data, prefix="an", outcomes=outcome_choices_all_years(_today_year())
-            ),
-            lambda u, app, d: services.application_answer(
-                acting_user=u, application=app, **_answer_fields(d)
-            ),
+            _answer_form("an"),
+            _calls(services.application_answer, ANSWER_FIELDS, ANSWER_OPTIONAL),
             _can_answer,
             "已登记答复，申请办结",
         ),
         Action(
             "submit_answer",
             "提交签发",
-            lambda app, data: f.AnswerForm(
-                data, prefix="sa", outcomes=outcome_choices_all_years(_today_year())
-            ),
-            _submit,
+            _answer_form("sa"),
+            _calls(services.application_submit_answer, ANSWER_FIELDS, ANSWER_OPTIONAL),
             _can_submit_answer,
             "答复已提交审核人签发；签发之日为答复日期，等待签发期间答复期限照常计算",
         ),
         Action(
             "sign_answer",
             "签发答复",
-            lambda app, data: f.DayForm(data, prefix="sg"),
-            lambda u, app, d: services.application_sign_answer(
-                acting_user=u, application=app, day=d["day"]
-            ),
+            _form(f.DayForm, "sg"),
+            _calls(services.application_sign_answer, "day"),
             _can_sign_answer,
             "已签发，答复已登记，申请办结",
         ),
         Action(
             "return_answer",
             "退回答复修改",
-            lambda app, data: f.ExtensionDeclineForm(data, prefix="sr"),
-            _decline_answer(True),
+            _form(f.ExtensionDeclineForm, "sr"),
+            _calls(services.application_decline_answer, "day reason", returned=True),
             _can_sign_answer,
             "已退回答复，并通知经办人修改",
         ),
         Action(
             "reject_answer",
             "不予签发",
-            lambda app, data: f.ExtensionDeclineForm(data, prefix="sj"),
-            _decline_answer(False),
+            _form(f.ExtensionDeclineForm, "sj"),
+            _calls(services.application_decline_answer, "day reason", returned=False),
             _can_sign_answer,
             "已不予签发，并通知经办人",
             danger=True,
@@ -361,10 +330,8 @@ ACTIONS: dict[str, Action] = {
         Action(
             "close_lapsed",
             "申请人逾期，视为放弃申请并办结",
-            lambda app, data: f.DayForm(data, prefix="cl"),
-            lambda u, app, d: services.application_close_lapsed(
-                acting_user=u, application=app, day=d["day"]
-            ),
+            _form(f.DayForm, "cl"),
+            _calls(services.application_close_lapsed, "day"),
             lambda u, a: permissions.can_handle(u, a) and a.lapsed_on(wallclock.today()),
             "申请人逾期未补正或未缴费，已按“其他处理”办结",
         ),
@@ -374,13 +341,7 @@ ACTIONS: dict[str, Action] = {
             lambda app, data: f.TerminateForm(
                 data, prefix="tm", outcomes=termination_choices(_today_year())
             ),
-            lambda u, app, d: services.application_terminate(
-                acting_user=u,
-                application=app,
-                day=d["day"],
-                outcome=d["outcome"],
-                reason=d["reason"],
-            ),
+            _calls(services.application_terminate, "day outcome reason"),
             _handler(_status_in(*OPEN)),
             "已终止办理",
             danger=True,
@@ -408,10 +369,8 @@ ACTIONS: dict[str, Action] = {
         Action(
             "set_due_date",
             "确定答复期限（第三十五条）",
-            lambda app, data: f.DueDateForm(data, prefix="dd"),
-            lambda u, app, d: services.application_set_due_date(
-                acting_user=u, application=app, day=d["day"], due=d["due"], reason=d["reason"]
-            ),
+            _form(f.DueDateForm, "dd"),
+            _calls(services.application_set_due_date, "day due reason"),
             lambda u, a: (
                 _handler(_status_in(*ACTIVE))(u, a) and not _has_event(a, EventKind.DUE_DATE_SET)
             ),
@@ -428,10 +387,8 @@ ACTIONS: dict[str, Action] = {
         Action(
             "void",
             "作废",
-            lambda app, data: f.VoidForm(data, prefix="vd"),
-            lambda u, app, d: services.application_void(
-                acting_user=u, application=app, reason=d["reason"]
-            ),
+            _form(f.VoidForm, "vd"),
+            _calls(services.application_void, "reason"),
             lambda u, a: not a.voided and permissions.can_void(u, a),
             "申请已作废（记录保留，不再计入统计）",
             danger=True,

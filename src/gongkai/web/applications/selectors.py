@@ -18,6 +18,7 @@ from gongkai.core.vocabulary import CaseResult
 from gongkai.web.accounts import permissions
 from gongkai.web.applications.enums import OPEN_STATUSES, WAITING_STATUSES, Status
 from gongkai.web.applications.models import Application, ApplicationEvent
+from gongkai.web.common.listing import matching_any, narrowed
 from gongkai.web.common.models import AuditRecord
 from gongkai.web.orgs.selectors import agency_list_registrable, agency_list_visible
 
@@ -130,21 +131,21 @@ def application_queue(
         apps = apps.filter(status__in=OPEN_STATUSES)
     elif view == "closed":
         apps = apps.exclude(status__in=OPEN_STATUSES)
-    if filters.agency:
-        apps = apps.filter(agency_id=filters.agency)
-    if filters.status:
-        apps = apps.filter(status=filters.status)
-    if filters.applicant_kind:
-        apps = apps.filter(applicant__kind=filters.applicant_kind)
-    if filters.received_from:
-        apps = apps.filter(received_on__gte=filters.received_from)
-    if filters.received_to:
-        apps = apps.filter(received_on__lte=filters.received_to)
+    apps = narrowed(
+        apps,
+        {
+            "agency_id": filters.agency,
+            "status": filters.status,
+            "applicant__kind": filters.applicant_kind,
+            "received_on__gte": filters.received_from,
+            "received_on__lte": filters.received_to,
+        },
+    )
     if filters.q:
         apps = apps.filter(
-            Q(number__icontains=filters.q)
-            | Q(applicant__name__icontains=filters.q)
-            | Q(subject__icontains=filters.q)
+            matching_any(
+                filters.q, "number__icontains", "applicant__name__icontains", "subject__icontains"
+            )
         )
     ordering = queue_ordering(filters.sort)
     if ordering is not None:

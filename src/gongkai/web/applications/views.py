@@ -30,6 +30,7 @@ from gongkai.web.applications.outcomes import outcome_label
 from gongkai.web.common import versioning
 from gongkai.web.common.errors import ApplicationError, PermissionDenied
 from gongkai.web.common.http import AuthenticatedHttpRequest
+from gongkai.web.common.listing import query_without
 from gongkai.web.common.views import forbidden
 from gongkai.web.workcalendar.snapshots import work_calendar
 
@@ -86,20 +87,15 @@ def queue(request: AuthenticatedHttpRequest) -> HttpResponse:
         running = a.running and a.due_on is not None
         a.days_left = calendar.workdays_between(today, a.due_on) if running else None
         a.days_over = -a.days_left if a.days_left is not None and a.days_left < 0 else 0
-    query = request.GET.copy()
-    query.pop("page", None)
-    sort_query = request.GET.copy()
-    for key in ("page", "sort"):
-        sort_query.pop(key, None)
     context = {
-        "sorts": _sort_links(filters.sort, sort_query.urlencode()),
+        "sorts": _sort_links(filters.sort, query_without(request, "page", "sort")),
         "form": form,
         "filters": filters,
         "views": selectors.QUEUE_VIEWS,
         "page": page,
         "today": today,
         "soon_until": soon_until,
-        "query": query.urlencode(),
+        "query": query_without(request, "page"),
         "can_register": bool(permissions.acting_agency_ids(request.user)),
     }
     htmx = bool(getattr(request, "htmx", False))  # set by django_htmx.middleware.HtmxMiddleware
@@ -225,16 +221,7 @@ def register(request: AuthenticatedHttpRequest) -> HttpResponse:
                 application = services.application_register(
                     acting_user=request.user,
                     agency=agency,
-                    applicant=services.ApplicantData(
-                        kind=d["applicant_kind"],
-                        name=d["applicant_name"],
-                        id_type=d["id_type"],
-                        id_number=d["id_number"],
-                        phone=d["phone"],
-                        email=d["email"],
-                        address=d["address"],
-                        postcode=d["postcode"],
-                    ),
+                    applicant=services.ApplicantData.from_form(d),
                     channel=d["channel"],
                     arrived_on=d["arrived_on"],
                     confirmed_on=d["confirmed_on"],

@@ -18,6 +18,7 @@ from gongkai.core.formats import Format, UnknownYearError, format_for_year
 from gongkai.core.report import CellRef
 from gongkai.core.yearend import UncountableRecord, YearEnd
 from gongkai.web.accounts import permissions
+from gongkai.web.common.listing import query_without
 from gongkai.web.common.params import parse_int, parse_year
 from gongkai.web.orgs.selectors import agency_list_visible
 from gongkai.web.yearend import aggregate, selectors
@@ -176,8 +177,6 @@ def cell(request: HttpRequest) -> HttpResponse:
         drill = selectors.drill(table=table, row=row, column=column, ids=tuple(page.object_list))
         count = len(ids)
         value = _display(result.report.cells[CellRef(table, row, column)].number)
-    query = request.GET.copy()
-    query.pop("page", None)
     return render(
         request,
         "yearend/cell.html",
@@ -190,7 +189,7 @@ def cell(request: HttpRequest) -> HttpResponse:
             "value": value,
             "drill": drill,
             "page": page,
-            "query": query.urlencode(),
+            "query": query_without(request, "page"),
             "count": count,
             "back": f"{reverse('yearend:index')}?{urlencode({'agency': agency.pk, 'year': year})}",
         },

@@ -90,22 +90,22 @@ def record_answer(
     audit: dict[str, object] | None = None,
 ) -> Application:
     """Close the (locked, checked) request with its answer on ``day`` and audit it."""
-    step.add_event(application, EventKind.ANSWERED, day, actor, note=summary.strip())
-    changes = step.set_status(application, Status.ANSWERED) | {
-        "outcome": [None, outcome_label(outcome, day.year)],
-        "closed_on": day,
-    }
     application.outcome = outcome
     application.legal_basis = legal_basis.strip()
     application.answer_summary = summary.strip()
     application.closed_on = day
     application.pages = pages
-    return step.save_and_audit(
+    return step.record_step(
         application,
-        ["status", "outcome", "legal_basis", "answer_summary", "closed_on", "pages"],
+        EventKind.ANSWERED,
+        day,
+        actor,
         action=AuditAction.APPLICATION_ANSWER,
-        actor=actor,
-        changes=changes | (audit or {}),
+        changes={"outcome": [None, outcome_label(outcome, day.year)], "closed_on": day}
+        | (audit or {}),
+        status=Status.ANSWERED,
+        fields=("outcome", "legal_basis", "answer_summary", "closed_on", "pages"),
+        note=summary.strip(),
     )
 
 
@@ -130,21 +130,20 @@ def application_terminate(
         justification = lapse_justification(application, lapsed, day)
         if justification not in reason:
             reason = f"{reason.strip()}（{justification}）"
-    step.add_event(application, EventKind.TERMINATED, day, acting_user, note=reason.strip())
-    changes = step.set_status(application, Status.TERMINATED) | {
-        "outcome": [None, allowed[outcome]],
-        "closed_on": day,
-    }
     application.outcome = outcome
     application.legal_basis = reason.strip()
     application.closed_on = day
-    return step.save_and_audit(
+    return step.record_step(
         application,
-        ["status", "outcome", "legal_basis", "closed_on"],
+        EventKind.TERMINATED,
+        day,
+        acting_user,
         action=AuditAction.APPLICATION_TERMINATE,
-        actor=acting_user,
-        changes=changes,
+        changes={"outcome": [None, allowed[outcome]], "closed_on": day},
+        status=Status.TERMINATED,
+        fields=("outcome", "legal_basis", "closed_on"),
         reason=reason.strip(),
+        note=reason.strip(),
     )
 
 

@@ -14,6 +14,7 @@ from gongkai.web.accounts import permissions
 from gongkai.web.applications.clock import CLOCK_FIELDS, refresh_due
 from gongkai.web.applications.enums import EventKind, Status
 from gongkai.web.applications.models import Application, ApplicationEvent
+from gongkai.web.applications.signals import approval_decided, approval_requested
 from gongkai.web.common.audit import audit_record
 from gongkai.web.common.errors import ApplicationError, PermissionDenied
 from gongkai.web.common.models import AuditRecord
@@ -141,6 +142,60 @@ def save_and_audit(
     changes = changes | save_with_clock(application, fields)
     write_audit(application=application, action=action, actor=actor, changes=changes, reason=reason)
     return application
+
+
+def check_delivered(day: dt.date, delivered_on: dt.date | None, receipt: str) -> None:
+    """A letter sent on ``day`` cannot have arrived before it (``receipt``: who received what,
+    e.g. "申请人收到收费通知")."""
+    if delivered_on is not None and delivered_on < day:
+        raise ApplicationError(f"{receipt}的日期不能早于发出日期", field="delivered_on")
+
+
+def refusal_reason(reason: str, what: str) -> str:
+    """The reasons a 审核人 gives for ``what`` (退回, 驳回, 不予签发): required; stripped."""
+    if not reason.strip():
+        raise ApplicationError(f"请写明{what}的理由", field="reason")
+    return reason.strip()
+
+
+def record_step(
+    application: Application,
+    kind: EventKind,
+    day: dt.date,
+    actor: Any,
+    *,
+    action: AuditAction,
+    changes: dict[str, Any],
+    status: Status | None = None,
+    fields: tuple[str, ...] = (),
+    reason: str = "",
+    **event_fields: Any,
+) -> Application:
+    """How a step of the procedure ends: record its ``kind`` event on ``day``, move to
+    ``status`` (when given), then save the status and ``fields`` with the due date recomputed
+    and audit ``changes`` (after the status change)."""
+    add_event(application, kind, day, actor, **event_fields)
+    if status is not None:
+        changes = set_status(application, status) | changes
+    return save_and_audit(
+        application, ["status", *fields], action=action, actor=actor, changes=changes, reason=reason
+    )
+
+
+def ask_reviewers(application: Application, day: dt.date, asked_by: Any, message: str) -> None:
+    """Tell the agency's 审核人 (but not ``asked_by``) that a decision waits for them."""
+    approval_requested.send(
+        sender=Application, application=application, day=day, exclude=asked_by, message=message
+    )
+
+
+def tell_requester(
+    application: Application, user_id: int | None, day: dt.date, message: str
+) -> None:
+    """Tell the officer who asked (``user_id``) what the 审核人 decided."""
+    approval_decided.send(
+        sender=Application, user_id=user_id, application=application, day=day, message=message
+    )
 
 
 OPEN_ACTIVE = {Status.REGISTERED, Status.IN_PROGRESS}

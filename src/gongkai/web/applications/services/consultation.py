@@ -53,25 +53,19 @@ def application_send_consultation(
     if party_name.strip() in open_consultations(application):
         raise ApplicationError(f"已向“{party_name.strip()}”征求意见且尚未答复", field="party_name")
     step.check_day(application, day, "征求意见")
-    if delivered_on is not None and delivered_on < day:
-        raise ApplicationError("对方收到征求意见书的日期不能早于发出日期", field="delivered_on")
-    step.add_event(
+    step.check_delivered(day, delivered_on, "对方收到征求意见书")
+    return step.record_step(
         application,
         EventKind.CONSULTATION_STARTED,
         day,
         acting_user,
+        action=AuditAction.CONSULTATION_SEND,
+        changes={"consulted": party_name.strip()},
+        status=Status.CONSULTING,
         party=party,
         party_name=party_name.strip(),
         note=note.strip(),
         due=delivered_on,
-    )
-    changes = step.set_status(application, Status.CONSULTING) | {"consulted": party_name.strip()}
-    return step.save_and_audit(
-        application,
-        ["status"],
-        action=AuditAction.CONSULTATION_SEND,
-        actor=acting_user,
-        changes=changes,
     )
 
 
@@ -94,22 +88,17 @@ def application_receive_consultation(
         .values_list("party", flat=True)
         .last()
     )
-    step.add_event(
+    changes: dict[str, Any] = {"consultation_answered": name}
+    if len(pending) == 1:
+        changes |= step.set_status(application, Status.IN_PROGRESS)
+    return step.record_step(
         application,
         EventKind.CONSULTATION_ENDED,
         day,
         acting_user,
+        action=AuditAction.CONSULTATION_RECEIVE,
+        changes=changes,
         party=party or "",
         party_name=name,
         note=note.strip(),
-    )
-    changes: dict[str, Any] = {"consultation_answered": name}
-    if len(pending) == 1:
-        changes |= step.set_status(application, Status.IN_PROGRESS)
-    return step.save_and_audit(
-        application,
-        ["status"],
-        action=AuditAction.CONSULTATION_RECEIVE,
-        actor=acting_user,
-        changes=changes,
     )

@@ -40,23 +40,16 @@ def application_request_correction(
         )
     if reply_by is not None and reply_by <= day:
         raise ApplicationError("补正期限应晚于发出补正通知之日", field="reply_by")
-    step.add_event(
+    return step.record_step(
         application,
         EventKind.CORRECTION_REQUESTED,
         day,
         acting_user,
+        action=AuditAction.CORRECTION_REQUEST,
+        changes={"correction_requested": day},
+        status=Status.AWAITING_CORRECTION,
         note=note.strip(),
         due=reply_by,
-    )
-    changes = step.set_status(application, Status.AWAITING_CORRECTION) | {
-        "correction_requested": day
-    }
-    return step.save_and_audit(
-        application,
-        ["status"],
-        action=AuditAction.CORRECTION_REQUEST,
-        actor=acting_user,
-        changes=changes,
     )
 
 
@@ -69,12 +62,13 @@ def application_receive_correction(
         application, acting_user, {Status.AWAITING_CORRECTION}, "登记收到补正"
     )
     step.check_day(application, day, "收到补正")
-    step.add_event(application, EventKind.CORRECTION_RECEIVED, day, acting_user, note=note.strip())
-    changes = step.set_status(application, Status.IN_PROGRESS) | {"correction_received": day}
-    return step.save_and_audit(
+    return step.record_step(
         application,
-        ["status"],
+        EventKind.CORRECTION_RECEIVED,
+        day,
+        acting_user,
         action=AuditAction.CORRECTION_RECEIVE,
-        actor=acting_user,
-        changes=changes,
+        changes={"correction_received": day},
+        status=Status.IN_PROGRESS,
+        note=note.strip(),
     )

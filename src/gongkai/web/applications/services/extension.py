@@ -14,7 +14,6 @@ from gongkai.core.vocabulary import AuditAction
 from gongkai.web.applications.enums import EventKind
 from gongkai.web.applications.models import Application, ApplicationEvent
 from gongkai.web.applications.services import common as step
-from gongkai.web.applications.signals import approval_decided, approval_requested
 from gongkai.web.common.errors import ApplicationError, PermissionDenied
 
 EXTENSION_WORKDAYS = EXTENSION_DAYS  # 条例 第三十三条第二款: 延长的期限最长不得超过20个工作日
@@ -43,12 +42,11 @@ def application_request_extension(
         changes={"extension_requested": day},
         reason=reason.strip(),
     )
-    approval_requested.send(
-        sender=Application,
-        application=application,
-        day=day,
-        exclude=acting_user,
-        message=f"{application.number} 的延期答复申请待您审批：{reason.strip()}",
+    step.ask_reviewers(
+        application,
+        day,
+        acting_user,
+        f"{application.number} 的延期答复申请待您审批：{reason.strip()}",
     )
     return application
 
@@ -98,24 +96,21 @@ def application_approve_extension(
         raise ApplicationError(
             f"延期须在原答复期限（{current_due.isoformat()}）届满前批准", field="day"
         )
-    step.add_event(
+    step.record_step(
         application,
         EventKind.EXTENSION,
         day,
         acting_user,
+        action=AuditAction.EXTENSION_APPROVE,
+        changes={"extension": f"{EXTENSION_WORKDAYS}个工作日"},
         workdays=EXTENSION_WORKDAYS,
         note=requested.note,
     )
-    changes: dict[str, Any] = {"extension": f"{EXTENSION_WORKDAYS}个工作日"}
-    step.save_and_audit(
-        application, [], action=AuditAction.EXTENSION_APPROVE, actor=acting_user, changes=changes
-    )
-    approval_decided.send(
-        sender=Application,
-        user_id=requested.actor_id,
-        application=application,
-        day=day,
-        message=f"{application.number} 的延期答复申请已批准，答复期限延长{EXTENSION_WORKDAYS}个工作日",
+    step.tell_requester(
+        application,
+        requested.actor_id,
+        day,
+        f"{application.number} 的延期答复申请已批准，答复期限延长{EXTENSION_WORKDAYS}个工作日",
     )
     return application
 
@@ -135,25 +130,23 @@ def application_decline_extension(
     application = step.lock(application)
     requested = _require_reviewer_of_pending(acting_user, application)
     what = "退回" if returned else "驳回"
-    if not reason.strip():
-        raise ApplicationError(f"请写明{what}的理由", field="reason")
+    reason = step.refusal_reason(reason, what)
     step.check_day(application, day, f"{what}延期申请")
     kind = EventKind.EXTENSION_RETURNED if returned else EventKind.EXTENSION_REJECTED
-    step.add_event(application, kind, day, acting_user, note=reason.strip())
+    step.add_event(application, kind, day, acting_user, note=reason)
     step.write_audit(
         application=application,
         action=AuditAction.EXTENSION_RETURN if returned else AuditAction.EXTENSION_REJECT,
         actor=acting_user,
         changes={"extension_decision": what},
-        reason=reason.strip(),
+        reason=reason,
     )
     follow = "请修改后重新提出" if returned else "原答复期限不变"
-    approval_decided.send(
-        sender=Application,
-        user_id=requested.actor_id,
-        application=application,
-        day=day,
-        message=f"{application.number} 的延期答复申请被{what}（{reason.strip()}），{follow}",
+    step.tell_requester(
+        application,
+        requested.actor_id,
+        day,
+        f"{application.number} 的延期答复申请被{what}（{reason}），{follow}",
     )
     return application
 
@@ -172,15 +165,14 @@ def application_set_due_date(
     if due <= day:
         raise ApplicationError("确定的答复期限应晚于作出决定之日", field="due")
     step.check_day(application, day, "确定答复期限")
-    step.add_event(
-        application, EventKind.DUE_DATE_SET, day, acting_user, due=due, note=reason.strip()
-    )
-    changes: dict[str, Any] = {"custom_due": due}
-    return step.save_and_audit(
+    return step.record_step(
         application,
-        [],
+        EventKind.DUE_DATE_SET,
+        day,
+        acting_user,
         action=AuditAction.DUE_DATE_SET,
-        actor=acting_user,
-        changes=changes,
+        changes={"custom_due": due},
         reason=reason.strip(),
+        due=due,
+        note=reason.strip(),
     )

@@ -42,20 +42,18 @@ def application_issue_fee_notice(
     if amount <= 0:
         raise ApplicationError("收费金额必须大于0元", field="amount")
     step.check_day(application, day, "收费通知")
-    if delivered_on is not None and delivered_on < day:
-        raise ApplicationError("申请人收到收费通知的日期不能早于发出日期", field="delivered_on")
-    step.add_event(
+    step.check_delivered(day, delivered_on, "申请人收到收费通知")
+    return step.record_step(
         application,
         EventKind.FEE_NOTICE,
         day,
         acting_user,
+        action=AuditAction.FEE_NOTICE,
+        changes={"fee_notice": str(amount)},
+        status=Status.AWAITING_FEE,
         amount=amount,
         note=note.strip(),
         due=delivered_on,
-    )
-    changes = step.set_status(application, Status.AWAITING_FEE) | {"fee_notice": str(amount)}
-    return step.save_and_audit(
-        application, ["status"], action=AuditAction.FEE_NOTICE, actor=acting_user, changes=changes
     )
 
 
@@ -72,10 +70,15 @@ def application_record_payment(
     if noticed is not None and amount != noticed:
         raise ApplicationError(f"缴费金额应与收费通知一致（{noticed}元）", field="amount")
     step.check_day(application, day, "缴费")
-    step.add_event(application, EventKind.FEE_PAID, day, acting_user, amount=amount)
-    changes = step.set_status(application, Status.IN_PROGRESS) | {"fee_paid": str(amount)}
-    return step.save_and_audit(
-        application, ["status"], action=AuditAction.FEE_PAYMENT, actor=acting_user, changes=changes
+    return step.record_step(
+        application,
+        EventKind.FEE_PAID,
+        day,
+        acting_user,
+        action=AuditAction.FEE_PAYMENT,
+        changes={"fee_paid": str(amount)},
+        status=Status.IN_PROGRESS,
+        amount=amount,
     )
 
 

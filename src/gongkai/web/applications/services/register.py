@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass
 from typing import Any
 
 from django.contrib.auth.models import User
@@ -43,6 +44,17 @@ class ApplicantData:
     email: str = ""
     address: str = ""
     postcode: str = ""
+
+    @classmethod
+    def from_form(cls, data: Mapping[str, Any]) -> ApplicantData:
+        """The applicant in a request form's cleaned data (the register's and the portal's: the
+        kind and the name are its ``applicant_kind`` and ``applicant_name``, as in the errors)."""
+        contact = ("id_type", "id_number", "phone", "email", "address", "postcode")
+        return cls(
+            kind=data["applicant_kind"],
+            name=data["applicant_name"],
+            **{field: data[field] for field in contact},
+        )
 
 
 class AlreadyRegistered(ApplicationError):
@@ -145,16 +157,9 @@ def application_register(
     if errors:
         raise FormErrors(errors)
 
+    # The kind and the ID type are checked codes above, so stripping every field is safe.
     person = Applicant.objects.create(
-        agency=agency,
-        kind=applicant.kind,
-        name=applicant.name.strip(),
-        id_type=applicant.id_type,
-        id_number=applicant.id_number.strip(),
-        phone=applicant.phone.strip(),
-        email=applicant.email.strip(),
-        address=applicant.address.strip(),
-        postcode=applicant.postcode.strip(),
+        agency=agency, **{field: value.strip() for field, value in asdict(applicant).items()}
     )
     seq, number = _allocate_number(agency, received_on.year)
     if assigned_to is None and permissions.can_register_for(acting_user, agency):

@@ -17,7 +17,6 @@ from gongkai.web.applications.models import AnswerSignoff, Application, SignoffS
 from gongkai.web.applications.outcomes import outcome_label
 from gongkai.web.applications.services import common as step
 from gongkai.web.applications.services.answer import ANSWERABLE, check_answer, record_answer
-from gongkai.web.applications.signals import approval_decided, approval_requested
 from gongkai.web.common.errors import ApplicationError, PermissionDenied
 
 
@@ -64,12 +63,8 @@ def application_submit_answer(
         changes={"outcome": label, "legal_basis": signoff.legal_basis, "submitted_on": day},
     )
     due = f"，答复期限{application.due_on:%Y-%m-%d}" if application.due_on else ""
-    approval_requested.send(
-        sender=Application,
-        application=application,
-        day=day,
-        exclude=acting_user,
-        message=f"{application.number} 的答复（{label}）待您签发{due}",
+    step.ask_reviewers(
+        application, day, acting_user, f"{application.number} 的答复（{label}）待您签发{due}"
     )
     return signoff
 
@@ -117,12 +112,11 @@ def application_sign_answer(
         changes={"signed_by": _name(acting_user), "signed_on": day},
     )
     late = application.due_on is not None and day > application.due_on
-    approval_decided.send(
-        sender=Application,
-        user_id=signoff.submitted_by_id,
-        application=application,
-        day=day,
-        message=f"{application.number} 的答复已于{day:%Y-%m-%d}签发"
+    step.tell_requester(
+        application,
+        signoff.submitted_by_id,
+        day,
+        f"{application.number} 的答复已于{day:%Y-%m-%d}签发"
         + ("（已超过答复期限）" if late else "")
         + "，请据此出具答复书",
     )
@@ -144,28 +138,26 @@ def application_decline_answer(
     application = step.lock(application)
     signoff = _require_signer(acting_user, application)
     what = "退回" if returned else "不予签发"
-    if not reason.strip():
-        raise ApplicationError(f"请写明{what}的理由", field="reason")
+    reason = step.refusal_reason(reason, what)
     step.check_day(application, day, what)
     signoff.state = SignoffState.RETURNED if returned else SignoffState.REJECTED
     signoff.decided_by = acting_user
     signoff.decided_on = day
-    signoff.reason = reason.strip()
+    signoff.reason = reason
     signoff.save(update_fields=["state", "decided_by", "decided_on", "reason"])
     step.write_audit(
         application=application,
         action=AuditAction.ANSWER_SIGN_RETURN if returned else AuditAction.ANSWER_SIGN_REJECT,
         actor=acting_user,
         changes={"signoff": what},
-        reason=reason.strip(),
+        reason=reason,
     )
     due = f"答复期限{application.due_on:%Y-%m-%d}不变" if application.due_on else "答复期限不变"
     follow = "请修改后重新提交签发" if returned else "请重新拟定答复"
-    approval_decided.send(
-        sender=Application,
-        user_id=signoff.submitted_by_id,
-        application=application,
-        day=day,
-        message=f"{application.number} 的答复被{what}（{reason.strip()}），{follow}，{due}",
+    step.tell_requester(
+        application,
+        signoff.submitted_by_id,
+        day,
+        f"{application.number} 的答复被{what}（{reason}），{follow}，{due}",
     )
     return signoff
