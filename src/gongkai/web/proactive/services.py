@@ -630,15 +630,6 @@ def matter_record(
     return matter
 
 
-RECORD_MODELS: dict[str, Any] = {
-    "documents": Document,
-    "decisions": Decision,
-    "fees": Fee,
-    "procurements": Procurement,
-    "matters": Matter,
-}
-
-
 @transaction.atomic
 def record_void(*, acting_user: User, record: Any, reason: str) -> Any:
     """Void a 第二十条 record entered by mistake; it stays, marked, and is no longer counted."""
