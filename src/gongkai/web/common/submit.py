@@ -6,7 +6,6 @@ error beside the field it names."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 from django import forms
@@ -24,17 +23,6 @@ def add_service_error(form: forms.Form, exc: ApplicationError) -> None:
     form.add_error(exc.field if exc.field in form.fields else None, exc.message)
 
 
-@dataclass(frozen=True)
-class Submitted:
-    """``response`` when the submission is answered (the redirect after saving, or the 403
-    page); None when the form is to be shown again with its errors. ``version`` is the token to
-    show it with: after someone else's change, the current one, and what the user typed stays,
-    so saving again is a knowing choice."""
-
-    response: HttpResponse | None
-    version: str | None
-
-
 def submit(
     request: HttpRequest,
     form: forms.Form,
@@ -42,21 +30,24 @@ def submit(
     *,
     saved: str,
     then: str,
+    again: Callable[[str | None], HttpResponse],
     version: str | None = None,
-) -> Submitted:
-    """Validate ``form`` and ``save`` its cleaned data; on success say ``saved`` and go to
-    ``then`` (a URL)."""
+) -> HttpResponse:
+    """Validate ``form`` and ``save`` its cleaned data: on success say ``saved`` and go to
+    ``then`` (a URL); refused, the 403 page; otherwise ``again`` shows the form with its errors,
+    given the version token to show it with — after someone else's change the current one
+    (what the user typed stays, so saving again is a knowing choice), else ``version``."""
     if form.is_valid():
         try:
             save(form.cleaned_data)
         except PermissionDenied as exc:
-            return Submitted(forbidden(request, exc.message), version)
+            return forbidden(request, exc.message)
         except versioning.StaleEdit as exc:
             form.add_error(None, exc.message)
-            return Submitted(None, exc.token)
+            return again(exc.token)
         except ApplicationError as exc:
             add_service_error(form, exc)
         else:
             messages.success(request, saved)
-            return Submitted(redirect(then), version)
-    return Submitted(None, version)
+            return redirect(then)
+    return again(version)

@@ -123,13 +123,19 @@ def detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     return render(request, "litigation/case.html", _context(request, case))
 
 
+def _again(request: AuthenticatedHttpRequest, case: Any, **bound: Any) -> HttpResponse:
+    """The case page again, as the case now stands, with the refused form (400)."""
+    case.refresh_from_db()
+    return render(request, "litigation/case.html", _context(request, case, **bound), status=400)
+
+
 @login_required
 @require_POST
 def result(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     case = selectors.case_get_visible(user=request.user, pk=pk)
     form = forms.ResultForm(request.POST)
     version = request.POST.get(versioning.FIELD)
-    answer = submit(
+    return submit(
         request,
         form,
         lambda data: services.case_record_result(
@@ -137,16 +143,8 @@ def result(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         ),
         saved="已登记审结结果",
         then=reverse("litigation:case", args=[case.pk]),
+        again=lambda token: _again(request, case, result=form, version=token),
         version=version,
-    )
-    if answer.response is not None:
-        return answer.response
-    case.refresh_from_db()
-    return render(
-        request,
-        "litigation/case.html",
-        _context(request, case, result=form, version=answer.version),
-        status=400,
     )
 
 
@@ -155,13 +153,11 @@ def result(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 def void(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     case = selectors.case_get_visible(user=request.user, pk=pk)
     form = forms.VoidForm(request.POST)
-    answer = submit(
+    return submit(
         request,
         form,
         lambda data: services.case_void(acting_user=request.user, case=case, reason=data["reason"]),
         saved="已作废，该案件不再计入统计",
         then=reverse("litigation:case", args=[case.pk]),
+        again=lambda _: _again(request, case, void=form),
     )
-    if answer.response is not None:
-        return answer.response
-    return render(request, "litigation/case.html", _context(request, case, void=form), status=400)

@@ -178,6 +178,12 @@ def item_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     return render(request, "proactive/item.html", _item_context(request, item))
 
 
+def _again(request: AuthenticatedHttpRequest, item: Any, **bound: Any) -> HttpResponse:
+    """The item's page again, as the item now stands, with the refused form (400)."""
+    item.refresh_from_db()
+    return render(request, "proactive/item.html", _item_context(request, item, **bound), status=400)
+
+
 @login_required
 @require_POST
 def item_publish(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
@@ -185,7 +191,7 @@ def item_publish(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     channel_choices = [(c.pk, c.name) for c in selectors.channels(agency=item.agency)]
     form = forms.PublishForm(request.POST, channels=channel_choices)
     version = request.POST.get(versioning.FIELD)
-    answer = submit(
+    return submit(
         request,
         form,
         lambda data: services.item_publish(
@@ -197,16 +203,8 @@ def item_publish(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         ),
         saved="已登记公开日期和发布渠道",
         then=reverse("proactive:item", args=[item.pk]),
+        again=lambda token: _again(request, item, publish=form, version=token),
         version=version,
-    )
-    if answer.response is not None:
-        return answer.response
-    item.refresh_from_db()
-    return render(
-        request,
-        "proactive/item.html",
-        _item_context(request, item, publish=form, version=answer.version),
-        status=400,
     )
 
 
@@ -215,17 +213,13 @@ def item_publish(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 def item_void(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     item = selectors.item_get_visible(user=request.user, pk=pk)
     form = forms.VoidForm(request.POST)
-    answer = submit(
+    return submit(
         request,
         form,
         lambda data: services.item_void(acting_user=request.user, item=item, reason=data["reason"]),
         saved="已作废，该信息不再计入统计",
         then=reverse("proactive:item", args=[item.pk]),
-    )
-    if answer.response is not None:
-        return answer.response
-    return render(
-        request, "proactive/item.html", _item_context(request, item, void=form), status=400
+        again=lambda _: _again(request, item, void=form),
     )
 
 
