@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import wraps
 from typing import Any
 
 from django.contrib import messages
@@ -106,12 +108,28 @@ def _registrable_agency(request: AuthenticatedHttpRequest) -> Any:
     return selectors.agency_get_visible(user=request.user, pk=pk), choices
 
 
+def _registering(
+    view: Callable[[AuthenticatedHttpRequest, Any, list[tuple[int, str]]], HttpResponse],
+) -> Callable[[AuthenticatedHttpRequest], HttpResponse]:
+    """A page that registers for one of the user's agencies: the view is given the agency
+    asked for and the choices; the 403 page when the user registers for none or not this one."""
+
+    @wraps(view)
+    def page(request: AuthenticatedHttpRequest) -> HttpResponse:
+        try:
+            agency, choices = _registrable_agency(request)
+        except PermissionDenied as exc:
+            return forbidden(request, exc.message)
+        return view(request, agency, choices)
+
+    return page
+
+
 @login_required
-def item_new(request: AuthenticatedHttpRequest) -> HttpResponse:
-    try:
-        agency, choices = _registrable_agency(request)
-    except PermissionDenied as exc:
-        return forbidden(request, exc.message)
+@_registering
+def item_new(
+    request: AuthenticatedHttpRequest, agency: Any, choices: list[tuple[int, str]]
+) -> HttpResponse:
     form = _item_form(agency, request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
@@ -227,12 +245,11 @@ REFRESH_SECONDS = 2
 
 
 @login_required
-def import_items(request: AuthenticatedHttpRequest) -> HttpResponse:
+@_registering
+def import_items(
+    request: AuthenticatedHttpRequest, agency: Any, choices: list[tuple[int, str]]
+) -> HttpResponse:
     """The upload only stores the file and queues the job; the job's page shows its progress."""
-    try:
-        agency, choices = _registrable_agency(request)
-    except PermissionDenied as exc:
-        return forbidden(request, exc.message)
     import_jobs.jobs_recover_stale()
     form = forms.ImportForm(request.POST or None, request.FILES or None)
     status = 200
