@@ -1,10 +1,12 @@
-"""What the benchmarks share: a median-and-worst timer, and Django on a fresh database.
+"""What the benchmarks share: their command line, a median-and-worst timer, a page step, and
+Django on a fresh database.
 
 Imported by the scripts beside it (``uv run python bench/<name>.py`` puts this folder on the
 path)."""
 
 from __future__ import annotations
 
+import argparse
 import os
 import statistics
 import sys
@@ -12,6 +14,25 @@ import tempfile
 import time
 from collections.abc import Callable
 from typing import Any
+
+
+def arguments(doc: str, argv: list[str] | None, **defaults: int) -> argparse.Namespace:
+    """A benchmark's command line: ``--help`` shows its ``doc``; each of ``defaults`` is a
+    whole-number option (``runs=5``: ``--runs``, 5 when not given)."""
+    parser = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawTextHelpFormatter)
+    for name, default in defaults.items():
+        parser.add_argument(f"--{name}", type=int, default=default)
+    return parser.parse_args(argv)
+
+
+def page_step(client: Any, url: str) -> Callable[[], None]:
+    """A step that asks for the page at ``url`` and insists it answers 200."""
+
+    def step() -> None:
+        answer = client.get(url)
+        assert answer.status_code == 200, answer.status_code
+
+    return step
 
 
 def timed(runs: int, action: Callable[[], Any]) -> tuple[float, float]:

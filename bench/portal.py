@@ -14,18 +14,17 @@ Django's test client — middleware, CSP, session, selectors, template:
 * status look-up: ``POST /xxgk/ysqgk/cx/`` with a 查询码 and the name, then the status page it
   redirects to (each look-up from its own client address, so the rate limit does not interfere).
 
-Prints pages per second for each.
+Prints pages per second for each (``--pages``: the pages timed per measurement).
 """
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import random
 import sys
 import time
 
-from benchkit import bench_district, django_on_fresh_database
+from benchkit import arguments, bench_district, django_on_fresh_database
 
 WORDS = [
     "义务教育",
@@ -81,14 +80,7 @@ WORDS = [
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawTextHelpFormatter
-    )
-    parser.add_argument("--items", type=int, default=100_000)
-    parser.add_argument("--requests", type=int, default=100_000)
-    parser.add_argument("--agencies", type=int, default=26)
-    parser.add_argument("--pages", type=int, default=300, help="pages timed per measurement")
-    args = parser.parse_args(argv)
+    args = arguments(__doc__, argv, items=100_000, requests=100_000, agencies=26, pages=300)
 
     import logging
 

@@ -23,31 +23,20 @@ median CPU time (SQLite runs in the process, so it includes the database's work)
 
 from __future__ import annotations
 
-import argparse
 import sys
 from typing import Any
 
-from benchkit import timed_cpu
-from yearend import load_agency  # bench/yearend.py, beside this script
+from benchkit import arguments, page_step, timed_cpu
+from yearend import biggest_cell_url, load_agency  # bench/yearend.py, beside this script
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawTextHelpFormatter
-    )
-    parser.add_argument("--requests", type=int, default=100_000)
-    parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--year", type=int, default=2025)
-    args = parser.parse_args(argv)
-    loaded = load_agency(args.requests, args.year)
-    if loaded is None:
-        return 2
-    agency, user, _facts = loaded
+    args = arguments(__doc__, argv, requests=100_000, runs=3, year=2025)
+    agency, user, _facts = load_agency(args.requests, args.year)
 
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
-    from django.urls import reverse
 
     from gongkai.core.annual import render
     from gongkai.core.yearend import count_year
@@ -72,15 +61,7 @@ def main(argv: list[str] | None = None) -> int:
 
     client = Client()
     client.force_login(user)
-    cell_url = (
-        f"{reverse('yearend:cell')}?agency={agency.pk}&year={args.year}"
-        "&table=t3&row=received&col=total"
-    )
-
-    def drill_down() -> None:
-        answer = client.get(cell_url)
-        assert answer.status_code == 200, answer.status_code
-
+    drill_down = page_step(client, biggest_cell_url(agency, args.year))
     report = reports.compose_draft(draft)
     rows: list[tuple[str, Any]] = [
         ("counts: year_end (DB aggregation)", lambda: year_end(agency=agency, year=args.year)),

@@ -13,26 +13,19 @@ scoping selector, count, one page of 50 rows, template — for each queue view a
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import random
 import statistics
 import sys
 import time
 
-from benchkit import bench_district, django_on_fresh_database
+from benchkit import arguments, bench_district, django_on_fresh_database
 
 from gongkai.core import wallclock
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawTextHelpFormatter
-    )
-    parser.add_argument("--applications", type=int, default=100_000)
-    parser.add_argument("--agencies", type=int, default=26)
-    parser.add_argument("--runs", type=int, default=7)
-    args = parser.parse_args(argv)
+    args = arguments(__doc__, argv, applications=100_000, agencies=26, runs=7)
 
     django_on_fresh_database()
     from django.conf import settings

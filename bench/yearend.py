@@ -21,19 +21,17 @@ Prints the median and the slowest of ``--runs`` runs after one warm-up run.
 
 from __future__ import annotations
 
-import argparse
 import sys
 import time
 from typing import Any
 
-from benchkit import django_on_fresh_database, timed
+from benchkit import arguments, django_on_fresh_database, page_step, timed
 
 
-def load_agency(requests: int, year: int) -> tuple[Any, Any, list[Any]] | None:
+def load_agency(requests: int, year: int) -> tuple[Any, Any, list[Any]]:
     """A fresh database (a temporary folder, or ``DATABASE_URL``) holding one agency with
     ``requests`` requests over ``year - 1`` and ``year``, its 第二十条 records and 60 cases;
-    returns the agency, an officer of it and the requests' facts (None: the database is not
-    empty)."""
+    returns the agency, an officer of it and the requests' facts."""
     django_on_fresh_database()  # exits with status 2 on a database that is not empty
 
     from django.conf import settings
@@ -147,19 +145,18 @@ def load_agency(requests: int, year: int) -> tuple[Any, Any, list[Any]] | None:
     return agency, user, facts
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawTextHelpFormatter
-    )
-    parser.add_argument("--requests", type=int, default=100_000)
-    parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--year", type=int, default=2025)
-    args = parser.parse_args(argv)
+def biggest_cell_url(agency: Any, year: int) -> str:
+    """The drill-down page of table 3's biggest cell (一、本年新收 · 总计), first page."""
+    from django.urls import reverse
 
-    loaded = load_agency(args.requests, args.year)
-    if loaded is None:
-        return 2
-    agency, user, facts = loaded
+    return (
+        f"{reverse('yearend:cell')}?agency={agency.pk}&year={year}&table=t3&row=received&col=total"
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = arguments(__doc__, argv, requests=100_000, runs=5, year=2025)
+    agency, user, facts = load_agency(args.requests, args.year)
     from django.test import Client
     from django.urls import reverse
 
@@ -190,24 +187,10 @@ def main(argv: list[str] | None = None) -> int:
 
     client = Client()
     client.force_login(user)
-    page_url = f"{reverse('yearend:index')}?agency={agency.pk}&year={args.year}"
-
-    def page() -> None:
-        answer = client.get(page_url)
-        assert answer.status_code == 200, answer.status_code
-
+    page = page_step(client, f"{reverse('yearend:index')}?agency={agency.pk}&year={args.year}")
     median, worst = timed(args.runs, page)
     results.append(("年度统计页面（完整请求）", median, worst))
-    cell_url = (
-        f"{reverse('yearend:cell')}?agency={agency.pk}&year={args.year}"
-        "&table=t3&row=received&col=total"
-    )
-
-    def cell() -> None:
-        answer = client.get(cell_url)
-        assert answer.status_code == 200, answer.status_code
-
-    median, worst = timed(args.runs, cell)
+    median, worst = timed(args.runs, page_step(client, biggest_cell_url(agency, args.year)))
     results.append(("下钻页面（本年新收·总计，第1页）", median, worst))
 
     return 0

@@ -133,13 +133,11 @@ def application_queue(
         apps = apps.exclude(status__in=OPEN_STATUSES)
     apps = narrowed(
         apps,
-        {
-            "agency_id": filters.agency,
-            "status": filters.status,
-            "applicant__kind": filters.applicant_kind,
-            "received_on__gte": filters.received_from,
-            "received_on__lte": filters.received_to,
-        },
+        agency_id=filters.agency,
+        status=filters.status,
+        applicant__kind=filters.applicant_kind,
+        received_on__gte=filters.received_from,
+        received_on__lte=filters.received_to,
     )
     if filters.q:
         apps = apps.filter(

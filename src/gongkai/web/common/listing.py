@@ -16,7 +16,7 @@ from django.db.models import Model, Q, QuerySet
 from django.http import HttpRequest
 
 
-def narrowed[M: Model](queryset: QuerySet[M], lookups: dict[str, Any]) -> QuerySet[M]:
+def narrowed[M: Model](queryset: QuerySet[M], **lookups: Any) -> QuerySet[M]:
     """``queryset`` filtered by each of ``lookups`` whose value is set (not ``None``, ``""``,
     ``0`` or ``False``: the filters the user left empty do not narrow the list)."""
     return queryset.filter(**{lookup: value for lookup, value in lookups.items() if value})

@@ -13,6 +13,9 @@ RESULT_CHOICES = [("", "尚未审结"), *CASE_RESULT_CHOICES]
 
 
 class CaseForm(ChineseErrorsMixin, forms.Form):
+    wide_fields = ("note",)  # laid out by common/_form_grid.html
+    after_grid = ("review_body_codefendant",)  # a check box with its rule, below the grid
+
     agency = forms.TypedChoiceField(label="登记机关", coerce=int)
     application_number = forms.CharField(
         label="涉及申请的受理编号", max_length=60, help_text="案件所针对的政府信息公开申请"

@@ -10,6 +10,7 @@ from django.http import Http404
 
 from gongkai.web.applications.models import Application
 from gongkai.web.applications.selectors import application_list_visible
+from gongkai.web.common.listing import narrowed
 from gongkai.web.common.models import AuditRecord
 from gongkai.web.litigation.models import Case
 from gongkai.web.orgs.selectors import agency_list_visible
@@ -25,13 +26,12 @@ class CaseFilters:
 
 def case_list_visible(*, user: Any, filters: CaseFilters) -> QuerySet[Case]:
     visible = agency_list_visible(user=user).values_list("pk", flat=True)
-    cases = Case.objects.filter(agency_id__in=visible)
-    if filters.agency:
-        cases = cases.filter(agency_id=filters.agency)
-    if filters.year:
-        cases = cases.filter(filed_on__year=filters.year)
-    if filters.kind:
-        cases = cases.filter(kind=filters.kind)
+    cases = narrowed(
+        Case.objects.filter(agency_id__in=visible),
+        agency_id=filters.agency,
+        filed_on__year=filters.year,
+        kind=filters.kind,
+    )
     if filters.pending:
         cases = cases.filter(result="")
     return cases.select_related("agency", "application")

@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
 from gongkai.core import wallclock
@@ -17,6 +18,7 @@ from gongkai.web.common import versioning
 from gongkai.web.common.errors import ApplicationError, PermissionDenied
 from gongkai.web.common.http import AuthenticatedHttpRequest
 from gongkai.web.common.params import parse_int, parse_year
+from gongkai.web.common.submit import add_service_error, submit
 from gongkai.web.common.versioning import version_token
 from gongkai.web.common.views import forbidden
 from gongkai.web.litigation import forms, selectors, services
@@ -93,7 +95,7 @@ def new(request: AuthenticatedHttpRequest) -> HttpResponse:
             except PermissionDenied as exc:
                 return forbidden(request, exc.message)
             except ApplicationError as exc:
-                form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+                add_service_error(form, exc)
             else:
                 messages.success(request, f"已登记{case.kind_label}案件")
                 return redirect("litigation:case", pk=case.pk)
@@ -121,33 +123,28 @@ def detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     return render(request, "litigation/case.html", _context(request, case))
 
 
+def _again(request: AuthenticatedHttpRequest, case: Any, **bound: Any) -> HttpResponse:
+    """The case page again, as the case now stands, with the refused form (400)."""
+    case.refresh_from_db()
+    return render(request, "litigation/case.html", _context(request, case, **bound), status=400)
+
+
 @login_required
 @require_POST
 def result(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     case = selectors.case_get_visible(user=request.user, pk=pk)
     form = forms.ResultForm(request.POST)
     version = request.POST.get(versioning.FIELD)
-    if form.is_valid():
-        try:
-            services.case_record_result(
-                acting_user=request.user, case=case, version=version, **form.cleaned_data
-            )
-        except PermissionDenied as exc:
-            return forbidden(request, exc.message)
-        except versioning.StaleEdit as exc:
-            form.add_error(None, exc.message)
-            version = exc.token  # what the user typed stays; saving again is a knowing choice
-        except ApplicationError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
-        else:
-            messages.success(request, "已登记审结结果")
-            return redirect("litigation:case", pk=case.pk)
-    case.refresh_from_db()
-    return render(
+    return submit(
         request,
-        "litigation/case.html",
-        _context(request, case, result=form, version=version),
-        status=400,
+        form,
+        lambda data: services.case_record_result(
+            acting_user=request.user, case=case, version=version, **data
+        ),
+        saved="已登记审结结果",
+        then=reverse("litigation:case", args=[case.pk]),
+        again=lambda token: _again(request, case, result=form, version=token),
+        version=version,
     )
 
 
@@ -156,16 +153,11 @@ def result(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 def void(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     case = selectors.case_get_visible(user=request.user, pk=pk)
     form = forms.VoidForm(request.POST)
-    if form.is_valid():
-        try:
-            services.case_void(
-                acting_user=request.user, case=case, reason=form.cleaned_data["reason"]
-            )
-        except PermissionDenied as exc:
-            return forbidden(request, exc.message)
-        except ApplicationError as exc:
-            form.add_error(None, exc.message)
-        else:
-            messages.success(request, "已作废，该案件不再计入统计")
-            return redirect("litigation:case", pk=case.pk)
-    return render(request, "litigation/case.html", _context(request, case, void=form), status=400)
+    return submit(
+        request,
+        form,
+        lambda data: services.case_void(acting_user=request.user, case=case, reason=data["reason"]),
+        saved="已作废，该案件不再计入统计",
+        then=reverse("litigation:case", args=[case.pk]),
+        again=lambda _: _again(request, case, void=form),
+    )

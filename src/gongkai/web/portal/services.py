@@ -108,13 +108,10 @@ def online_application_submit(
                 if id_proof is not None:
                     record.id_proof.save(f"proof{_suffix(proof_type)}", id_proof, save=False)
                 record.save()
-                audit_record(
-                    application=online,
-                    entity="application",
-                    entity_id=online.pk,
-                    action=AuditAction.ONLINE_SUBMIT,
-                    actor=None,
-                    changes={
+                _audit_by_applicant(
+                    online,
+                    AuditAction.ONLINE_SUBMIT,
+                    {
                         "status": Status.PENDING.label,
                         "applicant": f"{applicant.name.strip()}（{online.applicant.masked_id}）",
                         "channel": Channel.ONLINE.label,
@@ -132,6 +129,20 @@ def online_application_submit(
         except IntegrityError:  # a 查询码 digest collided: draw again
             continue
     raise ApplicationError("系统繁忙，请稍后重新提交")
+
+
+def _audit_by_applicant(
+    application: Application, action: AuditAction, changes: dict[str, Any]
+) -> None:
+    """What the applicant did on the portal, on the request's audit trail (no staff actor)."""
+    audit_record(
+        application=application,
+        entity="application",
+        entity_id=application.pk,
+        action=action,
+        actor=None,
+        changes=changes,
+    )
 
 
 def _suffix(proof_type: str) -> str:
@@ -198,12 +209,9 @@ def online_correction_submit(
     if upload is not None:
         correction.file.save("correction", upload, save=False)
     correction.save()
-    audit_record(
-        application=application,
-        entity="application",
-        entity_id=application.pk,
-        action=AuditAction.ONLINE_CORRECTION,
-        actor=None,
-        changes={"correction": text.strip()[:200], "submitted_on": today},
+    _audit_by_applicant(
+        application,
+        AuditAction.ONLINE_CORRECTION,
+        {"correction": text.strip()[:200], "submitted_on": today},
     )
     return correction

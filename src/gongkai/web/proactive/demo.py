@@ -3,7 +3,10 @@ through the services, as the agencies' own staff would enter them."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+from collections.abc import Callable
+from enum import Enum
 from typing import Any
 
 from gongkai.core import demo as core_demo
@@ -62,6 +65,35 @@ def _channels(
     return out
 
 
+# The district's 第二十条 records, in the order they are entered: its list and the service.
+_RECORDS: tuple[tuple[str, Callable[..., object]], ...] = (
+    ("documents", services.document_register),
+    ("decisions", services.decision_record),
+    ("fees", services.fee_record),
+    ("matters", services.matter_record),
+    ("procurements", services.procurement_record),
+)
+# A demo record's field → the service's keyword (the services name their dates ``…_on``).
+_KEYWORDS = {
+    "issued": "issued_on",
+    "repealed": "repealed_on",
+    "start": "start_on",
+    "end": "end_on",
+    "listed": "listed_on",
+    "delisted": "delisted_on",
+}
+
+
+def _fields(record: Any) -> dict[str, Any]:
+    """A demo 第二十条 record as its service's keywords (its kind as the code)."""
+    out: dict[str, Any] = {}
+    for f in dataclasses.fields(record):
+        if f.name not in ("id", "agency"):
+            value = getattr(record, f.name)
+            out[_KEYWORDS.get(f.name, f.name)] = value.value if isinstance(value, Enum) else value
+    return out
+
+
 def load(
     *,
     district: core_demo.District,
@@ -72,7 +104,7 @@ def load(
 ) -> str:
     """Categories, channels, catalogue items and 第二十条 records of every agency;
     ``extra_items`` are more 目录 items (the current year's, up to today)."""
-    counts = {"items": 0, "documents": 0, "decisions": 0, "fees": 0, "procurements": 0}
+    counts = dict.fromkeys(("items", *(kind for kind, _ in _RECORDS)), 0)
     # Lists of matters only matter for 2019-format years (上一年项目数量、本年增/减).
     with_matters = any(format_for_year(year).counts_matters for year in district.years)
     for key, agency in agencies.items():
@@ -108,64 +140,16 @@ def load(
                 today=today,
             )
             counts["items"] += 1
-        for doc in (d for d in district.documents if d.agency == key):
-            services.document_register(
-                acting_user=officer,
-                agency=agency,
-                kind=doc.kind.value,
-                title=doc.title,
-                doc_number=doc.doc_number,
-                issued_on=doc.issued,
-                published_on=doc.issued,
-                repealed_on=doc.repealed,
-                today=today,
-            )
-            counts["documents"] += 1
-        for d in (d for d in district.decisions if d.agency == key):
-            services.decision_record(
-                acting_user=officer,
-                agency=agency,
-                kind=d.kind.value,
-                start_on=d.start,
-                end_on=d.end,
-                count=d.count,
-                title=d.title,
-                source_note=d.source_note,
-                today=today,
-            )
-            counts["decisions"] += 1
-        for f in (f for f in district.fees if f.agency == key):
-            services.fee_record(
-                acting_user=officer,
-                agency=agency,
-                item=f.item,
-                start_on=f.start,
-                end_on=f.end,
-                amount=f.amount,
-                source_note=f.source_note,
-                today=today,
-            )
-            counts["fees"] += 1
-        for m in (m for m in district.matters if m.agency == key and with_matters):
-            services.matter_record(
-                acting_user=officer,
-                agency=agency,
-                kind=m.kind.value,
-                name=m.name,
-                listed_on=m.listed,
-                delisted_on=m.delisted,
-                today=today,
-            )
-        for p in (p for p in district.procurements if p.agency == key):
-            services.procurement_record(
-                acting_user=officer,
-                agency=agency,
-                title=p.title,
-                day=p.day,
-                amount=p.amount,
-                today=today,
-            )
-            counts["procurements"] += 1
+        for kind, register in _RECORDS:
+            if kind == "matters" and not with_matters:
+                continue
+            for record in (r for r in getattr(district, kind) if r.agency == key):
+                # A demo document is published the day it is issued.
+                extra = {"published_on": record.issued} if kind == "documents" else {}
+                register(
+                    acting_user=officer, agency=agency, today=today, **_fields(record), **extra
+                )
+                counts[kind] += 1
     return (
         f"主动公开信息 {counts['items']} 条，规范性文件 {counts['documents']} 件，"
         f"处理决定记录 {counts['decisions']} 条，收费记录 {counts['fees']} 条"

@@ -20,6 +20,10 @@ ARTICLE20_FORM_CHOICES = [(c.value, f"{c.item_mark}{c.label}") for c in Article2
 
 
 class ItemForm(ChineseErrorsMixin, forms.Form):
+    """The 目录 fields in the order of the page (common/_form_grid.html)."""
+
+    wide_fields = ("title", "summary", "channels")
+
     index_number = forms.CharField(
         label="索引号",
         max_length=60,
@@ -31,6 +35,7 @@ class ItemForm(ChineseErrorsMixin, forms.Form):
         label="内容概述", widget=forms.Textarea(attrs={"rows": 3}), required=False
     )
     doc_number = forms.CharField(label="文号", max_length=80, required=False)
+    category = forms.TypedChoiceField(label="主题分类", coerce=int)
     formed_on = forms.DateField(
         label="生成日期", widget=DATE, help_text="信息形成或者变更之日；公开期限自此起算20个工作日"
     )
@@ -38,7 +43,6 @@ class ItemForm(ChineseErrorsMixin, forms.Form):
     publisher = forms.CharField(
         label="发布机构", max_length=100, required=False, help_text="留空则为本机关"
     )
-    category = forms.TypedChoiceField(label="主题分类", coerce=int)
     article20 = forms.ChoiceField(
         label="法定主动公开类别",
         choices=[("", "（不属于条例第二十条所列类别）"), *ARTICLE20_FORM_CHOICES],

@@ -20,7 +20,6 @@ What is kept when something goes wrong (decided here, documented in docs/archite
 from __future__ import annotations
 
 import datetime as dt
-import logging
 import time
 from typing import Any
 
@@ -30,14 +29,12 @@ from django.tasks import task
 
 from gongkai.core import wallclock
 from gongkai.web.accounts.permissions import require_writer
-from gongkai.web.common import jobs
+from gongkai.web.common import job_runs, jobs
 from gongkai.web.common.errors import ApplicationError
 from gongkai.web.orgs.models import Agency
 from gongkai.web.proactive import importing
 from gongkai.web.proactive.job_models import ImportJob, JobStatus
 from gongkai.web.proactive.services import ItemData
-
-log = logging.getLogger(__name__)
 
 STALE_AFTER = dt.timedelta(minutes=5)  # a batch takes about a second; five minutes is a dead worker
 MAX_ATTEMPTS = 3
@@ -52,10 +49,6 @@ BATCH_SECONDS: float | None = 0.5
 SQLITE_PAUSE = 0.15  # rows checked between two progress writes
 
 
-class _Superseded(Exception):
-    """This run was declared dead and the job handed to another run: stop without writing."""
-
-
 def job_create(
     *, acting_user: User, agency: Agency, data: bytes, filename: str, good_rows_only: bool
 ) -> ImportJob:
@@ -66,15 +59,15 @@ def job_create(
         raise ApplicationError("文件超过10MB，请分批导入")
     if not filename.lower().endswith((".xlsx", ".xlsm", ".csv", ".txt")):
         raise ApplicationError("只能导入 CSV 或 Excel（.xlsx）文件")
-    job = ImportJob.objects.create(
+    job: ImportJob = job_runs.queue(
+        ImportJob,
+        filename=filename,
+        enqueue=lambda pk: run_import_job.enqueue(pk),
         agency=agency,
         created_by=acting_user,
-        filename=filename[-255:],
         data=data,
         good_rows_only=good_rows_only,
-        created_at=wallclock.now(),
     )
-    run_import_job.enqueue(job.pk)
     return job
 
 
@@ -90,24 +83,13 @@ def run_import_job(job_id: int) -> dict[str, Any]:
 
 def job_run(job_id: int, *, today: dt.date | None = None) -> None:
     """Claim a queued job and do it (see the module's docstring for what is kept when)."""
-    job = jobs.job_claim(ImportJob, job_id, now=wallclock.now())
-    if job is None:
-        return  # already taken by another run, or finished
-    attempt = job.attempts
-    try:
-        _work(job, attempt, today or wallclock.today())
-    except _Superseded:
-        log.warning("import job %s was handed to another run; this run stops", job_id)
-    except ApplicationError as exc:
-        _finish(job, attempt, JobStatus.FAILED, exc.message)
-    except Exception:
-        log.exception("import job %s failed", job_id)
-        _finish(
-            job,
-            attempt,
-            JobStatus.FAILED,
-            "导入时发生内部错误，请联系系统管理员。" + _kept(job),
-        )
+    job_runs.run(
+        ImportJob,
+        job_id,
+        work=lambda job, attempt: _work(job, attempt, today or wallclock.today()),
+        crashed=lambda job: "导入时发生内部错误，请联系系统管理员。" + _kept(job),
+        what="import job",
+    )
 
 
 def _kept(job: ImportJob) -> str:
@@ -116,23 +98,8 @@ def _kept(job: ImportJob) -> str:
     return f"已导入 {job.imported} 行（至第{job.next_row - 1}行），其后的行未导入。"
 
 
-def _update(job: ImportJob, attempt: int, **fields: Any) -> None:
-    """Write progress (and the heartbeat) in a short transaction of its own, unless this run
-    was superseded."""
-    fields["heartbeat_at"] = wallclock.now()
-    done = ImportJob.objects.filter(pk=job.pk, attempts=attempt, status=JobStatus.RUNNING).update(
-        **fields
-    )
-    if not done:
-        raise _Superseded
-    for name, value in fields.items():
-        setattr(job, name, value)
-
-
-def _finish(job: ImportJob, attempt: int, status: JobStatus, message: str) -> None:
-    ImportJob.objects.filter(pk=job.pk, attempts=attempt, status=JobStatus.RUNNING).update(
-        status=status, message=message, data=b"", finished_at=wallclock.now()
-    )
+_update = job_runs.beat  # a name of this module, so a test can watch the writes
+_finish = job_runs.finish
 
 
 def _work(job: ImportJob, attempt: int, today: dt.date) -> None:
@@ -177,12 +144,7 @@ def _work(job: ImportJob, attempt: int, today: dt.date) -> None:
         batch = good[position : position + importing.BATCH]
         try:
             with transaction.atomic():
-                if (
-                    not ImportJob.objects.select_for_update()
-                    .filter(pk=job.pk, attempts=attempt, status=JobStatus.RUNNING)
-                    .exists()
-                ):
-                    raise _Superseded
+                job_runs.hold(job, attempt)
                 until = None if BATCH_SECONDS is None else time.monotonic() + BATCH_SECONDS
                 written = importing.write_batch(
                     acting_user=user, agency=agency, rows=batch, today=today, until=until

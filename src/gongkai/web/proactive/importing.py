@@ -265,21 +265,23 @@ def check_row(
             ctx.seen[index] = number
     if len(values.get("名称", "")) > 200:
         bad("名称", "名称不能超过200个字")
-    formed = published = None
-    if values.get("生成日期"):
-        formed = parse_date(values["生成日期"])
-        if formed is None:
-            bad("生成日期", f"无法识别日期“{values['生成日期']}”，请写成 2025-05-06")
-        elif formed > ctx.today:
-            bad("生成日期", "生成日期不能晚于今天")
-    if values.get("公开日期"):
-        published = parse_date(values["公开日期"])
-        if published is None:
-            bad("公开日期", f"无法识别日期“{values['公开日期']}”，请写成 2025-05-06")
-        elif published > ctx.today:
-            bad("公开日期", "公开日期不能晚于今天")
-        elif formed is not None and published < formed:
-            bad("公开日期", "公开日期不能早于生成日期")
+
+    def day(column: str, not_before: dt.date | None = None) -> dt.date | None:
+        """The column's date, if it is filled in and readable; not after today, nor before
+        ``not_before`` (the 生成日期)."""
+        if not values.get(column):
+            return None
+        found = parse_date(values[column])
+        if found is None:
+            bad(column, f"无法识别日期“{values[column]}”，请写成 2025-05-06")
+        elif found > ctx.today:
+            bad(column, f"{column}不能晚于今天")
+        elif not_before is not None and found < not_before:
+            bad(column, f"{column}不能早于生成日期")
+        return found
+
+    formed = day("生成日期")
+    published = day("公开日期", not_before=formed)
     category = None
     if values.get("主题分类"):
         category = ctx.categories.get(values["主题分类"])

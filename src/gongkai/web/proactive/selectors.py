@@ -12,6 +12,7 @@ from django.db.models import F, Q, QuerySet
 from django.http import Http404
 
 from gongkai.web.accounts import permissions
+from gongkai.web.common.listing import narrowed
 from gongkai.web.common.models import AuditRecord
 from gongkai.web.orgs.models import Agency
 from gongkai.web.orgs.selectors import (
@@ -56,13 +57,12 @@ class ItemFilters:
 
 
 def item_list_visible(*, user: Any, filters: ItemFilters, today: dt.date) -> QuerySet[Item]:
-    items = Item.objects.filter(agency_id__in=_visible_agency_ids(user), voided=False)
-    if filters.agency:
-        items = items.filter(agency_id=filters.agency)
-    if filters.year:
-        items = items.filter(formed_on__year=filters.year)
-    if filters.category:
-        items = items.filter(category__name=filters.category)
+    items = narrowed(
+        Item.objects.filter(agency_id__in=_visible_agency_ids(user), voided=False),
+        agency_id=filters.agency,
+        formed_on__year=filters.year,
+        category__name=filters.category,
+    )
     if filters.channel:
         items = items.filter(channels__kind=filters.channel).distinct()
     if filters.q:

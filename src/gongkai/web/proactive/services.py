@@ -93,6 +93,28 @@ def require_configurer(user: Any, agency: Agency) -> None:
         raise PermissionDenied("主题分类和发布渠道由本机关的审核人或公开办设置")
 
 
+def _entity(record: Any) -> str:
+    """The audit trail's name of a record of this register: ``proactive.document`` …"""
+    return f"proactive.{type(record).__name__.lower()}"
+
+
+def _created(
+    model: Any, acting_user: User, action: AuditAction, changes: dict[str, Any], **fields: Any
+) -> Any:
+    """A new record of ``model`` entered by ``acting_user``, and its audit record."""
+    record = model.objects.create(created_by=acting_user, **fields)
+    _audit(_entity(record), record, action, acting_user, changes)
+    return record
+
+
+def _kind(choices: Any, value: str, message: str) -> Any:
+    """The member of ``choices`` named by ``value``; ``message`` (on the field) when none is."""
+    try:
+        return choices(value)
+    except ValueError:
+        raise ApplicationError(message, field="kind") from None
+
+
 def _not_future(day: dt.date | None, what: str, today: dt.date, field_name: str) -> None:
     if day is not None and day > today:
         raise ApplicationError(f"{what}不能晚于今天（{today.isoformat()}）", field=field_name)
@@ -150,10 +172,7 @@ def category_set_active(*, acting_user: User, category: Category, active: bool) 
 def channel_create(*, acting_user: User, agency: Agency, kind: str, name: str) -> Channel:
     require_configurer(acting_user, agency)
     name = name.strip()
-    try:
-        kind_enum = ChannelKind(kind)
-    except ValueError:
-        raise ApplicationError("请选择渠道类型", field="kind") from None
+    kind_enum = _kind(ChannelKind, kind, "请选择渠道类型")
     if not name:
         raise ApplicationError("请填写渠道名称，如“云溪发布”微信公众号", field="name")
     if Channel.objects.filter(agency=agency, name=name).exists():
@@ -381,10 +400,7 @@ def document_register(
     """A 规章 or 行政规范性文件 (第二十条第（一）项)."""
     require_writer(acting_user, agency)
     today = today or _today()
-    try:
-        kind_enum = DocumentKind(kind)
-    except ValueError:
-        raise ApplicationError("请选择类别（规章或行政规范性文件）", field="kind") from None
+    kind_enum = _kind(DocumentKind, kind, "请选择类别（规章或行政规范性文件）")
     if kind_enum is DocumentKind.RULE and agency.kind != AgencyKind.GOVERNMENT:
         raise ApplicationError(
             "只有人民政府可以制定规章（立法法第九十三条），部门和乡镇（街道）请登记为行政规范性文件",
@@ -402,7 +418,11 @@ def document_register(
             f"废止日期（{repealed_on.isoformat()}）不能早于制发日期（{issued_on.isoformat()}）",
             field="repealed_on",
         )
-    document = Document.objects.create(
+    document: Document = _created(
+        Document,
+        acting_user,
+        AuditAction.document_register(kind_enum),
+        {"title": title.strip(), "issued_on": issued_on, "repealed_on": repealed_on},
         agency=agency,
         kind=kind_enum.value,
         title=title.strip(),
@@ -411,14 +431,6 @@ def document_register(
         published_on=published_on,
         repealed_on=repealed_on,
         repeal_note=repeal_note.strip(),
-        created_by=acting_user,
-    )
-    _audit(
-        "proactive.document",
-        document,
-        AuditAction.document_register(kind_enum),
-        acting_user,
-        {"title": document.title, "issued_on": issued_on, "repealed_on": repealed_on},
     )
     return document
 
@@ -474,10 +486,7 @@ def decision_record(
     """One decision (a title, one day) or a period total (a source note) — 第二十条第（五）（六）项."""
     require_writer(acting_user, agency)
     today = today or _today()
-    try:
-        kind_enum = DecisionKind(kind)
-    except ValueError:
-        raise ApplicationError("请选择决定类别", field="kind") from None
+    kind_enum = _kind(DecisionKind, kind, "请选择决定类别")
     end_on = end_on or start_on
     _check_period(start_on, end_on)
     _not_future(end_on, "截止日期", today, "end_on")
@@ -496,7 +505,11 @@ def decision_record(
         raise ApplicationError(
             "“其他对外管理服务事项”只在2019—2020年度报告格式中统计", field="kind"
         )
-    decision = Decision.objects.create(
+    decision: Decision = _created(
+        Decision,
+        acting_user,
+        AuditAction.decision_record(kind_enum),
+        {"start_on": start_on, "end_on": end_on, "count": count, "source_note": source_note},
         agency=agency,
         kind=kind_enum.value,
         start_on=start_on,
@@ -504,14 +517,6 @@ def decision_record(
         count=count,
         title=title.strip(),
         source_note=source_note.strip(),
-        created_by=acting_user,
-    )
-    _audit(
-        "proactive.decision",
-        decision,
-        AuditAction.decision_record(kind_enum),
-        acting_user,
-        {"start_on": start_on, "end_on": end_on, "count": count, "source_note": source_note},
     )
     return decision
 
@@ -539,21 +544,17 @@ def fee_record(
         raise ApplicationError("收费金额不能为负数", field="amount")
     if amount.as_tuple().exponent < -2:  # type: ignore[operator]
         raise ApplicationError("收费金额以元为单位，最多保留两位小数", field="amount")
-    fee = Fee.objects.create(
+    fee: Fee = _created(
+        Fee,
+        acting_user,
+        AuditAction.FEE_INCOME_RECORD,
+        {"item": item.strip(), "start_on": start_on, "end_on": end_on, "amount": amount},
         agency=agency,
         item=item.strip(),
         start_on=start_on,
         end_on=end_on,
         amount=amount,
         source_note=source_note.strip(),
-        created_by=acting_user,
-    )
-    _audit(
-        "proactive.fee",
-        fee,
-        AuditAction.FEE_INCOME_RECORD,
-        acting_user,
-        {"item": fee.item, "start_on": start_on, "end_on": end_on, "amount": amount},
     )
     return fee
 
@@ -581,15 +582,15 @@ def procurement_record(
         )
     if amount < 0:
         raise ApplicationError("采购金额不能为负数", field="amount")
-    procurement = Procurement.objects.create(
-        agency=agency, title=title.strip(), day=day, amount=amount, created_by=acting_user
-    )
-    _audit(
-        "proactive.procurement",
-        procurement,
-        AuditAction.PROCUREMENT_RECORD,
+    procurement: Procurement = _created(
+        Procurement,
         acting_user,
-        {"title": procurement.title, "day": day, "amount": amount},
+        AuditAction.PROCUREMENT_RECORD,
+        {"title": title.strip(), "day": day, "amount": amount},
+        agency=agency,
+        title=title.strip(),
+        day=day,
+        amount=amount,
     )
     return procurement
 
@@ -608,47 +609,31 @@ def matter_record(
     """An item on the list of powers or fees; the 2019 format counts them (上一年项目数量、本年增/减)."""
     require_writer(acting_user, agency)
     today = today or _today()
-    try:
-        kind_enum = MatterKind(kind)
-    except ValueError:
-        raise ApplicationError("请选择事项类别", field="kind") from None
+    kind_enum = _kind(MatterKind, kind, "请选择事项类别")
     if not name.strip():
         raise ApplicationError("请填写事项名称", field="name")
     _not_future(listed_on, "列入清单日期", today, "listed_on")
     _not_future(delisted_on, "取消日期", today, "delisted_on")
     if delisted_on is not None and delisted_on < listed_on:
         raise ApplicationError("取消日期不能早于列入清单日期", field="delisted_on")
-    matter = Matter.objects.create(
+    matter: Matter = _created(
+        Matter,
+        acting_user,
+        AuditAction.matter_record(kind_enum),
+        {"name": name.strip(), "listed_on": listed_on, "delisted_on": delisted_on},
         agency=agency,
         kind=kind_enum.value,
         name=name.strip(),
         listed_on=listed_on,
         delisted_on=delisted_on,
-        created_by=acting_user,
-    )
-    _audit(
-        "proactive.matter",
-        matter,
-        AuditAction.matter_record(kind_enum),
-        acting_user,
-        {"name": matter.name, "listed_on": listed_on, "delisted_on": delisted_on},
     )
     return matter
-
-
-RECORD_MODELS: dict[str, Any] = {
-    "documents": Document,
-    "decisions": Decision,
-    "fees": Fee,
-    "procurements": Procurement,
-    "matters": Matter,
-}
 
 
 @transaction.atomic
 def record_void(*, acting_user: User, record: Any, reason: str) -> Any:
     """Void a 第二十条 record entered by mistake; it stays, marked, and is no longer counted."""
-    return _void(f"proactive.{type(record).__name__.lower()}", record, acting_user, reason)
+    return _void(_entity(record), record, acting_user, reason)
 
 
 @dataclass(frozen=True)

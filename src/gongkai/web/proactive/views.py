@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import wraps
 from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.forms import Form
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -19,6 +22,7 @@ from gongkai.web.common import versioning
 from gongkai.web.common.errors import ApplicationError, PermissionDenied
 from gongkai.web.common.http import AuthenticatedHttpRequest
 from gongkai.web.common.params import parse_int, parse_year
+from gongkai.web.common.submit import add_service_error, submit
 from gongkai.web.common.versioning import version_token
 from gongkai.web.common.views import forbidden
 from gongkai.web.proactive import forms, import_jobs, importing, selectors, services
@@ -26,10 +30,6 @@ from gongkai.web.proactive.models import CHANNEL_KIND_CHOICES, Category, Channel
 from gongkai.web.proactive.versions import publication_values
 
 PAGE_SIZE = 50
-
-
-def _apply_error(form: Any, exc: ApplicationError) -> None:
-    form.add_error(exc.field if exc.field in form.fields else None, exc.message)
 
 
 def _agency_choices(user: Any, registrable: bool = False) -> list[tuple[int, str]]:
@@ -108,12 +108,28 @@ def _registrable_agency(request: AuthenticatedHttpRequest) -> Any:
     return selectors.agency_get_visible(user=request.user, pk=pk), choices
 
 
+def _registering(
+    view: Callable[[AuthenticatedHttpRequest, Any, list[tuple[int, str]]], HttpResponse],
+) -> Callable[[AuthenticatedHttpRequest], HttpResponse]:
+    """A page that registers for one of the user's agencies: the view is given the agency
+    asked for and the choices; the 403 page when the user registers for none or not this one."""
+
+    @wraps(view)
+    def page(request: AuthenticatedHttpRequest) -> HttpResponse:
+        try:
+            agency, choices = _registrable_agency(request)
+        except PermissionDenied as exc:
+            return forbidden(request, exc.message)
+        return view(request, agency, choices)
+
+    return page
+
+
 @login_required
-def item_new(request: AuthenticatedHttpRequest) -> HttpResponse:
-    try:
-        agency, choices = _registrable_agency(request)
-    except PermissionDenied as exc:
-        return forbidden(request, exc.message)
+@_registering
+def item_new(
+    request: AuthenticatedHttpRequest, agency: Any, choices: list[tuple[int, str]]
+) -> HttpResponse:
     form = _item_form(agency, request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
@@ -142,7 +158,7 @@ def item_new(request: AuthenticatedHttpRequest) -> HttpResponse:
         except PermissionDenied as exc:
             return forbidden(request, exc.message)
         except ApplicationError as exc:
-            _apply_error(form, exc)
+            add_service_error(form, exc)
         else:
             messages.success(request, f"已登记“{item.title}”，公开期限 {item.due_on:%Y-%m-%d}")
             return redirect("proactive:item", pk=item.pk)
@@ -180,6 +196,12 @@ def item_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     return render(request, "proactive/item.html", _item_context(request, item))
 
 
+def _again(request: AuthenticatedHttpRequest, item: Any, **bound: Any) -> HttpResponse:
+    """The item's page again, as the item now stands, with the refused form (400)."""
+    item.refresh_from_db()
+    return render(request, "proactive/item.html", _item_context(request, item, **bound), status=400)
+
+
 @login_required
 @require_POST
 def item_publish(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
@@ -187,33 +209,20 @@ def item_publish(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     channel_choices = [(c.pk, c.name) for c in selectors.channels(agency=item.agency)]
     form = forms.PublishForm(request.POST, channels=channel_choices)
     version = request.POST.get(versioning.FIELD)
-    if form.is_valid():
-        try:
-            services.item_publish(
-                acting_user=request.user,
-                item=item,
-                published_on=form.cleaned_data["published_on"],
-                channels=Channel.objects.filter(
-                    agency=item.agency, pk__in=form.cleaned_data["channels"]
-                ),
-                version=version,
-            )
-        except PermissionDenied as exc:
-            return forbidden(request, exc.message)
-        except versioning.StaleEdit as exc:
-            form.add_error(None, exc.message)
-            version = exc.token  # what the user typed stays; saving again is a knowing choice
-        except ApplicationError as exc:
-            _apply_error(form, exc)
-        else:
-            messages.success(request, "已登记公开日期和发布渠道")
-            return redirect("proactive:item", pk=item.pk)
-    item.refresh_from_db()
-    return render(
+    return submit(
         request,
-        "proactive/item.html",
-        _item_context(request, item, publish=form, version=version),
-        status=400,
+        form,
+        lambda data: services.item_publish(
+            acting_user=request.user,
+            item=item,
+            published_on=data["published_on"],
+            channels=Channel.objects.filter(agency=item.agency, pk__in=data["channels"]),
+            version=version,
+        ),
+        saved="已登记公开日期和发布渠道",
+        then=reverse("proactive:item", args=[item.pk]),
+        again=lambda token: _again(request, item, publish=form, version=token),
+        version=version,
     )
 
 
@@ -222,20 +231,13 @@ def item_publish(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 def item_void(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     item = selectors.item_get_visible(user=request.user, pk=pk)
     form = forms.VoidForm(request.POST)
-    if form.is_valid():
-        try:
-            services.item_void(
-                acting_user=request.user, item=item, reason=form.cleaned_data["reason"]
-            )
-        except PermissionDenied as exc:
-            return forbidden(request, exc.message)
-        except ApplicationError as exc:
-            _apply_error(form, exc)
-        else:
-            messages.success(request, "已作废，该信息不再计入统计")
-            return redirect("proactive:item", pk=item.pk)
-    return render(
-        request, "proactive/item.html", _item_context(request, item, void=form), status=400
+    return submit(
+        request,
+        form,
+        lambda data: services.item_void(acting_user=request.user, item=item, reason=data["reason"]),
+        saved="已作废，该信息不再计入统计",
+        then=reverse("proactive:item", args=[item.pk]),
+        again=lambda _: _again(request, item, void=form),
     )
 
 
@@ -243,12 +245,11 @@ REFRESH_SECONDS = 2
 
 
 @login_required
-def import_items(request: AuthenticatedHttpRequest) -> HttpResponse:
+@_registering
+def import_items(
+    request: AuthenticatedHttpRequest, agency: Any, choices: list[tuple[int, str]]
+) -> HttpResponse:
     """The upload only stores the file and queues the job; the job's page shows its progress."""
-    try:
-        agency, choices = _registrable_agency(request)
-    except PermissionDenied as exc:
-        return forbidden(request, exc.message)
     import_jobs.jobs_recover_stale()
     form = forms.ImportForm(request.POST or None, request.FILES or None)
     status = 200
@@ -306,37 +307,29 @@ def import_template(request: AuthenticatedHttpRequest) -> HttpResponse:
     return response
 
 
+# What the settings page creates: the form, the service and what it says when done.
+_SETTINGS: dict[str, tuple[type[Form], Any, str]] = {
+    "category": (forms.CategoryForm, services.category_create, "已新增主题分类"),
+    "channel": (forms.ChannelForm, services.channel_create, "已新增发布渠道"),
+}
+
+
 @login_required
 def settings_page(request: AuthenticatedHttpRequest) -> HttpResponse:
     agency = selectors.default_agency(user=request.user, pk=parse_int(request.GET.get("agency")))
     if agency is None:
         raise Http404("没有可以查看的机构")
-    category_form = forms.CategoryForm()
-    channel_form = forms.ChannelForm()
+    bound = {what: form_class() for what, (form_class, _, _) in _SETTINGS.items()}
     status = 200
     if request.method == "POST":
+        what = request.POST.get("what", "")
         try:
-            what = request.POST.get("what")
-            if what == "category":
-                category_form = forms.CategoryForm(request.POST)
-                if category_form.is_valid():
-                    services.category_create(
-                        acting_user=request.user,
-                        agency=agency,
-                        name=category_form.cleaned_data["name"],
-                    )
-                    messages.success(request, "已新增主题分类")
-                    return redirect(f"{reverse('proactive:settings')}?agency={agency.pk}")
-            elif what == "channel":
-                channel_form = forms.ChannelForm(request.POST)
-                if channel_form.is_valid():
-                    services.channel_create(
-                        acting_user=request.user,
-                        agency=agency,
-                        kind=channel_form.cleaned_data["kind"],
-                        name=channel_form.cleaned_data["name"],
-                    )
-                    messages.success(request, "已新增发布渠道")
+            if what in _SETTINGS:
+                form_class, create, saved = _SETTINGS[what]
+                form = bound[what] = form_class(request.POST)
+                if form.is_valid():
+                    create(acting_user=request.user, agency=agency, **form.cleaned_data)
+                    messages.success(request, saved)
                     return redirect(f"{reverse('proactive:settings')}?agency={agency.pk}")
             elif what == "toggle":
                 category = Category.objects.get(
@@ -352,8 +345,7 @@ def settings_page(request: AuthenticatedHttpRequest) -> HttpResponse:
         except PermissionDenied as exc:
             return forbidden(request, exc.message)
         except ApplicationError as exc:
-            target = category_form if request.POST.get("what") == "category" else channel_form
-            _apply_error(target, exc)
+            add_service_error(bound["category" if what == "category" else "channel"], exc)
         status = 400
     services.categories_ensure_defaults(agency=agency)
     return render(
@@ -364,8 +356,8 @@ def settings_page(request: AuthenticatedHttpRequest) -> HttpResponse:
             "agencies": _agency_choices(request.user),
             "categories": selectors.categories(agency=agency),
             "channels": selectors.channels(agency=agency),
-            "category_form": category_form,
-            "channel_form": channel_form,
+            "category_form": bound["category"],
+            "channel_form": bound["channel"],
             "can_configure": _can_configure(request.user, agency),
         },
         status=status,
@@ -383,12 +375,13 @@ def _can_configure(user: Any, agency: Any) -> bool:
 # --------------------------------------------------------------------------- 第二十条
 
 
-_RECORD_FORMS = {
-    "documents": forms.DocumentForm,
-    "decisions": forms.DecisionForm,
-    "fees": forms.FeeForm,
-    "procurements": forms.ProcurementForm,
-    "matters": forms.MatterForm,
+# Each kind of 第二十条 record: its form and the service that registers it.
+_RECORDS: dict[str, tuple[type[Form], Any]] = {
+    "documents": (forms.DocumentForm, services.document_register),
+    "decisions": (forms.DecisionForm, services.decision_record),
+    "fees": (forms.FeeForm, services.fee_record),
+    "procurements": (forms.ProcurementForm, services.procurement_record),
+    "matters": (forms.MatterForm, services.matter_record),
 }
 
 
@@ -400,7 +393,7 @@ def _article20_context(
     except UnknownYearError as exc:
         raise Http404(str(exc)) from None
     records = selectors.article20_for(user=request.user, agency=agency, year=year)
-    forms_ = {key: bound.get(key) or cls() for key, cls in _RECORD_FORMS.items()}
+    forms_ = {key: bound.get(key) or cls() for key, (cls, _) in _RECORDS.items()}
     return {
         "agency": agency,
         "year": year,
@@ -429,30 +422,21 @@ def article20(request: AuthenticatedHttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def record_new(request: AuthenticatedHttpRequest, kind: str) -> HttpResponse:
-    if kind not in _RECORD_FORMS:
+    if kind not in _RECORDS:
         raise Http404("没有这种记录")
     agency = selectors.agency_get_visible(
         user=request.user, pk=parse_int(request.POST.get("agency"))
     )
     year = parse_year(request.POST.get("year")) or wallclock.today().year
-    form = _RECORD_FORMS[kind](request.POST)
+    form_class, register = _RECORDS[kind]
+    form = form_class(request.POST)
     if form.is_valid():
-        d = form.cleaned_data
         try:
-            if kind == "documents":
-                services.document_register(acting_user=request.user, agency=agency, **d)
-            elif kind == "decisions":
-                services.decision_record(acting_user=request.user, agency=agency, **d)
-            elif kind == "fees":
-                services.fee_record(acting_user=request.user, agency=agency, **d)
-            elif kind == "matters":
-                services.matter_record(acting_user=request.user, agency=agency, **d)
-            else:
-                services.procurement_record(acting_user=request.user, agency=agency, **d)
+            register(acting_user=request.user, agency=agency, **form.cleaned_data)
         except PermissionDenied as exc:
             return forbidden(request, exc.message)
         except ApplicationError as exc:
-            _apply_error(form, exc)
+            add_service_error(form, exc)
         else:
             messages.success(request, "已登记")
             return redirect(

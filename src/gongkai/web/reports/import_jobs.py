@@ -15,30 +15,23 @@ after that it is marked failed, visibly.
 from __future__ import annotations
 
 import datetime as dt
-import logging
 from typing import Any
 
 from django.tasks import task
 
 from gongkai.core import wallclock
 from gongkai.web.accounts import permissions
-from gongkai.web.common import jobs
+from gongkai.web.common import job_runs, jobs
 from gongkai.web.common.errors import ApplicationError, PermissionDenied
 from gongkai.web.orgs.models import Agency
 from gongkai.web.reports import services
 from gongkai.web.reports.job_models import ReportImportJob, ReportJobStage, ReportJobStatus
 from gongkai.web.reports.models import PublishedReport
 
-log = logging.getLogger(__name__)
-
 STALE_AFTER = dt.timedelta(minutes=5)  # the heartbeat moves at each stage; a stage takes seconds
 MAX_ATTEMPTS = 3
 MAX_BYTES = 50 * 1024 * 1024
 SUFFIXES = (".txt", ".htm", ".html", ".docx", ".pdf")
-
-
-class _Superseded(Exception):
-    """This run was declared dead and the job handed to another run: stop without writing."""
 
 
 def job_create(
@@ -68,16 +61,16 @@ def job_create(
         raise ApplicationError(
             f"{year}年度报告的发布日期应在{year + 1}年以后", field="published_on"
         )
-    job = ReportImportJob.objects.create(
+    job: ReportImportJob = job_runs.queue(
+        ReportImportJob,
+        filename=filename,
+        enqueue=lambda pk: run_report_import_job.enqueue(pk),
         agency=agency,
         created_by=acting_user,
-        filename=filename[-255:],
         data=data,
         year=year,
         published_on=published_on,
-        created_at=wallclock.now(),
     )
-    run_report_import_job.enqueue(job.pk)
     return job
 
 
@@ -93,57 +86,27 @@ def run_report_import_job(job_id: int) -> dict[str, Any]:
 
 def job_run(job_id: int) -> None:
     """Claim a queued job and do it (see the module's docstring for what is kept when)."""
-    job = jobs.job_claim(ReportImportJob, job_id, now=wallclock.now(), stage=ReportJobStage.WAITING)
-    if job is None:
-        return  # already taken by another run, or finished
-    attempt = job.attempts
-    try:
-        _work(job, attempt)
-    except _Superseded:
-        log.warning("report import job %s was handed to another run; this run stops", job_id)
-    except ApplicationError as exc:
-        _finish(job, attempt, ReportJobStatus.FAILED, exc.message)
-    except Exception:
-        log.exception("report import job %s failed", job_id)
-        _finish(
-            job,
-            attempt,
-            ReportJobStatus.FAILED,
-            "导入时发生内部错误，报告未导入。请联系系统管理员。",
-        )
-
-
-def _mine(job: ReportImportJob, attempt: int) -> Any:
-    return ReportImportJob.objects.filter(
-        pk=job.pk, attempts=attempt, status=ReportJobStatus.RUNNING
-    )
-
-
-def _stage(job: ReportImportJob, attempt: int, stage: str) -> None:
-    if not _mine(job, attempt).update(stage=stage, heartbeat_at=wallclock.now()):
-        raise _Superseded
-
-
-def _finish(job: ReportImportJob, attempt: int, status: str, message: str) -> None:
-    _mine(job, attempt).update(
-        status=status, message=message, data=b"", finished_at=wallclock.now()
+    job_runs.run(
+        ReportImportJob,
+        job_id,
+        work=_work,
+        crashed=lambda job: "导入时发生内部错误，报告未导入。请联系系统管理员。",
+        what="report import job",
+        stage=ReportJobStage.WAITING,
     )
 
 
 def _work(job: ReportImportJob, attempt: int) -> None:
     def saved(version: PublishedReport) -> None:
         # In the transaction that writes the version: both are kept, or neither.
-        if not _mine(job, attempt).select_for_update().exists():
-            raise _Superseded
-        _mine(job, attempt).update(
-            status=ReportJobStatus.DONE,
+        job_runs.hold(job, attempt)
+        job_runs.finish(
+            job,
+            attempt,
+            ReportJobStatus.DONE,
+            f"已导入{version.year}年度报告（第{version.version}版），"
+            f"检查发现{len(version.findings)}项",
             result=version,
-            message=(
-                f"已导入{version.year}年度报告（第{version.version}版），"
-                f"检查发现{len(version.findings)}项"
-            ),
-            data=b"",
-            finished_at=wallclock.now(),
             heartbeat_at=wallclock.now(),
         )
 
@@ -154,7 +117,7 @@ def _work(job: ReportImportJob, attempt: int) -> None:
         name=job.filename,
         year=job.year,
         published_on=job.published_on,
-        progress=lambda stage: _stage(job, attempt, stage),
+        progress=lambda stage: job_runs.beat(job, attempt, stage=stage),
         on_saved=saved,
     )
 

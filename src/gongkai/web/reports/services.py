@@ -133,10 +133,7 @@ def draft_save(
                 changes[field] = {"from": getattr(draft, field), "to": value}
                 setattr(draft, field, value)
         if changes:
-            draft.revision += 1
-            draft.updated_by = acting_user
-            draft.save()
-            _audit(draft, acting_user, AuditAction.REPORT_DRAFT_SAVE, changes)
+            _saved(draft, acting_user, AuditAction.REPORT_DRAFT_SAVE, changes)
     return draft
 
 
@@ -170,30 +167,65 @@ def _checked(draft: ReportDraft) -> selectors.DraftCheck:
         raise ApplicationError(f"登记数据无法统计：{exc}") from None
 
 
-def draft_submit(*, acting_user: Any, draft: ReportDraft, revision: int) -> ReportDraft:
-    _require(permissions.can_draft_report(acting_user, draft.agency), "您无权提交该机构的年度报告")
+def _saved(
+    draft: ReportDraft,
+    acting_user: Any,
+    action: AuditAction,
+    changes: dict[str, Any],
+    reason: str = "",
+) -> None:
+    """Write the locked draft as a new revision by ``acting_user``, and audit it."""
+    draft.revision += 1
+    draft.updated_by = acting_user
+    draft.save()
+    _audit(draft, acting_user, action, changes, reason)
+
+
+def _transition(
+    draft: ReportDraft,
+    acting_user: Any,
+    *,
+    source: tuple[State, ...],
+    target: State,
+    action: AuditAction,
+    revision: int | None = None,
+    refused: str = "",
+    fields: dict[str, Any] | None = None,
+    audit: Callable[[ReportDraft], dict[str, Any]] | None = None,
+    reason: str = "",
+) -> ReportDraft:
+    """One step of the workflow in one transaction: the draft locked, at ``revision`` and in
+    one of the ``source`` states; when ``refused`` is given, the step is refused with it while
+    :func:`blocking_reasons` has any; then the draft moves to ``target`` with ``fields`` set and
+    is audited (the state, and what ``audit`` adds from the locked draft)."""
     with transaction.atomic():
         draft = _lock(draft)
         _check_revision(draft, revision)
-        _state(draft, *EDITABLE)
-        check = _checked(draft)
-        reasons = blocking_reasons(check, draft)
-        if reasons:
-            raise ApplicationError("不能提交审核：" + "；".join(reasons))
-        draft.state = State.SUBMITTED
-        draft.revision += 1
-        draft.updated_by = acting_user
-        draft.save()
-        _audit(
-            draft,
-            acting_user,
-            AuditAction.REPORT_SUBMIT,
-            {
-                "state": State.SUBMITTED,
-                "warnings": dict(draft.warning_notes or {}),
-            },
-        )
+        _state(draft, *source)
+        if refused:
+            reasons = blocking_reasons(_checked(draft), draft)
+            if reasons:
+                raise ApplicationError(refused + "；".join(reasons))
+        draft.state = target
+        for name, value in (fields or {}).items():
+            setattr(draft, name, value)
+        changes = {"state": target, **(audit(draft) if audit else {})}
+        _saved(draft, acting_user, action, changes, reason)
     return draft
+
+
+def draft_submit(*, acting_user: Any, draft: ReportDraft, revision: int) -> ReportDraft:
+    _require(permissions.can_draft_report(acting_user, draft.agency), "您无权提交该机构的年度报告")
+    return _transition(
+        draft,
+        acting_user,
+        source=EDITABLE,
+        target=State.SUBMITTED,
+        action=AuditAction.REPORT_SUBMIT,
+        revision=revision,
+        refused="不能提交审核：",
+        audit=lambda locked: {"warnings": dict(locked.warning_notes or {})},
+    )
 
 
 def draft_return(*, acting_user: Any, draft: ReportDraft, reason: str) -> ReportDraft:
@@ -203,18 +235,15 @@ def draft_return(*, acting_user: Any, draft: ReportDraft, reason: str) -> Report
     )
     if not reason.strip():
         raise ApplicationError("请填写退回原因", field="reason")
-    with transaction.atomic():
-        draft = _lock(draft)
-        _state(draft, State.SUBMITTED)
-        draft.state = State.RETURNED
-        draft.return_reason = reason.strip()
-        draft.revision += 1
-        draft.updated_by = acting_user
-        draft.save()
-        _audit(
-            draft, acting_user, AuditAction.REPORT_RETURN, {"state": State.RETURNED}, reason.strip()
-        )
-    return draft
+    return _transition(
+        draft,
+        acting_user,
+        source=(State.SUBMITTED,),
+        target=State.RETURNED,
+        action=AuditAction.REPORT_RETURN,
+        fields={"return_reason": reason.strip()},
+        reason=reason.strip(),
+    )
 
 
 def draft_approve(*, acting_user: Any, draft: ReportDraft) -> ReportDraft:
@@ -222,20 +251,16 @@ def draft_approve(*, acting_user: Any, draft: ReportDraft) -> ReportDraft:
         permissions.can_review_report(acting_user, draft.agency),
         "只有审核人或公开办可以审核通过年度报告",
     )
-    with transaction.atomic():
-        draft = _lock(draft)
-        _state(draft, State.SUBMITTED)
-        check = _checked(draft)  # the records may have changed since submission
-        reasons = blocking_reasons(check, draft)
-        if reasons:
-            raise ApplicationError("不能审核通过：" + "；".join(reasons))
-        draft.state = State.APPROVED
-        draft.return_reason = ""
-        draft.revision += 1
-        draft.updated_by = acting_user
-        draft.save()
-        _audit(draft, acting_user, AuditAction.REPORT_APPROVE, {"state": State.APPROVED})
-    return draft
+    # The records may have changed since submission: checked again.
+    return _transition(
+        draft,
+        acting_user,
+        source=(State.SUBMITTED,),
+        target=State.APPROVED,
+        action=AuditAction.REPORT_APPROVE,
+        refused="不能审核通过：",
+        fields={"return_reason": ""},
+    )
 
 
 def draft_sign(*, acting_user: Any, draft: ReportDraft, leader: str) -> ReportDraft:
@@ -244,21 +269,15 @@ def draft_sign(*, acting_user: Any, draft: ReportDraft, leader: str) -> ReportDr
     )
     if not leader.strip():
         raise ApplicationError("请填写签发领导姓名", field="leader")
-    with transaction.atomic():
-        draft = _lock(draft)
-        _state(draft, State.APPROVED)
-        draft.state = State.SIGNED
-        draft.signed_by = leader.strip()
-        draft.revision += 1
-        draft.updated_by = acting_user
-        draft.save()
-        _audit(
-            draft,
-            acting_user,
-            AuditAction.REPORT_SIGN,
-            {"state": State.SIGNED, "signed_by": leader.strip()},
-        )
-    return draft
+    return _transition(
+        draft,
+        acting_user,
+        source=(State.APPROVED,),
+        target=State.SIGNED,
+        action=AuditAction.REPORT_SIGN,
+        fields={"signed_by": leader.strip()},
+        audit=lambda locked: {"signed_by": leader.strip()},
+    )
 
 
 def _sha(data: bytes) -> str:
@@ -339,10 +358,7 @@ def draft_publish(
         )
         draft.state = State.PUBLISHED
         draft.correction_note = ""
-        draft.revision += 1
-        draft.updated_by = acting_user
-        draft.save()
-        _audit(
+        _saved(
             draft,
             acting_user,
             AuditAction.REPORT_PUBLISH,
@@ -362,23 +378,15 @@ def draft_reopen(*, acting_user: Any, draft: ReportDraft, correction_note: str) 
     _require(permissions.can_publish_report(acting_user, draft.agency), "只有公开办可以发起更正")
     if not correction_note.strip():
         raise ApplicationError("请填写更正说明（更正了什么、为什么）", field="correction_note")
-    with transaction.atomic():
-        draft = _lock(draft)
-        _state(draft, State.PUBLISHED)
-        draft.state = State.DRAFT
-        draft.correction_note = correction_note.strip()
-        draft.signed_by = ""
-        draft.revision += 1
-        draft.updated_by = acting_user
-        draft.save()
-        _audit(
-            draft,
-            acting_user,
-            AuditAction.REPORT_CORRECTION_START,
-            {"state": State.DRAFT},
-            correction_note.strip(),
-        )
-    return draft
+    return _transition(
+        draft,
+        acting_user,
+        source=(State.PUBLISHED,),
+        target=State.DRAFT,
+        action=AuditAction.REPORT_CORRECTION_START,
+        fields={"correction_note": correction_note.strip(), "signed_by": ""},
+        reason=correction_note.strip(),
+    )
 
 
 def report_import(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
@@ -199,6 +200,20 @@ def _texts(request: HttpRequest) -> dict[str, Any]:
     }
 
 
+# The workflow steps that take at most one typed text: the service, the posted field that is
+# also the service's keyword (None: no text), and what the page says when done.
+_STEPS: dict[str, tuple[Callable[..., object], str | None, str]] = {
+    "return": (services.draft_return, "reason", "已退回经办人修改"),
+    "approve": (services.draft_approve, None, "已审核通过"),
+    "sign": (services.draft_sign, "leader", "已登记签发"),
+    "reopen": (
+        services.draft_reopen,
+        "correction_note",
+        "已开始更正：修改后重新提交审核、签发、发布，将形成新的版本",
+    ),
+}
+
+
 def _act(request: HttpRequest, agency: Any, year: int) -> HttpResponse:
     action = request.POST.get("action", "")
     user = request.user
@@ -222,19 +237,14 @@ def _act(request: HttpRequest, agency: Any, year: int) -> HttpResponse:
                 messages.success(request, "已提交审核")
             else:
                 messages.success(request, "已保存，检查结果已更新")
-        elif action == "return":
-            services.draft_return(
-                acting_user=user, draft=draft, reason=request.POST.get("reason", "")
+        elif action in _STEPS:
+            step, text, done = _STEPS[action]
+            step(
+                acting_user=user,
+                draft=draft,
+                **({text: request.POST.get(text, "")} if text else {}),
             )
-            messages.success(request, "已退回经办人修改")
-        elif action == "approve":
-            services.draft_approve(acting_user=user, draft=draft)
-            messages.success(request, "已审核通过")
-        elif action == "sign":
-            services.draft_sign(
-                acting_user=user, draft=draft, leader=request.POST.get("leader", "")
-            )
-            messages.success(request, "已登记签发")
+            messages.success(request, done)
         elif action == "publish":
             try:
                 day = dt.date.fromisoformat(request.POST.get("published_on", ""))
@@ -246,13 +256,6 @@ def _act(request: HttpRequest, agency: Any, year: int) -> HttpResponse:
                 acting_user=user, draft=draft, published_on=day, today=wallclock.today()
             )
             messages.success(request, f"已发布第{version.version}版")
-        elif action == "reopen":
-            services.draft_reopen(
-                acting_user=user,
-                draft=draft,
-                correction_note=request.POST.get("correction_note", ""),
-            )
-            messages.success(request, "已开始更正：修改后重新提交审核、签发、发布，将形成新的版本")
         else:
             raise ApplicationError("未知的操作")
     except ApplicationError as exc:
