@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib.auth.models import User
@@ -397,27 +398,41 @@ def letter_record_delivery(
     return letter
 
 
+@dataclasses.dataclass(frozen=True)
+class _Voidable:
+    noun: str  # as the messages name it
+    entity: str  # as the audit trail names it
+    action: AuditAction
+    may: Callable[[Any, Application], bool]  # the permission to void one of the application's
+
+
+VOIDABLE: dict[type[Letter | Attachment], _Voidable] = {
+    Letter: _Voidable("文书", "letter", AuditAction.LETTER_VOID, permissions.can_generate_letter),
+    Attachment: _Voidable(
+        "附件", "attachment", AuditAction.ATTACHMENT_VOID, permissions.can_upload_attachment
+    ),
+}
+
+
 def _void(
-    *,
-    acting_user: User,
-    row: Letter | Attachment,
-    reason: str,
-    action: AuditAction,
-    changes: dict[str, Any],
+    *, acting_user: User, row: Letter | Attachment, reason: str, changes: dict[str, Any]
 ) -> None:
     """Mark a letter or an attachment void with a reason, never delete it, and audit it."""
+    voidable = VOIDABLE[type(row)]
+    if not voidable.may(acting_user, row.application):
+        raise PermissionDenied(f"您无权作废该{voidable.noun}")
     if not reason.strip():
         raise ApplicationError("请写明作废原因", field="reason")
     if row.voided:
-        raise ApplicationError(f"该{'文书' if isinstance(row, Letter) else '附件'}已作废")
+        raise ApplicationError(f"该{voidable.noun}已作废")
     row.voided = True
     row.void_reason = reason.strip()
     row.save(update_fields=["voided", "void_reason", "updated_at"])
     audit_record(
         application=row.application,
-        action=action,
+        action=voidable.action,
         actor=acting_user,
-        entity="letter" if isinstance(row, Letter) else "attachment",
+        entity=voidable.entity,
         entity_id=row.pk,
         changes=changes,
         reason=reason.strip(),
@@ -427,15 +442,7 @@ def _void(
 @transaction.atomic
 def letter_void(*, acting_user: User, letter: Letter, reason: str) -> Letter:
     """A wrong letter is voided with a reason, never deleted; its number stays used."""
-    if not permissions.can_generate_letter(acting_user, letter.application):
-        raise PermissionDenied("您无权作废该文书")
-    _void(
-        acting_user=acting_user,
-        row=letter,
-        reason=reason,
-        action=AuditAction.LETTER_VOID,
-        changes={"number": letter.number},
-    )
+    _void(acting_user=acting_user, row=letter, reason=reason, changes={"number": letter.number})
     return letter
 
 
@@ -487,13 +494,6 @@ def attachment_upload(
 @transaction.atomic
 def attachment_void(*, acting_user: User, attachment: Attachment, reason: str) -> Attachment:
     """A wrong attachment is voided with a reason, never deleted (once)."""
-    if not permissions.can_upload_attachment(acting_user, attachment.application):
-        raise PermissionDenied("您无权作废该附件")
-    _void(
-        acting_user=acting_user,
-        row=attachment,
-        reason=reason,
-        action=AuditAction.ATTACHMENT_VOID,
-        changes={"name": attachment.original_name},
-    )
+    changes = {"name": attachment.original_name}
+    _void(acting_user=acting_user, row=attachment, reason=reason, changes=changes)
     return attachment

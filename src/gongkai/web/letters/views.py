@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from django.contrib import messages
@@ -23,6 +25,7 @@ from gongkai.web.applications.models import Application
 from gongkai.web.common import versioning
 from gongkai.web.common.errors import ApplicationError
 from gongkai.web.common.http import AuthenticatedHttpRequest
+from gongkai.web.common.refusals import add_refusal, refusal_as_message
 from gongkai.web.common.versioning import version_token
 from gongkai.web.letters import permissions, selectors, services
 from gongkai.web.letters.clock_dates import clock_values, provisional_warning
@@ -116,7 +119,7 @@ def settings_edit(request: AuthenticatedHttpRequest, agency_id: int) -> HttpResp
             versioning.carry_version(form, "version", exc.token)
             form.add_error(None, exc.message)
         except ApplicationError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+            add_refusal(form, exc)
         else:
             messages.success(request, "文书编号设置已保存")
             return redirect(f"{reverse('letters:index')}?agency={agency.pk}")
@@ -138,11 +141,8 @@ def template_edit(request: AuthenticatedHttpRequest, agency_id: int, key: str) -
     if request.method == "POST":
         action = request.POST.get("action", "save")
         if action == "reset":
-            try:
+            with refusal_as_message(request):
                 services.letter_template_reset(acting_user=request.user, agency=agency, key=key)
-            except ApplicationError as exc:
-                messages.error(request, exc.message)
-            else:
                 messages.success(request, "已恢复为系统默认模板")
             return redirect("letters:template_edit", agency_id=agency.pk, key=key)
         form = TemplateForm(request.POST)
@@ -366,7 +366,7 @@ def letter_delivery(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     except ValueError:
         messages.error(request, f"送达日期“{raw}”无效，请按“年-月-日”填写")
         return redirect("letters:application", pk=letter.application_id)
-    try:
+    with refusal_as_message(request):
         services.letter_record_delivery(
             acting_user=request.user,
             letter=letter,
@@ -374,25 +374,23 @@ def letter_delivery(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             method=request.POST.get("method", ""),
             note=request.POST.get("note", ""),
         )
-    except ApplicationError as exc:
-        messages.error(request, exc.message)
-    else:
         messages.success(request, f"已记录文书 {letter.number} 的送达情况")
     return redirect("letters:application", pk=letter.application_id)
+
+
+def _void(request: AuthenticatedHttpRequest, void: Callable[..., object], done: str) -> None:
+    """Void a letter or an attachment (``void``: its service, given the row) with the reason
+    typed on the application's letters page."""
+    with refusal_as_message(request):
+        void(acting_user=request.user, reason=request.POST.get("reason", ""))
+        messages.success(request, done)
 
 
 @login_required
 @require_POST
 def letter_void(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     letter = selectors.letter_get_visible(user=request.user, pk=pk)
-    try:
-        services.letter_void(
-            acting_user=request.user, letter=letter, reason=request.POST.get("reason", "")
-        )
-    except ApplicationError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, f"文书 {letter.number} 已作废")
+    _void(request, partial(services.letter_void, letter=letter), f"文书 {letter.number} 已作废")
     return redirect("letters:application", pk=letter.application_id)
 
 
@@ -406,19 +404,16 @@ def attachment_upload(request: AuthenticatedHttpRequest, pk: int) -> HttpRespons
     upload = request.FILES.get("file")
     if upload is None:
         messages.error(request, "请选择要上传的文件")
-    else:
-        try:
-            attachment = services.attachment_upload(
-                acting_user=request.user,
-                application=application,
-                upload=upload,
-                kind=request.POST.get("kind", ""),
-                description=request.POST.get("description", ""),
-            )
-        except ApplicationError as exc:
-            messages.error(request, exc.message)
-        else:
-            messages.success(request, f"已上传附件“{attachment.original_name}”")
+        return redirect("letters:application", pk=application.pk)
+    with refusal_as_message(request):
+        attachment = services.attachment_upload(
+            acting_user=request.user,
+            application=application,
+            upload=upload,
+            kind=request.POST.get("kind", ""),
+            description=request.POST.get("description", ""),
+        )
+        messages.success(request, f"已上传附件“{attachment.original_name}”")
     return redirect("letters:application", pk=application.pk)
 
 
@@ -432,12 +427,6 @@ def attachment_download(request: AuthenticatedHttpRequest, pk: int) -> FileRespo
 @require_POST
 def attachment_void(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     attachment = selectors.attachment_get_visible(user=request.user, pk=pk)
-    try:
-        services.attachment_void(
-            acting_user=request.user, attachment=attachment, reason=request.POST.get("reason", "")
-        )
-    except ApplicationError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, f"附件“{attachment.original_name}”已作废")
+    void = partial(services.attachment_void, attachment=attachment)
+    _void(request, void, f"附件“{attachment.original_name}”已作废")
     return redirect("letters:application", pk=attachment.application_id)
