@@ -20,6 +20,7 @@ from gongkai.web.applications.enums import EventKind
 from gongkai.web.applications.models import Application, ApplicationEvent
 from gongkai.web.common.audit import audit_record, jsonable
 from gongkai.web.common.errors import ApplicationError, PermissionDenied
+from gongkai.web.common.uploads import UploadRefused
 from gongkai.web.common.versioning import check_version
 from gongkai.web.letters import permissions
 from gongkai.web.letters.clock_dates import with_clock_dates
@@ -39,7 +40,7 @@ from gongkai.web.letters.snapshots import (
     own_template_row,
     template_in_force,
 )
-from gongkai.web.letters.uploads import AttachmentRefused, check_upload
+from gongkai.web.letters.uploads import check_upload
 from gongkai.web.orgs.models import Agency
 
 # The event a letter of each kind records (条例 第三十条, 第三十二条, 第三十三条; 109号).
@@ -460,7 +461,7 @@ def attachment_upload(
         raise ApplicationError("请选择附件类别", field="kind")
     try:
         file_type = check_upload(upload)
-    except AttachmentRefused as exc:
+    except UploadRefused as exc:
         raise ApplicationError(str(exc), field="file") from None
     attachment = Attachment(
         application=application,
