@@ -224,22 +224,18 @@ def _replay(
         if app.lapses_on is not None and request.closed > today - UNHANDLED_LAPSE:
             # Lapsed in the last days and not yet closed by the officer: the queue flags it.
             return app
+        closing: dict[str, Any] = {
+            "acting_user": officer,
+            "application": app,
+            "day": request.closed,
+            "outcome": request.outcome,
+        }
         if request.state is core_demo.Status.TERMINATED:
-            app = services.application_terminate(
-                acting_user=officer,
-                application=app,
-                day=request.closed,
-                outcome=request.outcome,
-                reason=request.legal_basis or "申请人逾期未补正或未缴费，视为放弃申请",
-            )
+            reason = request.legal_basis or "申请人逾期未补正或未缴费，视为放弃申请"
+            app = services.application_terminate(**closing, reason=reason)
         else:
-            app = services.application_answer(
-                acting_user=officer,
-                application=app,
-                day=request.closed,
-                outcome=request.outcome,
-                legal_basis=request.legal_basis or "《中华人民共和国政府信息公开条例》第三十六条",
-            )
+            basis = request.legal_basis or "《中华人民共和国政府信息公开条例》第三十六条"
+            app = services.application_answer(**closing, legal_basis=basis)
     return app
 
 

@@ -8,7 +8,6 @@ from typing import Any
 from django import forms
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -17,6 +16,7 @@ from django.views.decorators.http import require_GET
 from gongkai.core import wallclock
 from gongkai.core.csvsafe import SafeWriter
 from gongkai.web.common.forms import DATE, ChineseErrorsMixin
+from gongkai.web.common.paging import paged
 from gongkai.web.orgs.auditlog import (
     ENTITY_LABELS,
     AuditFilters,
@@ -62,9 +62,7 @@ def _actor(record: Any) -> str:
 def audit_list(request: HttpRequest) -> HttpResponse:
     form, filters = _filters(request)
     records = audit_filtered(user=request.user, filters=filters)
-    page = Paginator(records, PAGE_SIZE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
+    page, query = paged(request, records, PAGE_SIZE)
     return render(
         request,
         "accounts/audit.html",
@@ -72,7 +70,7 @@ def audit_list(request: HttpRequest) -> HttpResponse:
             "form": form,
             "page": page,
             "entities": ENTITY_LABELS,
-            "query": query.urlencode(),
+            "query": query,
         },
     )
 
