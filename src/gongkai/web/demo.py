@@ -320,21 +320,15 @@ def load_demo(
 
     # The current year's 目录 goes on up to today, like its requests.
     extra_items = core_demo.proactive_items(seed, (today.year,))
+    loaded: dict[str, Any] = {
+        "district": district,
+        "agencies": agencies,
+        "users": users,
+        "today": today,
+    }
     for result in (
-        proactive_demo.load(
-            district=district,
-            agencies=agencies,
-            users=users,
-            extra_items=extra_items,
-            today=today,
-        ),
-        litigation_demo.load(
-            district=district,
-            agencies=agencies,
-            users=users,
-            applications=applications,
-            today=today,
-        ),
+        proactive_demo.load(**loaded, extra_items=extra_items),
+        litigation_demo.load(**loaded, applications=applications),
     ):
         if result:
             summary.extra.append(str(result))
