@@ -18,8 +18,8 @@ from gongkai.core.calendar import (
 )
 from gongkai.core.vocabulary import AuditAction
 from gongkai.web.accounts import permissions
+from gongkai.web.common.audit import audit_record
 from gongkai.web.common.errors import ApplicationError, PermissionDenied
-from gongkai.web.common.models import AuditRecord
 from gongkai.web.common.versioning import check_version
 from gongkai.web.workcalendar.models import YearOverride
 from gongkai.web.workcalendar.signals import (
@@ -166,9 +166,9 @@ def calendar_year_save(
         row.arrangement = data
         row.updated_by = acting_user
         row.save(update_fields=["arrangement", "updated_by", "updated_at"])
-    AuditRecord.objects.create(
+    audit_record(
         entity="calendar",
-        entity_id=str(year),
+        entity_id=year,
         action=AuditAction.CALENDAR_SAVE,
         actor=acting_user,
         changes={"before": old, "after": data},
