@@ -75,9 +75,9 @@ def _save_version(
     agency: Agency,
     template: core.LetterTemplate,
     default: bool,
-    action: AuditAction,
 ) -> TemplateRow:
-    """Store ``template`` as the agency's next version of its key, with an audit record."""
+    """Store ``template`` as the agency's next version of its key, with an audit record: a
+    reset when it is the shipped ``default``, else a save."""
     # Lock the agency row so that two editors get consecutive versions.
     Agency.objects.select_for_update().filter(pk=agency.pk).first()
     last = TemplateRow.objects.filter(agency=agency, key=template.key).order_by("-version").first()
@@ -94,7 +94,7 @@ def _save_version(
     )
     audit_record(
         application=None,
-        action=action,
+        action=AuditAction.LETTER_TEMPLATE_RESET if default else AuditAction.LETTER_TEMPLATE_SAVE,
         actor=acting_user,
         entity="letter_template",
         entity_id=row.pk,
@@ -144,13 +144,7 @@ def letter_template_save(
     problems = core.template_problems(candidate)
     if problems:
         raise TemplateInvalid(problems)
-    return _save_version(
-        acting_user=acting_user,
-        agency=agency,
-        template=candidate,
-        default=False,
-        action=AuditAction.LETTER_TEMPLATE_SAVE,
-    )
+    return _save_version(acting_user=acting_user, agency=agency, template=candidate, default=False)
 
 
 @transaction.atomic
@@ -159,13 +153,8 @@ def letter_template_reset(*, acting_user: User, agency: Agency, key: str) -> Tem
     _require_editor(acting_user, agency)
     if own_template_row(agency, key) is None:
         return None
-    return _save_version(
-        acting_user=acting_user,
-        agency=agency,
-        template=core.default_template(key),
-        default=True,
-        action=AuditAction.LETTER_TEMPLATE_RESET,
-    )
+    default = core.default_template(key)
+    return _save_version(acting_user=acting_user, agency=agency, template=default, default=True)
 
 
 SETTINGS_LABELS = {"short_name": "机关代字", "number_pattern": "文书编号格式"}
