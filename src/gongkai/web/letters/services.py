@@ -114,6 +114,20 @@ def template_values(template: core.LetterTemplate) -> dict[str, str]:
     return {name: getattr(template, name) for name in TEMPLATE_LABELS}
 
 
+def template_candidate(
+    key: str, *, title: str, body: str, basis: str, remedy: str
+) -> core.LetterTemplate:
+    """An edited template as the core reads it (and as it is saved): the browser's line breaks
+    as ``\n``, no blanks around any part."""
+    return core.LetterTemplate(
+        key,
+        title.strip(),
+        body.replace("\r\n", "\n").strip(),
+        basis.strip(),
+        remedy.replace("\r\n", "\n").strip(),
+    )
+
+
 @transaction.atomic
 def letter_template_save(
     *,
@@ -134,13 +148,7 @@ def letter_template_save(
         raise ApplicationError(f"没有“{key}”这种文书模板")
     Agency.objects.select_for_update().filter(pk=agency.pk).first()  # one editor at a time
     check_version(version, template_values(template_in_force(agency, key)[0]), TEMPLATE_LABELS)
-    candidate = core.LetterTemplate(
-        key,
-        title.strip(),
-        body.replace("\r\n", "\n").strip(),
-        basis.strip(),
-        remedy.replace("\r\n", "\n").strip(),
-    )
+    candidate = template_candidate(key, title=title, body=body, basis=basis, remedy=remedy)
     problems = core.template_problems(candidate)
     if problems:
         raise TemplateInvalid(problems)
@@ -184,7 +192,7 @@ def letter_settings_save(
     settings, _created = LetterSettings.objects.get_or_create(agency=agency)
     settings = LetterSettings.objects.select_for_update().get(pk=settings.pk)
     check_version(version, settings_values(settings), SETTINGS_LABELS)
-    before = {"short_name": settings.short_name, "number_pattern": settings.number_pattern}
+    before = settings_values(settings)
     settings.short_name = short_name.strip()
     settings.number_pattern = pattern
     settings.save(update_fields=["short_name", "number_pattern", "updated_at"])

@@ -71,18 +71,13 @@ def index(
     }
     if agency is not None:
         settings = letter_settings(agency)
+        values = services.settings_values(settings)
         contact_short = settings.short_name or agency.name
         context |= {
             "overview": selectors.template_overview(agency=agency),
             "can_edit": permissions.can_edit_templates(request.user, agency),
             "settings_form": bound
-            or SettingsForm(
-                initial={
-                    "short_name": settings.short_name,
-                    "number_pattern": settings.number_pattern,
-                    "version": version_token(services.settings_values(settings)),
-                }
-            ),
+            or SettingsForm(initial={**values, "version": version_token(values)}),
             "example_number": _example_number(settings.number_pattern, contact_short),
         }
     return render(request, "letters/index.html", context, status=status)
@@ -147,14 +142,8 @@ def template_edit(request: AuthenticatedHttpRequest, agency_id: int, key: str) -
             return redirect("letters:template_edit", agency_id=agency.pk, key=key)
         form = TemplateForm(request.POST)
         if form.is_valid():
-            d = form.cleaned_data
-            candidate = core.LetterTemplate(
-                key,
-                d["title"],
-                d["body"].replace("\r\n", "\n"),
-                d["basis"],
-                d["remedy"].replace("\r\n", "\n"),
-            )
+            parts = {name: form.cleaned_data[name] for name in services.TEMPLATE_LABELS}
+            candidate = services.template_candidate(key, **parts)
             if action == "preview":
                 problems = core.template_problems(candidate)
                 if not problems:
@@ -165,10 +154,7 @@ def template_edit(request: AuthenticatedHttpRequest, agency_id: int, key: str) -
                         acting_user=request.user,
                         agency=agency,
                         key=key,
-                        title=d["title"],
-                        body=d["body"],
-                        basis=d["basis"],
-                        remedy=d["remedy"],
+                        **parts,
                         version=request.POST.get(versioning.FIELD),
                     )
                 except versioning.StaleEdit as exc:
@@ -182,14 +168,7 @@ def template_edit(request: AuthenticatedHttpRequest, agency_id: int, key: str) -
                     messages.success(request, f"模板已保存（第{saved.version}版）")
                     return redirect("letters:template_edit", agency_id=agency.pk, key=key)
     else:
-        form = TemplateForm(
-            initial={
-                "title": template.title,
-                "body": template.body,
-                "basis": template.basis,
-                "remedy": template.remedy,
-            }
-        )
+        form = TemplateForm(initial=services.template_values(template))
         preview, _ignored = _preview(template, agency, kind)
     posted = request.POST.get(versioning.FIELD) if request.method == "POST" else None
     if posted and not stale:
