@@ -11,7 +11,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import SuspiciousFileOperation
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -24,6 +23,7 @@ from gongkai.web.applications import selectors as application_selectors
 from gongkai.web.applications.models import Application
 from gongkai.web.common import versioning
 from gongkai.web.common.errors import ApplicationError
+from gongkai.web.common.files import stored_file_response
 from gongkai.web.common.http import AuthenticatedHttpRequest
 from gongkai.web.common.refusals import add_refusal, refusal_as_message
 from gongkai.web.common.versioning import version_token
@@ -318,20 +318,8 @@ def letter_download(request: AuthenticatedHttpRequest, pk: int, fmt: str) -> Fil
     stored = letter.docx_file if fmt == "docx" else letter.pdf_file
     # ?inline=1 opens the PDF in the browser's viewer instead of saving it.
     inline = fmt == "pdf" and request.GET.get("inline") == "1"
-    return _file_response(
+    return stored_file_response(
         stored, f"{letter.number}.{fmt}", MEDIA_TYPES[fmt], as_attachment=not inline
-    )
-
-
-def _file_response(
-    stored: Any, filename: str, content_type: str, *, as_attachment: bool = True
-) -> FileResponse:
-    try:
-        handle = stored.open("rb")
-    except (FileNotFoundError, SuspiciousFileOperation, ValueError):
-        raise Http404("文件已不在存储中，请联系系统管理员") from None
-    return FileResponse(
-        handle, as_attachment=as_attachment, filename=filename, content_type=content_type
     )
 
 
@@ -399,7 +387,7 @@ def attachment_upload(request: AuthenticatedHttpRequest, pk: int) -> HttpRespons
 @login_required
 def attachment_download(request: AuthenticatedHttpRequest, pk: int) -> FileResponse:
     attachment = selectors.attachment_get_visible(user=request.user, pk=pk)
-    return _file_response(attachment.file, attachment.original_name, attachment.content_type)
+    return stored_file_response(attachment.file, attachment.original_name, attachment.content_type)
 
 
 @login_required
