@@ -61,6 +61,31 @@ class TemplateInvalid(ApplicationError):
         self.problems = problems
 
 
+# The audit trail's name for each kind of row this app writes.
+AUDIT_ENTITIES: dict[type[Any], str] = {
+    TemplateRow: "letter_template",
+    LetterSettings: "letter_settings",
+    Letter: "letter",
+    Attachment: "attachment",
+}
+
+
+def _audit(
+    acting_user: User, row: Any, action: AuditAction, changes: dict[str, Any], reason: str = ""
+) -> None:
+    """The audit record of a write to ``row``, under its application (letters and attachments;
+    templates and settings belong to an agency and have none)."""
+    audit_record(
+        application=getattr(row, "application", None),
+        action=action,
+        actor=acting_user,
+        entity=AUDIT_ENTITIES[type(row)],
+        entity_id=row.pk,
+        changes=changes,
+        reason=reason,
+    )
+
+
 # --- templates and numbering -------------------------------------------------------------
 
 
@@ -92,13 +117,11 @@ def _save_version(
         is_default=default,
         created_by=acting_user,
     )
-    audit_record(
-        application=None,
-        action=AuditAction.LETTER_TEMPLATE_RESET if default else AuditAction.LETTER_TEMPLATE_SAVE,
-        actor=acting_user,
-        entity="letter_template",
-        entity_id=row.pk,
-        changes={
+    _audit(
+        acting_user,
+        row,
+        AuditAction.LETTER_TEMPLATE_RESET if default else AuditAction.LETTER_TEMPLATE_SAVE,
+        {
             "agency": agency.name,
             "template": core.template_label(template.key),
             "version": row.version,
@@ -196,17 +219,8 @@ def letter_settings_save(
     settings.short_name = short_name.strip()
     settings.number_pattern = pattern
     settings.save(update_fields=["short_name", "number_pattern", "updated_at"])
-    audit_record(
-        application=None,
-        action=AuditAction.LETTER_SETTINGS_SAVE,
-        actor=acting_user,
-        entity="letter_settings",
-        entity_id=settings.pk,
-        changes={
-            "before": before,
-            "after": {"short_name": settings.short_name, "number_pattern": pattern},
-        },
-    )
+    changes = {"before": before, "after": settings_values(settings)}
+    _audit(acting_user, settings, AuditAction.LETTER_SETTINGS_SAVE, changes)
     return settings
 
 
@@ -327,13 +341,11 @@ def letter_generate(
     letter.docx_file.save(_storage_name(letter, "docx"), ContentFile(docx_bytes), save=False)
     letter.pdf_file.save(_storage_name(letter, "pdf"), ContentFile(pdf_bytes), save=False)
     letter.save(update_fields=["docx_file", "pdf_file"])
-    audit_record(
-        application=application,
-        action=AuditAction.LETTER_GENERATE,
-        actor=acting_user,
-        entity="letter",
-        entity_id=letter.pk,
-        changes={
+    _audit(
+        acting_user,
+        letter,
+        AuditAction.LETTER_GENERATE,
+        {
             "number": number,
             "kind": letter.template_label,
             "template_version": row.version if row else "系统默认",
@@ -341,6 +353,15 @@ def letter_generate(
         },
     )
     return letter
+
+
+def _delivery(letter: Letter) -> dict[str, Any]:
+    """A letter's delivery as the audit trail records it, before and after a change."""
+    return {
+        "delivered_on": letter.delivered_on,
+        "method": letter.delivery_label,
+        "note": letter.delivery_note,
+    }
 
 
 @transaction.atomic
@@ -368,47 +389,26 @@ def letter_record_delivery(
         )
     if delivered_on > today:
         raise ApplicationError(f"送达日期不能晚于今天（{today.isoformat()}）", field="delivered_on")
-    before = {
-        "delivered_on": letter.delivered_on,
-        "method": letter.delivery_label,
-        "note": letter.delivery_note,
-    }
+    before = _delivery(letter)
     letter.delivered_on = delivered_on
     letter.delivery_method = method
     letter.delivery_note = note.strip()[:200]
     letter.save(update_fields=["delivered_on", "delivery_method", "delivery_note", "updated_at"])
-    audit_record(
-        application=letter.application,
-        action=AuditAction.LETTER_DELIVERY,
-        actor=acting_user,
-        entity="letter",
-        entity_id=letter.pk,
-        changes={
-            "number": letter.number,
-            "before": before,
-            "after": {
-                "delivered_on": delivered_on,
-                "method": letter.delivery_label,
-                "note": letter.delivery_note,
-            },
-        },
-    )
+    changes = {"number": letter.number, "before": before, "after": _delivery(letter)}
+    _audit(acting_user, letter, AuditAction.LETTER_DELIVERY, changes)
     return letter
 
 
 @dataclasses.dataclass(frozen=True)
 class _Voidable:
     noun: str  # as the messages name it
-    entity: str  # as the audit trail names it
     action: AuditAction
     may: Callable[[Any, Application], bool]  # the permission to void one of the application's
 
 
 VOIDABLE: dict[type[Letter | Attachment], _Voidable] = {
-    Letter: _Voidable("文书", "letter", AuditAction.LETTER_VOID, permissions.can_generate_letter),
-    Attachment: _Voidable(
-        "附件", "attachment", AuditAction.ATTACHMENT_VOID, permissions.can_upload_attachment
-    ),
+    Letter: _Voidable("文书", AuditAction.LETTER_VOID, permissions.can_generate_letter),
+    Attachment: _Voidable("附件", AuditAction.ATTACHMENT_VOID, permissions.can_upload_attachment),
 }
 
 
@@ -426,15 +426,7 @@ def _void(
     row.voided = True
     row.void_reason = reason.strip()
     row.save(update_fields=["voided", "void_reason", "updated_at"])
-    audit_record(
-        application=row.application,
-        action=voidable.action,
-        actor=acting_user,
-        entity=voidable.entity,
-        entity_id=row.pk,
-        changes=changes,
-        reason=reason.strip(),
-    )
+    _audit(acting_user, row, voidable.action, changes, reason=reason.strip())
 
 
 @transaction.atomic
@@ -474,18 +466,12 @@ def attachment_upload(
     name = f"{application.agency.code}/{application.year}/{application.pk}-{stamp}.{suffix}"
     attachment.file.save(name, upload, save=False)
     attachment.save()
-    audit_record(
-        application=application,
-        action=AuditAction.ATTACHMENT_UPLOAD,
-        actor=acting_user,
-        entity="attachment",
-        entity_id=attachment.pk,
-        changes={
-            "name": attachment.original_name,
-            "kind": attachment.kind_label,
-            "size": attachment.size,
-        },
-    )
+    changes = {
+        "name": attachment.original_name,
+        "kind": attachment.kind_label,
+        "size": attachment.size,
+    }
+    _audit(acting_user, attachment, AuditAction.ATTACHMENT_UPLOAD, changes)
     return attachment
 
 
