@@ -243,18 +243,30 @@ def _letter_input(application: Application, form: LetterForm) -> LetterInput:
     )
 
 
-def _recorded_initial(application: Application, kind: core.LetterKind) -> dict[str, Any]:
+def _letter_form(
+    request: AuthenticatedHttpRequest, application: Application, kind: core.LetterKind
+) -> LetterForm:
+    """The generation form, posted or (on GET) prefilled from the register, with what the
+    register fixes shown: the clock's dates and an answer's legal basis, which is the one
+    recorded with the answer (shown, not typed). A clock that cannot be read is warned of when
+    the form is opened."""
+    posted = request.method == "POST"
+    shown = {} if posted else letter_initial(application, kind, today=wallclock.today())
+    try:
+        shown |= clock_values(application, kind)
+    except ApplicationError as exc:
+        if not posted:
+            messages.warning(request, exc.message)
     basis = recorded_basis(application, kind)
-    return {"legal_basis": basis} if basis else {}
-
-
-def _show_recorded(application: Application, kind: core.LetterKind, form: LetterForm) -> None:
-    """An answer's legal basis is the one recorded with the answer: shown, not typed."""
-    if recorded_basis(application, kind) and "legal_basis" in form.fields:
+    if basis:
+        shown["legal_basis"] = basis
+    form = LetterForm(request.POST if posted else None, kind=kind, initial=shown)
+    if basis and "legal_basis" in form.fields:
         field = form.fields["legal_basis"]
         field.disabled = True
         field.required = False
         field.help_text = RECORDED_BASIS_HELP
+    return form
 
 
 @login_required
@@ -267,37 +279,21 @@ def letter_new(request: AuthenticatedHttpRequest, pk: int, key: str) -> HttpResp
         raise Http404("该申请不适用这种文书")
     kind = core.parse_template_key(key)[0]
     preview = ""
-    if request.method == "POST":
+    form = _letter_form(request, application, kind)
+    if request.method == "POST" and form.is_valid():
+        data = _letter_input(application, form)
         try:
-            shown = clock_values(application, kind)
-        except ApplicationError:
-            shown = {}
-        shown |= _recorded_initial(application, kind)
-        form = LetterForm(request.POST, kind=kind, initial=shown)
-        _show_recorded(application, kind, form)
-        if form.is_valid():
-            data = _letter_input(application, form)
-            try:
-                if request.POST.get("action") == "preview":
-                    letter = services.letter_preview(application=application, key=key, data=data)
-                    preview = core.render_html(letter, standalone=False)
-                else:
-                    created = services.letter_generate(
-                        acting_user=request.user, application=application, key=key, data=data
-                    )
-                    messages.success(request, f"已生成文书 {created.number}")
-                    return redirect("letters:application", pk=application.pk)
-            except ApplicationError as exc:
-                form.add_error(None, exc.message)
-    else:
-        initial = letter_initial(application, kind, today=wallclock.today())
-        try:
-            initial |= clock_values(application, kind)
+            if request.POST.get("action") == "preview":
+                letter = services.letter_preview(application=application, key=key, data=data)
+                preview = core.render_html(letter, standalone=False)
+            else:
+                created = services.letter_generate(
+                    acting_user=request.user, application=application, key=key, data=data
+                )
+                messages.success(request, f"已生成文书 {created.number}")
+                return redirect("letters:application", pk=application.pk)
         except ApplicationError as exc:
-            messages.warning(request, exc.message)
-        initial |= _recorded_initial(application, kind)
-        form = LetterForm(initial=initial, kind=kind)
-        _show_recorded(application, kind, form)
+            form.add_error(None, exc.message)
     context = {
         "application": application,
         "key": key,
