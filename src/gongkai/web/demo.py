@@ -16,6 +16,7 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.db.models import QuerySet
 
 from gongkai.core import demo as core_demo
 from gongkai.core import letters as core_letters
@@ -224,22 +225,18 @@ def _replay(
         if app.lapses_on is not None and request.closed > today - UNHANDLED_LAPSE:
             # Lapsed in the last days and not yet closed by the officer: the queue flags it.
             return app
+        closing: dict[str, Any] = {
+            "acting_user": officer,
+            "application": app,
+            "day": request.closed,
+            "outcome": request.outcome,
+        }
         if request.state is core_demo.Status.TERMINATED:
-            app = services.application_terminate(
-                acting_user=officer,
-                application=app,
-                day=request.closed,
-                outcome=request.outcome,
-                reason=request.legal_basis or "申请人逾期未补正或未缴费，视为放弃申请",
-            )
+            reason = request.legal_basis or "申请人逾期未补正或未缴费，视为放弃申请"
+            app = services.application_terminate(**closing, reason=reason)
         else:
-            app = services.application_answer(
-                acting_user=officer,
-                application=app,
-                day=request.closed,
-                outcome=request.outcome,
-                legal_basis=request.legal_basis or "《中华人民共和国政府信息公开条例》第三十六条",
-            )
+            basis = request.legal_basis or "《中华人民共和国政府信息公开条例》第三十六条"
+            app = services.application_answer(**closing, legal_basis=basis)
     return app
 
 
@@ -324,21 +321,15 @@ def load_demo(
 
     # The current year's 目录 goes on up to today, like its requests.
     extra_items = core_demo.proactive_items(seed, (today.year,))
+    loaded: dict[str, Any] = {
+        "district": district,
+        "agencies": agencies,
+        "users": users,
+        "today": today,
+    }
     for result in (
-        proactive_demo.load(
-            district=district,
-            agencies=agencies,
-            users=users,
-            extra_items=extra_items,
-            today=today,
-        ),
-        litigation_demo.load(
-            district=district,
-            agencies=agencies,
-            users=users,
-            applications=applications,
-            today=today,
-        ),
+        proactive_demo.load(**loaded, extra_items=extra_items),
+        litigation_demo.load(**loaded, applications=applications),
     ):
         if result:
             summary.extra.append(str(result))
@@ -390,12 +381,7 @@ def _waiting_for_review_and_oversight(
         officer = users.get(f"{agency.code}_jbr")
         if officer is None:
             continue
-        running = Application.objects.filter(
-            agency=agency,
-            voided=False,
-            status__in=[Status.REGISTERED.value, Status.IN_PROGRESS.value],
-            due_on__gt=today,
-        ).exclude(events__kind__in=["extension", "extension_requested"])
+        running = _running_unextended(agency=agency, due_on__gt=today)
         chosen = list(running.order_by("-due_on", "-id")[:PENDING_EXTENSIONS_PER_AGENCY])
         if not chosen and agency.code in featured:
             chosen = [
@@ -424,12 +410,7 @@ def _waiting_for_review_and_oversight(
     )
     if office is not None:
         overdue = (
-            Application.objects.filter(
-                agency__government_id=office.agency.government_id,
-                voided=False,
-                status__in=[Status.REGISTERED.value, Status.IN_PROGRESS.value],
-                due_on__lt=today,
-            )
+            _running(agency__government_id=office.agency.government_id, due_on__lt=today)
             .values("agency")
             .annotate(n=Count("id", filter=Q(due_on__lt=today)))
             .order_by("-n")[:SUPERVISED_AGENCIES]
@@ -447,6 +428,18 @@ def _waiting_for_review_and_oversight(
         f"待审批的延期申请 {asked} 件，待签发的答复 {signoff} 件，公开办督办 {supervised} 次",
         registered,
     )
+
+
+def _running(**where: Any) -> QuerySet[Application]:
+    """The requests still being handled (registered or in progress, not voided) that match
+    ``where``."""
+    running = [Status.REGISTERED.value, Status.IN_PROGRESS.value]
+    return Application.objects.filter(voided=False, status__in=running, **where)
+
+
+def _running_unextended(**where: Any) -> QuerySet[Application]:
+    """Those of :func:`_running` not extended and with no extension asked for."""
+    return _running(**where).exclude(events__kind__in=["extension", "extension_requested"])
 
 
 def _received_today(agency: Agency, officer: Any, today: dt.date, subject: str) -> Application:
@@ -484,16 +477,7 @@ def _answer_waiting_for_signoff(
             continue
         agency.answers_need_signoff = True
         agency.save(update_fields=["answers_need_signoff"])
-        candidates = (
-            Application.objects.filter(
-                agency=agency,
-                voided=False,
-                status__in=[Status.REGISTERED.value, Status.IN_PROGRESS.value],
-                due_on__gte=today,
-            )
-            .exclude(events__kind__in=["extension", "extension_requested"])
-            .order_by("due_on", "id")
-        )
+        candidates = _running_unextended(agency=agency, due_on__gte=today).order_by("due_on", "id")
         if not any(_submit_for_signoff(officer, app, today) for app in candidates[:5]):
             fresh = _received_today(agency, officer, today, "本机关2025年度部门预算公开文本")
             registered += 1

@@ -12,8 +12,8 @@ from django.db import transaction
 from gongkai.core.vocabulary import AuditAction
 from gongkai.web.accounts import permissions
 from gongkai.web.accounts.models import AccountState, Membership
+from gongkai.web.common.audit import audit_record
 from gongkai.web.common.errors import ApplicationError, PermissionDenied
-from gongkai.web.common.models import AuditRecord
 
 
 def require_manager_of(acting_user: Any, user: Any) -> None:
@@ -28,9 +28,9 @@ def require_manager_of(acting_user: Any, user: Any) -> None:
 def _audit(
     acting_user: Any, user: Any, action: AuditAction, reason: str = "", **changes: Any
 ) -> None:
-    AuditRecord.objects.create(
+    audit_record(
         entity="user",
-        entity_id=str(user.pk),
+        entity_id=user.pk,
         action=action,
         actor=acting_user,
         reason=reason,

@@ -51,6 +51,12 @@ def overseen_government_ids(user: Any) -> set[int]:
     return {g for _a, g, role in _memberships(user) if role in OVERSEEING_ROLES and g is not None}
 
 
+def _role_in_government(user: Any, role: Role, agency: Agency) -> bool:
+    """Whether ``user`` holds ``role`` in ``agency``'s government (the 系统管理员 and the 公开办
+    act for the government, over every agency below it)."""
+    return any(r is role and g == agency.government_id for _a, g, r in _memberships(user))
+
+
 def own_agency_ids(user: Any) -> set[int]:
     return {a for a, _g, _role in _memberships(user)}
 
@@ -125,9 +131,7 @@ def can_manage_members(user: Any, agency: Agency) -> bool:
     """The 系统管理员 of a government manages the people of every agency below it."""
     if getattr(user, "is_superuser", False):
         return True
-    return any(
-        role is Role.ADMIN and g == agency.government_id for _a, g, role in _memberships(user)
-    )
+    return _role_in_government(user, Role.ADMIN, agency)
 
 
 def is_administrator(user: Any) -> bool:
@@ -146,9 +150,7 @@ def can_supervise(user: Any, agency: Agency) -> bool:
     its government's agencies; 第四十七条)."""
     if getattr(user, "is_superuser", False):
         return True
-    return any(
-        role is Role.OFFICE and g == agency.government_id for _a, g, role in _memberships(user)
-    )
+    return _role_in_government(user, Role.OFFICE, agency)
 
 
 def can_view_calendar(user: Any) -> bool:
@@ -175,24 +177,18 @@ def can_draft_report(user: Any, agency: Agency) -> bool:
     """Drafting the report: the agency's own staff, or the 公开办 of its government."""
     if agency.pk in acting_agency_ids(user):
         return True
-    return any(
-        role is Role.OFFICE and g == agency.government_id for _a, g, role in _memberships(user)
-    )
+    return _role_in_government(user, Role.OFFICE, agency)
 
 
 def can_review_report(user: Any, agency: Agency) -> bool:
     """Returning, approving and recording the signing: the agency's 审核人 or the 公开办."""
     if Role.REVIEWER in roles_in(user, agency.pk) or Role.OFFICE in roles_in(user, agency.pk):
         return True
-    return any(
-        role is Role.OFFICE and g == agency.government_id for _a, g, role in _memberships(user)
-    )
+    return _role_in_government(user, Role.OFFICE, agency)
 
 
 def can_publish_report(user: Any, agency: Agency) -> bool:
     """Publishing, correcting and importing: the 公开办 (条例第四条: the 工作机构 publishes)."""
     if Role.OFFICE in roles_in(user, agency.pk):
         return True
-    return any(
-        role is Role.OFFICE and g == agency.government_id for _a, g, role in _memberships(user)
-    )
+    return _role_in_government(user, Role.OFFICE, agency)

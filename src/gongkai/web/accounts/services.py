@@ -14,8 +14,8 @@ from gongkai.core.vocabulary import AuditAction
 from gongkai.web.accounts import permissions
 from gongkai.web.accounts.models import Membership
 from gongkai.web.accounts.roles import Role
+from gongkai.web.common.audit import audit_record
 from gongkai.web.common.errors import ApplicationError, PermissionDenied
-from gongkai.web.common.models import AuditRecord
 
 if TYPE_CHECKING:
     from gongkai.web.orgs.models import Agency
@@ -76,9 +76,9 @@ def member_add(
     changes = {"user": username, "agency": agency.name, "role": role.label}
     if role is Role.OFFICE and departments:
         changes["confirmed"] = f"已确认向部门工作人员（{'、'.join(departments)}）授予公开办角色"
-    AuditRecord.objects.create(
+    audit_record(
         entity="membership",
-        entity_id=str(membership.pk),
+        entity_id=membership.pk,
         action=AuditAction.MEMBER_ADD,
         actor=acting_user,
         changes=changes,
@@ -97,9 +97,9 @@ def member_remove(*, acting_user: User, membership: Membership, reason: str) -> 
         raise ApplicationError("请写明移除角色的原因", field="reason")
     if membership.user_id == acting_user.pk and membership.role == Role.ADMIN.value:
         raise ApplicationError("不能移除自己的系统管理员角色")
-    AuditRecord.objects.create(
+    audit_record(
         entity="membership",
-        entity_id=str(membership.pk),
+        entity_id=membership.pk,
         action=AuditAction.MEMBER_REMOVE,
         actor=acting_user,
         reason=reason.strip(),
@@ -128,9 +128,9 @@ def calendar_admin_grant(*, acting_user: Any, user: Any) -> None:
     user.user_permissions.add(
         Permission.objects.get(content_type__app_label=app_label, codename=codename)
     )
-    AuditRecord.objects.create(
+    audit_record(
         entity="user",
-        entity_id=str(user.pk),
+        entity_id=user.pk,
         action=AuditAction.CALENDAR_ADMIN_GRANT,
         actor=acting_user,
         changes={"permission": permissions.CALENDAR_PERMISSION},

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib.auth.models import User
@@ -19,6 +20,7 @@ from gongkai.web.applications.enums import EventKind
 from gongkai.web.applications.models import Application, ApplicationEvent
 from gongkai.web.common.audit import audit_record, jsonable
 from gongkai.web.common.errors import ApplicationError, PermissionDenied
+from gongkai.web.common.uploads import UploadRefused
 from gongkai.web.common.versioning import check_version
 from gongkai.web.letters import permissions
 from gongkai.web.letters.clock_dates import with_clock_dates
@@ -38,7 +40,7 @@ from gongkai.web.letters.snapshots import (
     own_template_row,
     template_in_force,
 )
-from gongkai.web.letters.uploads import AttachmentRefused, check_upload
+from gongkai.web.letters.uploads import check_upload
 from gongkai.web.orgs.models import Agency
 
 # The event a letter of each kind records (条例 第三十条, 第三十二条, 第三十三条; 109号).
@@ -59,6 +61,31 @@ class TemplateInvalid(ApplicationError):
         self.problems = problems
 
 
+# The audit trail's name for each kind of row this app writes.
+AUDIT_ENTITIES: dict[type[Any], str] = {
+    TemplateRow: "letter_template",
+    LetterSettings: "letter_settings",
+    Letter: "letter",
+    Attachment: "attachment",
+}
+
+
+def _audit(
+    acting_user: User, row: Any, action: AuditAction, changes: dict[str, Any], reason: str = ""
+) -> None:
+    """The audit record of a write to ``row``, under its application (letters and attachments;
+    templates and settings belong to an agency and have none)."""
+    audit_record(
+        application=getattr(row, "application", None),
+        action=action,
+        actor=acting_user,
+        entity=AUDIT_ENTITIES[type(row)],
+        entity_id=row.pk,
+        changes=changes,
+        reason=reason,
+    )
+
+
 # --- templates and numbering -------------------------------------------------------------
 
 
@@ -73,9 +100,9 @@ def _save_version(
     agency: Agency,
     template: core.LetterTemplate,
     default: bool,
-    action: AuditAction,
 ) -> TemplateRow:
-    """Store ``template`` as the agency's next version of its key, with an audit record."""
+    """Store ``template`` as the agency's next version of its key, with an audit record: a
+    reset when it is the shipped ``default``, else a save."""
     # Lock the agency row so that two editors get consecutive versions.
     Agency.objects.select_for_update().filter(pk=agency.pk).first()
     last = TemplateRow.objects.filter(agency=agency, key=template.key).order_by("-version").first()
@@ -90,13 +117,11 @@ def _save_version(
         is_default=default,
         created_by=acting_user,
     )
-    audit_record(
-        application=None,
-        action=action,
-        actor=acting_user,
-        entity="letter_template",
-        entity_id=row.pk,
-        changes={
+    _audit(
+        acting_user,
+        row,
+        AuditAction.LETTER_TEMPLATE_RESET if default else AuditAction.LETTER_TEMPLATE_SAVE,
+        {
             "agency": agency.name,
             "template": core.template_label(template.key),
             "version": row.version,
@@ -110,6 +135,20 @@ TEMPLATE_LABELS = {"title": "标题", "body": "正文", "basis": "法律依据",
 
 def template_values(template: core.LetterTemplate) -> dict[str, str]:
     return {name: getattr(template, name) for name in TEMPLATE_LABELS}
+
+
+def template_candidate(
+    key: str, *, title: str, body: str, basis: str, remedy: str
+) -> core.LetterTemplate:
+    """An edited template as the core reads it (and as it is saved): the browser's line breaks
+    as ``\n``, no blanks around any part."""
+    return core.LetterTemplate(
+        key,
+        title.strip(),
+        body.replace("\r\n", "\n").strip(),
+        basis.strip(),
+        remedy.replace("\r\n", "\n").strip(),
+    )
 
 
 @transaction.atomic
@@ -132,23 +171,11 @@ def letter_template_save(
         raise ApplicationError(f"没有“{key}”这种文书模板")
     Agency.objects.select_for_update().filter(pk=agency.pk).first()  # one editor at a time
     check_version(version, template_values(template_in_force(agency, key)[0]), TEMPLATE_LABELS)
-    candidate = core.LetterTemplate(
-        key,
-        title.strip(),
-        body.replace("\r\n", "\n").strip(),
-        basis.strip(),
-        remedy.replace("\r\n", "\n").strip(),
-    )
+    candidate = template_candidate(key, title=title, body=body, basis=basis, remedy=remedy)
     problems = core.template_problems(candidate)
     if problems:
         raise TemplateInvalid(problems)
-    return _save_version(
-        acting_user=acting_user,
-        agency=agency,
-        template=candidate,
-        default=False,
-        action=AuditAction.LETTER_TEMPLATE_SAVE,
-    )
+    return _save_version(acting_user=acting_user, agency=agency, template=candidate, default=False)
 
 
 @transaction.atomic
@@ -157,13 +184,8 @@ def letter_template_reset(*, acting_user: User, agency: Agency, key: str) -> Tem
     _require_editor(acting_user, agency)
     if own_template_row(agency, key) is None:
         return None
-    return _save_version(
-        acting_user=acting_user,
-        agency=agency,
-        template=core.default_template(key),
-        default=True,
-        action=AuditAction.LETTER_TEMPLATE_RESET,
-    )
+    default = core.default_template(key)
+    return _save_version(acting_user=acting_user, agency=agency, template=default, default=True)
 
 
 SETTINGS_LABELS = {"short_name": "机关代字", "number_pattern": "文书编号格式"}
@@ -193,21 +215,12 @@ def letter_settings_save(
     settings, _created = LetterSettings.objects.get_or_create(agency=agency)
     settings = LetterSettings.objects.select_for_update().get(pk=settings.pk)
     check_version(version, settings_values(settings), SETTINGS_LABELS)
-    before = {"short_name": settings.short_name, "number_pattern": settings.number_pattern}
+    before = settings_values(settings)
     settings.short_name = short_name.strip()
     settings.number_pattern = pattern
     settings.save(update_fields=["short_name", "number_pattern", "updated_at"])
-    audit_record(
-        application=None,
-        action=AuditAction.LETTER_SETTINGS_SAVE,
-        actor=acting_user,
-        entity="letter_settings",
-        entity_id=settings.pk,
-        changes={
-            "before": before,
-            "after": {"short_name": settings.short_name, "number_pattern": pattern},
-        },
-    )
+    changes = {"before": before, "after": settings_values(settings)}
+    _audit(acting_user, settings, AuditAction.LETTER_SETTINGS_SAVE, changes)
     return settings
 
 
@@ -328,13 +341,11 @@ def letter_generate(
     letter.docx_file.save(_storage_name(letter, "docx"), ContentFile(docx_bytes), save=False)
     letter.pdf_file.save(_storage_name(letter, "pdf"), ContentFile(pdf_bytes), save=False)
     letter.save(update_fields=["docx_file", "pdf_file"])
-    audit_record(
-        application=application,
-        action=AuditAction.LETTER_GENERATE,
-        actor=acting_user,
-        entity="letter",
-        entity_id=letter.pk,
-        changes={
+    _audit(
+        acting_user,
+        letter,
+        AuditAction.LETTER_GENERATE,
+        {
             "number": number,
             "kind": letter.template_label,
             "template_version": row.version if row else "系统默认",
@@ -342,6 +353,15 @@ def letter_generate(
         },
     )
     return letter
+
+
+def _delivery(letter: Letter) -> dict[str, Any]:
+    """A letter's delivery as the audit trail records it, before and after a change."""
+    return {
+        "delivered_on": letter.delivered_on,
+        "method": letter.delivery_label,
+        "note": letter.delivery_note,
+    }
 
 
 @transaction.atomic
@@ -369,73 +389,50 @@ def letter_record_delivery(
         )
     if delivered_on > today:
         raise ApplicationError(f"送达日期不能晚于今天（{today.isoformat()}）", field="delivered_on")
-    before = {
-        "delivered_on": letter.delivered_on,
-        "method": letter.delivery_label,
-        "note": letter.delivery_note,
-    }
+    before = _delivery(letter)
     letter.delivered_on = delivered_on
     letter.delivery_method = method
     letter.delivery_note = note.strip()[:200]
     letter.save(update_fields=["delivered_on", "delivery_method", "delivery_note", "updated_at"])
-    audit_record(
-        application=letter.application,
-        action=AuditAction.LETTER_DELIVERY,
-        actor=acting_user,
-        entity="letter",
-        entity_id=letter.pk,
-        changes={
-            "number": letter.number,
-            "before": before,
-            "after": {
-                "delivered_on": delivered_on,
-                "method": letter.delivery_label,
-                "note": letter.delivery_note,
-            },
-        },
-    )
+    changes = {"number": letter.number, "before": before, "after": _delivery(letter)}
+    _audit(acting_user, letter, AuditAction.LETTER_DELIVERY, changes)
     return letter
 
 
+@dataclasses.dataclass(frozen=True)
+class _Voidable:
+    noun: str  # as the messages name it
+    action: AuditAction
+    may: Callable[[Any, Application], bool]  # the permission to void one of the application's
+
+
+VOIDABLE: dict[type[Letter | Attachment], _Voidable] = {
+    Letter: _Voidable("文书", AuditAction.LETTER_VOID, permissions.can_generate_letter),
+    Attachment: _Voidable("附件", AuditAction.ATTACHMENT_VOID, permissions.can_upload_attachment),
+}
+
+
 def _void(
-    *,
-    acting_user: User,
-    row: Letter | Attachment,
-    reason: str,
-    action: AuditAction,
-    changes: dict[str, Any],
+    *, acting_user: User, row: Letter | Attachment, reason: str, changes: dict[str, Any]
 ) -> None:
     """Mark a letter or an attachment void with a reason, never delete it, and audit it."""
+    voidable = VOIDABLE[type(row)]
+    if not voidable.may(acting_user, row.application):
+        raise PermissionDenied(f"您无权作废该{voidable.noun}")
     if not reason.strip():
         raise ApplicationError("请写明作废原因", field="reason")
     if row.voided:
-        raise ApplicationError(f"该{'文书' if isinstance(row, Letter) else '附件'}已作废")
+        raise ApplicationError(f"该{voidable.noun}已作废")
     row.voided = True
     row.void_reason = reason.strip()
     row.save(update_fields=["voided", "void_reason", "updated_at"])
-    audit_record(
-        application=row.application,
-        action=action,
-        actor=acting_user,
-        entity="letter" if isinstance(row, Letter) else "attachment",
-        entity_id=row.pk,
-        changes=changes,
-        reason=reason.strip(),
-    )
+    _audit(acting_user, row, voidable.action, changes, reason=reason.strip())
 
 
 @transaction.atomic
 def letter_void(*, acting_user: User, letter: Letter, reason: str) -> Letter:
     """A wrong letter is voided with a reason, never deleted; its number stays used."""
-    if not permissions.can_generate_letter(acting_user, letter.application):
-        raise PermissionDenied("您无权作废该文书")
-    _void(
-        acting_user=acting_user,
-        row=letter,
-        reason=reason,
-        action=AuditAction.LETTER_VOID,
-        changes={"number": letter.number},
-    )
+    _void(acting_user=acting_user, row=letter, reason=reason, changes={"number": letter.number})
     return letter
 
 
@@ -453,7 +450,7 @@ def attachment_upload(
         raise ApplicationError("请选择附件类别", field="kind")
     try:
         file_type = check_upload(upload)
-    except AttachmentRefused as exc:
+    except UploadRefused as exc:
         raise ApplicationError(str(exc), field="file") from None
     attachment = Attachment(
         application=application,
@@ -469,31 +466,18 @@ def attachment_upload(
     name = f"{application.agency.code}/{application.year}/{application.pk}-{stamp}.{suffix}"
     attachment.file.save(name, upload, save=False)
     attachment.save()
-    audit_record(
-        application=application,
-        action=AuditAction.ATTACHMENT_UPLOAD,
-        actor=acting_user,
-        entity="attachment",
-        entity_id=attachment.pk,
-        changes={
-            "name": attachment.original_name,
-            "kind": attachment.kind_label,
-            "size": attachment.size,
-        },
-    )
+    changes = {
+        "name": attachment.original_name,
+        "kind": attachment.kind_label,
+        "size": attachment.size,
+    }
+    _audit(acting_user, attachment, AuditAction.ATTACHMENT_UPLOAD, changes)
     return attachment
 
 
 @transaction.atomic
 def attachment_void(*, acting_user: User, attachment: Attachment, reason: str) -> Attachment:
     """A wrong attachment is voided with a reason, never deleted (once)."""
-    if not permissions.can_upload_attachment(acting_user, attachment.application):
-        raise PermissionDenied("您无权作废该附件")
-    _void(
-        acting_user=acting_user,
-        row=attachment,
-        reason=reason,
-        action=AuditAction.ATTACHMENT_VOID,
-        changes={"name": attachment.original_name},
-    )
+    changes = {"name": attachment.original_name}
+    _void(acting_user=acting_user, row=attachment, reason=reason, changes=changes)
     return attachment

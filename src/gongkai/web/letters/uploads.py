@@ -10,7 +10,17 @@ from dataclasses import dataclass
 from pathlib import PurePath
 from typing import Any
 
-from django.conf import settings
+from gongkai.web.common.uploads import (
+    JPG,
+    OLE,
+    PDF,
+    PNG,
+    TIFF,
+    ZIP,
+    UploadRefused,
+    limit_bytes,
+    sized_head,
+)
 
 DEFAULT_MAX_MB = 20
 
@@ -22,10 +32,8 @@ class FileType:
     signatures: tuple[bytes, ...]  # accepted leading bytes; () = text, checked for NUL bytes
 
 
-ZIP = (b"PK\x03\x04",)
-OLE = (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",)
 ALLOWED: dict[str, FileType] = {
-    ".pdf": FileType("PDF", "application/pdf", (b"%PDF-",)),
+    ".pdf": FileType("PDF", "application/pdf", PDF),
     ".ofd": FileType("OFD", "application/ofd", ZIP),
     ".doc": FileType("Word", "application/msword", OLE),
     ".docx": FileType(
@@ -38,52 +46,37 @@ ALLOWED: dict[str, FileType] = {
     ".xlsx": FileType(
         "Excel", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ZIP
     ),
-    ".jpg": FileType("JPG", "image/jpeg", (b"\xff\xd8\xff",)),
-    ".jpeg": FileType("JPG", "image/jpeg", (b"\xff\xd8\xff",)),
-    ".png": FileType("PNG", "image/png", (b"\x89PNG\r\n\x1a\n",)),
-    ".tif": FileType("TIFF", "image/tiff", (b"II*\x00", b"MM\x00*")),
-    ".tiff": FileType("TIFF", "image/tiff", (b"II*\x00", b"MM\x00*")),
+    ".jpg": FileType("JPG", "image/jpeg", JPG),
+    ".jpeg": FileType("JPG", "image/jpeg", JPG),
+    ".png": FileType("PNG", "image/png", PNG),
+    ".tif": FileType("TIFF", "image/tiff", TIFF),
+    ".tiff": FileType("TIFF", "image/tiff", TIFF),
     ".txt": FileType("文本", "text/plain", ()),
 }
 ALLOWED_TEXT = "PDF、OFD、Word（doc/docx/wps）、Excel（xls/xlsx）、图片（jpg/png/tif）或文本（txt）"
 
 
-class AttachmentRefused(ValueError):
-    """The upload breaks a limit; ``str()`` is the Chinese message."""
+AttachmentRefused = UploadRefused  # the name portal/services.py imports
 
 
 def max_bytes() -> int:
-    return int(getattr(settings, "GONGKAI_ATTACHMENT_MAX_MB", DEFAULT_MAX_MB)) * 1024 * 1024
-
-
-def _mb(size: int) -> str:
-    return f"{size / 1024 / 1024:.1f} MB"
+    return limit_bytes("GONGKAI_ATTACHMENT_MAX_MB", DEFAULT_MAX_MB)
 
 
 def check_upload(upload: Any) -> FileType:
-    """Return the file's type, or raise :class:`AttachmentRefused` saying what is wrong."""
+    """Return the file's type, or raise :class:`UploadRefused` saying what is wrong."""
     name = str(upload.name or "")
     suffix = PurePath(name).suffix.lower()
     file_type = ALLOWED.get(suffix)
     if file_type is None:
         shown = suffix or "无扩展名"
-        raise AttachmentRefused(f"不支持的文件类型（{shown}）：只能上传{ALLOWED_TEXT}")
-    size = int(upload.size or 0)
-    if size == 0:
-        raise AttachmentRefused(f"“{name}”是空文件，请重新选择")
-    limit = max_bytes()
-    if size > limit:
-        raise AttachmentRefused(
-            f"“{name}”过大（{_mb(size)}）：单个附件不能超过 {limit // 1024 // 1024} MB"
-        )
-    upload.seek(0)
-    head = upload.read(1024)
-    upload.seek(0)
+        raise UploadRefused(f"不支持的文件类型（{shown}）：只能上传{ALLOWED_TEXT}")
+    head = sized_head(upload, limit=max_bytes(), shown=f"“{name}”", noun="附件", length=1024)
     if file_type.signatures:
         if not head.startswith(file_type.signatures):
-            raise AttachmentRefused(
+            raise UploadRefused(
                 f"“{name}”的内容不是{file_type.label}文件，与扩展名{suffix}不符，请检查后重新上传"
             )
     elif b"\x00" in head:
-        raise AttachmentRefused(f"“{name}”不是文本文件，与扩展名{suffix}不符，请检查后重新上传")
+        raise UploadRefused(f"“{name}”不是文本文件，与扩展名{suffix}不符，请检查后重新上传")
     return file_type

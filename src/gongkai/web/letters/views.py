@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import SuspiciousFileOperation
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -22,7 +23,9 @@ from gongkai.web.applications import selectors as application_selectors
 from gongkai.web.applications.models import Application
 from gongkai.web.common import versioning
 from gongkai.web.common.errors import ApplicationError
+from gongkai.web.common.files import stored_file_response
 from gongkai.web.common.http import AuthenticatedHttpRequest
+from gongkai.web.common.refusals import add_refusal, refusal_as_message
 from gongkai.web.common.versioning import version_token
 from gongkai.web.letters import permissions, selectors, services
 from gongkai.web.letters.clock_dates import clock_values, provisional_warning
@@ -68,18 +71,13 @@ def index(
     }
     if agency is not None:
         settings = letter_settings(agency)
+        values = services.settings_values(settings)
         contact_short = settings.short_name or agency.name
         context |= {
             "overview": selectors.template_overview(agency=agency),
             "can_edit": permissions.can_edit_templates(request.user, agency),
             "settings_form": bound
-            or SettingsForm(
-                initial={
-                    "short_name": settings.short_name,
-                    "number_pattern": settings.number_pattern,
-                    "version": version_token(services.settings_values(settings)),
-                }
-            ),
+            or SettingsForm(initial={**values, "version": version_token(values)}),
             "example_number": _example_number(settings.number_pattern, contact_short),
         }
     return render(request, "letters/index.html", context, status=status)
@@ -116,7 +114,7 @@ def settings_edit(request: AuthenticatedHttpRequest, agency_id: int) -> HttpResp
             versioning.carry_version(form, "version", exc.token)
             form.add_error(None, exc.message)
         except ApplicationError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+            add_refusal(form, exc)
         else:
             messages.success(request, "文书编号设置已保存")
             return redirect(f"{reverse('letters:index')}?agency={agency.pk}")
@@ -138,23 +136,14 @@ def template_edit(request: AuthenticatedHttpRequest, agency_id: int, key: str) -
     if request.method == "POST":
         action = request.POST.get("action", "save")
         if action == "reset":
-            try:
+            with refusal_as_message(request):
                 services.letter_template_reset(acting_user=request.user, agency=agency, key=key)
-            except ApplicationError as exc:
-                messages.error(request, exc.message)
-            else:
                 messages.success(request, "已恢复为系统默认模板")
             return redirect("letters:template_edit", agency_id=agency.pk, key=key)
         form = TemplateForm(request.POST)
         if form.is_valid():
-            d = form.cleaned_data
-            candidate = core.LetterTemplate(
-                key,
-                d["title"],
-                d["body"].replace("\r\n", "\n"),
-                d["basis"],
-                d["remedy"].replace("\r\n", "\n"),
-            )
+            parts = {name: form.cleaned_data[name] for name in services.TEMPLATE_LABELS}
+            candidate = services.template_candidate(key, **parts)
             if action == "preview":
                 problems = core.template_problems(candidate)
                 if not problems:
@@ -165,10 +154,7 @@ def template_edit(request: AuthenticatedHttpRequest, agency_id: int, key: str) -
                         acting_user=request.user,
                         agency=agency,
                         key=key,
-                        title=d["title"],
-                        body=d["body"],
-                        basis=d["basis"],
-                        remedy=d["remedy"],
+                        **parts,
                         version=request.POST.get(versioning.FIELD),
                     )
                 except versioning.StaleEdit as exc:
@@ -182,14 +168,7 @@ def template_edit(request: AuthenticatedHttpRequest, agency_id: int, key: str) -
                     messages.success(request, f"模板已保存（第{saved.version}版）")
                     return redirect("letters:template_edit", agency_id=agency.pk, key=key)
     else:
-        form = TemplateForm(
-            initial={
-                "title": template.title,
-                "body": template.body,
-                "basis": template.basis,
-                "remedy": template.remedy,
-            }
-        )
+        form = TemplateForm(initial=services.template_values(template))
         preview, _ignored = _preview(template, agency, kind)
     posted = request.POST.get(versioning.FIELD) if request.method == "POST" else None
     if posted and not stale:
@@ -264,18 +243,30 @@ def _letter_input(application: Application, form: LetterForm) -> LetterInput:
     )
 
 
-def _recorded_initial(application: Application, kind: core.LetterKind) -> dict[str, Any]:
+def _letter_form(
+    request: AuthenticatedHttpRequest, application: Application, kind: core.LetterKind
+) -> LetterForm:
+    """The generation form, posted or (on GET) prefilled from the register, with what the
+    register fixes shown: the clock's dates and an answer's legal basis, which is the one
+    recorded with the answer (shown, not typed). A clock that cannot be read is warned of when
+    the form is opened."""
+    posted = request.method == "POST"
+    shown = {} if posted else letter_initial(application, kind, today=wallclock.today())
+    try:
+        shown |= clock_values(application, kind)
+    except ApplicationError as exc:
+        if not posted:
+            messages.warning(request, exc.message)
     basis = recorded_basis(application, kind)
-    return {"legal_basis": basis} if basis else {}
-
-
-def _show_recorded(application: Application, kind: core.LetterKind, form: LetterForm) -> None:
-    """An answer's legal basis is the one recorded with the answer: shown, not typed."""
-    if recorded_basis(application, kind) and "legal_basis" in form.fields:
+    if basis:
+        shown["legal_basis"] = basis
+    form = LetterForm(request.POST if posted else None, kind=kind, initial=shown)
+    if basis and "legal_basis" in form.fields:
         field = form.fields["legal_basis"]
         field.disabled = True
         field.required = False
         field.help_text = RECORDED_BASIS_HELP
+    return form
 
 
 @login_required
@@ -288,37 +279,21 @@ def letter_new(request: AuthenticatedHttpRequest, pk: int, key: str) -> HttpResp
         raise Http404("该申请不适用这种文书")
     kind = core.parse_template_key(key)[0]
     preview = ""
-    if request.method == "POST":
+    form = _letter_form(request, application, kind)
+    if request.method == "POST" and form.is_valid():
+        data = _letter_input(application, form)
         try:
-            shown = clock_values(application, kind)
-        except ApplicationError:
-            shown = {}
-        shown |= _recorded_initial(application, kind)
-        form = LetterForm(request.POST, kind=kind, initial=shown)
-        _show_recorded(application, kind, form)
-        if form.is_valid():
-            data = _letter_input(application, form)
-            try:
-                if request.POST.get("action") == "preview":
-                    letter = services.letter_preview(application=application, key=key, data=data)
-                    preview = core.render_html(letter, standalone=False)
-                else:
-                    created = services.letter_generate(
-                        acting_user=request.user, application=application, key=key, data=data
-                    )
-                    messages.success(request, f"已生成文书 {created.number}")
-                    return redirect("letters:application", pk=application.pk)
-            except ApplicationError as exc:
-                form.add_error(None, exc.message)
-    else:
-        initial = letter_initial(application, kind, today=wallclock.today())
-        try:
-            initial |= clock_values(application, kind)
+            if request.POST.get("action") == "preview":
+                letter = services.letter_preview(application=application, key=key, data=data)
+                preview = core.render_html(letter, standalone=False)
+            else:
+                created = services.letter_generate(
+                    acting_user=request.user, application=application, key=key, data=data
+                )
+                messages.success(request, f"已生成文书 {created.number}")
+                return redirect("letters:application", pk=application.pk)
         except ApplicationError as exc:
-            messages.warning(request, exc.message)
-        initial |= _recorded_initial(application, kind)
-        form = LetterForm(initial=initial, kind=kind)
-        _show_recorded(application, kind, form)
+            form.add_error(None, exc.message)
     context = {
         "application": application,
         "key": key,
@@ -339,20 +314,8 @@ def letter_download(request: AuthenticatedHttpRequest, pk: int, fmt: str) -> Fil
     stored = letter.docx_file if fmt == "docx" else letter.pdf_file
     # ?inline=1 opens the PDF in the browser's viewer instead of saving it.
     inline = fmt == "pdf" and request.GET.get("inline") == "1"
-    return _file_response(
+    return stored_file_response(
         stored, f"{letter.number}.{fmt}", MEDIA_TYPES[fmt], as_attachment=not inline
-    )
-
-
-def _file_response(
-    stored: Any, filename: str, content_type: str, *, as_attachment: bool = True
-) -> FileResponse:
-    try:
-        handle = stored.open("rb")
-    except (FileNotFoundError, SuspiciousFileOperation, ValueError):
-        raise Http404("文件已不在存储中，请联系系统管理员") from None
-    return FileResponse(
-        handle, as_attachment=as_attachment, filename=filename, content_type=content_type
     )
 
 
@@ -366,7 +329,7 @@ def letter_delivery(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     except ValueError:
         messages.error(request, f"送达日期“{raw}”无效，请按“年-月-日”填写")
         return redirect("letters:application", pk=letter.application_id)
-    try:
+    with refusal_as_message(request):
         services.letter_record_delivery(
             acting_user=request.user,
             letter=letter,
@@ -374,25 +337,23 @@ def letter_delivery(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             method=request.POST.get("method", ""),
             note=request.POST.get("note", ""),
         )
-    except ApplicationError as exc:
-        messages.error(request, exc.message)
-    else:
         messages.success(request, f"已记录文书 {letter.number} 的送达情况")
     return redirect("letters:application", pk=letter.application_id)
+
+
+def _void(request: AuthenticatedHttpRequest, void: Callable[..., object], done: str) -> None:
+    """Void a letter or an attachment (``void``: its service, given the row) with the reason
+    typed on the application's letters page."""
+    with refusal_as_message(request):
+        void(acting_user=request.user, reason=request.POST.get("reason", ""))
+        messages.success(request, done)
 
 
 @login_required
 @require_POST
 def letter_void(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     letter = selectors.letter_get_visible(user=request.user, pk=pk)
-    try:
-        services.letter_void(
-            acting_user=request.user, letter=letter, reason=request.POST.get("reason", "")
-        )
-    except ApplicationError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, f"文书 {letter.number} 已作废")
+    _void(request, partial(services.letter_void, letter=letter), f"文书 {letter.number} 已作废")
     return redirect("letters:application", pk=letter.application_id)
 
 
@@ -406,38 +367,29 @@ def attachment_upload(request: AuthenticatedHttpRequest, pk: int) -> HttpRespons
     upload = request.FILES.get("file")
     if upload is None:
         messages.error(request, "请选择要上传的文件")
-    else:
-        try:
-            attachment = services.attachment_upload(
-                acting_user=request.user,
-                application=application,
-                upload=upload,
-                kind=request.POST.get("kind", ""),
-                description=request.POST.get("description", ""),
-            )
-        except ApplicationError as exc:
-            messages.error(request, exc.message)
-        else:
-            messages.success(request, f"已上传附件“{attachment.original_name}”")
+        return redirect("letters:application", pk=application.pk)
+    with refusal_as_message(request):
+        attachment = services.attachment_upload(
+            acting_user=request.user,
+            application=application,
+            upload=upload,
+            kind=request.POST.get("kind", ""),
+            description=request.POST.get("description", ""),
+        )
+        messages.success(request, f"已上传附件“{attachment.original_name}”")
     return redirect("letters:application", pk=application.pk)
 
 
 @login_required
 def attachment_download(request: AuthenticatedHttpRequest, pk: int) -> FileResponse:
     attachment = selectors.attachment_get_visible(user=request.user, pk=pk)
-    return _file_response(attachment.file, attachment.original_name, attachment.content_type)
+    return stored_file_response(attachment.file, attachment.original_name, attachment.content_type)
 
 
 @login_required
 @require_POST
 def attachment_void(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     attachment = selectors.attachment_get_visible(user=request.user, pk=pk)
-    try:
-        services.attachment_void(
-            acting_user=request.user, attachment=attachment, reason=request.POST.get("reason", "")
-        )
-    except ApplicationError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, f"附件“{attachment.original_name}”已作废")
+    void = partial(services.attachment_void, attachment=attachment)
+    _void(request, void, f"附件“{attachment.original_name}”已作废")
     return redirect("letters:application", pk=attachment.application_id)

@@ -8,15 +8,15 @@ from typing import Any
 from django import forms
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from gongkai.core import wallclock
-from gongkai.core.csvsafe import SafeWriter
+from gongkai.web.common.csvstream import csv_download
 from gongkai.web.common.forms import DATE, ChineseErrorsMixin
+from gongkai.web.common.paging import paged
 from gongkai.web.orgs.auditlog import (
     ENTITY_LABELS,
     AuditFilters,
@@ -46,11 +46,6 @@ def _filters(request: HttpRequest) -> tuple[AuditFilterForm, AuditFilters]:
     return form, AuditFilters()  # a malformed filter shows its error and everything
 
 
-class _Echo:
-    def write(self, value: str) -> str:
-        return value
-
-
 def _actor(record: Any) -> str:
     if record.actor is None:
         return ""
@@ -62,9 +57,7 @@ def _actor(record: Any) -> str:
 def audit_list(request: HttpRequest) -> HttpResponse:
     form, filters = _filters(request)
     records = audit_filtered(user=request.user, filters=filters)
-    page = Paginator(records, PAGE_SIZE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
+    page, query = paged(request, records, PAGE_SIZE)
     return render(
         request,
         "accounts/audit.html",
@@ -72,7 +65,7 @@ def audit_list(request: HttpRequest) -> HttpResponse:
             "form": form,
             "page": page,
             "entities": ENTITY_LABELS,
-            "query": query.urlencode(),
+            "query": query,
         },
     )
 
@@ -82,28 +75,19 @@ def audit_list(request: HttpRequest) -> HttpResponse:
 def audit_csv(request: HttpRequest) -> StreamingHttpResponse:
     _form, filters = _filters(request)
     records = audit_filtered(user=request.user, filters=filters)
-    writer = SafeWriter(_Echo())
-
-    def rows() -> Any:
-        yield "\ufeff"
-        yield writer.writerow(
-            ["时间", "操作人", "操作", "对象类型", "对象编号", "受理编号", "变更内容", "原因"]
-        )
-        for r in records.iterator(chunk_size=2000):
-            yield writer.writerow(
-                [
-                    timezone.localtime(r.at).strftime("%Y-%m-%d %H:%M:%S"),
-                    _actor(r),
-                    r.get_action_display(),
-                    ENTITY_LABELS.get(r.entity, r.entity),
-                    r.entity_id,
-                    r.application.number if r.application else "",
-                    json.dumps(r.changes, ensure_ascii=False),
-                    r.reason,
-                ]
-            )
-
+    header = ["时间", "操作人", "操作", "对象类型", "对象编号", "受理编号", "变更内容", "原因"]
+    rows = (
+        [
+            timezone.localtime(r.at).strftime("%Y-%m-%d %H:%M:%S"),
+            _actor(r),
+            r.get_action_display(),
+            ENTITY_LABELS.get(r.entity, r.entity),
+            r.entity_id,
+            r.application.number if r.application else "",
+            json.dumps(r.changes, ensure_ascii=False),
+            r.reason,
+        ]
+        for r in records.iterator(chunk_size=2000)
+    )
     stamp = wallclock.now().strftime("%Y%m%d-%H%M")
-    response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="audit-{stamp}.csv"'
-    return response
+    return csv_download(f"audit-{stamp}.csv", header, rows)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
@@ -26,6 +27,7 @@ from gongkai.web.accounts.roles import Role
 from gongkai.web.common.errors import ApplicationError
 from gongkai.web.common.http import AuthenticatedHttpRequest
 from gongkai.web.common.models import AuditRecord
+from gongkai.web.common.refusals import add_refusal, refusal_as_message
 from gongkai.web.orgs.selectors import agency_list_visible
 
 
@@ -57,7 +59,7 @@ def members(request: AuthenticatedHttpRequest) -> HttpResponse:
                 confirm_office=d["confirm_office"],
             )
         except ApplicationError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+            add_refusal(form, exc)
         else:
             messages.success(
                 request, f"已添加 {d['username']}（{Role(d['role']).label}，{agency.name}）"
@@ -91,19 +93,26 @@ def remove(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     )
     if membership is None:
         raise Http404("没有找到该角色，或您无权管理")
-    form = RemoveForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, "请写明移除角色的原因")
-        return redirect("accounts:members")
-    try:
-        services.member_remove(
-            acting_user=request.user, membership=membership, reason=form.cleaned_data["reason"]
-        )
-    except ApplicationError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, "已移除该角色")
+    posted = _posted(request, RemoveForm, "请写明移除角色的原因")
+    if posted is not None:
+        with refusal_as_message(request):
+            services.member_remove(
+                acting_user=request.user, membership=membership, reason=posted["reason"]
+            )
+            messages.success(request, "已移除该角色")
     return redirect("accounts:members")
+
+
+def _posted(
+    request: AuthenticatedHttpRequest, form_class: type[forms.Form], missing: str
+) -> dict[str, Any] | None:
+    """The posted form's cleaned data; ``None`` when it is incomplete, after saying ``missing``
+    (what to fill in) on the members page the action redirects to."""
+    form = form_class(request.POST)
+    if form.is_valid():
+        return form.cleaned_data
+    messages.error(request, missing)
+    return None
 
 
 def _managed_user(request: AuthenticatedHttpRequest, pk: int) -> Any:
@@ -126,21 +135,13 @@ def _roleless_managed(request: AuthenticatedHttpRequest, user: Any) -> bool:
 @require_POST
 def set_active(request: AuthenticatedHttpRequest, pk: int, active: int) -> HttpResponse:
     user = _managed_user(request, pk)
-    form = AccountActiveForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, "请写明停用或启用账户的原因")
-        return redirect("accounts:members")
-    try:
-        account_services.account_set_active(
-            acting_user=request.user,
-            user=user,
-            active=bool(active),
-            reason=form.cleaned_data["reason"],
-        )
-    except ApplicationError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, f"已{'启用' if active else '停用'}账户 {user.get_username()}")
+    posted = _posted(request, AccountActiveForm, "请写明停用或启用账户的原因")
+    if posted is not None:
+        with refusal_as_message(request):
+            account_services.account_set_active(
+                acting_user=request.user, user=user, active=bool(active), reason=posted["reason"]
+            )
+            messages.success(request, f"已{'启用' if active else '停用'}账户 {user.get_username()}")
     return redirect("accounts:members")
 
 
@@ -148,18 +149,15 @@ def set_active(request: AuthenticatedHttpRequest, pk: int, active: int) -> HttpR
 @require_POST
 def reset_password(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     user = _managed_user(request, pk)
-    form = ResetPasswordForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, "请填写临时密码")
-        return redirect("accounts:members")
-    try:
-        account_services.account_reset_password(
-            acting_user=request.user, user=user, password=form.cleaned_data["password"]
-        )
-    except ApplicationError as exc:
-        messages.error(request, f"密码未重置：{exc.message}")
-    else:
-        messages.success(request, f"已重置 {user.get_username()} 的密码，其下次登录时须修改密码")
+    posted = _posted(request, ResetPasswordForm, "请填写临时密码")
+    if posted is not None:
+        with refusal_as_message(request, prefix="密码未重置："):
+            account_services.account_reset_password(
+                acting_user=request.user, user=user, password=posted["password"]
+            )
+            messages.success(
+                request, f"已重置 {user.get_username()} 的密码，其下次登录时须修改密码"
+            )
     return redirect("accounts:members")
 
 

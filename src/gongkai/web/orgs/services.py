@@ -9,8 +9,8 @@ from django.db import transaction
 
 from gongkai.core.vocabulary import AuditAction
 from gongkai.web.accounts import permissions
+from gongkai.web.common.audit import audit_record
 from gongkai.web.common.errors import ApplicationError, PermissionDenied
-from gongkai.web.common.models import AuditRecord
 from gongkai.web.common.versioning import check_version
 from gongkai.web.orgs import indexpattern
 from gongkai.web.orgs.models import Agency, AgencyKind
@@ -105,9 +105,9 @@ def agency_update_office(
         return agency
     agency.full_clean()
     agency.save(update_fields=[*changes, "updated_at"])
-    AuditRecord.objects.create(
+    audit_record(
         entity="agency",
-        entity_id=str(agency.pk),
+        entity_id=agency.pk,
         action=AuditAction.AGENCY_UPDATE,
         actor=acting_user,
         changes=changes,

@@ -18,8 +18,8 @@ from gongkai.core.calendar import (
 )
 from gongkai.core.vocabulary import AuditAction
 from gongkai.web.accounts import permissions
+from gongkai.web.common.audit import audit_record
 from gongkai.web.common.errors import ApplicationError, PermissionDenied
-from gongkai.web.common.models import AuditRecord
 from gongkai.web.common.versioning import check_version
 from gongkai.web.workcalendar.models import YearOverride
 from gongkai.web.workcalendar.signals import (
@@ -88,6 +88,25 @@ def year_values(year: int) -> dict[str, str]:
     }
 
 
+def _require_editable(acting_user: Any, year: int, version: str | None) -> None:
+    """Only a 系统管理员 edits the calendar, and only the year as the form showed it: a stale
+    form is refused at preview already, and again at save (no lost updates, issue 13)."""
+    if not permissions.can_admin_calendar(acting_user):
+        raise PermissionDenied(permissions.CALENDAR_REFUSED)
+    check_version(version, year_values(year), YEAR_LABELS)
+
+
+def _gathered(responses: list[tuple[Any, Any]]) -> CalendarSaved:
+    """What the registers' receivers of a calendar signal returned, one list of each."""
+    gathered = CalendarSaved(changes=[], failed=[], item_changes=[])
+    for _receiver, response in responses:
+        effect = cast(CalendarEffect, response)  # every receiver returns one (signals.py)
+        gathered.changes.extend(effect.changes)
+        gathered.failed.extend(effect.failed)
+        gathered.item_changes.extend(effect.item_changes)
+    return gathered
+
+
 def _lawful_arrangement(
     year: int, notice: str, holidays: str, workdays: str
 ) -> tuple[dict[str, Any], YearArrangement]:
@@ -116,18 +135,11 @@ def calendar_year_preview(
     """What saving this arrangement would do, nothing saved: the open requests whose due date
     would move and the proactive items whose 公开期限 would (条例第二十六条), from what to what
     (shown for confirmation before :func:`calendar_year_save`)."""
-    if not permissions.can_admin_calendar(acting_user):
-        raise PermissionDenied(permissions.CALENDAR_REFUSED)
-    check_version(version, year_values(year), YEAR_LABELS)  # stale already: say so now
+    _require_editable(acting_user, year, version)
     _data, arrangement = _lawful_arrangement(year, notice, holidays, workdays)
     others = [a for a in override_arrangements() if a.year != year]
     calendar = WorkCalendar.from_sources(bundled_arrangements(), [*others, arrangement])
-    preview = CalendarSaved(changes=[], failed=[], item_changes=[])
-    for _receiver, response in calendar_preview.send(sender=YearOverride, calendar=calendar):
-        effect = cast(CalendarEffect, response)
-        preview.changes.extend(effect.changes)
-        preview.item_changes.extend(effect.item_changes)
-    return preview
+    return _gathered(calendar_preview.send(sender=YearOverride, calendar=calendar))
 
 
 @transaction.atomic
@@ -144,9 +156,7 @@ def calendar_year_save(
     request's due date (条例第三十三条) and every proactive item's publication due date
     (条例第二十六条) through :data:`~gongkai.web.workcalendar.signals.calendar_changed`; returns
     the requests and items whose due date moved."""
-    if not permissions.can_admin_calendar(acting_user):
-        raise PermissionDenied(permissions.CALENDAR_REFUSED)
-    check_version(version, year_values(year), YEAR_LABELS)  # no lost updates (issue 13)
+    _require_editable(acting_user, year, version)
     data, _arrangement = _lawful_arrangement(year, notice, holidays, workdays)
     row, created = YearOverride.objects.select_for_update().get_or_create(
         year=year, defaults={"arrangement": data, "updated_by": acting_user}
@@ -156,20 +166,14 @@ def calendar_year_save(
         row.arrangement = data
         row.updated_by = acting_user
         row.save(update_fields=["arrangement", "updated_by", "updated_at"])
-    AuditRecord.objects.create(
+    audit_record(
         entity="calendar",
-        entity_id=str(year),
+        entity_id=year,
         action=AuditAction.CALENDAR_SAVE,
         actor=acting_user,
         changes={"before": old, "after": data},
     )
-    saved = CalendarSaved(changes=[], failed=[], item_changes=[])
     responses = calendar_changed.send(
         sender=YearOverride, acting_user=acting_user, reason=f"{year}年放假安排已修改"
     )
-    for _receiver, response in responses:
-        effect = cast(CalendarEffect, response)  # every receiver returns one (signals.py)
-        saved.changes.extend(effect.changes)
-        saved.failed.extend(effect.failed)
-        saved.item_changes.extend(effect.item_changes)
-    return saved
+    return _gathered(responses)

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 
-from gongkai.core.calendar import FIRST_YEAR, LAST_YEAR
+from gongkai.core.calendar import FIRST_YEAR, LAST_YEAR, YearArrangement
 from gongkai.web.accounts import permissions
 from gongkai.web.common import versioning
 from gongkai.web.common.errors import ApplicationError
 from gongkai.web.common.http import AuthenticatedHttpRequest
+from gongkai.web.common.refusals import add_refusal
 from gongkai.web.common.versioning import version_token
 from gongkai.web.workcalendar import services
 from gongkai.web.workcalendar.forms import YearForm
@@ -65,21 +68,11 @@ def year(request: AuthenticatedHttpRequest, year: int) -> HttpResponse:
                 form.add_error(None, exc.message)
                 version = exc.token
             except ApplicationError as exc:
-                form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+                add_refusal(form, exc)
             else:
                 if saved is None:
-                    return render(
-                        request,
-                        "workcalendar/year.html",
-                        {
-                            "year": year,
-                            "form": form,
-                            "arrangement": arrangement,
-                            "preview": preview,
-                            "can_edit": True,
-                            "version": version,
-                            "version_field": versioning.FIELD,
-                        },
+                    return _year_page(
+                        request, year, form, arrangement, version, preview=preview, can_edit=True
                     )
                 arrangement = work_calendar().arrangements.get(year)
                 version = version_token(services.year_values(year))
@@ -89,25 +82,27 @@ def year(request: AuthenticatedHttpRequest, year: int) -> HttpResponse:
                     f"{len(saved.item_changes)}条主动公开信息的公开期限随之变化",
                 )
     else:
-        holidays, workdays = services.arrangement_text(arrangement) if arrangement else ("", "")
-        form = YearForm(
-            initial={
-                "notice": arrangement.notice if arrangement else "",
-                "holidays": holidays,
-                "workdays": workdays,
-            }
-        )
-    return render(
-        request,
-        "workcalendar/year.html",
-        {
-            "year": year,
-            "form": form,
-            "arrangement": arrangement,
-            "saved": saved,
-            "version": version,
-            "version_field": versioning.FIELD,
-            "can_edit": permissions.can_admin_calendar(request.user),
-        },
-        status=400 if form.errors else 200,
-    )
+        form = YearForm(initial=services.year_values(year))
+    can_edit = permissions.can_admin_calendar(request.user)
+    return _year_page(request, year, form, arrangement, version, saved=saved, can_edit=can_edit)
+
+
+def _year_page(
+    request: AuthenticatedHttpRequest,
+    year: int,
+    form: YearForm,
+    arrangement: YearArrangement | None,
+    version: str,
+    **shown: Any,
+) -> HttpResponse:
+    """The year's page: the form (400 when it has errors) and the arrangement in force, with
+    ``shown``: the preview of a change, or what a saved one moved."""
+    context = {
+        "year": year,
+        "form": form,
+        "arrangement": arrangement,
+        "version": version,
+        "version_field": versioning.FIELD,
+        **shown,
+    }
+    return render(request, "workcalendar/year.html", context, status=400 if form.errors else 200)
