@@ -12,6 +12,7 @@ import operator
 from functools import reduce
 from typing import Any
 
+from django.core.paginator import Page, Paginator
 from django.db.models import Model, Q, QuerySet
 from django.http import HttpRequest
 
@@ -34,3 +35,10 @@ def query_without(request: HttpRequest, *names: str) -> str:
     for name in names:
         query.pop(name, None)
     return query.urlencode()
+
+
+def paged(request: HttpRequest, rows: Any, per_page: int) -> tuple[Page[Any], str]:
+    """The page of ``rows`` that ``?page=`` asks for (junk or out of range: the nearest page)
+    and the query without ``page``, to which the pager's links (``_pager.html``) add theirs."""
+    page = Paginator(rows, per_page).get_page(request.GET.get("page"))
+    return page, query_without(request, "page")

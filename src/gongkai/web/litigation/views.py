@@ -6,7 +6,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -17,6 +16,7 @@ from gongkai.web.accounts import permissions
 from gongkai.web.common import versioning
 from gongkai.web.common.errors import ApplicationError, PermissionDenied
 from gongkai.web.common.http import AuthenticatedHttpRequest
+from gongkai.web.common.listing import paged
 from gongkai.web.common.params import parse_int, parse_year
 from gongkai.web.common.submit import add_service_error, submit
 from gongkai.web.common.versioning import version_token
@@ -40,13 +40,14 @@ def index(request: AuthenticatedHttpRequest) -> HttpResponse:
         pending=request.GET.get("pending") == "1",
     )
     cases = selectors.case_list_visible(user=request.user, filters=filters)
-    page = Paginator(cases, PAGE_SIZE).get_page(request.GET.get("page"))
+    page, query = paged(request, cases, PAGE_SIZE)
     today = wallclock.today()
     return render(
         request,
         "litigation/index.html",
         {
             "page": page,
+            "query": query,
             "filters": filters,
             "agencies": [(a.pk, a.name) for a in agency_list_visible(user=request.user)],
             "years": list(range(today.year, 2018, -1)),

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_GET
 from gongkai.core import wallclock
 from gongkai.web.common.csvstream import csv_download
 from gongkai.web.common.forms import DATE, ChineseErrorsMixin
-from gongkai.web.common.paging import paged
+from gongkai.web.common.listing import paged
 from gongkai.web.orgs.auditlog import (
     ENTITY_LABELS,
     AuditFilters,

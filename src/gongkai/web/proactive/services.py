@@ -22,7 +22,7 @@ from gongkai.core.article20 import Article20
 from gongkai.core.deadlines import publication_deadline
 from gongkai.core.errors import RuleError
 from gongkai.core.formats import Format, UnknownYearError, format_for_year
-from gongkai.core.vocabulary import AuditAction
+from gongkai.core.vocabulary import DEFAULT_CATEGORIES, AuditAction
 from gongkai.web.accounts import permissions
 from gongkai.web.accounts.permissions import require_writer
 from gongkai.web.accounts.roles import Role
@@ -50,20 +50,8 @@ from gongkai.web.proactive.models import (
 from gongkai.web.proactive.versions import PUBLICATION_LABELS, publication_values
 from gongkai.web.workcalendar.snapshots import work_calendar
 
+
 # The categories every agency starts with (as in the seed's 总体情况: 政务动态、工作动态…).
-DEFAULT_CATEGORIES = (
-    "政务动态",
-    "工作动态",
-    "通知公告",
-    "人事任免",
-    "招投标",
-    "预决算信息",
-    "政策文件",
-    "政策解读",
-    "规划计划",
-)
-
-
 def _today() -> dt.date:
     return wallclock.today()
 

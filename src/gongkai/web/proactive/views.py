@@ -8,7 +8,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.forms import Form
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -21,6 +20,7 @@ from gongkai.web.accounts import permissions
 from gongkai.web.common import versioning
 from gongkai.web.common.errors import ApplicationError, PermissionDenied
 from gongkai.web.common.http import AuthenticatedHttpRequest
+from gongkai.web.common.listing import paged
 from gongkai.web.common.params import parse_int, parse_year
 from gongkai.web.common.submit import add_service_error, submit
 from gongkai.web.common.versioning import version_token
@@ -58,9 +58,7 @@ def index(request: AuthenticatedHttpRequest) -> HttpResponse:
         q=request.GET.get("q", "").strip(),
     )
     items = selectors.item_list_visible(user=request.user, filters=filters, today=today)
-    page = Paginator(items, PAGE_SIZE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
+    page, query = paged(request, items, PAGE_SIZE)
     category_names = sorted(
         {
             c.name
@@ -80,7 +78,7 @@ def index(request: AuthenticatedHttpRequest) -> HttpResponse:
             "years": _years(today),
             "category_names": category_names,
             "channel_kinds": CHANNEL_KIND_CHOICES,
-            "query": query.urlencode(),
+            "query": query,
             "can_register": bool(permissions.acting_agency_ids(request.user)),
         },
     )
