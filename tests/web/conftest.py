@@ -162,6 +162,15 @@ def answer(district: District) -> Callable[..., Any]:
     return make
 
 
+@pytest.fixture
+def steps(district: District) -> Any:
+    """Take a request through the register's services as department A's staff
+    (``tests/web/request_steps.py``)."""
+    from request_steps import RequestSteps
+
+    return RequestSteps(district)
+
+
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Any]:
     if not CHROMIUM.exists():
