@@ -147,17 +147,10 @@ def test_a_stale_case_result_form_is_refused_with_what_changed(district, registe
     assert (case.result, case.decided_on) == ("corrected", D(2025, 7, 2))
 
 
-def test_a_stale_outcome_correction_is_refused_with_what_changed(district, register):
-    from gongkai.web.applications import services as requests
+def test_a_stale_outcome_correction_is_refused_with_what_changed(district, register, answer):
     from gongkai.web.applications.models import Application
 
-    application = requests.application_answer(
-        acting_user=district.officer_a,
-        application=register(),
-        day=D(2025, 3, 20),
-        outcome="granted",
-        legal_basis="条例第二十七条",
-    )
+    application = answer(register(), day=D(2025, 3, 20), legal_basis="条例第二十七条")
     first, second = Client(), Client()
     first.force_login(district.reviewer_a)
     second.force_login(district.reviewer_a)  # the same 审核人 in two browser tabs, or two of them

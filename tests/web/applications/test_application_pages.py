@@ -124,13 +124,9 @@ def test_a_refused_action_shows_the_reason_and_keeps_the_input(officer_client, r
     assert app.events.count() == 1
 
 
-def test_an_officer_cannot_approve_an_extension_through_the_page(
-    officer_client, register, district
-):
+def test_an_officer_cannot_approve_an_extension_through_the_page(officer_client, register, steps):
     app = register()
-    services.application_request_extension(
-        acting_user=district.officer_a, application=app, day=D(2025, 3, 20), reason="x"
-    )
+    steps.ask_extension(app, D(2025, 3, 20))
     url = reverse("applications:act", args=[app.pk, "approve_extension"])
     answer = officer_client.post(url, {"ea-day": "2025-03-21"})
     assert answer.status_code == 403
@@ -147,11 +143,9 @@ def test_the_detail_page_shows_the_audit_trail_and_fees(officer_client, register
     assert "110101199001011237" not in page.text
 
 
-def test_the_queue_lists_overdue_and_waiting_requests(officer_client, register, district):
+def test_the_queue_lists_overdue_and_waiting_requests(officer_client, register, steps):
     overdue = register()  # due 2025-03-31, long past
-    waiting = services.application_request_correction(
-        acting_user=district.officer_a, application=register(), day=D(2025, 3, 4), note="x"
-    )
+    waiting = steps.ask_correction(register(), D(2025, 3, 4))
     page = officer_client.get(reverse("applications:queue"), {"view": "overdue"})
     assert overdue.number in page.text
     assert waiting.number not in page.text
@@ -191,10 +185,8 @@ def test_the_csv_export_masks_id_numbers(officer_client, register):
     assert "110101199001011237" not in text
 
 
-def test_the_audit_trail_is_shown_in_chinese(officer_client, register, district):
-    app = services.application_request_correction(
-        acting_user=district.officer_a, application=register(), day=D(2025, 3, 5), note="x"
-    )
+def test_the_audit_trail_is_shown_in_chinese(officer_client, register, steps):
+    app = steps.ask_correction(register(), D(2025, 3, 5))
     page = officer_client.get(reverse("applications:detail", args=[app.pk]))
     assert "状态：登记 → 补正中" in page.text
     assert "答复期限：2025-03-31 → （空）" in page.text
@@ -282,24 +274,19 @@ def test_a_request_without_cases_says_so(officer_client, register):
 
 
 def test_the_detail_page_offers_the_letter_the_last_event_calls_for(
-    officer_client, district, register
+    officer_client, steps, register
 ):
-    app = services.application_request_correction(
-        acting_user=district.officer_a,
-        application=register(),
-        day=D(2025, 3, 4),
-        note="请说明所需信息的具体名称",
-    )
+    app = steps.ask_correction(register(), D(2025, 3, 4), note="请说明所需信息的具体名称")
     page = officer_client.get(reverse("applications:detail", args=[app.pk]))
     assert 'id="suggested-letters"' in page.text
     assert "补正通知书" in page.text
     assert reverse("letters:letter_new", kwargs={"pk": app.pk, "key": "correction"}) in page.text
 
 
-def test_someone_who_only_reads_is_offered_no_letter_and_no_case_form(client, district, register):
-    app = services.application_request_correction(
-        acting_user=district.officer_a, application=register(), day=D(2025, 3, 4), note="x"
-    )
+def test_someone_who_only_reads_is_offered_no_letter_and_no_case_form(
+    client, district, register, steps
+):
+    app = steps.ask_correction(register(), D(2025, 3, 4))
     client.force_login(district.admin)  # reads the whole government, handles nothing
     page = client.get(reverse("applications:detail", args=[app.pk]))
     assert page.status_code == 200
@@ -308,14 +295,10 @@ def test_someone_who_only_reads_is_offered_no_letter_and_no_case_form(client, di
 
 
 def test_a_request_closed_while_waiting_for_a_correction_shows_its_end_not_a_paused_clock(
-    officer_client, district, register
+    officer_client, district, register, steps
 ):
-    app = services.application_request_correction(
-        acting_user=district.officer_a,
-        application=register(),
-        day=D(2025, 3, 4),
-        note="请写明所需信息的名称",
-        reply_by=D(2025, 3, 18),
+    app = steps.ask_correction(
+        register(), D(2025, 3, 4), note="请写明所需信息的名称", reply_by=D(2025, 3, 18)
     )
     app = services.application_close_lapsed(
         acting_user=district.officer_a, application=app, day=D(2025, 3, 20)

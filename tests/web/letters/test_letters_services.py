@@ -44,7 +44,7 @@ def test_an_answer_letter_is_numbered_rendered_stored_and_linked_to_the_answer(d
 
 
 def test_numbers_use_the_agency_short_name_and_count_per_series_and_year(
-    district, answered, register
+    district, answered, register, steps
 ):
     services.letter_settings_save(
         acting_user=district.reviewer_a,
@@ -54,14 +54,8 @@ def test_numbers_use_the_agency_short_name_and_count_per_series_and_year(
     )
     first = generate(district, answered())
     second = generate(district, answered())
-    from gongkai.web.applications import services as apps
-
-    asked = apps.application_request_correction(
-        acting_user=district.officer_a,
-        application=register(),
-        day=D(2025, 3, 5),
-        note="请写明文件名称",
-        reply_by=D(2025, 3, 20),
+    asked = steps.ask_correction(
+        register(), D(2025, 3, 5), note="请写明文件名称", reply_by=D(2025, 3, 20)
     )
     correction = generate(
         district,
@@ -120,10 +114,10 @@ def test_an_officer_of_another_agency_cannot_generate_letters(district, answered
         generate(district, answered(), user=district.officer_b)
 
 
-def test_an_extension_notice_states_the_clocks_dates_never_the_typed_ones(district, register):
+def test_an_extension_notice_states_the_clocks_dates_never_the_typed_ones(
+    district, register, steps
+):
     """条例 第三十三条第二款: the 延长后的答复期限 comes from the clock, after the approval."""
-    from gongkai.web.applications import services as apps
-
     typed = LetterInput(
         issued_on=D(2025, 3, 20),
         extension_reason="需调取档案",
@@ -134,39 +128,28 @@ def test_an_extension_notice_states_the_clocks_dates_never_the_typed_ones(distri
     app = register()
     with pytest.raises(ApplicationError, match="延期须先经审核人批准"):
         generate(district, app, key="extension", data=typed)
-    app = apps.application_request_extension(
-        acting_user=district.officer_a, application=app, day=D(2025, 3, 20), reason="需调档"
-    )
-    app = apps.application_approve_extension(
-        acting_user=district.reviewer_a, application=app, day=D(2025, 3, 20)
+    app = steps.approve_extension(
+        steps.ask_extension(app, D(2025, 3, 20), "需调档"), D(2025, 3, 20)
     )
     letter = generate(district, app, key="extension", data=typed)
     assert "2025年3月31日" in letter.text and "2025年4月28日" in letter.text
     assert "5月30日" not in letter.text and "25个工作日" not in letter.text
 
 
-def test_a_correction_notice_states_the_recorded_period(district, register):
-    from gongkai.web.applications import services as apps
-
+def test_a_correction_notice_states_the_recorded_period(district, register, steps):
     typed = LetterInput(
         issued_on=D(2025, 3, 5), correction_items="请写明年份", correction_deadline=D(2025, 12, 31)
     )
     with pytest.raises(ApplicationError, match="请先在申请中登记补正通知"):
         generate(district, register(), key="correction", data=typed)
-    asked = apps.application_request_correction(
-        acting_user=district.officer_a,
-        application=register(),
-        day=D(2025, 3, 5),
-        note="请写明年份",
-        reply_by=D(2025, 3, 20),
+    asked = steps.ask_correction(
+        register(), D(2025, 3, 5), note="请写明年份", reply_by=D(2025, 3, 20)
     )
     letter = generate(district, asked, key="correction", data=typed)
     assert "2025年3月20日" in letter.text and "2025年12月31日" not in letter.text
 
 
-def test_a_consultation_letter_dates_the_reply_from_receipt_only(district, register):
-    from gongkai.web.applications import services as apps
-
+def test_a_consultation_letter_dates_the_reply_from_receipt_only(district, register, steps):
     data = LetterInput(
         issued_on=D(2025, 3, 10),
         third_party_name="甲公司",
@@ -174,23 +157,10 @@ def test_a_consultation_letter_dates_the_reply_from_receipt_only(district, regis
         consultation_matter="贵方的商业秘密",
         reply_by=D(2025, 3, 12),
     )
-    unknown = apps.application_send_consultation(
-        acting_user=district.officer_a,
-        application=register(),
-        day=D(2025, 3, 10),
-        party="third_party",
-        party_name="甲公司",
-    )
+    unknown = steps.consult(register(), D(2025, 3, 10), "甲公司")
     letter = generate(district, unknown, key="consultation", data=data)
     assert "15个工作日内" in letter.text and "2025年3月12日" not in letter.text
-    known = apps.application_send_consultation(
-        acting_user=district.officer_a,
-        application=register(),
-        day=D(2025, 3, 10),
-        party="third_party",
-        party_name="甲公司",
-        delivered_on=D(2025, 3, 12),
-    )
+    known = steps.consult(register(), D(2025, 3, 10), "甲公司", delivered_on=D(2025, 3, 12))
     letter = generate(district, known, key="consultation", data=data)
     assert "即2025年4月2日前" in letter.text  # 15 working days from receipt on 12 March
 
