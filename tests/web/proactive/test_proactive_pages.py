@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import proactive_records as records
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -18,24 +19,13 @@ TODAY = D(2025, 12, 31)
 
 @pytest.fixture
 def item(district):
-    services.categories_ensure_defaults(agency=district.dept_a)
-    portal = services.channel_create(
-        acting_user=district.reviewer_a,
-        agency=district.dept_a,
-        kind="portal",
-        name="示例区门户网站",
-    )
-    return services.item_register(
-        acting_user=district.officer_a,
-        agency=district.dept_a,
-        data=services.ItemData(
-            index_number="JYJ/2025-00007",
-            title="只属于教育局的目录条目",
-            formed_on=D(2025, 3, 3),
-            published_on=D(2025, 4, 30),
-            category=Category.objects.get(agency=district.dept_a, name="政务动态"),
-            channels=[portal],
-        ),
+    return records.register_item(
+        district,
+        records.category(district, "政务动态"),
+        index_number="JYJ/2025-00007",
+        title="只属于教育局的目录条目",
+        published_on=D(2025, 4, 30),
+        channels=[records.channel(district)],
         today=TODAY,
     )
 
@@ -207,13 +197,8 @@ def test_a_decision_total_and_its_void_on_the_page(client, district):
 
 
 def test_another_agency_cannot_act_on_a_record(client, district):
-    document = services.document_register(
-        acting_user=district.officer_a,
-        agency=district.dept_a,
-        kind="normative",
-        title="某规定",
-        issued_on=D(2024, 1, 5),
-        today=TODAY,
+    document = records.register_document(
+        district, title="某规定", issued_on=D(2024, 1, 5), today=TODAY
     )
     client.force_login(district.officer_b)
     response = client.post(

@@ -7,6 +7,7 @@ import datetime as dt
 import re
 from decimal import Decimal
 
+import proactive_records
 import pytest
 from django.urls import reverse
 
@@ -39,22 +40,11 @@ def records(district, register, answer):
             phone="0999-88886666",
         ),
     )
-    reg_services.document_register(
-        acting_user=district.officer_a,
-        agency=district.dept_a,
-        kind="normative",
-        title="旧规定",
-        issued_on=D(2023, 3, 1),
-        repealed_on=D(2025, 8, 1),
-        today=TODAY,
+    proactive_records.register_document(
+        district, title="旧规定", issued_on=D(2023, 3, 1), repealed_on=D(2025, 8, 1), today=TODAY
     )
-    reg_services.document_register(
-        acting_user=district.officer_a,
-        agency=district.dept_a,
-        kind="normative",
-        title="新规定",
-        issued_on=D(2025, 8, 1),
-        today=TODAY,
+    proactive_records.register_document(
+        district, title="新规定", issued_on=D(2025, 8, 1), today=TODAY
     )
     reg_services.decision_record(
         acting_user=district.officer_a,
@@ -207,25 +197,16 @@ def test_the_drill_down_pages_through_a_big_cell(client, district, register, mon
 
 
 def test_the_page_summarises_proactive_items_by_category_and_channel(client, district):
-    from gongkai.web.proactive.models import Category
-
-    reg_services.categories_ensure_defaults(agency=district.dept_a)
-    wechat = reg_services.channel_create(
-        acting_user=district.reviewer_a, agency=district.dept_a, kind="new_media", name="示例教育"
-    )
-    category = Category.objects.get(agency=district.dept_a, name="政务动态")
+    wechat = proactive_records.channel(district, "new_media", "示例教育")
+    category = proactive_records.category(district, "政务动态")
     for n, published in enumerate((D(2025, 3, 5), D(2025, 5, 30))):
-        reg_services.item_register(
-            acting_user=district.officer_a,
-            agency=district.dept_a,
-            data=reg_services.ItemData(
-                index_number=f"I-{n}",
-                title=f"条目{n}",
-                formed_on=D(2025, 3, 3),
-                published_on=published,
-                category=category,
-                channels=[wechat],
-            ),
+        proactive_records.register_item(
+            district,
+            category,
+            index_number=f"I-{n}",
+            title=f"条目{n}",
+            published_on=published,
+            channels=[wechat],
             today=TODAY,
         )
     client.force_login(district.officer_a)
