@@ -9,7 +9,6 @@ import pytest
 from django.urls import reverse
 
 from gongkai.core.vocabulary import AuditAction
-from gongkai.web.applications import services
 from gongkai.web.common.errors import ApplicationError, PermissionDenied
 from gongkai.web.common.models import AuditRecord
 from gongkai.web.workcalendar.services import arrangement_text, calendar_year_save
@@ -76,18 +75,13 @@ def test_only_an_administrator_may_edit_the_calendar(client, district):
     assert client.post(reverse("workcalendar:year", args=[2025]), {}).status_code == 403
 
 
-def test_the_calendar_page_lists_the_moved_due_dates(client, district, register):
+def test_the_calendar_page_lists_the_moved_due_dates(
+    client, district, register, extra_holiday_form
+):
     app = register()
-    notice, holidays, workdays = current_2025()
     client.force_login(district.admin)
     page = client.post(
-        reverse("workcalendar:year", args=[2025]),
-        {
-            "notice": notice,
-            "holidays": holidays + "\n临时假日 2025-03-14",
-            "workdays": workdays,
-            "confirm": "1",
-        },
+        reverse("workcalendar:year", args=[2025]), extra_holiday_form | {"confirm": "1"}
     )
     assert page.status_code == 200
     assert "答复期限变化（1件）" in page.text
@@ -107,16 +101,11 @@ def test_a_bad_calendar_form_keeps_what_was_typed(client, district):
 
 
 def test_a_request_the_clock_refuses_under_the_new_calendar_keeps_its_date_and_is_listed(
-    register, district
+    register, district, steps
 ):
     app = register(arrived_on=D(2025, 3, 31))
     assert app.due_on == D(2025, 4, 28)
-    app = services.application_request_extension(
-        acting_user=district.officer_a, application=app, day=D(2025, 4, 28), reason="x"
-    )
-    app = services.application_approve_extension(
-        acting_user=district.reviewer_a, application=app, day=D(2025, 4, 28)
-    )
+    app = steps.approve_extension(steps.ask_extension(app, D(2025, 4, 28)), D(2025, 4, 28))
     extended_due = app.due_on
     notice, holidays, workdays = current_2025()
     saved = calendar_year_save(
@@ -136,37 +125,13 @@ def test_a_request_the_clock_refuses_under_the_new_calendar_keeps_its_date_and_i
 
 
 def test_a_new_holiday_also_moves_the_proactive_publication_due_dates_and_lists_them(
-    client, district
+    client, district, unpublished_item, extra_holiday_form
 ):
-    from gongkai.web.proactive import services as proactive
-    from gongkai.web.proactive.models import Category
-
-    proactive.categories_ensure_defaults(agency=district.dept_a)
-    category = Category.objects.get(agency=district.dept_a, name="工作动态")
-    item = proactive.item_register(
-        acting_user=district.officer_a,
-        agency=district.dept_a,
-        data=proactive.ItemData(
-            index_number="JYJ/2025-00001",
-            title="区教育局召开安全生产工作推进会",
-            formed_on=D(2025, 3, 3),
-            category=category,
-            published_on=None,
-            channels=(),
-        ),
-        today=D(2025, 3, 4),
-    )
+    item = unpublished_item
     assert item.due_on == D(2025, 3, 31)  # 条例第二十六条: 20 working days
-    notice, holidays, workdays = current_2025()
     client.force_login(district.admin)
     page = client.post(
-        reverse("workcalendar:year", args=[2025]),
-        {
-            "notice": notice,
-            "holidays": holidays + "\n临时假日 2025-03-14",
-            "workdays": workdays,
-            "confirm": "1",
-        },
+        reverse("workcalendar:year", args=[2025]), extra_holiday_form | {"confirm": "1"}
     )
     item.refresh_from_db()
     assert item.due_on == D(2025, 4, 1)
@@ -204,13 +169,14 @@ def test_an_empty_or_partial_arrangement_is_refused_on_the_page(client, district
     assert not YearOverride.objects.exists()
 
 
-def test_the_effect_is_shown_and_nothing_is_saved_before_confirmation(client, district, register):
+def test_the_effect_is_shown_and_nothing_is_saved_before_confirmation(
+    client, district, register, extra_holiday_form
+):
     from gongkai.web.workcalendar.models import YearOverride
 
     app = register()  # due 2025-03-31
-    notice, holidays, workdays = current_2025()
     client.force_login(district.admin)
-    form = {"notice": notice, "holidays": holidays + "\n临时假日 2025-03-14", "workdays": workdays}
+    form = extra_holiday_form
     page = client.post(reverse("workcalendar:year", args=[2025]), form)
     assert "确认保存：1件在办申请的答复期限、0条主动公开信息的公开期限将随之变化" in page.text
     assert app.number in page.text and "2025-03-31" in page.text and "2025-04-01" in page.text
