@@ -22,6 +22,9 @@ class RequestSteps:
             acting_user=user or self.district.officer_a, application=application, **facts
         )
 
+    def start(self, application: Any, *, user: Any = None) -> Any:
+        return self._call("application_start", user, application)
+
     def ask_correction(
         self,
         application: Any,
