@@ -7,7 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from browser_steps import login, logout
+from browser_steps import login, logout, visit_as
 from playwright.sync_api import expect
 
 from gongkai.core.checks import check_report
@@ -43,23 +43,20 @@ def test_publish_a_report_end_to_end(live_server, page, district, register, answ
     expect(page.locator("#report-state")).to_have_text("提交审核")
     logout(page)
 
-    login(page, base, "jyj_shr")
-    page.goto(url)
+    visit_as(page, base, "jyj_shr", url)
     page.fill("#return-reason-input", "第一部分平台建设未写")
     page.click("#return")
     expect(page.locator("#report-state")).to_have_text("退回")
     logout(page)
 
-    login(page, base, "jyj_jbr")
-    page.goto(url)
+    visit_as(page, base, "jyj_jbr", url)
     expect(page.locator("#return-reason")).to_contain_text("第一部分平台建设未写")
     page.fill("#overview-platform", "依托区政府门户网站政府信息公开专栏发布法定主动公开内容。")
     page.click("#submit-draft")
     expect(page.locator("#report-state")).to_have_text("提交审核")
     logout(page)
 
-    login(page, base, "jyj_shr")
-    page.goto(url)
+    visit_as(page, base, "jyj_shr", url)
     page.click("#approve")
     expect(page.locator("#report-state")).to_have_text("审核通过")
     page.fill("#leader", "李局长")
@@ -67,8 +64,7 @@ def test_publish_a_report_end_to_end(live_server, page, district, register, answ
     expect(page.locator("#signed-by")).to_have_text("李局长")
     logout(page)
 
-    login(page, base, "gkb")
-    page.goto(url)
+    visit_as(page, base, "gkb", url)
     page.fill("#published-on", "2026-01-22")
     page.set_default_timeout(180_000)  # publishing renders every output, the PDF too
     page.click("#publish")
