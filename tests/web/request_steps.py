@@ -116,6 +116,30 @@ class RequestSteps:
             "application_request_extension", user, application, day=day, reason=reason
         )
 
+    def review(
+        self,
+        application: Any,
+        filed_on: dt.date,
+        *,
+        today: dt.date,
+        user: Any = None,
+        **more: Any,
+    ) -> Any:
+        """A 行政复议 against the request filed with 示例区人民政府 on ``filed_on``, registered at
+        department A (``number``, ``result`` and ``decided_on`` may follow in ``more``)."""
+        from gongkai.web.litigation.services import case_register
+
+        return case_register(
+            acting_user=user or self.district.officer_a,
+            agency=self.district.dept_a,
+            application=application,
+            kind="review",
+            filed_on=filed_on,
+            body="示例区人民政府",
+            today=today,
+            **more,
+        )
+
     def approve_extension(self, application: Any, day: dt.date, *, user: Any = None) -> Any:
         """The extension approved on ``day`` by department A's reviewer unless ``user`` says."""
         return self._call(

@@ -12,7 +12,6 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from gongkai.web.litigation import services as litigation
 from gongkai.web.litigation.models import Case
 from gongkai.web.proactive import services as proactive
 from gongkai.web.proactive.models import Category, Channel, Item
@@ -101,17 +100,9 @@ def test_a_forged_publication_version_is_refused(district, item, client):
     assert item.published_on is None
 
 
-def test_a_stale_case_result_form_is_refused_with_what_changed(district, register):
+def test_a_stale_case_result_form_is_refused_with_what_changed(district, register, steps):
     application = register()
-    case = litigation.case_register(
-        acting_user=district.officer_a,
-        agency=district.dept_a,
-        application=application,
-        kind="review",
-        filed_on=D(2025, 5, 6),
-        body="示例区人民政府",
-        today=D(2025, 12, 31),
-    )
+    case = steps.review(application, D(2025, 5, 6), today=D(2025, 12, 31))
     first, second = two_clerks(district)
     url = reverse("litigation:case", args=[case.pk])
     result = reverse("litigation:result", args=[case.pk])

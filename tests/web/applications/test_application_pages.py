@@ -243,21 +243,10 @@ def test_requests_due_within_three_working_days_are_flagged(officer_client, regi
 
 
 def test_the_detail_page_lists_the_reviews_of_the_request_and_links_to_register_one(
-    officer_client, district, register, answer
+    officer_client, register, answer, steps
 ):
-    from gongkai.web.litigation.services import case_register
-
     app = answer(register(), day=D(2025, 3, 10), legal_basis="条例第三十六条第一项")
-    case_register(
-        acting_user=district.officer_a,
-        agency=district.dept_a,
-        application=app,
-        kind="review",
-        filed_on=D(2025, 4, 1),
-        body="示例区人民政府",
-        number="云溪复〔2025〕1号",
-        today=D(2025, 4, 2),
-    )
+    steps.review(app, D(2025, 4, 1), number="云溪复〔2025〕1号", today=D(2025, 4, 2))
     page = officer_client.get(reverse("applications:detail", args=[app.pk]))
     assert "云溪复〔2025〕1号" in page.text
     assert "行政复议" in page.text and "尚未审结" in page.text

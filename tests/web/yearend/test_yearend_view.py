@@ -13,7 +13,6 @@ from django.urls import reverse
 
 from gongkai.web.applications import services as app_services
 from gongkai.web.applications.models import Application
-from gongkai.web.litigation import services as case_services
 from gongkai.web.proactive import services as reg_services
 from gongkai.web.yearend.aggregate import cell_requests
 from gongkai.web.yearend.selectors import year_end
@@ -23,7 +22,7 @@ TODAY = D(2026, 1, 10)
 
 
 @pytest.fixture
-def records(district, register, answer):
+def records(district, register, answer, steps):
     """Department A: two requests of 2025 (one answered, one still open), a document, decisions,
     fees and a review."""
     answered = answer(
@@ -65,17 +64,7 @@ def records(district, register, answer):
         amount=Decimal("23456.78"),
         today=TODAY,
     )
-    case_services.case_register(
-        acting_user=district.officer_a,
-        agency=district.dept_a,
-        application=answered,
-        kind="review",
-        filed_on=D(2025, 4, 8),
-        body="示例区人民政府",
-        result="upheld",
-        decided_on=D(2025, 6, 1),
-        today=TODAY,
-    )
+    steps.review(answered, D(2025, 4, 8), result="upheld", decided_on=D(2025, 6, 1), today=TODAY)
     return answered, open_
 
 
