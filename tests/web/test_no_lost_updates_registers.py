@@ -148,37 +148,22 @@ def test_a_stale_outcome_correction_is_refused_with_what_changed(district, regis
     url = reverse("applications:detail", args=[application.pk])
     act = reverse("applications:act", args=[application.pk, "change_outcome"])
 
-    def token(page) -> str:
-        return version_of(page, "co-version")
+    def correction(outcome: str, reason: str, opened) -> dict[str, str]:
+        """The 更正办理结果 form as sent from the page ``opened`` (with its version)."""
+        version = version_of(opened, "co-version")
+        return {"co-outcome": outcome, "co-reason": reason, "co-version": version}
 
     opened_first, opened_second = first.get(url), second.get(url)
     assert ">Version<" not in opened_first.text  # hidden, without a label
-    saved = first.post(
-        act,
-        {"co-outcome": "partial", "co-reason": "录入有误", "co-version": token(opened_first)},
-    )
+    saved = first.post(act, correction("partial", "录入有误", opened_first))
     assert saved.status_code == 302
-    stale = second.post(
-        act,
-        {
-            "co-outcome": "unable.not_held",
-            "co-reason": "应为信息不存在",
-            "co-version": token(opened_second),
-        },
-    )
+    stale = second.post(act, correction("unable.not_held", "应为信息不存在", opened_second))
     assert stale.status_code == 400
     assert "他人已修改了这条记录" in stale.text
     assert "“办理结果”由“（一）予以公开”改为“（二）部分公开" in stale.text
     assert "应为信息不存在" in stale.text  # the reason typed is kept
     assert Application.objects.get(pk=application.pk).outcome == "partial"
-    again = second.post(
-        act,
-        {
-            "co-outcome": "unable.not_held",
-            "co-reason": "应为信息不存在",
-            "co-version": token(stale),
-        },
-    )
+    again = second.post(act, correction("unable.not_held", "应为信息不存在", stale))
     assert again.status_code == 302
     assert Application.objects.get(pk=application.pk).outcome == "unable.not_held"
 

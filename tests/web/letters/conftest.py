@@ -24,3 +24,25 @@ def answered(register: Callable[..., Any], answer: Callable[..., Any]) -> Callab
         return answer(register(), start=True, outcome=outcome, summary=summary)
 
     return make
+
+
+@pytest.fixture
+def save_template() -> Callable[..., Any]:
+    """Save ``agency``'s own version of the default template ``key`` as ``user``, its body with
+    ``edit`` = (old, new) replaced if given."""
+    from gongkai.core.letters import default_template
+    from gongkai.web.letters import services
+
+    def save(user: Any, agency: Any, key: str, edit: tuple[str, str] | None = None) -> Any:
+        default = default_template(key)
+        return services.letter_template_save(
+            acting_user=user,
+            agency=agency,
+            key=key,
+            title=default.title,
+            body=default.body.replace(*edit) if edit else default.body,
+            basis=default.basis,
+            remedy=default.remedy,
+        )
+
+    return save

@@ -184,28 +184,16 @@ def test_a_fee_notice_itemises_the_fee_from_the_register(district, register):
     assert "合计：人民币100元（大写：壹佰元整）" in letter.text
 
 
-def test_an_edited_template_is_versioned_and_used_by_the_next_letter(district, answered):
-    from gongkai.core.letters import default_template
+def test_an_edited_template_is_versioned_and_used_by_the_next_letter(
+    district, answered, save_template
+):
+    def edited(new: str):
+        return save_template(
+            district.reviewer_a, district.dept_a, "answer:granted", ("特此告知。", new)
+        )
 
-    default = default_template("answer:granted")
-    row = services.letter_template_save(
-        acting_user=district.reviewer_a,
-        agency=district.dept_a,
-        key="answer:granted",
-        title=default.title,
-        body=default.body.replace("特此告知。", "特此答复。"),
-        basis=default.basis,
-        remedy=default.remedy,
-    )
-    again = services.letter_template_save(
-        acting_user=district.reviewer_a,
-        agency=district.dept_a,
-        key="answer:granted",
-        title=default.title,
-        body=default.body.replace("特此告知。", "特此函复。"),
-        basis=default.basis,
-        remedy=default.remedy,
-    )
+    row = edited("特此答复。")
+    again = edited("特此函复。")
     assert (row.version, again.version) == (1, 2)
     letter = generate(district, answered())
     assert letter.template == again
@@ -230,20 +218,9 @@ def test_an_edited_template_with_unknown_placeholders_is_refused_naming_them(dis
     assert caught.value.problems == ("正文中有未知的占位符：{deadline}，请删除或改为可用的占位符",)
 
 
-def test_a_case_officer_cannot_change_the_agency_templates(district):
-    from gongkai.core.letters import default_template
-
-    t = default_template("correction")
+def test_a_case_officer_cannot_change_the_agency_templates(district, save_template):
     with pytest.raises(PermissionDenied, match="审核人或公开办"):
-        services.letter_template_save(
-            acting_user=district.officer_a,
-            agency=district.dept_a,
-            key="correction",
-            title=t.title,
-            body=t.body,
-            basis=t.basis,
-            remedy=t.remedy,
-        )
+        save_template(district.officer_a, district.dept_a, "correction")
 
 
 def test_a_letter_is_voided_with_a_reason_never_deleted(district, answered):

@@ -296,19 +296,8 @@ def test_a_delivery_is_recorded_on_the_application_page(client, district, answer
     assert "送达：2025-03-24 直接送达（申请人本人签收）" in page
 
 
-def test_the_index_shows_which_templates_a_department_inherits(client, district):
-    from gongkai.web.letters import services
-
-    t = default_template("fee")
-    services.letter_template_save(
-        acting_user=district.office,
-        agency=district.gov,
-        key="fee",
-        title=t.title,
-        body=t.body,
-        basis=t.basis,
-        remedy=t.remedy,
-    )
+def test_the_index_shows_which_templates_a_department_inherits(client, district, save_template):
+    save_template(district.office, district.gov, "fee")
     client.force_login(district.officer_a)
     page = client.get(reverse("letters:index")).content.decode()
     assert "沿用示例区人民政府第1版" in page
