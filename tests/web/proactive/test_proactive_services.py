@@ -205,45 +205,30 @@ def test_decisions_are_entered_singly_with_a_title_or_as_totals_with_a_source(di
         **common,
     )
     assert (single.count, single.end_on) == (1, D(2025, 2, 3))
+
+    def quarter(**facts):
+        """A total of 12 行政处罚 in the first quarter of 2025 from 系统, but for ``facts``."""
+        return services.decision_record(
+            **{
+                "kind": "penalty",
+                "start_on": D(2025, 1, 1),
+                "end_on": D(2025, 3, 31),
+                "count": 12,
+                "source_note": "系统",
+                **facts,
+                **common,
+            }
+        )
+
     with pytest.raises(ApplicationError, match="数据来源说明"):
-        services.decision_record(
-            kind="penalty", start_on=D(2025, 1, 1), end_on=D(2025, 3, 31), count=12, **common
-        )
+        quarter(source_note="")
     with pytest.raises(ApplicationError, match="不能跨年"):
-        services.decision_record(
-            kind="penalty",
-            start_on=D(2024, 12, 1),
-            end_on=D(2025, 3, 31),
-            count=12,
-            source_note="系统",
-            **common,
-        )
+        quarter(start_on=D(2024, 12, 1))
     with pytest.raises(ApplicationError, match="不能为负数"):
-        services.decision_record(
-            kind="penalty",
-            start_on=D(2025, 1, 1),
-            end_on=D(2025, 3, 31),
-            count=-1,
-            source_note="系统",
-            **common,
-        )
+        quarter(count=-1)
     with pytest.raises(ApplicationError, match="2019—2020年度"):
-        services.decision_record(
-            kind="other_services",
-            start_on=D(2025, 1, 1),
-            end_on=D(2025, 3, 31),
-            count=3,
-            source_note="系统",
-            **common,
-        )
-    total = services.decision_record(
-        kind="penalty",
-        start_on=D(2025, 1, 1),
-        end_on=D(2025, 3, 31),
-        count=12,
-        source_note="据执法系统统计",
-        **common,
-    )
+        quarter(kind="other_services", count=3)
+    total = quarter(source_note="据执法系统统计")
     assert total.is_total
 
 
