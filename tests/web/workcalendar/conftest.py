@@ -20,18 +20,20 @@ def calendar_admin(request: pytest.FixtureRequest) -> None:
 
 
 @pytest.fixture
-def extra_holiday_form() -> dict[str, str]:
-    """The calendar form for 2025 as it stands, with one more holiday on Friday 14 March."""
+def arrangement_2025() -> dict[str, str]:
+    """The calendar form for 2025 as it stands (notice, holidays, workdays)."""
     from gongkai.web.workcalendar.services import arrangement_text
     from gongkai.web.workcalendar.snapshots import work_calendar
 
     arrangement = work_calendar().arrangements[2025]
     holidays, workdays = arrangement_text(arrangement)
-    return {
-        "notice": arrangement.notice,
-        "holidays": holidays + "\n临时假日 2025-03-14",
-        "workdays": workdays,
-    }
+    return {"notice": arrangement.notice, "holidays": holidays, "workdays": workdays}
+
+
+@pytest.fixture
+def extra_holiday_form(arrangement_2025: dict[str, str]) -> dict[str, str]:
+    """The calendar form for 2025 with one more holiday on Friday 14 March."""
+    return arrangement_2025 | {"holidays": arrangement_2025["holidays"] + "\n临时假日 2025-03-14"}
 
 
 @pytest.fixture
