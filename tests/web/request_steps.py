@@ -83,3 +83,25 @@ class RequestSteps:
         """The extension approved on ``day`` by department A's reviewer unless ``user`` says."""
         user = user or self.district.reviewer_a
         return self._call("application_approve_extension", application, user, day=day)
+
+
+def request_form(**changes: str) -> dict[str, str]:
+    """The fields of the 登记申请 page for the request the ``register`` fixture makes (张三, in
+    person on 3 March 2025), with ``changes``; ``agency`` is left to choose."""
+    return {
+        "agency": "",
+        "channel": "in_person",
+        "arrived_on": "2025-03-03",
+        "confirmed_on": "",
+        "applicant_kind": "natural",
+        "applicant_name": "张三",
+        "id_type": "居民身份证",
+        "id_number": "110101199001011237",
+        "phone": "13800000000",
+        "email": "",
+        "address": "",
+        "postcode": "",
+        "subject": "2024年义务教育阶段学校招生划片方案",
+        "requested_form": "纸质",
+        "delivery": "邮寄",
+    } | changes

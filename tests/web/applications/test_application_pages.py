@@ -7,6 +7,7 @@ import datetime as dt
 
 import pytest
 from django.urls import reverse
+from request_steps import request_form
 
 from gongkai.core import wallclock
 from gongkai.web.applications import services
@@ -15,23 +16,13 @@ from gongkai.web.applications.models import Application
 D = dt.date
 PASSWORD = "gongkai-test-pass"
 
-FORM = {
-    "agency": "",
-    "channel": "in_person",
-    "arrived_on": "2025-03-03",
-    "confirmed_on": "",
-    "applicant_kind": "natural",
-    "applicant_name": "李四",
-    "id_type": "居民身份证",
-    "id_number": "110101199001011237",
-    "phone": "13900000000",
-    "email": "",
-    "address": "",
-    "postcode": "",
-    "subject": "2024年区级财政预算执行情况",
-    "requested_form": "电子数据",
-    "delivery": "电子邮件",
-}
+FORM = request_form(
+    applicant_name="李四",
+    phone="13900000000",
+    subject="2024年区级财政预算执行情况",
+    requested_form="电子数据",
+    delivery="电子邮件",
+)
 
 
 @pytest.fixture
