@@ -18,6 +18,10 @@ from gongkai.web.letters.snapshots import LetterInput
 
 D = dt.date
 ANSWER = LetterInput(issued_on=D(2025, 3, 20), decision="现将该信息随本答复书一并提供给您（共3页）")
+# the 补正通知书 of a notice sent on 5 March 2025 giving until 20 March
+CORRECTION = LetterInput(
+    issued_on=D(2025, 3, 5), correction_items="请写明文件名称", correction_deadline=D(2025, 3, 20)
+)
 
 
 def generate(district, application, key="answer:granted", data=ANSWER, user=None):
@@ -61,11 +65,7 @@ def test_numbers_use_the_agency_short_name_and_count_per_series_and_year(
         district,
         asked,
         key="correction",
-        data=LetterInput(
-            issued_on=D(2025, 3, 5),
-            correction_items="请写明文件名称",
-            correction_deadline=D(2025, 3, 20),
-        ),
+        data=CORRECTION,
     )
     next_year = generate(
         district, answered(), data=LetterInput(issued_on=D(2026, 1, 5), decision="现予公开")
@@ -204,12 +204,14 @@ def test_an_edited_template_is_versioned_and_used_by_the_next_letter(
     assert generate(district, answered()).template is None
 
 
-def test_an_edited_template_with_unknown_placeholders_is_refused_naming_them(district):
+def test_an_edited_template_with_unknown_placeholders_is_refused_naming_them(
+    district, save_template
+):
     with pytest.raises(services.TemplateInvalid) as caught:
-        services.letter_template_save(
-            acting_user=district.reviewer_a,
-            agency=district.dept_a,
-            key="correction",
+        save_template(
+            district.reviewer_a,
+            district.dept_a,
+            "correction",
             title="补正通知书",
             body="{legal_basis}{correction_items}{correction_deadline}{deadline}",
             basis="条例第三十条",
@@ -327,11 +329,7 @@ def test_the_application_page_is_offered_the_letters_its_events_call_for(distric
         district,
         app,
         key="correction",
-        data=LetterInput(
-            issued_on=D(2025, 3, 5),
-            correction_items="请写明文件名称",
-            correction_deadline=D(2025, 3, 20),
-        ),
+        data=CORRECTION,
     )
     assert suggested_letters(app, user=district.officer_a) == []
 
