@@ -171,6 +171,15 @@ def steps(district: District) -> Any:
     return RequestSteps(district)
 
 
+@pytest.fixture
+def postgres_only() -> None:
+    """Skip a test of simultaneous writers where it means nothing: SQLite serialises writes."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("只在 PostgreSQL 上有意义（GONGKAI_TEST_POSTGRES=1）；SQLite 串行写入")
+
+
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Any]:
     if not CHROMIUM.exists():

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import pytest
 from concurrency import all_at_once
-from django.db import connection
 
 from gongkai.web.applications import services
 from gongkai.web.applications.models import Application
@@ -15,10 +14,7 @@ CLERKS = 50
 
 @pytest.mark.postgres
 @pytest.mark.django_db(transaction=True)
-def test_fifty_simultaneous_registrations_get_fifty_different_numbers(register):
-    if connection.vendor != "postgresql":
-        pytest.skip("只在 PostgreSQL 上有意义（GONGKAI_TEST_POSTGRES=1）；SQLite 串行写入")
-
+def test_fifty_simultaneous_registrations_get_fifty_different_numbers(postgres_only, register):
     def clerk(i: int) -> None:
         applicant = services.ApplicantData(
             kind="natural",
