@@ -85,13 +85,11 @@ def secret_request(
 
 
 @pytest.fixture
-def protected(district) -> Application:
+def protected(district, steps) -> Application:
     app = secret_request(
         district.officer_a, district.dept_a, id_number="110101199001019992", phone="13800000001"
     )
-    return services.application_request_extension(
-        acting_user=district.officer_a, application=app, day=dt.date(2025, 3, 20), reason="x"
-    )
+    return steps.ask_extension(app, dt.date(2025, 3, 20))
 
 
 def targets(user: Any, protected: Application) -> tuple[int, ...]:
