@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from command_env import clean_env
+from command_env import clean_env, run_command
 
 BIN = Path(sys.executable).parent
 LIVE = Path(__file__).with_name("backup_live.py")
@@ -29,13 +29,8 @@ MUTABLE = {
 
 
 def gongkai(*args: str, data: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [str(BIN / "gongkai"), *args, "--data-dir", str(data)],
-        env=clean_env(data),
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
+    return run_command(
+        [str(BIN / "gongkai"), *args, "--data-dir", str(data)], clean_env(data), timeout=600
     )
 
 
@@ -60,13 +55,8 @@ def files(media: Path) -> dict[str, str]:
 
 def test_a_backup_under_writes_restores_every_record_and_file(tmp_path):
     live, fresh, archive = tmp_path / "live", tmp_path / "fresh", tmp_path / "b" / "backup.tar.gz"
-    built = subprocess.run(
-        [sys.executable, str(LIVE), "build", str(live)],
-        env=clean_env(live),
-        capture_output=True,
-        text=True,
-        timeout=900,
-        check=False,
+    built = run_command(
+        [sys.executable, str(LIVE), "build", str(live)], clean_env(live), timeout=900
     )
     assert built.returncode == 0, built.stderr
     before = rows(live / "gongkai.sqlite3")

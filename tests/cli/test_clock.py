@@ -28,10 +28,18 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     return status, out, err
 
 
+RECEIVED = "2025-09-26"  # a Friday just before the 国庆节 holiday
+
+
+def deadline(capsys: pytest.CaptureFixture[str], *options: str, as_of: str) -> tuple[int, str, str]:
+    """`gongkai deadline` for a request received on ``RECEIVED``, seen on ``as_of``."""
+    return run(capsys, "deadline", "--received", RECEIVED, *options, "--as-of", as_of)
+
+
 def test_deadline_prints_the_due_date_and_how_it_was_computed(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    status, out, err = run(capsys, "deadline", "--received", "2025-09-26", "--as-of", "2025-10-20")
+    status, out, err = deadline(capsys, as_of="2025-10-20")
     assert status == 0 and err == ""
     assert out.startswith("答复期限：2025年10月30日（周四）")
     assert "还剩8个工作日" in out
@@ -41,18 +49,14 @@ def test_deadline_prints_the_due_date_and_how_it_was_computed(
 def test_deadline_json_has_the_due_date_the_flags_and_the_steps(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    status, out, _ = run(
+    status, out, _ = deadline(
         capsys,
-        "deadline",
-        "--received",
-        "2025-09-26",
         "--pause",
         "2025-10-13:2025-10-20",
         "--extend",
         "2025-10-21",
-        "--as-of",
-        "2025-10-21",
         "--json",
+        as_of="2025-10-21",
     )
     assert status == 0
     document = json.loads(out)
@@ -68,16 +72,7 @@ def test_deadline_json_has_the_due_date_the_flags_and_the_steps(
 def test_deadline_restarts_after_a_correction_and_says_what_it_assumed(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    status, out, _ = run(
-        capsys,
-        "deadline",
-        "--received",
-        "2025-09-26",
-        "--correction-received",
-        "2025-10-15",
-        "--as-of",
-        "2025-10-16",
-    )
+    status, out, _ = deadline(capsys, "--correction-received", "2025-10-15", as_of="2025-10-16")
     assert status == 0
     assert "答复期限：2025年11月12日（周三）" in out
     assert "未指定 --correction-asked" in out
@@ -86,17 +81,8 @@ def test_deadline_restarts_after_a_correction_and_says_what_it_assumed(
 def test_deadline_by_online_channel_counts_from_the_confirmation(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    status, out, _ = run(
-        capsys,
-        "deadline",
-        "--received",
-        "2025-09-26",
-        "--channel",
-        "网络",
-        "--confirmed",
-        "2025-09-28",
-        "--as-of",
-        "2025-10-09",
+    status, out, _ = deadline(
+        capsys, "--channel", "网络", "--confirmed", "2025-09-28", as_of="2025-10-09"
     )
     assert status == 0 and "答复期限：2025年10月31日（周五）" in out
 
@@ -104,30 +90,13 @@ def test_deadline_by_online_channel_counts_from_the_confirmation(
 def test_deadline_with_a_fee_period_and_an_article_35_date(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    status, out, _ = run(
-        capsys,
-        "deadline",
-        "--received",
-        "2025-09-26",
-        "--fee",
-        "2025-10-13:2025-10-20",
-        "--as-of",
-        "2025-10-21",
-        "--json",
+    status, out, _ = deadline(
+        capsys, "--fee", "2025-10-13:2025-10-20", "--json", as_of="2025-10-21"
     )
     assert status == 0
     document = json.loads(out)
     assert document["due"] == "2025-11-07" and document["fee_payment_due"] == "2025-11-10"
-    status, out, _ = run(
-        capsys,
-        "deadline",
-        "--received",
-        "2025-09-26",
-        "--custom-due",
-        "2025-12-31",
-        "--as-of",
-        "2025-10-21",
-    )
+    status, out, _ = deadline(capsys, "--custom-due", "2025-12-31", as_of="2025-10-21")
     assert status == 0 and "答复期限：2025年12月31日（周三）" in out and "第三十五条" in out
 
 

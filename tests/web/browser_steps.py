@@ -4,7 +4,7 @@ Importable from every browser test (pytest puts ``tests/web`` on the path for it
 
 from __future__ import annotations
 
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Locator, Page, expect
 
 PASSWORD = "gongkai-test-pass"
 
@@ -35,3 +35,44 @@ def act(page: Page, label: str, fields: dict[str, str]) -> None:
         else:
             control.fill(value)
     box.locator("button[type=submit]").click()
+
+
+def visit_as(page: Page, base: str, username: str, path: str) -> None:
+    """Sign in as ``username`` and open ``path`` (a URL below ``base``, or a full URL)."""
+    login(page, base, username)
+    page.goto(path if path.startswith("http") else f"{base}{path}")
+
+
+def fill_request_form(page: Page) -> None:
+    """Fill the 登记申请 form with 王五's request for the 2024 school canteen inspections,
+    received in person on 3 March 2025 (the caller submits it)."""
+    page.select_option("select[name=channel]", "in_person")
+    page.fill("input[name=arrived_on]", "2025-03-03")
+    page.select_option("select[name=applicant_kind]", "natural")
+    page.fill("input[name=applicant_name]", "王五")
+    page.select_option("select[name=id_type]", "居民身份证")
+    page.fill("input[name=id_number]", "110101199001015676")
+    page.fill("input[name=phone]", "13700000000")
+    page.fill("textarea[name=subject]", "2024年学校食堂检查结果")
+    page.select_option("select[name=requested_form]", "纸质")
+    page.select_option("select[name=delivery]", "邮寄")
+
+
+def inbox_row(page: Page, table: str, number: str) -> Locator:
+    """Open 待我审批 from the main menu and return the row of request ``number`` in the table
+    with id ``table`` (``inbox`` for extensions, ``signoffs`` for answers to sign)."""
+    page.click("nav.mainnav >> text=待我审批")
+    return page.locator(f"#{table} tr[data-number='{number}']")
+
+
+def return_from_inbox(row: Locator, reason_field: str, reason: str) -> None:
+    """退回修改 on an inbox row, with ``reason`` typed into the field named ``reason_field``."""
+    row.locator("summary", has_text="退回修改").click()
+    row.locator(f"textarea[name='{reason_field}']").fill(reason)
+    row.locator("button", has_text="退回").click()
+
+
+def expect_told_of_return(page: Page, base: str, reason: str) -> None:
+    """The officer's 通知 list says the request came back with ``reason``."""
+    page.goto(f"{base}/notifications/")
+    expect(page.locator("table.list")).to_contain_text(f"被退回（{reason}）")

@@ -162,6 +162,24 @@ def answer(district: District) -> Callable[..., Any]:
     return make
 
 
+@pytest.fixture
+def steps(district: District) -> Any:
+    """Take a request through the register's services as department A's staff
+    (``tests/web/request_steps.py``)."""
+    from request_steps import RequestSteps
+
+    return RequestSteps(district)
+
+
+@pytest.fixture
+def postgres_only() -> None:
+    """Skip a test of simultaneous writers where it means nothing: SQLite serialises writes."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("只在 PostgreSQL 上有意义（GONGKAI_TEST_POSTGRES=1）；SQLite 串行写入")
+
+
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Any]:
     if not CHROMIUM.exists():

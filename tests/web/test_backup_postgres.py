@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from command_env import clean_env
+from command_env import clean_env, run_command
 
 pytestmark = pytest.mark.skipif(
     os.environ.get("GONGKAI_TEST_POSTGRES") != "1", reason="只在 PostgreSQL 测试中运行"
@@ -64,9 +64,8 @@ def test_a_postgres_backup_under_writes_restores_into_an_empty_database(tmp_path
         return clean_env(data) | {"DATABASE_URL": url}
 
     live, fresh, archive = tmp_path / "live", tmp_path / "fresh", tmp_path / "backup.tar.gz"
-    run = {"capture_output": True, "text": True, "timeout": 900, "check": False}
-    built = subprocess.run(
-        [sys.executable, str(LIVE), "build", str(live)], env=env(live, live_url), **run
+    built = run_command(
+        [sys.executable, str(LIVE), "build", str(live)], env(live, live_url), timeout=900
     )
     assert built.returncode == 0, built.stderr
     before = _tables(live_url)
@@ -79,18 +78,18 @@ def test_a_postgres_backup_under_writes_restores_into_an_empty_database(tmp_path
     )
     try:
         assert writer.stdout is not None and writer.stdout.readline().startswith("wrote")
-        backed = subprocess.run(
+        backed = run_command(
             [str(BIN / "gongkai"), "backup", str(archive), "--data-dir", str(live)],
-            env=env(live, live_url),
-            **run,
+            env(live, live_url),
+            timeout=900,
         )
         assert backed.returncode == 0, backed.stderr
     finally:
         writer.communicate(timeout=300)
-    restored = subprocess.run(
+    restored = run_command(
         [str(BIN / "gongkai"), "restore", str(archive), "--data-dir", str(fresh)],
-        env=env(fresh, restored_url),
-        **run,
+        env(fresh, restored_url),
+        timeout=900,
     )
     assert restored.returncode == 0, restored.stderr
     after, now_live = _tables(restored_url), _tables(live_url)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from browser_steps import act, login, logout
+from browser_steps import act, fill_request_form, login, logout, visit_as
 from playwright.sync_api import Page, expect
 
 from gongkai.web.applications.models import Application
@@ -24,16 +24,7 @@ def test_register_correct_extend_and_answer_in_the_browser(live_server, page, di
     login(page, base, "jyj_jbr")
 
     page.click("text=登记申请 >> nth=0")
-    page.select_option("select[name=channel]", "in_person")
-    page.fill("input[name=arrived_on]", "2025-03-03")
-    page.select_option("select[name=applicant_kind]", "natural")
-    page.fill("input[name=applicant_name]", "王五")
-    page.select_option("select[name=id_type]", "居民身份证")
-    page.fill("input[name=id_number]", "110101199001015676")
-    page.fill("input[name=phone]", "13700000000")
-    page.fill("textarea[name=subject]", "2024年学校食堂检查结果")
-    page.select_option("select[name=requested_form]", "纸质")
-    page.select_option("select[name=delivery]", "邮寄")
+    fill_request_form(page)
     page.click("button:has-text('登记')")
 
     expect(page.locator(".messages")).to_contain_text("已登记，受理编号 jyj-2025-0001")
@@ -52,15 +43,13 @@ def test_register_correct_extend_and_answer_in_the_browser(live_server, page, di
     assert due(page) == "2025-04-08"
     logout(page)
 
-    login(page, base, "jyj_shr")
-    page.goto(f"{base}/applications/{Application.objects.get().pk}/")
+    visit_as(page, base, "jyj_shr", f"/applications/{Application.objects.get().pk}/")
     act(page, "批准延期答复", {"ea-day": "2025-03-21"})
     expect(page.locator(".messages")).to_contain_text("已批准延期")
     assert due(page) == "2025-05-08"
     logout(page)
 
-    login(page, base, "jyj_jbr")
-    page.goto(f"{base}/applications/{Application.objects.get().pk}/")
+    visit_as(page, base, "jyj_jbr", f"/applications/{Application.objects.get().pk}/")
     act(
         page,
         "作出答复",

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from command_env import clean_env
+from command_env import clean_env, run_command
 from gongkai.web.config.datadir import KNOWN_SECRETS, SECRET_KEY_FILE
 
 BIN = Path(sys.executable).parent
@@ -21,7 +21,7 @@ PRINT_KEY = (
 
 
 def run(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(args, env=env, capture_output=True, text=True, timeout=180, check=False)
+    return run_command(args, env, timeout=180)
 
 
 def mode(path: Path) -> int:

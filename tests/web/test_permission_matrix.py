@@ -66,13 +66,15 @@ def concrete_urls(*record_pks: int) -> list[str]:
     return urls
 
 
-@pytest.fixture
-def protected(district) -> Application:
-    app = services.application_register(
-        acting_user=district.officer_a,
-        agency=district.dept_a,
+def secret_request(
+    user: Any, agency: Any, *, id_number: str = "1", phone: str = "13800000000"
+) -> Application:
+    """A request whose applicant and subject no one outside ``agency`` may see."""
+    return services.application_register(
+        acting_user=user,
+        agency=agency,
         applicant=services.ApplicantData(
-            kind="natural", name=SECRET_NAME, id_number="110101199001019992", phone="13800000001"
+            kind="natural", name=SECRET_NAME, id_number=id_number, phone=phone
         ),
         channel="in_person",
         arrived_on=dt.date(2025, 3, 3),
@@ -80,9 +82,14 @@ def protected(district) -> Application:
         requested_form="纸质",
         delivery="邮寄",
     )
-    return services.application_request_extension(
-        acting_user=district.officer_a, application=app, day=dt.date(2025, 3, 20), reason="x"
+
+
+@pytest.fixture
+def protected(district, steps) -> Application:
+    app = secret_request(
+        district.officer_a, district.dept_a, id_number="110101199001019992", phone="13800000001"
     )
+    return steps.ask_extension(app, dt.date(2025, 3, 20))
 
 
 def targets(user: Any, protected: Application) -> tuple[int, ...]:
@@ -93,18 +100,7 @@ def targets(user: Any, protected: Application) -> tuple[int, ...]:
     own = permissions.own_agency_ids(user)
     record = protected
     while record.pk in own:
-        record = services.application_register(
-            acting_user=record.created_by,
-            agency=record.agency,
-            applicant=services.ApplicantData(
-                kind="natural", name=SECRET_NAME, id_number="1", phone="13800000000"
-            ),
-            channel="in_person",
-            arrived_on=dt.date(2025, 3, 3),
-            subject=SECRET_SUBJECT,
-            requested_form="纸质",
-            delivery="邮寄",
-        )
+        record = secret_request(record.created_by, record.agency)
     assert protected.agency_id not in own
     return (record.pk, protected.agency_id)
 

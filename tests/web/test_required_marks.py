@@ -100,12 +100,8 @@ def test_the_officers_forms_mark_every_required_field(client, district, register
     scanned(client, reverse("litigation:new"))
 
 
-def test_the_reviewers_forms_mark_every_required_field(client, district, register, pinned):
-    from gongkai.web.applications import services
-
-    app = services.application_request_extension(
-        acting_user=district.officer_a, application=register(), day=dt.date(2025, 3, 20), reason="x"
-    )
+def test_the_reviewers_forms_mark_every_required_field(client, district, register, steps, pinned):
+    app = steps.ask_extension(register(), dt.date(2025, 3, 20))
     client.force_login(district.reviewer_a)
     inbox = scanned(client, reverse("applications:inbox"))
     assert app.number in inbox and inbox.count(MARK) >= 2

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from command_env import clean_env
+from command_env import clean_env, run_command
 from gongkai.cli.main import build_parser
 from gongkai.core.vocabulary import AuditAction
 
@@ -75,14 +75,7 @@ def test_serve_migrates_and_serves_pages_and_static_files(tmp_path):
 
 
 def test_manage_passes_through_to_django(tmp_path):
-    result = subprocess.run(
-        [str(BIN / "gongkai"), "manage", "check"],
-        env=clean_env(tmp_path),
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    result = run_command([str(BIN / "gongkai"), "manage", "check"], clean_env(tmp_path))
     assert result.returncode == 0, result.stderr
     assert "System check identified no issues" in result.stdout
 
@@ -93,27 +86,15 @@ def test_production_settings_pass_the_deployment_checklist(tmp_path):
         "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
         "DJANGO_ALLOWED_HOSTS": "gongkai.example.gov.cn",
     }
-    result = subprocess.run(
-        [sys.executable, "-m", "django", "check", "--deploy", "--fail-level", "WARNING"],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
+    result = run_command(
+        [sys.executable, "-m", "django", "check", "--deploy", "--fail-level", "WARNING"], env
     )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_production_refuses_to_start_without_a_secret_key(tmp_path):
     env = clean_env(tmp_path) | {"DJANGO_SETTINGS_MODULE": "gongkai.web.config.settings.production"}
-    result = subprocess.run(
-        [sys.executable, "-m", "django", "check"],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    result = run_command([sys.executable, "-m", "django", "check"], env)
     assert result.returncode != 0
     assert "缺少环境变量 DJANGO_SECRET_KEY" in result.stderr
 
@@ -214,35 +195,16 @@ def test_the_upload_storage_is_chosen_by_the_environment(tmp_path):
         " default_storage).__name__ if default_storage.save('a.txt', __import__('io').BytesIO(b'x'))"
         " else '')"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    result = run_command([sys.executable, "-c", code], env)
     assert result.stdout.strip() == "InMemoryStorage", result.stderr
-    bad = subprocess.run(
-        [sys.executable, "-m", "django", "check"],
-        env=env | {"GONGKAI_STORAGE_OPTIONS": "{bucket"},
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
+    bad = run_command(
+        [sys.executable, "-m", "django", "check"], env | {"GONGKAI_STORAGE_OPTIONS": "{bucket"}
     )
     assert "环境变量 GONGKAI_STORAGE_OPTIONS 应为 JSON" in bad.stderr
 
 
 def test_a_configuration_mistake_is_one_chinese_line_not_a_traceback(tmp_path):
     env = clean_env(tmp_path) | {"DJANGO_SETTINGS_MODULE": "gongkai.web.config.settings.production"}
-    result = subprocess.run(
-        [str(BIN / "gongkai"), "serve"],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    result = run_command([str(BIN / "gongkai"), "serve"], env)
     assert result.returncode == 2
     assert result.stderr.strip() == "配置错误：缺少环境变量 DJANGO_SECRET_KEY，请设置后重新启动"

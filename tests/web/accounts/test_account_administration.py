@@ -54,30 +54,20 @@ def test_a_reset_password_must_be_changed_at_the_next_login(client, district):
     assert AuditRecord.objects.filter(action=AuditAction.PASSWORD_RESET).exists()
 
 
-def test_removing_the_last_role_ends_access(district):
+def test_removing_the_last_role_ends_access(district, add_member):
     membership = Membership.objects.get(user=district.officer_b)
     services.member_remove(acting_user=district.admin, membership=membership, reason="调离")
     district.officer_b.refresh_from_db()
     assert not district.officer_b.is_active
-    services.member_add(
-        acting_user=district.admin, agency=district.dept_b, role=Role.OFFICER, username="wjw_jbr"
-    )
+    add_member(district.dept_b, "wjw_jbr")
     district.officer_b.refresh_from_db()
     assert district.officer_b.is_active  # a role given back restores access
 
 
-def test_granting_the_office_role_to_a_department_user_needs_confirmation(district):
+def test_granting_the_office_role_to_a_department_user_needs_confirmation(district, add_member):
     with pytest.raises(ApplicationError, match="请勾选确认"):
-        services.member_add(
-            acting_user=district.admin, agency=district.gov, role=Role.OFFICE, username="jyj_shr"
-        )
+        add_member(district.gov, "jyj_shr", role=Role.OFFICE)
     assert not Membership.objects.filter(user=district.reviewer_a, role="office").exists()
-    services.member_add(
-        acting_user=district.admin,
-        agency=district.gov,
-        role=Role.OFFICE,
-        username="jyj_shr",
-        confirm_office=True,
-    )
+    add_member(district.gov, "jyj_shr", role=Role.OFFICE, confirm_office=True)
     record = AuditRecord.objects.get(action=AuditAction.MEMBER_ADD, changes__user="jyj_shr")
     assert "已确认向部门工作人员" in record.changes["confirmed"]

@@ -12,8 +12,7 @@ from django.conf import settings
 from django.test import Client
 from django.urls import reverse
 
-from gongkai.web.accounts.roles import Role
-from gongkai.web.accounts.services import calendar_admin_grant, member_add
+from gongkai.web.accounts.services import calendar_admin_grant
 from gongkai.web.common.appendonly import AppendOnlyError
 from gongkai.web.common.models import AuditRecord
 from gongkai.web.orgs.services import agency_update_office
@@ -22,19 +21,13 @@ PASSWORD = "gongkai-test-pass"
 
 
 @pytest.fixture
-def trail(client, district, register):
+def trail(client, district, register, add_member):
     """One record of each kind in 示例区, and one in the other government."""
     register()
     agency_update_office(
         acting_user=district.reviewer_a, agency=district.dept_a, office_phone="0999-1234567"
     )
-    member_add(
-        acting_user=district.admin,
-        agency=district.dept_b,
-        role=Role.OFFICER,
-        username="new_officer",
-        password="Qx7!lantern-42",
-    )
+    add_member(district.dept_b, "new_officer", password="Qx7!lantern-42")
     client.post(reverse("login"), {"username": "jyj_jbr", "password": "wrong"})
     client.post(reverse("login"), {"username": "other_jbr", "password": "wrong"})
     register(acting_user=district.outsider, agency=district.other_gov)

@@ -9,20 +9,14 @@ from django.urls import reverse
 
 from gongkai.core.vocabulary import AuditAction
 from gongkai.web.accounts.models import Membership
-from gongkai.web.accounts.roles import Role
-from gongkai.web.accounts.services import member_add, member_remove
+from gongkai.web.accounts.services import member_remove
 from gongkai.web.common.errors import ApplicationError, PermissionDenied
 from gongkai.web.common.models import AuditRecord
 
 
-def test_the_administrator_adds_a_new_case_officer(district):
-    membership = member_add(
-        acting_user=district.admin,
-        agency=district.street,
-        role=Role.OFFICER,
-        username="dfjd_jbr",
-        full_name="街道经办",
-        password="a-long-enough-password-42",
+def test_the_administrator_adds_a_new_case_officer(district, add_member):
+    membership = add_member(
+        district.street, "dfjd_jbr", full_name="街道经办", password="a-long-enough-password-42"
     )
     user = get_user_model().objects.get(username="dfjd_jbr")
     assert user.check_password("a-long-enough-password-42")
@@ -30,29 +24,17 @@ def test_the_administrator_adds_a_new_case_officer(district):
     assert AuditRecord.objects.filter(action=AuditAction.MEMBER_ADD).count() == 1
 
 
-def test_a_weak_password_is_refused_in_chinese(district):
+def test_a_weak_password_is_refused_in_chinese(district, add_member):
     with pytest.raises(ApplicationError, match="密码"):
-        member_add(
-            acting_user=district.admin,
-            agency=district.street,
-            role=Role.OFFICER,
-            username="weak",
-            password="123",
-        )
+        add_member(district.street, "weak", password="123")
 
 
-def test_only_the_administrator_of_that_government_manages_people(district):
+def test_only_the_administrator_of_that_government_manages_people(district, add_member):
     for user in (district.office, district.reviewer_a):
         with pytest.raises(PermissionDenied):
-            member_add(acting_user=user, agency=district.dept_a, role=Role.OFFICER, username="x")
+            add_member(district.dept_a, "x", by=user)
     with pytest.raises(PermissionDenied):
-        member_add(
-            acting_user=district.admin,
-            agency=district.other_gov,
-            role=Role.OFFICER,
-            username="x",
-            password="a-long-enough-password-42",
-        )
+        add_member(district.other_gov, "x", password="a-long-enough-password-42")
 
 
 def test_removing_a_role_needs_a_reason_and_keeps_the_account(district):

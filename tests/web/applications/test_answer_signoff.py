@@ -109,21 +109,19 @@ def test_return_or_reject_needs_reasons_and_tells_the_officer(
     district, register, signing_agency, april, returned, state, what
 ):
     app = submitted(district, register)
-    with pytest.raises(ApplicationError, match=f"请写明{what}的理由"):
+
+    def decline(reason: str) -> None:
         services.application_decline_answer(
             acting_user=district.reviewer_a,
             application=app,
             day=april,
-            reason=" ",
+            reason=reason,
             returned=returned,
         )
-    services.application_decline_answer(
-        acting_user=district.reviewer_a,
-        application=app,
-        day=april,
-        reason="依据不准确",
-        returned=returned,
-    )
+
+    with pytest.raises(ApplicationError, match=f"请写明{what}的理由"):
+        decline(" ")
+    decline("依据不准确")
     app.refresh_from_db()
     assert app.status == "registered" and app.signoffs.get().state == state
     assert app.signoffs.get().reason == "依据不准确"

@@ -7,6 +7,7 @@ import datetime as dt
 
 import pytest
 from django.urls import reverse
+from request_steps import request_form
 
 from gongkai.core import wallclock
 from gongkai.web.applications import services
@@ -15,23 +16,13 @@ from gongkai.web.applications.models import Application
 D = dt.date
 PASSWORD = "gongkai-test-pass"
 
-FORM = {
-    "agency": "",
-    "channel": "in_person",
-    "arrived_on": "2025-03-03",
-    "confirmed_on": "",
-    "applicant_kind": "natural",
-    "applicant_name": "李四",
-    "id_type": "居民身份证",
-    "id_number": "110101199001011237",
-    "phone": "13900000000",
-    "email": "",
-    "address": "",
-    "postcode": "",
-    "subject": "2024年区级财政预算执行情况",
-    "requested_form": "电子数据",
-    "delivery": "电子邮件",
-}
+FORM = request_form(
+    applicant_name="李四",
+    phone="13900000000",
+    subject="2024年区级财政预算执行情况",
+    requested_form="电子数据",
+    delivery="电子邮件",
+)
 
 
 @pytest.fixture
@@ -124,13 +115,9 @@ def test_a_refused_action_shows_the_reason_and_keeps_the_input(officer_client, r
     assert app.events.count() == 1
 
 
-def test_an_officer_cannot_approve_an_extension_through_the_page(
-    officer_client, register, district
-):
+def test_an_officer_cannot_approve_an_extension_through_the_page(officer_client, register, steps):
     app = register()
-    services.application_request_extension(
-        acting_user=district.officer_a, application=app, day=D(2025, 3, 20), reason="x"
-    )
+    steps.ask_extension(app, D(2025, 3, 20))
     url = reverse("applications:act", args=[app.pk, "approve_extension"])
     answer = officer_client.post(url, {"ea-day": "2025-03-21"})
     assert answer.status_code == 403
@@ -147,11 +134,9 @@ def test_the_detail_page_shows_the_audit_trail_and_fees(officer_client, register
     assert "110101199001011237" not in page.text
 
 
-def test_the_queue_lists_overdue_and_waiting_requests(officer_client, register, district):
+def test_the_queue_lists_overdue_and_waiting_requests(officer_client, register, steps):
     overdue = register()  # due 2025-03-31, long past
-    waiting = services.application_request_correction(
-        acting_user=district.officer_a, application=register(), day=D(2025, 3, 4), note="x"
-    )
+    waiting = steps.ask_correction(register(), D(2025, 3, 4))
     page = officer_client.get(reverse("applications:queue"), {"view": "overdue"})
     assert overdue.number in page.text
     assert waiting.number not in page.text
@@ -191,10 +176,8 @@ def test_the_csv_export_masks_id_numbers(officer_client, register):
     assert "110101199001011237" not in text
 
 
-def test_the_audit_trail_is_shown_in_chinese(officer_client, register, district):
-    app = services.application_request_correction(
-        acting_user=district.officer_a, application=register(), day=D(2025, 3, 5), note="x"
-    )
+def test_the_audit_trail_is_shown_in_chinese(officer_client, register, steps):
+    app = steps.ask_correction(register(), D(2025, 3, 5))
     page = officer_client.get(reverse("applications:detail", args=[app.pk]))
     assert "状态：登记 → 补正中" in page.text
     assert "答复期限：2025-03-31 → （空）" in page.text
@@ -251,21 +234,10 @@ def test_requests_due_within_three_working_days_are_flagged(officer_client, regi
 
 
 def test_the_detail_page_lists_the_reviews_of_the_request_and_links_to_register_one(
-    officer_client, district, register, answer
+    officer_client, register, answer, steps
 ):
-    from gongkai.web.litigation.services import case_register
-
     app = answer(register(), day=D(2025, 3, 10), legal_basis="条例第三十六条第一项")
-    case_register(
-        acting_user=district.officer_a,
-        agency=district.dept_a,
-        application=app,
-        kind="review",
-        filed_on=D(2025, 4, 1),
-        body="示例区人民政府",
-        number="云溪复〔2025〕1号",
-        today=D(2025, 4, 2),
-    )
+    steps.review(app, D(2025, 4, 1), number="云溪复〔2025〕1号", today=D(2025, 4, 2))
     page = officer_client.get(reverse("applications:detail", args=[app.pk]))
     assert "云溪复〔2025〕1号" in page.text
     assert "行政复议" in page.text and "尚未审结" in page.text
@@ -282,24 +254,19 @@ def test_a_request_without_cases_says_so(officer_client, register):
 
 
 def test_the_detail_page_offers_the_letter_the_last_event_calls_for(
-    officer_client, district, register
+    officer_client, steps, register
 ):
-    app = services.application_request_correction(
-        acting_user=district.officer_a,
-        application=register(),
-        day=D(2025, 3, 4),
-        note="请说明所需信息的具体名称",
-    )
+    app = steps.ask_correction(register(), D(2025, 3, 4), note="请说明所需信息的具体名称")
     page = officer_client.get(reverse("applications:detail", args=[app.pk]))
     assert 'id="suggested-letters"' in page.text
     assert "补正通知书" in page.text
     assert reverse("letters:letter_new", kwargs={"pk": app.pk, "key": "correction"}) in page.text
 
 
-def test_someone_who_only_reads_is_offered_no_letter_and_no_case_form(client, district, register):
-    app = services.application_request_correction(
-        acting_user=district.officer_a, application=register(), day=D(2025, 3, 4), note="x"
-    )
+def test_someone_who_only_reads_is_offered_no_letter_and_no_case_form(
+    client, district, register, steps
+):
+    app = steps.ask_correction(register(), D(2025, 3, 4))
     client.force_login(district.admin)  # reads the whole government, handles nothing
     page = client.get(reverse("applications:detail", args=[app.pk]))
     assert page.status_code == 200
@@ -308,14 +275,10 @@ def test_someone_who_only_reads_is_offered_no_letter_and_no_case_form(client, di
 
 
 def test_a_request_closed_while_waiting_for_a_correction_shows_its_end_not_a_paused_clock(
-    officer_client, district, register
+    officer_client, district, register, steps
 ):
-    app = services.application_request_correction(
-        acting_user=district.officer_a,
-        application=register(),
-        day=D(2025, 3, 4),
-        note="请写明所需信息的名称",
-        reply_by=D(2025, 3, 18),
+    app = steps.ask_correction(
+        register(), D(2025, 3, 4), note="请写明所需信息的名称", reply_by=D(2025, 3, 18)
     )
     app = services.application_close_lapsed(
         acting_user=district.officer_a, application=app, day=D(2025, 3, 20)

@@ -98,15 +98,10 @@ def test_start_moves_a_registered_request_into_progress(register, district):
         services.application_start(acting_user=district.officer_a, application=app)
 
 
-def test_correction_pauses_and_restarts_the_clock(register, district):
-    app = register()
-    app = services.application_request_correction(
-        acting_user=district.officer_a, application=app, day=D(2025, 3, 5), note="请写明文件名称"
-    )
+def test_correction_pauses_and_restarts_the_clock(register, district, steps):
+    app = steps.ask_correction(register(), D(2025, 3, 5), note="请写明文件名称")
     assert app.status == Status.AWAITING_CORRECTION
-    app = services.application_receive_correction(
-        acting_user=district.officer_a, application=app, day=D(2025, 3, 10)
-    )
+    app = steps.receive_correction(app, D(2025, 3, 10))
     assert app.status == Status.IN_PROGRESS
     assert app.due_on == D(2025, 4, 8)  # 20 working days from 10 March, 清明 4 April skipped
     asked = AuditRecord.objects.get(application=app, action=AuditAction.CORRECTION_REQUEST)
@@ -116,254 +111,123 @@ def test_correction_pauses_and_restarts_the_clock(register, district):
     assert received.actor == district.officer_a
 
 
-def test_correction_can_be_asked_only_once_and_only_within_seven_working_days(register, district):
+def test_correction_can_be_asked_only_once_and_only_within_seven_working_days(register, steps):
     app = register()
     with pytest.raises(ApplicationError, match="7个工作日内"):
-        services.application_request_correction(
-            acting_user=district.officer_a, application=app, day=D(2025, 3, 13), note="x"
-        )
-    app = services.application_request_correction(
-        acting_user=district.officer_a, application=app, day=D(2025, 3, 4), note="x"
-    )
-    app = services.application_receive_correction(
-        acting_user=district.officer_a, application=app, day=D(2025, 3, 6)
-    )
+        steps.ask_correction(app, D(2025, 3, 13))
+    app = steps.ask_correction(app, D(2025, 3, 4))
+    app = steps.receive_correction(app, D(2025, 3, 6))
     with pytest.raises(ApplicationError, match="一次性"):
-        services.application_request_correction(
-            acting_user=district.officer_a, application=app, day=D(2025, 3, 7), note="y"
-        )
+        steps.ask_correction(app, D(2025, 3, 7), note="y")
 
 
-def test_receiving_a_correction_that_was_never_asked_for_is_refused(register, district):
+def test_receiving_a_correction_that_was_never_asked_for_is_refused(register, steps):
     with pytest.raises(ApplicationError, match="不能登记收到补正"):
-        services.application_receive_correction(
-            acting_user=district.officer_a, application=register(), day=D(2025, 3, 5)
-        )
+        steps.receive_correction(register(), D(2025, 3, 5))
 
 
-def test_consultation_time_does_not_count(register, district):
-    app = register()
-    app = services.application_send_consultation(
-        acting_user=district.officer_a,
-        application=app,
-        day=D(2025, 3, 10),
-        party="third_party",
-        party_name="甲公司",
-    )
+def test_consultation_time_does_not_count(register, steps):
+    app = steps.consult(register(), D(2025, 3, 10), "甲公司")
     assert app.status == Status.CONSULTING
-    app = services.application_receive_consultation(
-        acting_user=district.officer_a, application=app, day=D(2025, 3, 14), party_name="甲公司"
-    )
+    app = steps.receive_consultation(app, D(2025, 3, 14), "甲公司")
     assert app.status == Status.IN_PROGRESS
     assert app.due_on == D(2025, 4, 8)
 
 
-def test_the_request_stays_in_consultation_until_every_party_answered(register, district):
+def test_the_request_stays_in_consultation_until_every_party_answered(register, steps):
     app = register()
     for name in ("甲公司", "乙公司"):
-        app = services.application_send_consultation(
-            acting_user=district.officer_a,
-            application=app,
-            day=D(2025, 3, 10),
-            party="third_party",
-            party_name=name,
-        )
-    app = services.application_receive_consultation(
-        acting_user=district.officer_a, application=app, day=D(2025, 3, 12), party_name="甲公司"
-    )
+        app = steps.consult(app, D(2025, 3, 10), name)
+    app = steps.receive_consultation(app, D(2025, 3, 12), "甲公司")
     assert app.status == Status.CONSULTING
     with pytest.raises(ApplicationError, match="尚未答复的征求意见对象：乙公司"):
-        services.application_receive_consultation(
-            acting_user=district.officer_a, application=app, day=D(2025, 3, 13), party_name="丙公司"
-        )
-    app = services.application_receive_consultation(
-        acting_user=district.officer_a, application=app, day=D(2025, 3, 13), party_name="乙公司"
-    )
+        steps.receive_consultation(app, D(2025, 3, 13), "丙公司")
+    app = steps.receive_consultation(app, D(2025, 3, 13), "乙公司")
     assert app.status == Status.IN_PROGRESS
 
 
-def test_fee_notice_and_payment(register, district):
-    app = register()
-    app = services.application_issue_fee_notice(
-        acting_user=district.officer_a, application=app, day=D(2025, 3, 10), amount=Decimal("700")
-    )
+def test_fee_notice_and_payment(register, steps):
+    app = steps.fee_notice(register(), D(2025, 3, 10), Decimal("700"))
     assert app.status == Status.AWAITING_FEE
     with pytest.raises(ApplicationError, match=r"缴费金额应与收费通知一致（700\.00元）"):
-        services.application_record_payment(
-            acting_user=district.officer_a,
-            application=app,
-            day=D(2025, 3, 12),
-            amount=Decimal("70"),
-        )
-    app = services.application_record_payment(
-        acting_user=district.officer_a, application=app, day=D(2025, 3, 14), amount=Decimal("700")
-    )
+        steps.payment(app, D(2025, 3, 12), Decimal("70"))
+    app = steps.payment(app, D(2025, 3, 14), Decimal("700"))
     assert app.status == Status.IN_PROGRESS
     assert app.due_on == D(2025, 4, 8)  # 10–14 March not counted
     assert events(app)[-2:] == [EventKind.FEE_NOTICE, EventKind.FEE_PAID]
 
 
-def test_a_fee_of_zero_is_refused(register, district):
+def test_a_fee_of_zero_is_refused(register, steps):
     with pytest.raises(ApplicationError, match="收费金额必须大于0元"):
-        services.application_issue_fee_notice(
-            acting_user=district.officer_a,
-            application=register(),
-            day=D(2025, 3, 10),
-            amount=Decimal("0"),
-        )
+        steps.fee_notice(register(), D(2025, 3, 10), Decimal("0"))
 
 
-def test_an_extension_needs_a_request_and_a_reviewers_approval(register, district):
+def test_an_extension_needs_a_request_and_a_reviewers_approval(register, district, steps):
     app = register()
     with pytest.raises(ApplicationError, match="没有待审批的延期申请"):
-        services.application_approve_extension(
-            acting_user=district.reviewer_a, application=app, day=D(2025, 3, 20)
-        )
-    app = services.application_request_extension(
-        acting_user=district.officer_a, application=app, day=D(2025, 3, 20), reason="涉及档案调取"
-    )
+        steps.approve_extension(app, D(2025, 3, 20))
+    app = steps.ask_extension(app, D(2025, 3, 20), "涉及档案调取")
     assert app.due_on == D(2025, 3, 31)  # a request alone moves nothing
     with pytest.raises(PermissionDenied, match="审核人"):
-        services.application_approve_extension(
-            acting_user=district.officer_a, application=app, day=D(2025, 3, 21)
-        )
-    app = services.application_approve_extension(
-        acting_user=district.reviewer_a, application=app, day=D(2025, 3, 21)
-    )
+        steps.approve_extension(app, D(2025, 3, 21), user=district.officer_a)
+    app = steps.approve_extension(app, D(2025, 3, 21))
     assert app.due_on == D(2025, 4, 28)  # 20 more working days; Sunday 27 April was a workday
     assert actions(app)[-2:] == [AuditAction.EXTENSION_REQUEST, AuditAction.EXTENSION_APPROVE]
     with pytest.raises(ApplicationError, match="只能延长一次"):
-        services.application_request_extension(
-            acting_user=district.officer_a, application=app, day=D(2025, 3, 24), reason="再延"
-        )
+        steps.ask_extension(app, D(2025, 3, 24), "再延")
 
 
-def test_an_extension_after_the_period_ran_out_is_refused(register, district):
-    app = services.application_request_extension(
-        acting_user=district.officer_a, application=register(), day=D(2025, 3, 28), reason="x"
-    )
+def test_an_extension_after_the_period_ran_out_is_refused(register, steps):
+    app = steps.ask_extension(register(), D(2025, 3, 28))
     with pytest.raises(ApplicationError, match="原答复期限（2025-03-31）届满前"):
-        services.application_approve_extension(
-            acting_user=district.reviewer_a, application=app, day=D(2025, 4, 1)
-        )
+        steps.approve_extension(app, D(2025, 4, 1))
 
 
-def test_answering_records_a_table_3_outcome_of_that_years_format(register, district):
-    app = services.application_answer(
-        acting_user=district.officer_a,
-        application=register(),
-        day=D(2025, 3, 20),
-        outcome="partial",
-        legal_basis="条例第三十七条",
-    )
+def test_answering_records_a_table_3_outcome_of_that_years_format(register, answer):
+    app = answer(register(), day=D(2025, 3, 20), outcome="partial", legal_basis="条例第三十七条")
     assert app.status == Status.ANSWERED
     assert app.closed_on == D(2025, 3, 20)
     assert app.outcome == "partial"
     assert AuditAction.APPLICATION_ANSWER in actions(app)
 
 
-def test_an_outcome_row_of_the_other_format_is_refused(register, district):
+def test_an_outcome_row_of_the_other_format_is_refused(register, answer):
     # "other.no_correction" exists only in the 2021 format; 2020 uses the 2019 format.
     app = register(arrived_on=D(2020, 6, 1))
     with pytest.raises(ApplicationError, match="2020年度年报格式表三"):
-        services.application_answer(
-            acting_user=district.officer_a,
-            application=app,
-            day=D(2020, 6, 10),
-            outcome="other.no_correction",
-            legal_basis="条例第三十条",
-        )
-    app = services.application_answer(
-        acting_user=district.officer_a,
-        application=app,
-        day=D(2020, 6, 10),
-        outcome="other",
-        legal_basis="条例第三十条",
-    )
+        answer(app, day=D(2020, 6, 10), outcome="other.no_correction", legal_basis="条例第三十条")
+    app = answer(app, day=D(2020, 6, 10), outcome="other", legal_basis="条例第三十条")
     assert app.outcome == "other"
 
 
-def test_an_answer_without_legal_basis_is_refused(register, district):
+def test_an_answer_without_legal_basis_is_refused(register, answer):
     with pytest.raises(ApplicationError, match="法律依据"):
-        services.application_answer(
-            acting_user=district.officer_a,
-            application=register(),
-            day=D(2025, 3, 20),
-            outcome="granted",
-            legal_basis=" ",
-        )
+        answer(register(), day=D(2025, 3, 20), outcome="granted", legal_basis=" ")
 
 
-def test_a_closed_request_cannot_be_handled_again(register, district):
-    app = services.application_answer(
-        acting_user=district.officer_a,
-        application=register(),
-        day=D(2025, 3, 20),
-        outcome="granted",
-        legal_basis="条例第三十六条第（一）项",
-    )
+def test_a_closed_request_cannot_be_handled_again(register, answer, steps):
+    app = answer(register(), day=D(2025, 3, 20), legal_basis="条例第三十六条第（一）项")
     with pytest.raises(ApplicationError, match="已答复，不能再办理"):
-        services.application_send_consultation(
-            acting_user=district.officer_a,
-            application=app,
-            day=D(2025, 3, 21),
-            party="third_party",
-            party_name="甲",
-        )
+        steps.consult(app, D(2025, 3, 21), "甲")
 
 
-def test_events_must_be_recorded_in_date_order(register, district):
-    app = services.application_send_consultation(
-        acting_user=district.officer_a,
-        application=register(),
-        day=D(2025, 3, 10),
-        party="agency",
-        party_name="区财政局",
-    )
+def test_events_must_be_recorded_in_date_order(register, steps):
+    app = steps.consult(register(), D(2025, 3, 10), "区财政局", party="agency")
     with pytest.raises(ApplicationError, match="不能早于上一次办理事件的日期"):
-        services.application_receive_consultation(
-            acting_user=district.officer_a,
-            application=app,
-            day=D(2025, 3, 7),
-            party_name="区财政局",
-        )
+        steps.receive_consultation(app, D(2025, 3, 7), "区财政局")
 
 
-def test_termination_takes_an_other_handling_row(register, district):
-    app = services.application_request_correction(
-        acting_user=district.officer_a,
-        application=register(),
-        day=D(2025, 3, 5),
-        note="x",
-        reply_by=D(2025, 3, 20),
-    )
+def test_termination_takes_an_other_handling_row(register, steps):
+    app = steps.ask_correction(register(), D(2025, 3, 5), reply_by=D(2025, 3, 20))
     with pytest.raises(ApplicationError, match="其他处理"):
-        services.application_terminate(
-            acting_user=district.officer_a,
-            application=app,
-            day=D(2025, 4, 1),
-            outcome="granted",
-            reason="逾期未补正",
-        )
-    app = services.application_terminate(
-        acting_user=district.officer_a,
-        application=app,
-        day=D(2025, 4, 1),
-        outcome="other.no_correction",
-        reason="申请人逾期未补正",
-    )
+        steps.terminate(app, D(2025, 4, 1), "granted", "逾期未补正")
+    app = steps.terminate(app, D(2025, 4, 1), "other.no_correction", "申请人逾期未补正")
     assert app.status == Status.TERMINATED
     assert app.outcome == "other.no_correction"
 
 
-def test_changing_a_closed_outcome_needs_a_reviewer_and_a_reason(register, district):
-    app = services.application_answer(
-        acting_user=district.officer_a,
-        application=register(),
-        day=D(2025, 3, 20),
-        outcome="granted",
-        legal_basis="条例第三十六条",
-    )
+def test_changing_a_closed_outcome_needs_a_reviewer_and_a_reason(register, district, answer):
+    app = answer(register(), day=D(2025, 3, 20), outcome="granted", legal_basis="条例第三十六条")
     with pytest.raises(PermissionDenied):
         services.application_change_outcome(
             acting_user=district.officer_a, application=app, outcome="partial", reason="录错"

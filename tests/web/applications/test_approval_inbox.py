@@ -20,11 +20,9 @@ D = dt.date
 
 
 @pytest.fixture
-def asked(district, register, time_machine):
+def asked(register, steps, time_machine):
     time_machine.move_to(dt.datetime(2025, 3, 20, 10, tzinfo=CHINA), tick=False)
-    return services.application_request_extension(
-        acting_user=district.officer_a, application=register(), day=D(2025, 3, 20), reason="需调档"
-    )
+    return steps.ask_extension(register(), D(2025, 3, 20), "需调档")
 
 
 def test_a_request_reaches_the_reviewers_inbox_and_notifies_them(district, asked):

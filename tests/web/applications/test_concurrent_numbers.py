@@ -3,11 +3,8 @@ the per-agency-year counter row is locked with SELECT … FOR UPDATE)."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 from concurrency import all_at_once
-from django.db import connection
 
 from gongkai.web.applications import services
 from gongkai.web.applications.models import Application
@@ -17,26 +14,15 @@ CLERKS = 50
 
 @pytest.mark.postgres
 @pytest.mark.django_db(transaction=True)
-def test_fifty_simultaneous_registrations_get_fifty_different_numbers(district):
-    if connection.vendor != "postgresql":
-        pytest.skip("只在 PostgreSQL 上有意义（GONGKAI_TEST_POSTGRES=1）；SQLite 串行写入")
-
+def test_fifty_simultaneous_registrations_get_fifty_different_numbers(postgres_only, register):
     def clerk(i: int) -> None:
-        services.application_register(
-            acting_user=district.officer_a,
-            agency=district.dept_a,
-            applicant=services.ApplicantData(
-                kind="natural",
-                name=f"申请人{i}",
-                id_number=f"11010119900101{i:04d}",
-                phone="13800000000",
-            ),
-            channel="in_person",
-            arrived_on=dt.date(2025, 3, 3),
-            subject=f"第{i}件申请",
-            requested_form="纸质",
-            delivery="邮寄",
+        applicant = services.ApplicantData(
+            kind="natural",
+            name=f"申请人{i}",
+            id_number=f"11010119900101{i:04d}",
+            phone="13800000000",
         )
+        register(applicant=applicant, subject=f"第{i}件申请")
 
     errors = all_at_once(CLERKS, clerk)
 

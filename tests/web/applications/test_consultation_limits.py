@@ -8,7 +8,6 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
-from gongkai.web.applications import services
 from gongkai.web.applications.clock import deadline_for
 from gongkai.web.common.errors import ApplicationError
 
@@ -36,14 +35,9 @@ def test_the_reply_date_counts_from_receipt_and_silence_ends_the_pause(client, d
     assert "恢复计算" in silent.explanation
 
 
-def test_a_receipt_before_sending_is_refused(district, register):
+def test_a_receipt_before_sending_is_refused(steps, register):
     app = register(arrived_on=D(2025, 9, 26))
     with pytest.raises(ApplicationError, match="不能早于发出日期"):
-        services.application_send_consultation(
-            acting_user=district.officer_a,
-            application=app,
-            day=D(2025, 10, 13),
-            party="agency",
-            party_name="市财政局",
-            delivered_on=D(2025, 10, 10),
+        steps.consult(
+            app, D(2025, 10, 13), "市财政局", party="agency", delivered_on=D(2025, 10, 10)
         )

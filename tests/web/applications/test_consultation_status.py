@@ -10,7 +10,6 @@ import pytest
 from django.urls import reverse
 
 from gongkai.core.wallclock import CHINA
-from gongkai.web.applications import services
 from gongkai.web.common.errors import ApplicationError
 from gongkai.web.oversight.selectors import dashboard
 from gongkai.web.workcalendar.snapshots import work_calendar
@@ -18,16 +17,10 @@ from gongkai.web.workcalendar.snapshots import work_calendar
 D = dt.date
 
 
-def consulting(district, register):
+def consulting(steps, register):
     app = register(arrived_on=D(2025, 9, 26))
-    return services.application_send_consultation(
-        acting_user=district.officer_a,
-        application=app,
-        day=D(2025, 10, 13),
-        party="third_party",
-        party_name="甲公司",
-        delivered_on=D(2025, 10, 16),  # reply due 2025-11-06; silent → due 2025-11-26
-    )
+    # reply due 2025-11-06; silent → due 2025-11-26
+    return steps.consult(app, D(2025, 10, 13), "甲公司", delivered_on=D(2025, 10, 16))
 
 
 @pytest.fixture
@@ -42,23 +35,21 @@ def october(time_machine):
     return D(2025, 10, 20)
 
 
-def test_the_limit_is_cached_with_the_clock(district, register, december):
-    app = consulting(district, register)
+def test_the_limit_is_cached_with_the_clock(register, december, steps):
+    app = consulting(steps, register)
     assert app.consultation_ends_on == D(2025, 11, 6)
     assert app.due_on == D(2025, 11, 26)
     assert app.consultation_lapsed(december) and app.clock_running(december)
     assert not app.consultation_lapsed(D(2025, 11, 6))
-    services.application_receive_consultation(
-        acting_user=district.officer_a, application=app, day=D(2025, 12, 1), party_name="甲公司"
-    )
+    steps.receive_consultation(app, D(2025, 12, 1), "甲公司")
     app.refresh_from_db()
     assert app.consultation_ends_on is None
 
 
 def test_queue_and_page_show_the_limit_passed_and_the_overdue_clock(
-    client, district, register, december
+    client, district, register, december, steps
 ):
-    app = consulting(district, register)
+    app = consulting(steps, register)
     client.force_login(district.officer_a)
     overdue = client.get(reverse("applications:queue"), {"view": "overdue"}).content.decode()
     assert app.number in overdue
@@ -70,8 +61,8 @@ def test_queue_and_page_show_the_limit_passed_and_the_overdue_clock(
     assert "征求意见期限已于 2025-11-06 届满" in page
 
 
-def test_within_the_limit_it_still_shows_consulting(client, district, register, october):
-    app = consulting(district, register)
+def test_within_the_limit_it_still_shows_consulting(client, district, register, october, steps):
+    app = consulting(steps, register)
     client.force_login(district.officer_a)
     queue = client.get(reverse("applications:queue"), {"view": "open"}).content.decode()
     assert "征求意见中</span>" in queue and "征求意见期限已过" not in queue
@@ -81,33 +72,30 @@ def test_within_the_limit_it_still_shows_consulting(client, district, register, 
     assert 'id="status">征求意见中<' in page
 
 
-def test_the_dashboard_counts_a_lapsed_consultation_as_overdue(district, register, december):
-    consulting(district, register)
+def test_the_dashboard_counts_a_lapsed_consultation_as_overdue(district, register, december, steps):
+    consulting(steps, register)
     board = dashboard(user=district.office, today=december, calendar=work_calendar())
     row = next(r for r in board.rows if r.agency.pk == district.dept_a.pk)
     assert (row.open, row.overdue) == (1, 1)
 
 
-def test_the_daily_reminder_tells_of_a_lapsed_consultation_gone_overdue(
-    district, register, december
-):
+def test_the_daily_reminder_tells_of_a_lapsed_consultation_gone_overdue(register, december, steps):
     from gongkai.web.notifications.tasks import reminder_message
 
-    app = consulting(district, register)
+    app = consulting(steps, register)
     kind, message = reminder_message(app, december, D(2025, 12, 4))
     assert kind == "overdue" and "2025-11-26" in message
 
 
 def test_past_the_limit_the_agency_answers_without_recording_a_reply(
-    client, district, register, december
+    client, district, register, december, steps, answer
 ):
-    app = consulting(district, register)
+    app = consulting(steps, register)
     client.force_login(district.officer_a)
     page = client.get(reverse("applications:detail", args=[app.pk])).content.decode()
     assert 'name="an-outcome"' in page  # 作出答复 is offered
-    services.application_answer(
-        acting_user=district.officer_a,
-        application=app,
+    answer(
+        app,
         day=D(2025, 12, 1),
         outcome="withheld.third_party",
         legal_basis="条例第十五条、第三十六条第三项",
@@ -116,13 +104,7 @@ def test_past_the_limit_the_agency_answers_without_recording_a_reply(
     assert app.status == "answered" and app.closed_on == D(2025, 12, 1)
 
 
-def test_within_the_limit_an_answer_waits_for_the_reply(district, register, october):
-    app = consulting(district, register)
+def test_within_the_limit_an_answer_waits_for_the_reply(register, october, steps, answer):
+    app = consulting(steps, register)
     with pytest.raises(ApplicationError, match="征求意见期限（至2025-11-06）届满前不能作出答复"):
-        services.application_answer(
-            acting_user=district.officer_a,
-            application=app,
-            day=D(2025, 10, 20),
-            outcome="granted",
-            legal_basis="条例第三十六条第二项",
-        )
+        answer(app, day=D(2025, 10, 20), outcome="granted", legal_basis="条例第三十六条第二项")

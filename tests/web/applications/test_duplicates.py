@@ -7,28 +7,13 @@ import datetime as dt
 
 import pytest
 from django.urls import reverse
+from request_steps import request_form
 
 from gongkai.web.applications import services
 from gongkai.web.applications.duplicates import similar
 from gongkai.web.applications.models import Application
 
-FORM = {
-    "agency": "",
-    "channel": "in_person",
-    "arrived_on": "2025-03-10",
-    "confirmed_on": "",
-    "applicant_kind": "natural",
-    "applicant_name": "张三",
-    "id_type": "居民身份证",
-    "id_number": "110101199001011237",
-    "phone": "13800000000",
-    "email": "",
-    "address": "",
-    "postcode": "",
-    "subject": "2024年义务教育阶段学校招生划片方案（含附件）",
-    "requested_form": "纸质",
-    "delivery": "邮寄",
-}
+FORM = request_form(arrived_on="2025-03-10", subject="2024年义务教育阶段学校招生划片方案（含附件）")
 
 
 @pytest.fixture

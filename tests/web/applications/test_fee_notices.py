@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+import pytest
 from django.urls import reverse
 
 from gongkai.web.applications.enums import EventKind
@@ -47,21 +48,21 @@ def test_a_typed_amount_is_ignored_the_fee_is_computed(client, district, registe
     assert app.pages == 150  # noticed before the answer: the pages are on the register
 
 
-def test_an_absurd_page_count_is_a_form_error_not_a_server_error(client, district, register):
+@pytest.mark.parametrize(
+    ("pages", "message"),
+    [
+        pytest.param({"pages": "99999999999999999999"}, "不能超过", id="absurd-page-count"),
+        pytest.param({}, "按量计收请填写提供信息的页数", id="no-pages"),
+    ],
+)
+def test_a_page_fee_with_an_absurd_or_no_page_count_is_a_form_error_not_a_server_error(
+    client, district, register, pages, message
+):
     client.force_login(district.officer_a)
     app = register()
-    answer = notice(client, app, method="按量", pages="99999999999999999999")
+    answer = notice(client, app, method="按量", **pages)
     assert answer.status_code == 400  # the page again, with the form error
-    assert "不能超过" in answer.text
-    assert noticed_amount(app) is None
-
-
-def test_a_page_fee_without_pages_is_a_form_error(client, district, register):
-    client.force_login(district.officer_a)
-    app = register()
-    answer = notice(client, app, method="按量")
-    assert answer.status_code == 400  # the page again, with the form error
-    assert "按量计收请填写提供信息的页数" in answer.text
+    assert message in answer.text
     assert noticed_amount(app) is None
 
 

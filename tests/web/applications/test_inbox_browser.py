@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from browser_steps import login
+from browser_steps import act, expect_told_of_return, inbox_row, login, logout, return_from_inbox
 from playwright.sync_api import Page, expect
 
 from gongkai.core.wallclock import CHINA
@@ -17,13 +17,9 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 def ask(page: Page, base: str, pk: int, reason: str) -> None:
     page.goto(f"{base}/applications/{pk}/")
-    box = page.locator("details.action", has_text="申请延期答复")
-    box.locator("summary").click()
-    box.locator("[name='er-day']").fill("2025-03-20")
-    box.locator("[name='er-reason']").fill(reason)
-    box.locator("button[type=submit]").click()
+    act(page, "申请延期答复", {"er-day": "2025-03-20", "er-reason": reason})
     expect(page.locator(".messages")).to_contain_text("已提出延期申请")
-    page.click("text=退出")
+    logout(page)
 
 
 def test_return_then_approve_from_the_inbox(live_server, page, district, register, time_machine):
@@ -35,27 +31,22 @@ def test_return_then_approve_from_the_inbox(live_server, page, district, registe
 
     login(page, base, "jyj_shr")
     expect(page.locator("#inbox-count")).to_have_text("1")
-    page.click("nav.mainnav >> text=待我审批")
-    row = page.locator(f"#inbox tr[data-number='{app.number}']")
+    row = inbox_row(page, "inbox", app.number)
     expect(row).to_contain_text("需调取历年档案")
     expect(row).to_contain_text("2025-04-28")
-    row.locator("summary", has_text="退回修改").click()
-    row.locator("textarea[name='et-reason']").fill("请写明调取哪些年份的档案")
-    row.locator("button", has_text="退回").click()
+    return_from_inbox(row, "et-reason", "请写明调取哪些年份的档案")
     expect(page.locator(".messages")).to_contain_text("已退回延期申请")
     expect(page.locator("#inbox")).to_contain_text("没有待您审批的事项")
-    page.click("text=退出")
+    logout(page)
 
     login(page, base, "jyj_jbr")
-    page.goto(f"{base}/notifications/")
-    expect(page.locator("table.list")).to_contain_text("被退回（请写明调取哪些年份的档案）")
-    page.click("text=退出")
+    expect_told_of_return(page, base, "请写明调取哪些年份的档案")
+    logout(page)
     login(page, base, "jyj_jbr")
     ask(page, base, app.pk, "需调取2019至2024年档案")
 
     login(page, base, "jyj_shr")
-    page.click("nav.mainnav >> text=待我审批")
-    row = page.locator(f"#inbox tr[data-number='{app.number}']")
+    row = inbox_row(page, "inbox", app.number)
     row.locator("button", has_text="批准").click()
     expect(page.locator(".messages")).to_contain_text("已批准延期")
     app.refresh_from_db()

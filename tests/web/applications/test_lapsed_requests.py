@@ -21,14 +21,10 @@ D = dt.date
 
 
 @pytest.fixture
-def lapsed(register, district):
+def lapsed(register, steps):
     """A request received 2025-03-03 whose 补正 notice gave the applicant until 2025-03-25."""
-    return services.application_request_correction(
-        acting_user=district.officer_a,
-        application=register(),
-        day=D(2025, 3, 4),
-        note="请写明所需信息的名称、文号",
-        reply_by=D(2025, 3, 25),
+    return steps.ask_correction(
+        register(), D(2025, 3, 4), note="请写明所需信息的名称、文号", reply_by=D(2025, 3, 25)
     )
 
 
@@ -44,13 +40,11 @@ def test_the_queue_flags_a_request_whose_correction_period_has_passed(client, di
     assert "补正期限已过，可按逾期不补正办结" in page.text
 
 
-def test_a_request_still_within_its_correction_period_is_not_flagged(client, district, register):
-    app = services.application_request_correction(
-        acting_user=district.officer_a,
-        application=register(),
-        day=D(2025, 3, 4),
-        note="x",
-        reply_by=wallclock.today() + dt.timedelta(days=30),
+def test_a_request_still_within_its_correction_period_is_not_flagged(
+    client, district, register, steps
+):
+    app = steps.ask_correction(
+        register(), D(2025, 3, 4), reply_by=wallclock.today() + dt.timedelta(days=30)
     )
     client.force_login(district.officer_a)
     assert app.number not in client.get(reverse("applications:queue"), {"view": "lapsed"}).text
@@ -72,13 +66,9 @@ def test_closing_a_lapsed_request_ends_it_as_no_correction_with_an_audit_record(
     assert record.actor == district.officer_a
 
 
-def test_a_request_of_a_2019_format_year_ends_in_the_single_other_row(register, district):
-    app = services.application_request_correction(
-        acting_user=district.officer_a,
-        application=register(arrived_on=D(2020, 6, 1)),
-        day=D(2020, 6, 2),
-        note="x",
-        reply_by=D(2020, 6, 16),
+def test_a_request_of_a_2019_format_year_ends_in_the_single_other_row(register, district, steps):
+    app = steps.ask_correction(
+        register(arrived_on=D(2020, 6, 1)), D(2020, 6, 2), reply_by=D(2020, 6, 16)
     )
     app = services.application_close_lapsed(
         acting_user=district.officer_a, application=app, day=D(2020, 6, 18)
@@ -93,24 +83,15 @@ def test_closing_before_the_period_ends_is_refused_with_the_date(district, lapse
         )
 
 
-def test_a_notice_without_a_period_cannot_be_judged_lapsed(register, district):
-    app = services.application_request_correction(
-        acting_user=district.officer_a, application=register(), day=D(2025, 3, 4), note="x"
-    )
+def test_a_notice_without_a_period_cannot_be_judged_lapsed(register, district, steps):
+    app = steps.ask_correction(register(), D(2025, 3, 4))
     assert app.lapses_on is None
     with pytest.raises(ApplicationError, match="未写明补正期限"):
         services.application_close_lapsed(acting_user=district.officer_a, application=app)
 
 
-def test_an_unpaid_fee_past_20_working_days_ends_as_no_fee_paid(register, district):
-    app = services.application_issue_fee_notice(
-        acting_user=district.officer_a,
-        application=services.application_start(
-            acting_user=district.officer_a, application=register()
-        ),
-        day=D(2025, 3, 10),
-        amount=Decimal("100"),
-    )
+def test_an_unpaid_fee_past_20_working_days_ends_as_no_fee_paid(register, district, steps):
+    app = steps.fee_notice(steps.start(register()), D(2025, 3, 10), Decimal("100"))
     assert app.lapses_on is not None and app.lapses_on > D(2025, 4, 1)
     app = services.application_close_lapsed(
         acting_user=district.officer_a,

@@ -7,35 +7,30 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from browser_steps import act, expect_told_of_return, inbox_row, login, logout, return_from_inbox
 from playwright.sync_api import Page, expect
 
 from gongkai.core.wallclock import CHINA
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-PASSWORD = "gongkai-test-pass"
-
-
-def login(page: Page, base: str, username: str) -> None:
-    page.goto(f"{base}/login/")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("button[type=submit]")
-    expect(page.locator(".tabs")).to_be_visible()
 
 
 def submit(page: Page, base: str, pk: int, basis: str) -> None:
     page.goto(f"{base}/applications/{pk}/")
     expect(page.locator("details.action", has_text="作出答复")).to_have_count(0)
-    box = page.locator("details.action", has_text="提交签发")
-    box.locator("summary").click()
-    box.locator("[name='sa-day']").fill("2025-03-24")
-    box.locator("[name='sa-outcome']").select_option("granted")
-    box.locator("[name='sa-legal_basis']").fill(basis)
-    box.locator("[name='sa-summary']").fill("现将招生划片方案提供给您")
-    box.locator("button[type=submit]").click()
+    act(
+        page,
+        "提交签发",
+        {
+            "sa-day": "2025-03-24",
+            "sa-outcome": "granted",
+            "sa-legal_basis": basis,
+            "sa-summary": "现将招生划片方案提供给您",
+        },
+    )
     expect(page.locator(".messages")).to_contain_text("答复已提交审核人签发")
     expect(page.locator("#signoffs")).to_contain_text("待签发")
-    page.click("text=退出")
+    logout(page)
 
 
 def test_return_then_sign_from_the_inbox(
@@ -51,27 +46,22 @@ def test_return_then_sign_from_the_inbox(
 
     login(page, base, "jyj_shr")
     expect(page.locator("#inbox-count")).to_have_text("1")
-    page.click("nav.mainnav >> text=待我审批")
-    row = page.locator(f"#signoffs tr[data-number='{app.number}']")
+    row = inbox_row(page, "signoffs", app.number)
     expect(row).to_contain_text("条例第三十六条第一项")
     expect(row).to_contain_text("2025-03-31")
     expect(row).to_contain_text("剩余4个工作日")
     page.screenshot(path=str(tmp_path / "signoff-inbox.png"), full_page=True)
-    row.locator("summary", has_text="退回修改").click()
-    row.locator("textarea[name='sr-reason']").fill("予以公开应依第三十六条第二项")
-    row.locator("button", has_text="退回").click()
+    return_from_inbox(row, "sr-reason", "予以公开应依第三十六条第二项")
     expect(page.locator(".messages")).to_contain_text("已退回答复")
     expect(page.locator("#signoffs")).to_contain_text("没有待您签发的答复")
-    page.click("text=退出")
+    logout(page)
 
     login(page, base, "jyj_jbr")
-    page.goto(f"{base}/notifications/")
-    expect(page.locator("table.list")).to_contain_text("被退回（予以公开应依第三十六条第二项）")
+    expect_told_of_return(page, base, "予以公开应依第三十六条第二项")
     submit(page, base, app.pk, "条例第三十六条第二项")
 
     login(page, base, "jyj_shr")
-    page.click("nav.mainnav >> text=待我审批")
-    row = page.locator(f"#signoffs tr[data-number='{app.number}']")
+    row = inbox_row(page, "signoffs", app.number)
     row.locator("button", has_text="签发").first.click()
     expect(page.locator(".messages")).to_contain_text("已签发")
     page.goto(f"{base}/applications/{app.pk}/")

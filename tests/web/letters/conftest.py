@@ -24,3 +24,28 @@ def answered(register: Callable[..., Any], answer: Callable[..., Any]) -> Callab
         return answer(register(), start=True, outcome=outcome, summary=summary)
 
     return make
+
+
+@pytest.fixture
+def save_template() -> Callable[..., Any]:
+    """Save ``agency``'s own version of template ``key`` as ``user``: the default one, its body
+    with ``edit`` = (old, new) replaced if given, and ``fields`` (title, body, basis, remedy)
+    typed instead where given."""
+    from gongkai.core.letters import default_template
+    from gongkai.web.letters import services
+
+    def save(
+        user: Any, agency: Any, key: str, edit: tuple[str, str] | None = None, **fields: str
+    ) -> Any:
+        default = default_template(key)
+        typed = {
+            "title": default.title,
+            "body": default.body.replace(*edit) if edit else default.body,
+            "basis": default.basis,
+            "remedy": default.remedy,
+        }
+        return services.letter_template_save(
+            acting_user=user, agency=agency, key=key, **(typed | fields)
+        )
+
+    return save

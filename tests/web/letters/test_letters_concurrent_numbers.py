@@ -7,7 +7,6 @@ import datetime as dt
 
 import pytest
 from concurrency import all_at_once
-from django.db import connection
 
 from gongkai.web.letters import services
 from gongkai.web.letters.models import Letter
@@ -19,10 +18,8 @@ CLERKS = 20
 @pytest.mark.postgres
 @pytest.mark.django_db(transaction=True)
 def test_twenty_simultaneous_letters_get_twenty_different_numbers(
-    district, register, settings, tmp_path
+    postgres_only, district, register, steps, settings, tmp_path
 ):
-    if connection.vendor != "postgresql":
-        pytest.skip("只在 PostgreSQL 上有意义（GONGKAI_TEST_POSTGRES=1）；SQLite 串行写入")
     settings.STORAGES = {
         **settings.STORAGES,
         "default": {
@@ -30,14 +27,12 @@ def test_twenty_simultaneous_letters_get_twenty_different_numbers(
             "OPTIONS": {"location": str(tmp_path)},
         },
     }
-    from gongkai.web.applications import services as apps
 
     applications = [
         # the notice states the recorded 补正 period (issue 10), so each request records one
-        apps.application_request_correction(
-            acting_user=district.officer_a,
-            application=register(),
-            day=dt.date(2025, 3, 5),
+        steps.ask_correction(
+            register(),
+            dt.date(2025, 3, 5),
             note="请写明所需政府信息的名称",
             reply_by=dt.date(2025, 3, 20),
         )

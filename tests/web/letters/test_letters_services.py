@@ -18,6 +18,10 @@ from gongkai.web.letters.snapshots import LetterInput
 
 D = dt.date
 ANSWER = LetterInput(issued_on=D(2025, 3, 20), decision="现将该信息随本答复书一并提供给您（共3页）")
+# the 补正通知书 of a notice sent on 5 March 2025 giving until 20 March
+CORRECTION = LetterInput(
+    issued_on=D(2025, 3, 5), correction_items="请写明文件名称", correction_deadline=D(2025, 3, 20)
+)
 
 
 def generate(district, application, key="answer:granted", data=ANSWER, user=None):
@@ -44,7 +48,7 @@ def test_an_answer_letter_is_numbered_rendered_stored_and_linked_to_the_answer(d
 
 
 def test_numbers_use_the_agency_short_name_and_count_per_series_and_year(
-    district, answered, register
+    district, answered, register, steps
 ):
     services.letter_settings_save(
         acting_user=district.reviewer_a,
@@ -54,24 +58,14 @@ def test_numbers_use_the_agency_short_name_and_count_per_series_and_year(
     )
     first = generate(district, answered())
     second = generate(district, answered())
-    from gongkai.web.applications import services as apps
-
-    asked = apps.application_request_correction(
-        acting_user=district.officer_a,
-        application=register(),
-        day=D(2025, 3, 5),
-        note="请写明文件名称",
-        reply_by=D(2025, 3, 20),
+    asked = steps.ask_correction(
+        register(), D(2025, 3, 5), note="请写明文件名称", reply_by=D(2025, 3, 20)
     )
     correction = generate(
         district,
         asked,
         key="correction",
-        data=LetterInput(
-            issued_on=D(2025, 3, 5),
-            correction_items="请写明文件名称",
-            correction_deadline=D(2025, 3, 20),
-        ),
+        data=CORRECTION,
     )
     next_year = generate(
         district, answered(), data=LetterInput(issued_on=D(2026, 1, 5), decision="现予公开")
@@ -120,10 +114,10 @@ def test_an_officer_of_another_agency_cannot_generate_letters(district, answered
         generate(district, answered(), user=district.officer_b)
 
 
-def test_an_extension_notice_states_the_clocks_dates_never_the_typed_ones(district, register):
+def test_an_extension_notice_states_the_clocks_dates_never_the_typed_ones(
+    district, register, steps
+):
     """条例 第三十三条第二款: the 延长后的答复期限 comes from the clock, after the approval."""
-    from gongkai.web.applications import services as apps
-
     typed = LetterInput(
         issued_on=D(2025, 3, 20),
         extension_reason="需调取档案",
@@ -134,39 +128,28 @@ def test_an_extension_notice_states_the_clocks_dates_never_the_typed_ones(distri
     app = register()
     with pytest.raises(ApplicationError, match="延期须先经审核人批准"):
         generate(district, app, key="extension", data=typed)
-    app = apps.application_request_extension(
-        acting_user=district.officer_a, application=app, day=D(2025, 3, 20), reason="需调档"
-    )
-    app = apps.application_approve_extension(
-        acting_user=district.reviewer_a, application=app, day=D(2025, 3, 20)
+    app = steps.approve_extension(
+        steps.ask_extension(app, D(2025, 3, 20), "需调档"), D(2025, 3, 20)
     )
     letter = generate(district, app, key="extension", data=typed)
     assert "2025年3月31日" in letter.text and "2025年4月28日" in letter.text
     assert "5月30日" not in letter.text and "25个工作日" not in letter.text
 
 
-def test_a_correction_notice_states_the_recorded_period(district, register):
-    from gongkai.web.applications import services as apps
-
+def test_a_correction_notice_states_the_recorded_period(district, register, steps):
     typed = LetterInput(
         issued_on=D(2025, 3, 5), correction_items="请写明年份", correction_deadline=D(2025, 12, 31)
     )
     with pytest.raises(ApplicationError, match="请先在申请中登记补正通知"):
         generate(district, register(), key="correction", data=typed)
-    asked = apps.application_request_correction(
-        acting_user=district.officer_a,
-        application=register(),
-        day=D(2025, 3, 5),
-        note="请写明年份",
-        reply_by=D(2025, 3, 20),
+    asked = steps.ask_correction(
+        register(), D(2025, 3, 5), note="请写明年份", reply_by=D(2025, 3, 20)
     )
     letter = generate(district, asked, key="correction", data=typed)
     assert "2025年3月20日" in letter.text and "2025年12月31日" not in letter.text
 
 
-def test_a_consultation_letter_dates_the_reply_from_receipt_only(district, register):
-    from gongkai.web.applications import services as apps
-
+def test_a_consultation_letter_dates_the_reply_from_receipt_only(district, register, steps):
     data = LetterInput(
         issued_on=D(2025, 3, 10),
         third_party_name="甲公司",
@@ -174,23 +157,10 @@ def test_a_consultation_letter_dates_the_reply_from_receipt_only(district, regis
         consultation_matter="贵方的商业秘密",
         reply_by=D(2025, 3, 12),
     )
-    unknown = apps.application_send_consultation(
-        acting_user=district.officer_a,
-        application=register(),
-        day=D(2025, 3, 10),
-        party="third_party",
-        party_name="甲公司",
-    )
+    unknown = steps.consult(register(), D(2025, 3, 10), "甲公司")
     letter = generate(district, unknown, key="consultation", data=data)
     assert "15个工作日内" in letter.text and "2025年3月12日" not in letter.text
-    known = apps.application_send_consultation(
-        acting_user=district.officer_a,
-        application=register(),
-        day=D(2025, 3, 10),
-        party="third_party",
-        party_name="甲公司",
-        delivered_on=D(2025, 3, 12),
-    )
+    known = steps.consult(register(), D(2025, 3, 10), "甲公司", delivered_on=D(2025, 3, 12))
     letter = generate(district, known, key="consultation", data=data)
     assert "即2025年4月2日前" in letter.text  # 15 working days from receipt on 12 March
 
@@ -214,28 +184,16 @@ def test_a_fee_notice_itemises_the_fee_from_the_register(district, register):
     assert "合计：人民币100元（大写：壹佰元整）" in letter.text
 
 
-def test_an_edited_template_is_versioned_and_used_by_the_next_letter(district, answered):
-    from gongkai.core.letters import default_template
+def test_an_edited_template_is_versioned_and_used_by_the_next_letter(
+    district, answered, save_template
+):
+    def edited(new: str):
+        return save_template(
+            district.reviewer_a, district.dept_a, "answer:granted", ("特此告知。", new)
+        )
 
-    default = default_template("answer:granted")
-    row = services.letter_template_save(
-        acting_user=district.reviewer_a,
-        agency=district.dept_a,
-        key="answer:granted",
-        title=default.title,
-        body=default.body.replace("特此告知。", "特此答复。"),
-        basis=default.basis,
-        remedy=default.remedy,
-    )
-    again = services.letter_template_save(
-        acting_user=district.reviewer_a,
-        agency=district.dept_a,
-        key="answer:granted",
-        title=default.title,
-        body=default.body.replace("特此告知。", "特此函复。"),
-        basis=default.basis,
-        remedy=default.remedy,
-    )
+    row = edited("特此答复。")
+    again = edited("特此函复。")
     assert (row.version, again.version) == (1, 2)
     letter = generate(district, answered())
     assert letter.template == again
@@ -246,12 +204,14 @@ def test_an_edited_template_is_versioned_and_used_by_the_next_letter(district, a
     assert generate(district, answered()).template is None
 
 
-def test_an_edited_template_with_unknown_placeholders_is_refused_naming_them(district):
+def test_an_edited_template_with_unknown_placeholders_is_refused_naming_them(
+    district, save_template
+):
     with pytest.raises(services.TemplateInvalid) as caught:
-        services.letter_template_save(
-            acting_user=district.reviewer_a,
-            agency=district.dept_a,
-            key="correction",
+        save_template(
+            district.reviewer_a,
+            district.dept_a,
+            "correction",
             title="补正通知书",
             body="{legal_basis}{correction_items}{correction_deadline}{deadline}",
             basis="条例第三十条",
@@ -260,20 +220,9 @@ def test_an_edited_template_with_unknown_placeholders_is_refused_naming_them(dis
     assert caught.value.problems == ("正文中有未知的占位符：{deadline}，请删除或改为可用的占位符",)
 
 
-def test_a_case_officer_cannot_change_the_agency_templates(district):
-    from gongkai.core.letters import default_template
-
-    t = default_template("correction")
+def test_a_case_officer_cannot_change_the_agency_templates(district, save_template):
     with pytest.raises(PermissionDenied, match="审核人或公开办"):
-        services.letter_template_save(
-            acting_user=district.officer_a,
-            agency=district.dept_a,
-            key="correction",
-            title=t.title,
-            body=t.body,
-            basis=t.basis,
-            remedy=t.remedy,
-        )
+        save_template(district.officer_a, district.dept_a, "correction")
 
 
 def test_a_letter_is_voided_with_a_reason_never_deleted(district, answered):
@@ -380,11 +329,7 @@ def test_the_application_page_is_offered_the_letters_its_events_call_for(distric
         district,
         app,
         key="correction",
-        data=LetterInput(
-            issued_on=D(2025, 3, 5),
-            correction_items="请写明文件名称",
-            correction_deadline=D(2025, 3, 20),
-        ),
+        data=CORRECTION,
     )
     assert suggested_letters(app, user=district.officer_a) == []
 

@@ -232,19 +232,11 @@ def form_value(page: str, name: str) -> str:
 
 
 def test_the_correction_notice_is_prefilled_from_the_register_and_linked_to_its_event(
-    client, district, register
+    client, district, register, steps
 ):
-    from gongkai.web.applications import services as register_services
-
-    app = register_services.application_start(
-        acting_user=district.officer_a, application=register()
-    )
-    register_services.application_request_correction(
-        acting_user=district.officer_a,
-        application=app,
-        day=dt.date(2025, 3, 5),
-        note="请写明所需文件的名称或文号",
-        reply_by=dt.date(2025, 3, 20),
+    app = steps.start(register())
+    steps.ask_correction(
+        app, dt.date(2025, 3, 5), note="请写明所需文件的名称或文号", reply_by=dt.date(2025, 3, 20)
     )
     client.force_login(district.officer_a)
     url = reverse("letters:letter_new", kwargs={"pk": app.pk, "key": "correction"})
@@ -267,22 +259,11 @@ def test_the_correction_notice_is_prefilled_from_the_register_and_linked_to_its_
 
 
 def test_the_extension_notice_is_prefilled_with_both_due_dates_from_the_clock(
-    client, district, register
+    client, district, register, steps
 ):
-    from gongkai.web.applications import services as register_services
-
-    app = register_services.application_start(
-        acting_user=district.officer_a, application=register()
-    )
-    register_services.application_request_extension(
-        acting_user=district.officer_a,
-        application=app,
-        day=dt.date(2025, 3, 25),
-        reason="需调取档案",
-    )
-    register_services.application_approve_extension(
-        acting_user=district.reviewer_a, application=app, day=dt.date(2025, 3, 26)
-    )
+    app = steps.start(register())
+    steps.ask_extension(app, dt.date(2025, 3, 25), "需调取档案")
+    steps.approve_extension(app, dt.date(2025, 3, 26))
     client.force_login(district.officer_a)
     url = reverse("letters:letter_new", kwargs={"pk": app.pk, "key": "extension"})
     page = client.get(url).content.decode()
@@ -315,19 +296,8 @@ def test_a_delivery_is_recorded_on_the_application_page(client, district, answer
     assert "送达：2025-03-24 直接送达（申请人本人签收）" in page
 
 
-def test_the_index_shows_which_templates_a_department_inherits(client, district):
-    from gongkai.web.letters import services
-
-    t = default_template("fee")
-    services.letter_template_save(
-        acting_user=district.office,
-        agency=district.gov,
-        key="fee",
-        title=t.title,
-        body=t.body,
-        basis=t.basis,
-        remedy=t.remedy,
-    )
+def test_the_index_shows_which_templates_a_department_inherits(client, district, save_template):
+    save_template(district.office, district.gov, "fee")
     client.force_login(district.officer_a)
     page = client.get(reverse("letters:index")).content.decode()
     assert "沿用示例区人民政府第1版" in page
@@ -336,19 +306,17 @@ def test_the_index_shows_which_templates_a_department_inherits(client, district)
 
 
 def test_a_letter_dated_in_a_year_without_a_holiday_notice_warns_provisional(
-    client, district, register, time_machine
+    client, district, register, steps, time_machine
 ):
     """The dated fields are shown from the clock, disabled; a provisional (暂定) date warns."""
     import datetime as dt
 
     from gongkai.core.wallclock import CHINA
-    from gongkai.web.applications import services as apps
 
     time_machine.move_to(dt.datetime(2027, 3, 10, 10, tzinfo=CHINA), tick=False)
-    asked = apps.application_request_correction(
-        acting_user=district.officer_a,
-        application=register(arrived_on=dt.date(2027, 3, 1)),
-        day=dt.date(2027, 3, 3),
+    asked = steps.ask_correction(
+        register(arrived_on=dt.date(2027, 3, 1)),
+        dt.date(2027, 3, 3),
         note="请写明年份",
         reply_by=dt.date(2027, 3, 24),
     )

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from django.urls import reverse
 
 from gongkai.core.deadlines import Consultation
 from gongkai.core.letters import cited_basis, consultation_statement
-from gongkai.web.applications import services as apps
 from gongkai.web.letters import services
 from gongkai.web.letters.snapshots import LetterInput
 
@@ -19,77 +19,71 @@ DATA = LetterInput(issued_on=D(2025, 12, 1), reasons="该信息含有甲公司�
 BASIS = "条例第十五条、第三十六条第三项"
 
 
-def withheld(district, register, *, consult: bool, reply: bool = False):
-    app = register(arrived_on=D(2025, 9, 26))
-    if consult:
-        app = apps.application_send_consultation(
-            acting_user=district.officer_a,
-            application=app,
-            day=D(2025, 10, 13),
-            party="third_party",
-            party_name="甲公司",
-            delivered_on=D(2025, 10, 16),
+@pytest.fixture
+def withheld(steps, register, answer):
+    """A request answered 不予公开（第三方）, with or without a consultation recorded first."""
+
+    def make(*, consult: bool, reply: bool = False):
+        app = register(arrived_on=D(2025, 9, 26))
+        if consult:
+            app = steps.consult(app, D(2025, 10, 13), "甲公司", delivered_on=D(2025, 10, 16))
+            # A reply within the limit, or the officer recording the party's silence after it
+            app = steps.receive_consultation(
+                app,
+                D(2025, 10, 30) if reply else D(2025, 11, 10),
+                "甲公司",
+                note="不同意公开" if reply else "逾期未答复",
+            )
+        return answer(
+            app,
+            start=not consult,
+            day=D(2025, 10, 31) if reply else D(2025, 11, 20) if consult else D(2025, 10, 20),
+            outcome="withheld.third_party",
+            legal_basis=BASIS,
         )
-        # A reply within the limit, or the officer recording the party's silence after it
-        app = apps.application_receive_consultation(
-            acting_user=district.officer_a,
-            application=app,
-            day=D(2025, 10, 30) if reply else D(2025, 11, 10),
-            party_name="甲公司",
-            note="不同意公开" if reply else "逾期未答复",
-        )
-    else:
-        app = apps.application_start(acting_user=district.officer_a, application=app)
-    return apps.application_answer(
-        acting_user=district.officer_a,
-        application=app,
-        day=D(2025, 10, 31) if reply else D(2025, 11, 20) if consult else D(2025, 10, 20),
-        outcome="withheld.third_party",
-        legal_basis=BASIS,
+
+    return make
+
+
+def letter_for(district, app, data=DATA):
+    return services.letter_generate(
+        acting_user=district.officer_a, application=app, key=KEY, data=data
     )
 
 
-def test_no_consultation_recorded_none_stated(district, register):
-    app = withheld(district, register, consult=False)
-    letter = services.letter_generate(
-        acting_user=district.officer_a, application=app, key=KEY, data=DATA
-    )
+def test_no_consultation_recorded_none_stated(district, withheld):
+    app = withheld(consult=False)
+    letter = letter_for(district, app)
     assert "征求" not in letter.text
     assert "根据《中华人民共和国政府信息公开条例》第十五条、第三十六条第三项的规定" in letter.text
 
 
-def test_a_recorded_reply_is_stated_with_its_dates(district, register):
-    app = withheld(district, register, consult=True, reply=True)
-    letter = services.letter_generate(
-        acting_user=district.officer_a, application=app, key=KEY, data=DATA
-    )
+def test_a_recorded_reply_is_stated_with_its_dates(district, withheld):
+    app = withheld(consult=True, reply=True)
+    letter = letter_for(district, app)
     assert "本机关于2025年10月13日书面征求了第三方甲公司的意见，甲公司于2025年10月30日答复。" in (
         letter.text
     )
 
 
-def test_a_silent_party_is_stated_as_silent(district, register):
-    app = withheld(district, register, consult=True)
-    letter = services.letter_generate(
-        acting_user=district.officer_a, application=app, key=KEY, data=DATA
-    )
+def test_a_silent_party_is_stated_as_silent(district, withheld):
+    app = withheld(consult=True)
+    letter = letter_for(district, app)
     assert "甲公司在答复期限（2025年11月6日）内未提出意见" in letter.text
 
 
-def test_the_recorded_basis_wins_over_a_typed_one(district, register):
-    app = withheld(district, register, consult=False)
+def test_the_recorded_basis_wins_over_a_typed_one(district, withheld):
+    app = withheld(consult=False)
     typed = LetterInput(
         issued_on=D(2025, 12, 1), reasons="x", legal_basis="《条例》第三十六条第二项"
     )
-    letter = services.letter_generate(
-        acting_user=district.officer_a, application=app, key=KEY, data=typed
-    )
+    letter = letter_for(district, app, typed)
     assert "第三十六条第二项" not in letter.text
     assert "第十五条、第三十六条第三项" in letter.text
 
 
-def test_the_form_shows_the_recorded_basis_and_does_not_let_it_be_typed(client, district, register):
-    app = withheld(district, register, consult=False)
+def test_the_form_shows_the_recorded_basis_and_does_not_let_it_be_typed(client, district, withheld):
+    app = withheld(consult=False)
     client.force_login(district.officer_a)
     page = client.get(reverse("letters:letter_new", args=[app.pk, KEY])).content.decode()
     assert "取自答复登记（或提交签发）的法律依据" in page

@@ -37,6 +37,18 @@ def review(district, application, **overrides):
     return services.case_register(**args)
 
 
+def record_result(district, case, result, decided_on, *, user=None, **more):
+    """Record the case's 审结结果, as department A's case officer unless ``user`` says."""
+    return services.case_record_result(
+        acting_user=user or district.officer_a,
+        case=case,
+        result=result,
+        decided_on=decided_on,
+        today=TODAY,
+        **more,
+    )
+
+
 def test_a_review_is_registered_pending_and_linked_to_its_request(district, application):
     case = review(district, application)
     assert case.result_label == "尚未审结"
@@ -51,13 +63,7 @@ def test_a_result_dated_before_the_filing_is_refused(district, application):
     with pytest.raises(
         ApplicationError, match="审结日期（2025-05-01）不能早于申请复议或起诉的日期（2025-05-06）"
     ):
-        services.case_record_result(
-            acting_user=district.officer_a,
-            case=case,
-            result="upheld",
-            decided_on=D(2025, 5, 1),
-            today=TODAY,
-        )
+        record_result(district, case, "upheld", D(2025, 5, 1))
     with pytest.raises(ApplicationError, match="不能早于申请复议或起诉的日期"):
         review(
             district,
@@ -67,13 +73,7 @@ def test_a_result_dated_before_the_filing_is_refused(district, application):
             result="corrected",
             decided_on=D(2025, 4, 1),
         )
-    services.case_record_result(
-        acting_user=district.officer_a,
-        case=case,
-        result="corrected",
-        decided_on=D(2025, 7, 1),
-        today=TODAY,
-    )
+    record_result(district, case, "corrected", D(2025, 7, 1))
     case.refresh_from_db()
     assert case.result_label == "结果纠正"
 
@@ -81,20 +81,14 @@ def test_a_result_dated_before_the_filing_is_refused(district, application):
 def test_a_recorded_result_changes_only_with_a_reason(district, application):
     case = review(district, application, result="upheld", decided_on=D(2025, 7, 1))
     with pytest.raises(ApplicationError, match="须说明原因"):
-        services.case_record_result(
-            acting_user=district.officer_a,
-            case=case,
-            result="other",
-            decided_on=D(2025, 7, 2),
-            today=TODAY,
-        )
-    services.case_record_result(
-        acting_user=district.reviewer_a,
-        case=case,
-        result="other",
-        decided_on=D(2025, 7, 2),
+        record_result(district, case, "other", D(2025, 7, 2))
+    record_result(
+        district,
+        case,
+        "other",
+        D(2025, 7, 2),
+        user=district.reviewer_a,
         reason="复议决定书载明申请人撤回申请",
-        today=TODAY,
     )
     assert AuditRecord.objects.filter(
         entity="litigation.case", action=AuditAction.CASE_RESULT_CHANGE

@@ -11,18 +11,15 @@ from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
 
-from gongkai.web.applications import services
 from gongkai.web.notifications.models import Notification
 from gongkai.web.notifications.tasks import send_deadline_reminders, send_deadline_reminders_for
 
 D = dt.date
 
 
-def test_due_soon_and_overdue_cases_are_reminded_once_a_day(register, district):
+def test_due_soon_and_overdue_cases_are_reminded_once_a_day(register, district, steps):
     soon = register()  # due 2025-03-31
-    waiting = services.application_request_correction(
-        acting_user=district.officer_a, application=register(), day=D(2025, 3, 4), note="x"
-    )
+    waiting = steps.ask_correction(register(), D(2025, 3, 4))
     result = send_deadline_reminders_for(D(2025, 3, 27))
     assert result == {"created": 1, "emailed": 0}
     note = Notification.objects.get()

@@ -9,7 +9,6 @@ import threading
 
 import pytest
 from concurrency import all_at_once
-from django.db import connection
 from django.test import Client
 from django.urls import reverse
 from portal_helpers import form_data
@@ -27,9 +26,7 @@ BROWSERS = 100
 
 @pytest.mark.postgres
 @pytest.mark.django_db(transaction=True)
-def test_two_hundred_simultaneous_applications_are_all_kept_once(district):
-    if connection.vendor != "postgresql":
-        pytest.skip("只在 PostgreSQL 上有意义（GONGKAI_TEST_POSTGRES=1）；SQLite 串行写入")
+def test_two_hundred_simultaneous_applications_are_all_kept_once(postgres_only, district):
     seen: list[tuple[str, str]] = []  # (subject, 查询码) as each applicant saw it
     lock = threading.Lock()
 

@@ -8,7 +8,7 @@ import datetime as dt
 import threading
 
 import pytest
-from django.db import connection, connections
+from django.db import connections
 from django.urls import reverse
 
 from gongkai.core.article20 import Article20, article20_by_label
@@ -153,9 +153,7 @@ def test_article_20_has_fifteen_items_and_reads_the_marks_an_import_may_use():
 
 @pytest.mark.postgres
 @pytest.mark.django_db(transaction=True)
-def test_simultaneous_registrations_get_distinct_consecutive_numbers(district):
-    if connection.vendor != "postgresql":
-        pytest.skip("只在 PostgreSQL 上有意义（GONGKAI_TEST_POSTGRES=1）；SQLite 串行写入")
+def test_simultaneous_registrations_get_distinct_consecutive_numbers(postgres_only, district):
     services.categories_ensure_defaults(agency=district.dept_a)
     category = Category.objects.get(agency=district.dept_a, name="工作动态")
     workers, each = 20, 5

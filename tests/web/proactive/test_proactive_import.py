@@ -140,23 +140,21 @@ def test_an_excel_file_with_real_date_cells_is_imported(district, agency):
     sheet.append(["X-2", "第二行", None, None, "2025-06-04", None, None, "没有的分类", None, None])
     buffer = io.BytesIO()
     book.save(buffer)
-    result = importing.items_import(
-        acting_user=district.officer_a,
-        agency=agency,
-        data=buffer.getvalue(),
-        filename="目录.xlsx",
-        today=TODAY,
-    )
+
+    def upload(**options):
+        return importing.items_import(
+            acting_user=district.officer_a,
+            agency=agency,
+            data=buffer.getvalue(),
+            filename="目录.xlsx",
+            today=TODAY,
+            **options,
+        )
+
+    result = upload()
     assert result.imported == 0
     assert [(e.row, e.column) for e in result.errors] == [(3, "主题分类")]
-    result = importing.items_import(
-        acting_user=district.officer_a,
-        agency=agency,
-        data=buffer.getvalue(),
-        filename="目录.xlsx",
-        good_rows_only=True,
-        today=TODAY,
-    )
+    result = upload(good_rows_only=True)
     assert Item.objects.get(index_number="X-1").published_on == dt.date(2025, 6, 3)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import proactive_records as records
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -18,26 +19,32 @@ TODAY = D(2025, 12, 31)
 
 @pytest.fixture
 def item(district):
-    services.categories_ensure_defaults(agency=district.dept_a)
-    portal = services.channel_create(
-        acting_user=district.reviewer_a,
-        agency=district.dept_a,
-        kind="portal",
-        name="示例区门户网站",
-    )
-    return services.item_register(
-        acting_user=district.officer_a,
-        agency=district.dept_a,
-        data=services.ItemData(
-            index_number="JYJ/2025-00007",
-            title="只属于教育局的目录条目",
-            formed_on=D(2025, 3, 3),
-            published_on=D(2025, 4, 30),
-            category=Category.objects.get(agency=district.dept_a, name="政务动态"),
-            channels=[portal],
-        ),
+    return records.register_item(
+        district,
+        records.category(district, "政务动态"),
+        index_number="JYJ/2025-00007",
+        title="只属于教育局的目录条目",
+        published_on=D(2025, 4, 30),
+        channels=[records.channel(district)],
         today=TODAY,
     )
+
+
+def item_form(district, **fields):
+    """The 登记 form of a 通知公告 of department A formed on 2 June 2025."""
+    category = records.category(district, "通知公告")
+    return {
+        "agency": district.dept_a.pk,
+        "formed_on": "2025-06-02",
+        "category": category.pk,
+        "validity": "valid",
+        **fields,
+    }
+
+
+def record_form(district, **fields):
+    """The form of a 第二十条 record of department A for 2025."""
+    return {"agency": district.dept_a.pk, "year": 2025} | fields
 
 
 def test_the_list_shows_own_items_and_flags_late_ones(client, district, item):
@@ -72,21 +79,16 @@ def test_the_office_reads_every_agency_but_does_not_write_for_it(client, distric
 
 
 def test_registering_through_the_form_shows_the_due_date(client, district):
-    services.categories_ensure_defaults(agency=district.dept_a)
-    category = Category.objects.get(agency=district.dept_a, name="通知公告")
     client.force_login(district.officer_a)
     assert client.get(reverse("proactive:new")).status_code == 200
     response = client.post(
         reverse("proactive:new"),
-        {
-            "agency": district.dept_a.pk,
-            "index_number": "JYJ/2025-00100",
-            "title": "关于做好2025年防汛工作的通知",
-            "formed_on": "2025-06-02",
-            "published_on": "",
-            "category": category.pk,
-            "validity": "valid",
-        },
+        item_form(
+            district,
+            index_number="JYJ/2025-00100",
+            title="关于做好2025年防汛工作的通知",
+            published_on="",
+        ),
         follow=True,
     )
     assert response.status_code == 200
@@ -96,20 +98,15 @@ def test_registering_through_the_form_shows_the_due_date(client, district):
 
 
 def test_a_bad_form_keeps_what_was_typed_and_says_what_to_fix(client, district):
-    services.categories_ensure_defaults(agency=district.dept_a)
-    category = Category.objects.get(agency=district.dept_a, name="通知公告")
     client.force_login(district.officer_a)
     response = client.post(
         reverse("proactive:new"),
-        {
-            "agency": district.dept_a.pk,
-            "index_number": "JYJ/2025-00101",
-            "title": "保留我输入的标题",
-            "formed_on": "2025-06-02",
-            "published_on": "2025-05-01",
-            "category": category.pk,
-            "validity": "valid",
-        },
+        item_form(
+            district,
+            index_number="JYJ/2025-00101",
+            title="保留我输入的标题",
+            published_on="2025-05-01",
+        ),
     )
     assert response.status_code == 400
     text = response.content.decode()
@@ -127,30 +124,14 @@ def test_a_user_cannot_register_for_an_agency_it_does_not_belong_to(client, dist
 def test_the_article_20_page_registers_and_refuses_a_repeal_before_issue(client, district):
     client.force_login(district.officer_a)
     url = reverse("proactive:record_new", args=["documents"])
-    bad = client.post(
-        url,
-        {
-            "agency": district.dept_a.pk,
-            "year": 2025,
-            "kind": "normative",
-            "title": "关于校外培训的规定",
-            "issued_on": "2025-05-01",
-            "repealed_on": "2025-04-01",
-        },
+    document = record_form(
+        district, kind="normative", title="关于校外培训的规定", issued_on="2025-05-01"
     )
+    bad = client.post(url, document | {"repealed_on": "2025-04-01"})
     assert bad.status_code == 400
     assert "废止日期（2025-04-01）不能早于制发日期（2025-05-01）" in bad.content.decode()
     assert not Document.objects.exists()
-    good = client.post(
-        url,
-        {
-            "agency": district.dept_a.pk,
-            "year": 2025,
-            "kind": "normative",
-            "title": "关于校外培训的规定",
-            "issued_on": "2025-05-01",
-        },
-    )
+    good = client.post(url, document)
     assert good.status_code == 302
     document = Document.objects.get()
     page = client.get(reverse("proactive:article20"), {"agency": district.dept_a.pk, "year": 2025})
@@ -169,14 +150,9 @@ def test_a_negative_fee_is_refused_on_the_page(client, district):
     client.force_login(district.officer_a)
     response = client.post(
         reverse("proactive:record_new", args=["fees"]),
-        {
-            "agency": district.dept_a.pk,
-            "year": 2025,
-            "item": "考务费",
-            "start_on": "2025-01-01",
-            "end_on": "2025-06-30",
-            "amount": "-100",
-        },
+        record_form(
+            district, item="考务费", start_on="2025-01-01", end_on="2025-06-30", amount="-100"
+        ),
     )
     assert response.status_code == 400
     assert "收费金额不能为负数" in response.content.decode()
@@ -186,15 +162,14 @@ def test_a_decision_total_and_its_void_on_the_page(client, district):
     client.force_login(district.officer_a)
     client.post(
         reverse("proactive:record_new", args=["decisions"]),
-        {
-            "agency": district.dept_a.pk,
-            "year": 2025,
-            "kind": "licensing",
-            "start_on": "2025-01-01",
-            "end_on": "2025-03-31",
-            "count": "40",
-            "source_note": "据审批系统第一季度统计",
-        },
+        record_form(
+            district,
+            kind="licensing",
+            start_on="2025-01-01",
+            end_on="2025-03-31",
+            count="40",
+            source_note="据审批系统第一季度统计",
+        ),
     )
     decision = Decision.objects.get()
     assert decision.count == 40
@@ -207,13 +182,8 @@ def test_a_decision_total_and_its_void_on_the_page(client, district):
 
 
 def test_another_agency_cannot_act_on_a_record(client, district):
-    document = services.document_register(
-        acting_user=district.officer_a,
-        agency=district.dept_a,
-        kind="normative",
-        title="某规定",
-        issued_on=D(2024, 1, 5),
-        today=TODAY,
+    document = records.register_document(
+        district, title="某规定", issued_on=D(2024, 1, 5), today=TODAY
     )
     client.force_login(district.officer_b)
     response = client.post(

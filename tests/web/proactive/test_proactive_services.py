@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+import proactive_records as records
 import pytest
 
 from gongkai.core.vocabulary import AuditAction
@@ -20,44 +21,18 @@ TODAY = D(2025, 12, 31)
 
 @pytest.fixture
 def setup(district):
-    services.categories_ensure_defaults(agency=district.dept_a)
-    portal = services.channel_create(
-        acting_user=district.reviewer_a,
-        agency=district.dept_a,
-        kind="portal",
-        name="示例区门户网站",
-    )
-    wechat = services.channel_create(
-        acting_user=district.reviewer_a,
-        agency=district.dept_a,
-        kind="new_media",
-        name="“示例教育”微信公众号",
-    )
-    category = Category.objects.get(agency=district.dept_a, name="工作动态")
-    return district, category, portal, wechat
+    portal = records.channel(district)
+    wechat = records.channel(district, "new_media", "“示例教育”微信公众号")
+    return district, records.category(district), portal, wechat
 
 
-def data(category, **overrides):
-    values = {
-        "index_number": "JYJ/2025-00001",
-        "title": "区教育局召开安全生产工作推进会",
-        "formed_on": D(2025, 3, 3),
-        "category": category,
-        "published_on": D(2025, 3, 5),
-        "channels": (),
-    }
-    values.update(overrides)
-    return services.ItemData(**values)
+def register(district, category, **overrides):
+    return records.register_item(district, category, today=TODAY, **overrides)
 
 
 def test_an_item_gets_its_article_26_due_date_from_the_clock(setup):
     district, category, portal, _ = setup
-    item = services.item_register(
-        acting_user=district.officer_a,
-        agency=district.dept_a,
-        data=data(category, channels=[portal]),
-        today=TODAY,
-    )
+    item = register(district, category, channels=[portal])
     assert item.due_on == D(2025, 3, 31)  # 20 working days after 3 March 2025
     assert item.publisher == district.dept_a.name
     assert not item.is_late(TODAY)
@@ -68,23 +43,13 @@ def test_an_item_gets_its_article_26_due_date_from_the_clock(setup):
 
 def test_an_item_published_after_twenty_working_days_is_late(setup):
     district, category, portal, _ = setup
-    item = services.item_register(
-        acting_user=district.officer_a,
-        agency=district.dept_a,
-        data=data(category, published_on=D(2025, 4, 1), channels=[portal]),
-        today=TODAY,
-    )
+    item = register(district, category, published_on=D(2025, 4, 1), channels=[portal])
     assert item.is_late(TODAY)
 
 
 def test_an_unpublished_item_becomes_late_after_its_due_date(setup):
     district, category, _, _ = setup
-    item = services.item_register(
-        acting_user=district.officer_a,
-        agency=district.dept_a,
-        data=data(category, published_on=None),
-        today=TODAY,
-    )
+    item = register(district, category, published_on=None)
     assert not item.is_late(D(2025, 3, 31))
     assert item.is_late(D(2025, 4, 1))
 
@@ -102,31 +67,16 @@ def test_an_unpublished_item_becomes_late_after_its_due_date(setup):
 def test_bad_items_are_refused_with_a_message(setup, overrides, field, message):
     district, category, _, _ = setup
     with pytest.raises(ApplicationError, match=message) as caught:
-        services.item_register(
-            acting_user=district.officer_a,
-            agency=district.dept_a,
-            data=data(category, **overrides),
-            today=TODAY,
-        )
+        register(district, category, **overrides)
     assert caught.value.field == field
     assert not Item.objects.exists()
 
 
 def test_an_index_number_is_unique_per_agency(setup):
     district, category, portal, _ = setup
-    services.item_register(
-        acting_user=district.officer_a,
-        agency=district.dept_a,
-        data=data(category, channels=[portal]),
-        today=TODAY,
-    )
+    register(district, category, channels=[portal])
     with pytest.raises(ApplicationError, match="已被使用"):
-        services.item_register(
-            acting_user=district.officer_a,
-            agency=district.dept_a,
-            data=data(category, channels=[portal]),
-            today=TODAY,
-        )
+        register(district, category, channels=[portal])
 
 
 def test_a_category_or_channel_of_another_agency_is_refused(setup):
@@ -134,39 +84,22 @@ def test_a_category_or_channel_of_another_agency_is_refused(setup):
     services.categories_ensure_defaults(agency=district.dept_b)
     foreign = Category.objects.get(agency=district.dept_b, name="工作动态")
     with pytest.raises(ApplicationError, match="主题分类不属于该机构"):
-        services.item_register(
-            acting_user=district.officer_a, agency=district.dept_a, data=data(foreign), today=TODAY
-        )
+        register(district, foreign)
     other_channel = Channel.objects.create(agency=district.dept_b, kind="portal", name="卫健网站")
     with pytest.raises(ApplicationError, match="发布渠道不属于该机构"):
-        services.item_register(
-            acting_user=district.officer_a,
-            agency=district.dept_a,
-            data=data(category, channels=[other_channel]),
-            today=TODAY,
-        )
+        register(district, category, channels=[other_channel])
 
 
 @pytest.mark.parametrize("who", ["officer_b", "outsider", "admin"])
 def test_only_the_agency_staff_register_its_items(setup, who):
     district, category, portal, _ = setup
     with pytest.raises(PermissionDenied):
-        services.item_register(
-            acting_user=getattr(district, who),
-            agency=district.dept_a,
-            data=data(category, channels=[portal]),
-            today=TODAY,
-        )
+        register(district, category, channels=[portal], user=getattr(district, who))
 
 
 def test_publishing_later_records_the_day_and_channels(setup):
     district, category, portal, wechat = setup
-    item = services.item_register(
-        acting_user=district.officer_a,
-        agency=district.dept_a,
-        data=data(category, published_on=None),
-        today=TODAY,
-    )
+    item = register(district, category, published_on=None)
     services.item_publish(
         acting_user=district.officer_a,
         item=item,
@@ -189,12 +122,7 @@ def test_publishing_later_records_the_day_and_channels(setup):
 
 def test_a_voided_item_stays_with_its_reason(setup):
     district, category, portal, _ = setup
-    item = services.item_register(
-        acting_user=district.officer_a,
-        agency=district.dept_a,
-        data=data(category, channels=[portal]),
-        today=TODAY,
-    )
+    item = register(district, category, channels=[portal])
     with pytest.raises(ApplicationError, match="原因"):
         services.item_void(acting_user=district.officer_a, item=item, reason=" ")
     services.item_void(acting_user=district.officer_a, item=item, reason="重复登记")
@@ -217,9 +145,7 @@ def test_categories_are_configured_by_a_reviewer_not_an_officer(setup):
         )
     services.category_set_active(acting_user=district.reviewer_a, category=category, active=False)
     with pytest.raises(ApplicationError, match="已停用"):
-        services.item_register(
-            acting_user=district.officer_a, agency=district.dept_a, data=data(category), today=TODAY
-        )
+        register(district, category)
 
 
 def test_every_agency_starts_with_the_seed_categories(district):
@@ -234,23 +160,8 @@ def test_every_agency_starts_with_the_seed_categories(district):
 
 def test_a_repeal_before_the_issue_date_is_refused(district):
     with pytest.raises(ApplicationError, match="废止日期（2024-01-01）不能早于制发日期"):
-        services.document_register(
-            acting_user=district.officer_a,
-            agency=district.dept_a,
-            kind="normative",
-            title="关于规范校外培训的若干规定",
-            issued_on=D(2024, 5, 1),
-            repealed_on=D(2024, 1, 1),
-            today=TODAY,
-        )
-    document = services.document_register(
-        acting_user=district.officer_a,
-        agency=district.dept_a,
-        kind="normative",
-        title="关于规范校外培训的若干规定",
-        issued_on=D(2024, 5, 1),
-        today=TODAY,
-    )
+        records.register_document(district, repealed_on=D(2024, 1, 1), today=TODAY)
+    document = records.register_document(district, today=TODAY)
     with pytest.raises(ApplicationError, match="不能早于制发日期"):
         services.document_repeal(
             acting_user=district.officer_a,
@@ -271,20 +182,13 @@ def test_a_repeal_before_the_issue_date_is_refused(district):
 
 def test_only_a_government_makes_rules(district):
     with pytest.raises(ApplicationError, match="只有人民政府可以制定规章"):
-        services.document_register(
-            acting_user=district.officer_a,
-            agency=district.dept_a,
-            kind="rule",
-            title="某办法",
-            issued_on=D(2024, 5, 1),
-            today=TODAY,
-        )
-    rule = services.document_register(
-        acting_user=district.officer_gov,
+        records.register_document(district, kind="rule", title="某办法", today=TODAY)
+    rule = records.register_document(
+        district,
+        user=district.officer_gov,
         agency=district.gov,
         kind="rule",
         title="示例区某管理办法",
-        issued_on=D(2024, 5, 1),
         today=TODAY,
     )
     assert rule.kind_label == "规章"
@@ -301,45 +205,30 @@ def test_decisions_are_entered_singly_with_a_title_or_as_totals_with_a_source(di
         **common,
     )
     assert (single.count, single.end_on) == (1, D(2025, 2, 3))
+
+    def quarter(**facts):
+        """A total of 12 行政处罚 in the first quarter of 2025 from 系统, but for ``facts``."""
+        return services.decision_record(
+            **{
+                "kind": "penalty",
+                "start_on": D(2025, 1, 1),
+                "end_on": D(2025, 3, 31),
+                "count": 12,
+                "source_note": "系统",
+                **facts,
+                **common,
+            }
+        )
+
     with pytest.raises(ApplicationError, match="数据来源说明"):
-        services.decision_record(
-            kind="penalty", start_on=D(2025, 1, 1), end_on=D(2025, 3, 31), count=12, **common
-        )
+        quarter(source_note="")
     with pytest.raises(ApplicationError, match="不能跨年"):
-        services.decision_record(
-            kind="penalty",
-            start_on=D(2024, 12, 1),
-            end_on=D(2025, 3, 31),
-            count=12,
-            source_note="系统",
-            **common,
-        )
+        quarter(start_on=D(2024, 12, 1))
     with pytest.raises(ApplicationError, match="不能为负数"):
-        services.decision_record(
-            kind="penalty",
-            start_on=D(2025, 1, 1),
-            end_on=D(2025, 3, 31),
-            count=-1,
-            source_note="系统",
-            **common,
-        )
+        quarter(count=-1)
     with pytest.raises(ApplicationError, match="2019—2020年度"):
-        services.decision_record(
-            kind="other_services",
-            start_on=D(2025, 1, 1),
-            end_on=D(2025, 3, 31),
-            count=3,
-            source_note="系统",
-            **common,
-        )
-    total = services.decision_record(
-        kind="penalty",
-        start_on=D(2025, 1, 1),
-        end_on=D(2025, 3, 31),
-        count=12,
-        source_note="据执法系统统计",
-        **common,
-    )
+        quarter(kind="other_services", count=3)
+    total = quarter(source_note="据执法系统统计")
     assert total.is_total
 
 
@@ -378,12 +267,7 @@ def test_due_dates_move_when_the_administrator_changes_the_calendar(setup):
     from gongkai.web.workcalendar.models import YearOverride
 
     district, category, portal, _ = setup
-    item = services.item_register(
-        acting_user=district.officer_a,
-        agency=district.dept_a,
-        data=data(category, channels=[portal]),
-        today=TODAY,
-    )
+    item = register(district, category, channels=[portal])
     assert item.due_on == D(2025, 3, 31)
     YearOverride.objects.create(
         year=2025,

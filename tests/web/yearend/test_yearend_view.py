@@ -7,12 +7,12 @@ import datetime as dt
 import re
 from decimal import Decimal
 
+import proactive_records
 import pytest
 from django.urls import reverse
 
 from gongkai.web.applications import services as app_services
 from gongkai.web.applications.models import Application
-from gongkai.web.litigation import services as case_services
 from gongkai.web.proactive import services as reg_services
 from gongkai.web.yearend.aggregate import cell_requests
 from gongkai.web.yearend.selectors import year_end
@@ -22,7 +22,7 @@ TODAY = D(2026, 1, 10)
 
 
 @pytest.fixture
-def records(district, register, answer):
+def records(district, register, answer, steps):
     """Department A: two requests of 2025 (one answered, one still open), a document, decisions,
     fees and a review."""
     answered = answer(
@@ -39,22 +39,11 @@ def records(district, register, answer):
             phone="0999-88886666",
         ),
     )
-    reg_services.document_register(
-        acting_user=district.officer_a,
-        agency=district.dept_a,
-        kind="normative",
-        title="旧规定",
-        issued_on=D(2023, 3, 1),
-        repealed_on=D(2025, 8, 1),
-        today=TODAY,
+    proactive_records.register_document(
+        district, title="旧规定", issued_on=D(2023, 3, 1), repealed_on=D(2025, 8, 1), today=TODAY
     )
-    reg_services.document_register(
-        acting_user=district.officer_a,
-        agency=district.dept_a,
-        kind="normative",
-        title="新规定",
-        issued_on=D(2025, 8, 1),
-        today=TODAY,
+    proactive_records.register_document(
+        district, title="新规定", issued_on=D(2025, 8, 1), today=TODAY
     )
     reg_services.decision_record(
         acting_user=district.officer_a,
@@ -75,17 +64,7 @@ def records(district, register, answer):
         amount=Decimal("23456.78"),
         today=TODAY,
     )
-    case_services.case_register(
-        acting_user=district.officer_a,
-        agency=district.dept_a,
-        application=answered,
-        kind="review",
-        filed_on=D(2025, 4, 8),
-        body="示例区人民政府",
-        result="upheld",
-        decided_on=D(2025, 6, 1),
-        today=TODAY,
-    )
+    steps.review(answered, D(2025, 4, 8), result="upheld", decided_on=D(2025, 6, 1), today=TODAY)
     return answered, open_
 
 
@@ -207,25 +186,16 @@ def test_the_drill_down_pages_through_a_big_cell(client, district, register, mon
 
 
 def test_the_page_summarises_proactive_items_by_category_and_channel(client, district):
-    from gongkai.web.proactive.models import Category
-
-    reg_services.categories_ensure_defaults(agency=district.dept_a)
-    wechat = reg_services.channel_create(
-        acting_user=district.reviewer_a, agency=district.dept_a, kind="new_media", name="示例教育"
-    )
-    category = Category.objects.get(agency=district.dept_a, name="政务动态")
+    wechat = proactive_records.channel(district, "new_media", "示例教育")
+    category = proactive_records.category(district, "政务动态")
     for n, published in enumerate((D(2025, 3, 5), D(2025, 5, 30))):
-        reg_services.item_register(
-            acting_user=district.officer_a,
-            agency=district.dept_a,
-            data=reg_services.ItemData(
-                index_number=f"I-{n}",
-                title=f"条目{n}",
-                formed_on=D(2025, 3, 3),
-                published_on=published,
-                category=category,
-                channels=[wechat],
-            ),
+        proactive_records.register_item(
+            district,
+            category,
+            index_number=f"I-{n}",
+            title=f"条目{n}",
+            published_on=published,
+            channels=[wechat],
             today=TODAY,
         )
     client.force_login(district.officer_a)
