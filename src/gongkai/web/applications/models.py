@@ -24,7 +24,8 @@ from gongkai.web.applications.enums import (
     Status,
 )
 from gongkai.web.common.errors import ApplicationError
-from gongkai.web.common.models import TimestampedModel, VoidableModel, staff_member
+from gongkai.web.common.models import TimestampedModel, VoidableModel, reference, staff_member
+from gongkai.web.orgs.models import Agency
 
 
 def mask_id(number: str) -> str:
@@ -38,9 +39,7 @@ def mask_id(number: str) -> str:
 class Applicant(TimestampedModel):
     """自然人, or a 法人或其他组织 typed by table 3's columns."""
 
-    agency = models.ForeignKey(
-        "orgs.Agency", verbose_name="登记机构", on_delete=models.PROTECT, related_name="applicants"
-    )
+    agency = reference(Agency, "登记机构", related_name="applicants")
     kind = models.CharField("申请人类型", max_length=20, choices=APPLICANT_KIND_CHOICES)
     name = models.CharField("申请人姓名/名称", max_length=100)
     id_type = models.CharField("证件类型", max_length=20, choices=ID_TYPE_CHOICES, blank=True)
@@ -69,7 +68,7 @@ class Applicant(TimestampedModel):
 class NumberCounter(models.Model):
     """The last 受理编号 sequence given out per agency and year; locked with SELECT … FOR UPDATE."""
 
-    agency = models.ForeignKey("orgs.Agency", on_delete=models.PROTECT, related_name="+")
+    agency = reference(Agency)
     year = models.PositiveIntegerField()
     last = models.PositiveIntegerField(default=0)
 
@@ -83,12 +82,7 @@ class NumberCounter(models.Model):
 
 
 class Application(VoidableModel):
-    agency = models.ForeignKey(
-        "orgs.Agency",
-        verbose_name="受理机构",
-        on_delete=models.PROTECT,
-        related_name="applications",
-    )
+    agency = reference(Agency, "受理机构", related_name="applications")
     number = models.CharField("受理编号", max_length=60)
     year = models.PositiveIntegerField("受理年度")
     seq = models.PositiveIntegerField("流水号")

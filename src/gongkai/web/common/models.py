@@ -3,7 +3,7 @@ of every register writes (through :func:`gongkai.web.common.audit.audit_record`)
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any, Literal, overload
 
 from django.conf import settings
 from django.db import models
@@ -11,7 +11,26 @@ from django.db import models
 from gongkai.core.vocabulary import audit_action_choices
 from gongkai.web.common.appendonly import AppendOnlyModel, AppendOnlyQuerySet
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
+
+@overload
+def staff_member(
+    verbose_name: str | None = None,
+    *,
+    null: Literal[True] = True,
+    blank: bool = False,
+    related_name: str = "+",
+) -> models.ForeignKey[User | None, User | None]: ...
+@overload
+def staff_member(
+    verbose_name: str | None = None,
+    *,
+    null: Literal[False],
+    blank: bool = False,
+    related_name: str = "+",
+) -> models.ForeignKey[User, User]: ...
 def staff_member(
     verbose_name: str | None = None,
     *,
@@ -30,6 +49,46 @@ def staff_member(
         verbose_name=verbose_name,
         null=null,
         blank=blank,
+        on_delete=models.PROTECT,
+        related_name=related_name,
+    )
+
+
+@overload
+def reference[M: models.Model](
+    to: type[M],
+    verbose_name: str | None = None,
+    *,
+    null: Literal[False] = False,
+    related_name: str = "+",
+) -> models.ForeignKey[M, M]: ...
+@overload
+def reference[M: models.Model](
+    to: type[M],
+    verbose_name: str | None = None,
+    *,
+    null: Literal[True],
+    related_name: str = "+",
+) -> models.ForeignKey[M | None, M | None]: ...
+def reference(
+    to: type[models.Model],
+    verbose_name: str | None = None,
+    *,
+    null: bool = False,
+    related_name: str = "+",
+) -> models.ForeignKey[Any, Any]:
+    """A row's reference to the agency, request or other record it belongs to (the model class,
+    so that the type checker knows what ``row.agency`` is).
+
+    ``PROTECT``: what the registers record is kept (voided, never deleted), so nothing they refer
+    to can be deleted from under them. An optional reference (``null``) is optional in forms too.
+    No reverse accessor unless one is asked for.
+    """
+    return models.ForeignKey(
+        to,
+        verbose_name=verbose_name,
+        null=null,
+        blank=null,
         on_delete=models.PROTECT,
         related_name=related_name,
     )

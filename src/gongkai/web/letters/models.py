@@ -10,7 +10,9 @@ from __future__ import annotations
 from django.db import models
 
 from gongkai.core.letters import LetterKind, template_label
-from gongkai.web.common.models import TimestampedModel, VoidableModel, staff_member
+from gongkai.web.applications.models import Application
+from gongkai.web.common.models import TimestampedModel, VoidableModel, reference, staff_member
+from gongkai.web.orgs.models import Agency
 
 KIND_CHOICES = [(kind.value, kind.label) for kind in LetterKind]
 DELIVERY_METHOD_CHOICES = [
@@ -49,12 +51,7 @@ class LetterTemplate(models.Model):
     text it was made from.
     """
 
-    agency = models.ForeignKey(
-        "orgs.Agency",
-        verbose_name="机构",
-        on_delete=models.PROTECT,
-        related_name="letter_templates",
-    )
+    agency = reference(Agency, "机构", related_name="letter_templates")
     # No ``choices``: the keys and labels come from gongkai.core.letters and are checked by the
     # services, so a new label never needs a migration.
     key = models.CharField("文书模板", max_length=60)
@@ -84,7 +81,7 @@ class LetterTemplate(models.Model):
 class LetterCounter(models.Model):
     """The last sequence number given out per agency, year and 文书代字; locked on use."""
 
-    agency = models.ForeignKey("orgs.Agency", on_delete=models.PROTECT, related_name="+")
+    agency = reference(Agency)
     year = models.PositiveIntegerField()
     series = models.CharField(max_length=20)
     last = models.PositiveIntegerField(default=0)
@@ -103,12 +100,7 @@ class LetterCounter(models.Model):
 class Letter(VoidableModel):
     """A numbered letter generated for an application."""
 
-    application = models.ForeignKey(
-        "applications.Application",
-        verbose_name="申请",
-        on_delete=models.PROTECT,
-        related_name="letters",
-    )
+    application = reference(Application, "申请", related_name="letters")
     event = models.ForeignKey(
         "applications.ApplicationEvent",
         verbose_name="对应办理事件",
@@ -117,9 +109,7 @@ class Letter(VoidableModel):
         on_delete=models.PROTECT,
         related_name="letters",
     )
-    agency = models.ForeignKey(
-        "orgs.Agency", verbose_name="发文机关", on_delete=models.PROTECT, related_name="letters"
-    )
+    agency = reference(Agency, "发文机关", related_name="letters")
     kind = models.CharField("文书类型", max_length=20, choices=KIND_CHOICES)
     template_key = models.CharField("文书模板", max_length=60)
     template = models.ForeignKey(
@@ -192,12 +182,7 @@ ATTACHMENT_KIND_CHOICES = [
 class Attachment(VoidableModel):
     """A file uploaded to an application (申请书扫描件, 补正材料, 第三方意见, 送达回证 …)."""
 
-    application = models.ForeignKey(
-        "applications.Application",
-        verbose_name="申请",
-        on_delete=models.PROTECT,
-        related_name="attachments",
-    )
+    application = reference(Application, "申请", related_name="attachments")
     kind = models.CharField("附件类别", max_length=20, choices=ATTACHMENT_KIND_CHOICES)
     description = models.CharField("说明", max_length=200, blank=True)
     file = models.FileField("文件", upload_to="attachments/", max_length=255)

@@ -11,7 +11,9 @@ from gongkai.core.vocabulary import (
     CaseResult,
     choices,
 )
-from gongkai.web.common.models import RegisterEntry
+from gongkai.web.applications.models import Application
+from gongkai.web.common.models import RegisterEntry, reference
+from gongkai.web.orgs.models import Agency
 
 CASE_KIND_CHOICES = choices(CaseKind)
 CASE_RESULT_CHOICES = choices(CaseResult)
@@ -23,15 +25,8 @@ class Case(RegisterEntry):
     co-defendant (行政诉讼法第二十六条第二款): by 国办公开办函〔2016〕201号 only the agency whose
     original disclosure decision is challenged counts the case, so this entry is not counted."""
 
-    agency = models.ForeignKey(
-        "orgs.Agency", verbose_name="登记机关", on_delete=models.PROTECT, related_name="+"
-    )
-    application = models.ForeignKey(
-        "applications.Application",
-        verbose_name="涉及的申请",
-        on_delete=models.PROTECT,
-        related_name="cases",
-    )
+    agency = reference(Agency, "登记机关")
+    application = reference(Application, "涉及的申请", related_name="cases")
     kind = models.CharField("案件类型", max_length=30, choices=CASE_KIND_CHOICES)
     number = models.CharField("案号", max_length=80, blank=True)
     filed_on = models.DateField("申请复议/起诉日期")

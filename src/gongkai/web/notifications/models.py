@@ -5,6 +5,9 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
+from gongkai.web.applications.models import Application
+from gongkai.web.common.models import reference
+
 
 class Notification(models.Model):
     user = models.ForeignKey(
@@ -13,14 +16,7 @@ class Notification(models.Model):
         on_delete=models.CASCADE,
         related_name="notifications",
     )
-    application = models.ForeignKey(
-        "applications.Application",
-        verbose_name="申请",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    application = reference(Application, "申请", null=True)
     kind = models.CharField("类型", max_length=30)
     day = models.DateField("提醒日期")
     message = models.CharField("内容", max_length=300)

@@ -5,21 +5,14 @@ from __future__ import annotations
 
 from django.db import models
 
-from gongkai.web.common.models import staff_member
+from gongkai.web.applications.models import Application
+from gongkai.web.common.models import reference, staff_member
+from gongkai.web.orgs.models import Agency
 
 
 class Supervision(models.Model):
-    agency = models.ForeignKey(
-        "orgs.Agency", verbose_name="督办机关", on_delete=models.PROTECT, related_name="+"
-    )
-    application = models.ForeignKey(
-        "applications.Application",
-        verbose_name="督办的申请",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    agency = reference(Agency, "督办机关")
+    application = reference(Application, "督办的申请", null=True)
     day = models.DateField("督办日期")
     note = models.TextField("督办事项")
     by = staff_member("督办人", null=False)

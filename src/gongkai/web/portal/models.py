@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from django.db import models
 
-from gongkai.web.common.models import TimestampedModel
+from gongkai.web.common.models import TimestampedModel, reference
+from gongkai.web.orgs.models import Agency
 
 
 class OnlineRequest(TimestampedModel):
@@ -90,9 +91,7 @@ class RulesPage(models.Model):
     """One published version of an agency's 政府信息公开制度 page (the 专栏's sub-column): the
     newest is shown; earlier ones are kept, never changed."""
 
-    agency = models.ForeignKey(
-        "orgs.Agency", on_delete=models.PROTECT, related_name="+", verbose_name="机构"
-    )
+    agency = reference(Agency, "机构")
     number = models.PositiveIntegerField("版本")
     body = models.TextField("正文")
     published_at = models.DateTimeField("发布时间")

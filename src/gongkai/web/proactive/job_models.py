@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from django.db import models
 
-from gongkai.web.common.models import BackgroundJob, JobStatus, staff_member
+from gongkai.web.common.models import BackgroundJob, JobStatus, reference, staff_member
+from gongkai.web.orgs.models import Agency
 
 __all__ = ["ImportJob", "JobStatus"]
 
@@ -18,7 +19,7 @@ class ImportJob(BackgroundJob):
     continues exactly where the last committed batch stopped.
     """
 
-    agency = models.ForeignKey("orgs.Agency", on_delete=models.PROTECT, related_name="+")
+    agency = reference(Agency)
     created_by = staff_member(null=False)
     good_rows_only = models.BooleanField("只导入没有问题的行", default=False)
     total_rows = models.PositiveIntegerField("数据行数", default=0)

@@ -20,7 +20,8 @@ from gongkai.core.vocabulary import (
     MatterKind,
     choices,
 )
-from gongkai.web.common.models import RegisterEntry, TimestampedModel
+from gongkai.web.common.models import RegisterEntry, TimestampedModel, reference
+from gongkai.web.orgs.models import Agency
 
 
 class ChannelKind(StrEnum):
@@ -65,9 +66,7 @@ ARTICLE20_CHOICES = choices(Article20)
 class Category(TimestampedModel):
     """A 主题分类 of the agency's 目录 (the seed's 政务动态, 工作动态, 人事任免, 招投标…)."""
 
-    agency = models.ForeignKey(
-        "orgs.Agency", verbose_name="机构", on_delete=models.PROTECT, related_name="+"
-    )
+    agency = reference(Agency, "机构")
     name = models.CharField("分类名称", max_length=40)
     position = models.PositiveIntegerField("排序", default=0)
     active = models.BooleanField("启用", default=True)
@@ -87,9 +86,7 @@ class Category(TimestampedModel):
 class Channel(TimestampedModel):
     """One of the agency's publication channels, e.g. its WeChat account “云溪发布”."""
 
-    agency = models.ForeignKey(
-        "orgs.Agency", verbose_name="机构", on_delete=models.PROTECT, related_name="+"
-    )
+    agency = reference(Agency, "机构")
     kind = models.CharField("渠道类型", max_length=20, choices=CHANNEL_KIND_CHOICES)
     name = models.CharField("渠道名称", max_length=60)
     active = models.BooleanField("启用", default=True)
@@ -113,9 +110,7 @@ class Channel(TimestampedModel):
 class Item(RegisterEntry):
     """An entry of the 政府信息公开目录 (条例第十二条) with the channels it went out on."""
 
-    agency = models.ForeignKey(
-        "orgs.Agency", verbose_name="机构", on_delete=models.PROTECT, related_name="+"
-    )
+    agency = reference(Agency, "机构")
     index_number = models.CharField("索引号", max_length=60)
     title = models.CharField("名称", max_length=200)
     summary = models.TextField("内容概述", blank=True)
@@ -184,9 +179,7 @@ DOCUMENT_KIND_CHOICES = choices(DocumentKind)
 class Document(RegisterEntry):
     """A 规章 or 行政规范性文件 (第二十条第（一）项): in force from issue until repeal."""
 
-    agency = models.ForeignKey(
-        "orgs.Agency", verbose_name="制发机关", on_delete=models.PROTECT, related_name="+"
-    )
+    agency = reference(Agency, "制发机关")
     kind = models.CharField("类别", max_length=20, choices=DOCUMENT_KIND_CHOICES)
     title = models.CharField("名称", max_length=200)
     doc_number = models.CharField("文号", max_length=80, blank=True)
@@ -215,9 +208,7 @@ class Decision(RegisterEntry):
     """行政许可/处罚/强制 decisions (第二十条第（五）（六）项): one decision, or a period total
     with a note saying where the number comes from. A period lies within one calendar year."""
 
-    agency = models.ForeignKey(
-        "orgs.Agency", verbose_name="机构", on_delete=models.PROTECT, related_name="+"
-    )
+    agency = reference(Agency, "机构")
     kind = models.CharField("类别", max_length=20, choices=DECISION_KIND_CHOICES)
     start_on = models.DateField("起始日期")
     end_on = models.DateField("截止日期")
@@ -245,9 +236,7 @@ class Decision(RegisterEntry):
 class Fee(RegisterEntry):
     """行政事业性收费 collected in a period (第二十条第（八）项), in 元."""
 
-    agency = models.ForeignKey(
-        "orgs.Agency", verbose_name="机构", on_delete=models.PROTECT, related_name="+"
-    )
+    agency = reference(Agency, "机构")
     item = models.CharField("收费项目", max_length=100)
     start_on = models.DateField("起始日期")
     end_on = models.DateField("截止日期")
@@ -266,9 +255,7 @@ class Fee(RegisterEntry):
 class Procurement(RegisterEntry):
     """A 政府集中采购 project (第二十条第（九）项, counted only in 2019-format reports)."""
 
-    agency = models.ForeignKey(
-        "orgs.Agency", verbose_name="机构", on_delete=models.PROTECT, related_name="+"
-    )
+    agency = reference(Agency, "机构")
     title = models.CharField("采购项目", max_length=200)
     day = models.DateField("采购日期")
     amount = models.DecimalField("金额（元）", max_digits=14, decimal_places=2)
@@ -289,9 +276,7 @@ class Matter(RegisterEntry):
     """An item on the agency's list of powers or fees, listed from ``listed_on`` until
     ``delisted_on``: the 2019 format's 上一年项目数量 and 本年增/减 (第二十条第（五）（六）（八）项)."""
 
-    agency = models.ForeignKey(
-        "orgs.Agency", verbose_name="机构", on_delete=models.PROTECT, related_name="+"
-    )
+    agency = reference(Agency, "机构")
     kind = models.CharField("类别", max_length=20, choices=MATTER_KIND_CHOICES)
     name = models.CharField("事项名称", max_length=200)
     listed_on = models.DateField("列入清单日期")
@@ -314,7 +299,7 @@ class IndexCounter(models.Model):
     """The last 索引号 sequence number given for an agency and year (year 0 when the agency's
     pattern has no year): only ever goes up, allocated under a row lock."""
 
-    agency = models.ForeignKey("orgs.Agency", on_delete=models.PROTECT, related_name="+")
+    agency = reference(Agency)
     year = models.PositiveIntegerField()
     last = models.PositiveIntegerField(default=0)
 
@@ -333,7 +318,7 @@ class IssuedIndexNumber(models.Model):
     """Every 索引号 ever given or typed for an agency's item. Never deleted, so a number stays
     taken after its item is voided or removed, even when the agency changes its pattern."""
 
-    agency = models.ForeignKey("orgs.Agency", on_delete=models.PROTECT, related_name="+")
+    agency = reference(Agency)
     number = models.CharField("索引号", max_length=60)
     issued_at = models.DateTimeField("登记时间", auto_now_add=True)
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from django.db import models
 
-from gongkai.web.common.models import BackgroundJob, JobStatus, staff_member
+from gongkai.web.common.models import BackgroundJob, JobStatus, reference, staff_member
+from gongkai.web.orgs.models import Agency
 
 ReportJobStatus = JobStatus  # the statuses every background job shares
 
@@ -35,7 +36,7 @@ class ReportImportJob(BackgroundJob):
     a worker killed before it left nothing written, and the retry starts from the file again.
     """
 
-    agency = models.ForeignKey("orgs.Agency", on_delete=models.PROTECT, related_name="+")
+    agency = reference(Agency)
     created_by = staff_member(null=False)
     year = models.PositiveIntegerField("所填年度", null=True, blank=True)
     published_on = models.DateField("所填发布日期", null=True, blank=True)

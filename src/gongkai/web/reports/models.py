@@ -18,7 +18,8 @@ from __future__ import annotations
 
 from django.db import models
 
-from gongkai.web.common.models import TimestampedModel, staff_member
+from gongkai.web.common.models import TimestampedModel, reference, staff_member
+from gongkai.web.orgs.models import Agency
 
 
 class State(models.TextChoices):
@@ -31,9 +32,7 @@ class State(models.TextChoices):
 
 
 class ReportDraft(TimestampedModel):
-    agency = models.ForeignKey(
-        "orgs.Agency", on_delete=models.PROTECT, related_name="report_drafts"
-    )
+    agency = reference(Agency, related_name="report_drafts")
     year = models.PositiveIntegerField("报告年度")
     state = models.CharField("状态", max_length=20, choices=State.choices, default=State.DRAFT)
     overview = models.JSONField("总体情况（经办人撰写部分）", default=dict, blank=True)
@@ -62,9 +61,7 @@ class ReportDraft(TimestampedModel):
 
 
 class PublishedReport(TimestampedModel):
-    agency = models.ForeignKey(
-        "orgs.Agency", on_delete=models.PROTECT, related_name="published_reports"
-    )
+    agency = reference(Agency, related_name="published_reports")
     year = models.PositiveIntegerField("报告年度")
     version = models.PositiveIntegerField("版本")
     published_on = models.DateField("发布日期")
