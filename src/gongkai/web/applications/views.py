@@ -31,6 +31,7 @@ from gongkai.web.common import versioning
 from gongkai.web.common.errors import ApplicationError, PermissionDenied
 from gongkai.web.common.http import AuthenticatedHttpRequest
 from gongkai.web.common.listing import query_without
+from gongkai.web.common.refusals import add_refusal
 from gongkai.web.common.views import forbidden
 from gongkai.web.workcalendar.snapshots import work_calendar
 
@@ -365,7 +366,7 @@ def act(request: AuthenticatedHttpRequest, pk: int, action: str) -> HttpResponse
             versioning.carry_version(form, "version", exc.token)
             form.add_error(None, exc.message)
         except ApplicationError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+            add_refusal(form, exc)
         else:
             messages.success(request, f"{application.number}：{spec.success}")
             if request.POST.get("next") == "inbox":

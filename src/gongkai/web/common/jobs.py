@@ -16,7 +16,7 @@ from typing import Any
 
 from django.db import transaction
 
-QUEUED, RUNNING, DONE, FAILED = "queued", "running", "done", "failed"
+from gongkai.web.common.models import JobStatus
 
 
 def job_claim(model: Any, job_id: int, *, now: dt.datetime, **reset: Any) -> Any | None:
@@ -24,9 +24,9 @@ def job_claim(model: Any, job_id: int, *, now: dt.datetime, **reset: Any) -> Any
     and the fields in ``reset``); None when it is taken by another run or finished."""
     with transaction.atomic():
         job = model.objects.select_for_update().get(pk=job_id)
-        if job.status != QUEUED:
+        if job.status != JobStatus.QUEUED:
             return None
-        job.status = RUNNING
+        job.status = JobStatus.RUNNING
         job.attempts += 1
         job.started_at = job.started_at or now
         job.heartbeat_at = now
@@ -52,22 +52,22 @@ def jobs_recover_stale(
     many were found."""
     requeued: list[int] = []
     found = 0
-    for pk in model.objects.filter(status=RUNNING, heartbeat_at__lt=now - stale_after).values_list(
-        "pk", flat=True
-    ):
+    for pk in model.objects.filter(
+        status=JobStatus.RUNNING, heartbeat_at__lt=now - stale_after
+    ).values_list("pk", flat=True):
         with transaction.atomic():
             job = model.objects.select_for_update().get(pk=pk)
-            if job.status != RUNNING or job.heartbeat_at is None:
+            if job.status != JobStatus.RUNNING or job.heartbeat_at is None:
                 continue
             if job.heartbeat_at >= now - stale_after:
                 continue
             found += 1
             if job.attempts < max_attempts:
-                job.status = QUEUED
+                job.status = JobStatus.QUEUED
                 job.save(update_fields=["status", *requeue(job)])
                 requeued.append(pk)
             else:
-                job.status = FAILED
+                job.status = JobStatus.FAILED
                 job.data = b""
                 job.finished_at = now
                 job.save(update_fields=["status", "data", "finished_at", *fail(job)])

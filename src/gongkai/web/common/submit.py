@@ -15,12 +15,8 @@ from django.shortcuts import redirect
 
 from gongkai.web.common import versioning
 from gongkai.web.common.errors import ApplicationError, PermissionDenied
+from gongkai.web.common.refusals import add_refusal
 from gongkai.web.common.views import forbidden
-
-
-def add_service_error(form: forms.Form, exc: ApplicationError) -> None:
-    """The service's message beside the field it names, or above the form."""
-    form.add_error(exc.field if exc.field in form.fields else None, exc.message)
 
 
 def submit(
@@ -46,7 +42,7 @@ def submit(
             form.add_error(None, exc.message)
             return again(exc.token)
         except ApplicationError as exc:
-            add_service_error(form, exc)
+            add_refusal(form, exc)
         else:
             messages.success(request, saved)
             return redirect(then)

@@ -18,7 +18,8 @@ from gongkai.web.common.errors import ApplicationError, PermissionDenied
 from gongkai.web.common.http import AuthenticatedHttpRequest
 from gongkai.web.common.listing import paged
 from gongkai.web.common.params import parse_int, parse_year
-from gongkai.web.common.submit import add_service_error, submit
+from gongkai.web.common.refusals import add_refusal
+from gongkai.web.common.submit import submit
 from gongkai.web.common.versioning import version_token
 from gongkai.web.common.views import forbidden
 from gongkai.web.litigation import forms, selectors, services
@@ -96,7 +97,7 @@ def new(request: AuthenticatedHttpRequest) -> HttpResponse:
             except PermissionDenied as exc:
                 return forbidden(request, exc.message)
             except ApplicationError as exc:
-                add_service_error(form, exc)
+                add_refusal(form, exc)
             else:
                 messages.success(request, f"已登记{case.kind_label}案件")
                 return redirect("litigation:case", pk=case.pk)

@@ -22,7 +22,8 @@ from gongkai.web.common.errors import ApplicationError, PermissionDenied
 from gongkai.web.common.http import AuthenticatedHttpRequest
 from gongkai.web.common.listing import paged
 from gongkai.web.common.params import parse_int, parse_year
-from gongkai.web.common.submit import add_service_error, submit
+from gongkai.web.common.refusals import add_refusal
+from gongkai.web.common.submit import submit
 from gongkai.web.common.versioning import version_token
 from gongkai.web.common.views import forbidden
 from gongkai.web.proactive import forms, import_jobs, importing, selectors, services
@@ -156,7 +157,7 @@ def item_new(
         except PermissionDenied as exc:
             return forbidden(request, exc.message)
         except ApplicationError as exc:
-            add_service_error(form, exc)
+            add_refusal(form, exc)
         else:
             messages.success(request, f"已登记“{item.title}”，公开期限 {item.due_on:%Y-%m-%d}")
             return redirect("proactive:item", pk=item.pk)
@@ -343,7 +344,7 @@ def settings_page(request: AuthenticatedHttpRequest) -> HttpResponse:
         except PermissionDenied as exc:
             return forbidden(request, exc.message)
         except ApplicationError as exc:
-            add_service_error(bound["category" if what == "category" else "channel"], exc)
+            add_refusal(bound["category" if what == "category" else "channel"], exc)
         status = 400
     services.categories_ensure_defaults(agency=agency)
     return render(
@@ -434,7 +435,7 @@ def record_new(request: AuthenticatedHttpRequest, kind: str) -> HttpResponse:
         except PermissionDenied as exc:
             return forbidden(request, exc.message)
         except ApplicationError as exc:
-            add_service_error(form, exc)
+            add_refusal(form, exc)
         else:
             messages.success(request, "已登记")
             return redirect(
