@@ -56,9 +56,6 @@ ALLOWED: dict[str, FileType] = {
 ALLOWED_TEXT = "PDF、OFD、Word（doc/docx/wps）、Excel（xls/xlsx）、图片（jpg/png/tif）或文本（txt）"
 
 
-AttachmentRefused = UploadRefused  # the name portal/services.py imports
-
-
 def max_bytes() -> int:
     return limit_bytes("GONGKAI_ATTACHMENT_MAX_MB", DEFAULT_MAX_MB)
 

@@ -25,7 +25,7 @@ from gongkai.web.applications.services import ApplicantData, FormErrors
 from gongkai.web.applications.services.register import _validate_applicant
 from gongkai.web.common.audit import audit_record
 from gongkai.web.common.errors import ApplicationError
-from gongkai.web.letters.uploads import AttachmentRefused
+from gongkai.web.common.uploads import UploadRefused
 from gongkai.web.orgs.models import Agency
 from gongkai.web.portal import codes
 from gongkai.web.portal.models import CorrectionUpload, OnlineRequest
@@ -86,7 +86,7 @@ def online_application_submit(
     if id_proof is not None:
         try:
             proof_type = check_proof(id_proof)
-        except AttachmentRefused as exc:
+        except UploadRefused as exc:
             errors["id_proof"] = str(exc)
     if errors:
         raise FormErrors(errors)
@@ -201,7 +201,7 @@ def online_correction_submit(
     if upload is not None:
         try:
             check_proof(upload)
-        except AttachmentRefused as exc:
+        except UploadRefused as exc:
             errors["file"] = str(exc)
     if errors:
         raise FormErrors(errors)
