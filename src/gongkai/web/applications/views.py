@@ -15,7 +15,6 @@ from django.urls import NoReverseMatch, reverse
 from django.views.decorators.http import require_GET, require_POST
 
 from gongkai.core import wallclock
-from gongkai.core.csvsafe import SafeWriter
 from gongkai.web.accounts import permissions
 from gongkai.web.applications import panels, selectors, services
 from gongkai.web.applications.actions import ACTIONS
@@ -28,6 +27,7 @@ from gongkai.web.applications.inbox import approval_inbox, signoff_inbox
 from gongkai.web.applications.models import CONSULTATION_LAPSED_LABEL, Application
 from gongkai.web.applications.outcomes import outcome_label
 from gongkai.web.common import versioning
+from gongkai.web.common.csvstream import csv_download
 from gongkai.web.common.errors import ApplicationError, PermissionDenied
 from gongkai.web.common.http import AuthenticatedHttpRequest
 from gongkai.web.common.listing import query_without
@@ -127,59 +127,43 @@ def inbox(request: AuthenticatedHttpRequest) -> HttpResponse:
     return render(request, "applications/inbox.html", context)
 
 
-class _Echo:
-    def write(self, value: str) -> str:
-        return value
-
-
 @login_required
 def queue_csv(request: AuthenticatedHttpRequest) -> StreamingHttpResponse:
     """The filtered queue as CSV (UTF-8 with BOM for Excel/WPS); ID numbers masked."""
     apps = _queue(request)[2]
-    writer = SafeWriter(_Echo())
-
-    def rows() -> Any:
-        yield "\ufeff"
-        yield writer.writerow(
-            [
-                "受理编号",
-                "受理机关",
-                "申请人",
-                "申请人类型",
-                "证件号码",
-                "申请方式",
-                "收到申请日期",
-                "办理状态",
-                "答复期限",
-                "办理结果",
-                "办结日期",
-                "经办人",
-            ]
-        )
-        for a in apps.iterator(chunk_size=2000):
-            yield writer.writerow(
-                [
-                    a.number,
-                    a.agency.name,
-                    a.applicant.name,
-                    APPLICANT_KIND_LABELS.get(a.applicant.kind, a.applicant.kind),
-                    a.applicant.masked_id,
-                    a.channel_label,
-                    a.received_on.isoformat(),
-                    a.status_label,
-                    a.due_on.isoformat() if a.due_on else "",
-                    outcome_label(a.outcome, a.closed_on.year) if a.outcome and a.closed_on else "",
-                    a.closed_on.isoformat() if a.closed_on else "",
-                    (a.assigned_to.get_full_name() or a.assigned_to.username)
-                    if a.assigned_to
-                    else "",
-                ]
-            )
-
+    header = [
+        "受理编号",
+        "受理机关",
+        "申请人",
+        "申请人类型",
+        "证件号码",
+        "申请方式",
+        "收到申请日期",
+        "办理状态",
+        "答复期限",
+        "办理结果",
+        "办结日期",
+        "经办人",
+    ]
+    rows = (
+        [
+            a.number,
+            a.agency.name,
+            a.applicant.name,
+            APPLICANT_KIND_LABELS.get(a.applicant.kind, a.applicant.kind),
+            a.applicant.masked_id,
+            a.channel_label,
+            a.received_on.isoformat(),
+            a.status_label,
+            a.due_on.isoformat() if a.due_on else "",
+            outcome_label(a.outcome, a.closed_on.year) if a.outcome and a.closed_on else "",
+            a.closed_on.isoformat() if a.closed_on else "",
+            (a.assigned_to.get_full_name() or a.assigned_to.username) if a.assigned_to else "",
+        ]
+        for a in apps.iterator(chunk_size=2000)
+    )
     stamp = wallclock.now().strftime("%Y%m%d-%H%M")
-    response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="applications-{stamp}.csv"'
-    return response
+    return csv_download(f"applications-{stamp}.csv", header, rows)
 
 
 @login_required
