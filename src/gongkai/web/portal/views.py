@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from gongkai.core import wallclock
 from gongkai.web.applications.services import ApplicantData, FormErrors
 from gongkai.web.common.errors import ApplicationError
+from gongkai.web.common.files import stored_file_response
 from gongkai.web.orgs.models import Agency
 from gongkai.web.portal import captcha, ratelimit, selectors, services
 from gongkai.web.portal.forms import ApplyForm, CorrectionForm, LookupForm
@@ -304,12 +305,11 @@ def status_letter(request: HttpRequest, pk: int, letter: int) -> FileResponse:
     found = selectors.public_letter(online=online, pk=letter) if online is not None else None
     if found is None:
         raise Http404("没有找到该文书")
-    try:
-        handle = found.pdf_file.open("rb")
-    except (FileNotFoundError, ValueError):
-        raise Http404("文书文件已不在存储中，请联系受理机关") from None
-    response = FileResponse(
-        handle, as_attachment=True, filename=f"{found.number}.pdf", content_type="application/pdf"
+    response = stored_file_response(
+        found.pdf_file,
+        f"{found.number}.pdf",
+        "application/pdf",
+        missing="文书文件已不在存储中，请联系受理机关",
     )
     response.headers["Cache-Control"] = "no-store"
     return response

@@ -9,6 +9,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from gongkai.web.applications import selectors as app_selectors
+from gongkai.web.common.files import stored_file_response
 from gongkai.web.portal.models import CorrectionUpload, OnlineRequest, ZeroResultSearch
 
 TYPES = {".pdf": "application/pdf", ".jpg": "image/jpeg", ".png": "image/png"}
@@ -39,15 +40,11 @@ def online_materials(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _send(stored: object, name: str) -> FileResponse:
     suffix = "." + str(getattr(stored, "name", "")).rsplit(".", 1)[-1].lower()
-    try:
-        handle = stored.open("rb")  # type: ignore[attr-defined]
-    except (FileNotFoundError, ValueError):
-        raise Http404("文件已不在存储中") from None
-    return FileResponse(
-        handle,
-        as_attachment=True,
-        filename=name + (suffix if suffix in TYPES else ""),
-        content_type=TYPES.get(suffix, "application/octet-stream"),
+    return stored_file_response(
+        stored,
+        name + (suffix if suffix in TYPES else ""),
+        TYPES.get(suffix, "application/octet-stream"),
+        missing="文件已不在存储中",
     )
 
 
