@@ -182,25 +182,28 @@ def _requests(c: _Cells, fmt: Format) -> list[Sentence]:
     return [first, second, third]
 
 
+# 第二十条第（一）项 in table 2, by what the format counts of 规章 and 规范性文件: the documents'
+# names, the columns, and the sentence that states them.
+_DOCUMENT_SENTENCES = {
+    "published": (
+        (("rules", "规章"), ("normative_docs", "规范性文件")),
+        ("made", "published", "total_published"),
+        "本年新制作{name}{made}件，新公开{published}件，对外公开{name}总数{total_published}件。",
+    ),
+    "in_force": (
+        (("rules", "规章"), ("normative_docs", "行政规范性文件")),
+        ("issued", "repealed", "in_force"),
+        "本年制发{name}{issued}件，废止{repealed}件，现行有效{in_force}件。",
+    ),
+}
+
+
 def _management(c: _Cells, fmt: Format) -> list[Sentence]:
-    out = []
-    if fmt.document_counts == "published":
-        for row, name in (("rules", "规章"), ("normative_docs", "规范性文件")):
-            out.append(
-                c.sentence(
-                    f"本年新制作{name}{c.n('t2', row, 'made')}件，新公开{c.n('t2', row, 'published')}件，"
-                    f"对外公开{name}总数{c.n('t2', row, 'total_published')}件。"
-                )
-            )
-        return out
-    for row, name in (("rules", "规章"), ("normative_docs", "行政规范性文件")):
-        out.append(
-            c.sentence(
-                f"本年制发{name}{c.n('t2', row, 'issued')}件，废止{c.n('t2', row, 'repealed')}件，"
-                f"现行有效{c.n('t2', row, 'in_force')}件。"
-            )
-        )
-    return out
+    documents, columns, text = _DOCUMENT_SENTENCES[fmt.document_counts]
+    return [
+        c.sentence(text.format(name=name, **{col: c.n("t2", row, col) for col in columns}))
+        for row, name in documents
+    ]
 
 
 def _platform(facts: ProactiveFacts) -> list[Sentence]:
