@@ -286,6 +286,52 @@ DEFAULT_CATEGORIES = (
 )
 
 
+# ------------------------------------------------------------------------- the 目录's items
+
+
+class ProactiveChannel(StrEnum):
+    """Where proactive information goes out (条例第二十三、二十四条)."""
+
+    PORTAL = "portal"  # 政府门户网站
+    NEW_MEDIA = "new_media"  # 政务新媒体 (a WeChat account)
+    GAZETTE = "gazette"  # 政府公报
+    READING_ROOM = "reading_room"  # 政府信息公开查阅点
+    OTHER = "other"
+
+    @property
+    def label(self) -> str:
+        return PROACTIVE_CHANNEL_LABELS[self]
+
+
+PROACTIVE_CHANNEL_LABELS: dict[ProactiveChannel, str] = {
+    ProactiveChannel.PORTAL: "门户网站",
+    ProactiveChannel.NEW_MEDIA: "政务新媒体",
+    ProactiveChannel.GAZETTE: "政府公报",
+    ProactiveChannel.READING_ROOM: "公开查阅点",
+    ProactiveChannel.OTHER: "其他渠道",
+}
+
+
+class Validity(StrEnum):
+    """有效性 of a 目录 item."""
+
+    VALID = "valid"
+    EXPIRED = "expired"
+    REPEALED = "repealed"
+
+    @property
+    def label(self) -> str:
+        return VALIDITY_LABELS[self]
+
+
+VALIDITY_LABELS: dict[Validity, str] = {
+    Validity.VALID: "有效",
+    Validity.EXPIRED: "失效",
+    Validity.REPEALED: "废止",
+}
+VALIDITY_BY_LABEL: dict[str, Validity] = {label: v for v, label in VALIDITY_LABELS.items()}
+
+
 # ------------------------------------------------------------------------- the audit trail
 
 

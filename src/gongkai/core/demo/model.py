@@ -14,6 +14,7 @@ from enum import StrEnum
 
 from ..vocabulary import (
     CHANNEL_LABELS,
+    PROACTIVE_CHANNEL_LABELS,
     ROLE_LABELS,
     CaseKind,
     CaseResult,
@@ -22,6 +23,7 @@ from ..vocabulary import (
     DocumentKind,
     EventKind,
     MatterKind,
+    ProactiveChannel,
     Role,
     Status,
 )
@@ -30,6 +32,7 @@ from ..vocabulary import (
 # in gongkai.core.vocabulary; the demo's records use them.
 __all__ = [
     "CHANNEL_LABELS",
+    "PROACTIVE_CHANNEL_LABELS",
     "ROLE_LABELS",
     "CaseKind",
     "CaseResult",
@@ -38,6 +41,7 @@ __all__ = [
     "DocumentKind",
     "EventKind",
     "MatterKind",
+    "ProactiveChannel",
     "Role",
     "Status",
 ]
@@ -142,23 +146,6 @@ class Request:
     overdue: bool = False  # answered (or still open) after the statutory due date
 
 
-class ProactiveChannel(StrEnum):
-    """Where a proactive item was published (条例第二十三、二十四条)."""
-
-    PORTAL = "portal"  # 政府门户网站
-    NEW_MEDIA = "new_media"  # 政务新媒体 (a WeChat account)
-    GAZETTE = "gazette"  # 政府公报
-    READING_ROOM = "reading_room"  # 政府信息公开查阅点
-
-
-PROACTIVE_CHANNEL_LABELS: dict[ProactiveChannel, str] = {
-    ProactiveChannel.PORTAL: "门户网站",
-    ProactiveChannel.NEW_MEDIA: "政务新媒体",
-    ProactiveChannel.GAZETTE: "政府公报",
-    ProactiveChannel.READING_ROOM: "公开查阅点",
-}
-
-
 @dataclass(frozen=True)
 class ProactiveItem:
     """One entry of the agency's 政府信息公开目录 (条例第十二条) with its channels."""
@@ -173,7 +160,7 @@ class ProactiveItem:
     published: dt.date  # 公开日期
     publisher: str  # 发布机构
     category: str  # 主题分类, one of the agency's configured categories
-    validity: str  # 有效性: "有效" / "失效" / "废止"
+    validity: str  # 有效性 as its label (vocabulary.VALIDITY_LABELS): "有效" / "失效" / "废止"
     channels: tuple[ProactiveChannel, ...]
     new_media_account: str | None = None  # the WeChat account's name when NEW_MEDIA is a channel
 

@@ -9,10 +9,10 @@ import random
 from collections.abc import Sequence
 
 from ..calendar import WorkCalendar
-from ..vocabulary import DEFAULT_CATEGORIES
+from ..vocabulary import DEFAULT_CATEGORIES, ProactiveChannel, Validity
 from . import names
 from .agencies import ABBR, WECHAT, person_name
-from .model import Agency, AgencyLevel, ProactiveChannel, ProactiveItem
+from .model import Agency, AgencyLevel, ProactiveItem
 from .workdays import workday_in
 
 
@@ -100,7 +100,9 @@ def proactive(
                         published=published,
                         publisher=agency.name,
                         category=category,
-                        validity="有效" if rng.random() < 0.93 else "失效",
+                        validity=(
+                            Validity.VALID if rng.random() < 0.93 else Validity.EXPIRED
+                        ).label,
                         channels=tuple(channels),
                         new_media_account=wechat
                         if ProactiveChannel.NEW_MEDIA in channels

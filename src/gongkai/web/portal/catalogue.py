@@ -17,9 +17,10 @@ from django.core.cache import cache
 from django.db.models import Count, Min, QuerySet
 
 from gongkai.core.article20 import Article20
+from gongkai.core.vocabulary import Validity
 from gongkai.web.orgs.models import Agency, AgencyKind
 from gongkai.web.portal.models import ZeroResultSearch
-from gongkai.web.proactive.models import Item, Validity
+from gongkai.web.proactive.models import Item
 from gongkai.web.proactive.search import matching, query_terms
 
 

@@ -12,9 +12,10 @@ from typing import Any
 from gongkai.core import demo as core_demo
 from gongkai.core.article20 import Article20
 from gongkai.core.formats import format_for_year
+from gongkai.core.vocabulary import VALIDITY_BY_LABEL, ProactiveChannel
 from gongkai.web.orgs.models import Agency
 from gongkai.web.proactive import services
-from gongkai.web.proactive.models import Category, Channel, ChannelKind
+from gongkai.web.proactive.models import Category, Channel
 
 # The demo's 主题分类 that fall under a 条例第二十条 item (the others — 政务动态, 工作动态… — are
 # published under 第十九条's general duty), so the 目录 can be browsed by category.
@@ -36,9 +37,9 @@ DEMO_ARTICLE20 = {
 }
 
 _CHANNEL_NAMES = {
-    ChannelKind.PORTAL: "{gov}门户网站",
-    ChannelKind.GAZETTE: "{gov}政府公报",
-    ChannelKind.READING_ROOM: "{gov}政府信息公开查阅点",
+    ProactiveChannel.PORTAL: "{gov}门户网站",
+    ProactiveChannel.GAZETTE: "{gov}政府公报",
+    ProactiveChannel.READING_ROOM: "{gov}政府信息公开查阅点",
 }
 
 
@@ -47,7 +48,7 @@ def _channels(
 ) -> dict[str, Channel]:
     gov = district.agency("gov").name
     out: dict[str, Channel] = {}
-    for kind in (ChannelKind.PORTAL, ChannelKind.GAZETTE, ChannelKind.READING_ROOM):
+    for kind in (ProactiveChannel.PORTAL, ProactiveChannel.GAZETTE, ProactiveChannel.READING_ROOM):
         out[kind.value] = services.channel_create(
             acting_user=reviewer,
             agency=agency,
@@ -56,10 +57,10 @@ def _channels(
         )
     account = district.new_media_accounts.get(key)
     if account:
-        out[ChannelKind.NEW_MEDIA.value] = services.channel_create(
+        out[ProactiveChannel.NEW_MEDIA.value] = services.channel_create(
             acting_user=reviewer,
             agency=agency,
-            kind=ChannelKind.NEW_MEDIA.value,
+            kind=ProactiveChannel.NEW_MEDIA.value,
             name=f"“{account}”微信公众号",
         )
     return out
@@ -131,9 +132,7 @@ def load(
                     published_on=item.published if item.published <= today else None,
                     publisher=item.publisher,
                     category=categories[item.category],
-                    validity={"有效": "valid", "失效": "expired", "废止": "repealed"}[
-                        item.validity
-                    ],
+                    validity=VALIDITY_BY_LABEL[item.validity].value,
                     channels=[channels[c.value] for c in item.channels if c.value in channels],
                     article20=DEMO_ARTICLE20.get(item.category, ""),
                 ),

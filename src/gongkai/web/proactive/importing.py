@@ -23,16 +23,14 @@ from gongkai.core import wallclock
 from gongkai.core.article20 import article20_by_label
 from gongkai.core.csvsafe import SafeWriter
 from gongkai.core.errors import UnreadableInput
+from gongkai.core.vocabulary import VALIDITY_BY_LABEL, ProactiveChannel
 from gongkai.core.zipguard import XLSX_LIMITS, BrokenArchive, check_archive
 from gongkai.web.accounts.permissions import require_writer
 from gongkai.web.common.errors import ApplicationError
 from gongkai.web.orgs.models import Agency
 from gongkai.web.proactive.models import (
-    CHANNEL_KIND_LABELS,
-    VALIDITY_LABELS,
     Category,
     Channel,
-    ChannelKind,
     IssuedIndexNumber,
     Item,
 )
@@ -229,7 +227,7 @@ def _context(agency: Agency, today: dt.date) -> _Context:
     channels = list(Channel.objects.filter(agency=agency, active=True).order_by("id"))
     by_kind: dict[str, Channel] = {}
     for c in channels:
-        by_kind.setdefault(CHANNEL_KIND_LABELS[ChannelKind(c.kind)], c)
+        by_kind.setdefault(ProactiveChannel(c.kind).label, c)
     return _Context(
         agency=agency,
         today=today,
@@ -290,11 +288,10 @@ def check_row(
             bad("主题分类", f"本机关没有主题分类“{values['主题分类']}”，可用的有：{known}")
     validity = "valid"
     if values.get("有效性"):
-        by_label = {label: v.value for v, label in VALIDITY_LABELS.items()}
-        if values["有效性"] not in by_label:
+        if values["有效性"] not in VALIDITY_BY_LABEL:
             bad("有效性", "有效性只能是“有效”“失效”或“废止”")
         else:
-            validity = by_label[values["有效性"]]
+            validity = VALIDITY_BY_LABEL[values["有效性"]].value
     article20 = article20_by_label(values.get("法定主动公开类别", "")) or ""
     if values.get("法定主动公开类别") and not article20:
         bad("法定主动公开类别", "请写条例第二十条的项号（如“（一）”或“1”）或类别名称")

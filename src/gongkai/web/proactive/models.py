@@ -8,7 +8,6 @@ counted.
 from __future__ import annotations
 
 import datetime as dt
-from enum import StrEnum
 from typing import Any
 
 from django.db import models
@@ -18,48 +17,15 @@ from gongkai.core.vocabulary import (
     DecisionKind,
     DocumentKind,
     MatterKind,
+    ProactiveChannel,
+    Validity,
     choices,
 )
 from gongkai.web.common.models import RegisterEntry, TimestampedModel, reference
 from gongkai.web.orgs.models import Agency
 
-
-class ChannelKind(StrEnum):
-    """Where proactive information goes out (条例第二十三、二十四条)."""
-
-    PORTAL = "portal"
-    NEW_MEDIA = "new_media"
-    GAZETTE = "gazette"
-    READING_ROOM = "reading_room"
-    OTHER = "other"
-
-    @property
-    def label(self) -> str:
-        return CHANNEL_KIND_LABELS[self]
-
-
-CHANNEL_KIND_LABELS = {
-    ChannelKind.PORTAL: "门户网站",
-    ChannelKind.NEW_MEDIA: "政务新媒体",
-    ChannelKind.GAZETTE: "政府公报",
-    ChannelKind.READING_ROOM: "公开查阅点",
-    ChannelKind.OTHER: "其他渠道",
-}
-CHANNEL_KIND_CHOICES = [(k.value, k.label) for k in ChannelKind]
-
-
-class Validity(StrEnum):
-    VALID = "valid"
-    EXPIRED = "expired"
-    REPEALED = "repealed"
-
-    @property
-    def label(self) -> str:
-        return VALIDITY_LABELS[self]
-
-
-VALIDITY_LABELS = {Validity.VALID: "有效", Validity.EXPIRED: "失效", Validity.REPEALED: "废止"}
-VALIDITY_CHOICES = [(v.value, v.label) for v in Validity]
+CHANNEL_KIND_CHOICES = choices(ProactiveChannel)
+VALIDITY_CHOICES = choices(Validity)
 ARTICLE20_CHOICES = choices(Article20)
 
 
@@ -104,7 +70,7 @@ class Channel(TimestampedModel):
 
     @property
     def kind_label(self) -> str:
-        return ChannelKind(self.kind).label
+        return ProactiveChannel(self.kind).label
 
 
 class Item(RegisterEntry):

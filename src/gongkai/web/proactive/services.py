@@ -22,7 +22,7 @@ from gongkai.core.article20 import Article20
 from gongkai.core.deadlines import publication_deadline
 from gongkai.core.errors import RuleError
 from gongkai.core.formats import Format, UnknownYearError, format_for_year
-from gongkai.core.vocabulary import DEFAULT_CATEGORIES, AuditAction
+from gongkai.core.vocabulary import DEFAULT_CATEGORIES, AuditAction, ProactiveChannel, Validity
 from gongkai.web.accounts import permissions
 from gongkai.web.accounts.permissions import require_writer
 from gongkai.web.accounts.roles import Role
@@ -35,7 +35,6 @@ from gongkai.web.proactive import indexnumbers
 from gongkai.web.proactive.models import (
     Category,
     Channel,
-    ChannelKind,
     Decision,
     DecisionKind,
     Document,
@@ -45,7 +44,6 @@ from gongkai.web.proactive.models import (
     Matter,
     MatterKind,
     Procurement,
-    Validity,
 )
 from gongkai.web.proactive.versions import PUBLICATION_LABELS, publication_values
 from gongkai.web.workcalendar.snapshots import work_calendar
@@ -160,7 +158,7 @@ def category_set_active(*, acting_user: User, category: Category, active: bool) 
 def channel_create(*, acting_user: User, agency: Agency, kind: str, name: str) -> Channel:
     require_configurer(acting_user, agency)
     name = name.strip()
-    kind_enum = _kind(ChannelKind, kind, "请选择渠道类型")
+    kind_enum = _kind(ProactiveChannel, kind, "请选择渠道类型")
     if not name:
         raise ApplicationError("请填写渠道名称，如“云溪发布”微信公众号", field="name")
     if Channel.objects.filter(agency=agency, name=name).exists():

@@ -14,6 +14,7 @@ from typing import Any
 from django.db.models import Count, F
 from django.http import Http404
 
+from gongkai.core.vocabulary import ProactiveChannel
 from gongkai.core.yearend import (
     CaseFacts,
     DecisionFacts,
@@ -31,7 +32,6 @@ from gongkai.web.applications.models import Application
 from gongkai.web.litigation.models import Case
 from gongkai.web.orgs.models import Agency, AgencyKind
 from gongkai.web.proactive.models import (
-    ChannelKind,
     Decision,
     Document,
     Fee,
@@ -210,7 +210,7 @@ def proactive_summary(*, agency: Agency, year: int) -> ProactiveSummary:
         .order_by("-n", "category__name")
     ]
     by_channel = [
-        (row["channels__name"], ChannelKind(row["channels__kind"]).label, row["n"])
+        (row["channels__name"], ProactiveChannel(row["channels__kind"]).label, row["n"])
         for row in items.filter(channels__isnull=False)
         .values("channels__name", "channels__kind")
         .annotate(n=Count("id"))
