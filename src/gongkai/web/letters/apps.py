@@ -1,20 +1,16 @@
-from django.apps import AppConfig
+from typing import Any
+
+# The module, not the class: Django picks an apps.py's config only when it holds one AppConfig.
+from gongkai.web.applications import panels
 
 
-class LettersConfig(AppConfig):
+class LettersConfig(panels.RequestPanelConfig):
     name = "gongkai.web.letters"
     label = "letters"
     verbose_name = "文书"
     default_auto_field = "django.db.models.BigAutoField"
 
-    def ready(self) -> None:
-        # The request page shows this register's part of it (models are loaded only now).
-        from gongkai.web.applications.panels import contribute
-        from gongkai.web.letters.links import suggested_letters
+    def request_panel(self, user: Any, application: Any) -> dict[str, Any]:
+        from gongkai.web.letters.links import suggested_letters  # loads models
 
-        contribute(
-            "letters",
-            lambda user, application: {
-                "suggested_letters": suggested_letters(application, user=user)
-            },
-        )
+        return {"suggested_letters": suggested_letters(application, user=user)}

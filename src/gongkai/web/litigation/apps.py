@@ -1,19 +1,15 @@
-from django.apps import AppConfig
+from typing import Any
+
+# The module, not the class: Django picks an apps.py's config only when it holds one AppConfig.
+from gongkai.web.applications import panels
 
 
-class LitigationConfig(AppConfig):
+class LitigationConfig(panels.RequestPanelConfig):
     name = "gongkai.web.litigation"
     label = "litigation"
     verbose_name = "行政复议和行政诉讼"
 
-    def ready(self) -> None:
-        # The request page shows this register's part of it (models are loaded only now).
-        from gongkai.web.applications.panels import contribute
-        from gongkai.web.litigation.selectors import case_list_for_application
+    def request_panel(self, user: Any, application: Any) -> dict[str, Any]:
+        from gongkai.web.litigation.selectors import case_list_for_application  # loads models
 
-        contribute(
-            "cases",
-            lambda user, application: {
-                "cases": list(case_list_for_application(user=user, application=application))
-            },
-        )
+        return {"cases": list(case_list_for_application(user=user, application=application))}
