@@ -22,6 +22,7 @@ from gongkai.web.common.audit import audit_record, jsonable
 from gongkai.web.common.errors import ApplicationError, PermissionDenied
 from gongkai.web.common.uploads import UploadRefused
 from gongkai.web.common.versioning import check_version
+from gongkai.web.common.voiding import void_row
 from gongkai.web.letters import permissions
 from gongkai.web.letters.clock_dates import with_clock_dates
 from gongkai.web.letters.models import (
@@ -419,14 +420,8 @@ def _void(
     voidable = VOIDABLE[type(row)]
     if not voidable.may(acting_user, row.application):
         raise PermissionDenied(f"您无权作废该{voidable.noun}")
-    if not reason.strip():
-        raise ApplicationError("请写明作废原因", field="reason")
-    if row.voided:
-        raise ApplicationError(f"该{voidable.noun}已作废")
-    row.voided = True
-    row.void_reason = reason.strip()
-    row.save(update_fields=["voided", "void_reason", "updated_at"])
-    _audit(acting_user, row, voidable.action, changes, reason=reason.strip())
+    reason = void_row(row, reason, noun=voidable.noun)
+    _audit(acting_user, row, voidable.action, changes, reason=reason)
 
 
 @transaction.atomic

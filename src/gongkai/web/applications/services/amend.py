@@ -15,6 +15,7 @@ from gongkai.web.applications.outcomes import is_valid_outcome, outcome_label
 from gongkai.web.applications.services import common as step
 from gongkai.web.common.errors import ApplicationError, PermissionDenied
 from gongkai.web.common.versioning import check_version
+from gongkai.web.common.voiding import void_row
 
 OUTCOME_LABELS = {"outcome": "办理结果", "legal_basis": "法律依据"}
 
@@ -88,18 +89,12 @@ def application_void(*, acting_user: User, application: Application, reason: str
         raise PermissionDenied("无权查看该申请")
     if not permissions.can_void(acting_user, application):
         raise PermissionDenied("只有本机关的工作人员可以作废该申请")
-    if application.voided:
-        raise ApplicationError("该申请已作废")
-    if not reason.strip():
-        raise ApplicationError("作废申请必须写明原因", field="reason")
-    application.voided = True
-    application.void_reason = reason.strip()
-    application.save(update_fields=["voided", "void_reason", "updated_at"])
+    reason = void_row(application, reason, noun="申请", no_reason="作废申请必须写明原因")
     step.write_audit(
         application=application,
         action=AuditAction.VOID,
         actor=acting_user,
         changes={"voided": [False, True]},
-        reason=reason.strip(),
+        reason=reason,
     )
     return application
