@@ -65,14 +65,36 @@ def inbox_row(page: Page, table: str, number: str) -> Locator:
     return page.locator(f"#{table} tr[data-number='{number}']")
 
 
-def return_from_inbox(row: Locator, reason_field: str, reason: str) -> None:
-    """退回修改 on an inbox row, with ``reason`` typed into the field named ``reason_field``."""
+# For each table of 待我审批: the field of a 退回修改 reason, what the page says once a row is
+# returned, and what the table says when nothing is left in it.
+RETURNS = {
+    "inbox": ("et-reason", "已退回延期申请", "没有待您审批的事项"),
+    "signoffs": ("sr-reason", "已退回答复", "没有待您签发的答复"),
+}
+
+
+def only_row_in_inbox(page: Page, table: str, number: str, *shown: str) -> Locator:
+    """The signed-in reviewer's 待我审批 badge counts one item: the row of request ``number`` in
+    ``table`` (see :func:`inbox_row`), which shows each of ``shown``."""
+    expect(page.locator("#inbox-count")).to_have_text("1")
+    row = inbox_row(page, table, number)
+    for text in shown:
+        expect(row).to_contain_text(text)
+    return row
+
+
+def return_to_officer(
+    page: Page, base: str, table: str, row: Locator, reason: str, officer: str = "jyj_jbr"
+) -> None:
+    """退回修改 on ``row`` of ``table`` with ``reason``, which leaves the table empty; then, signed
+    in as ``officer``, the 通知 list says the request came back with ``reason``."""
+    reason_field, said, emptied = RETURNS[table]
     row.locator("summary", has_text="退回修改").click()
     row.locator(f"textarea[name='{reason_field}']").fill(reason)
     row.locator("button", has_text="退回").click()
-
-
-def expect_told_of_return(page: Page, base: str, reason: str) -> None:
-    """The officer's 通知 list says the request came back with ``reason``."""
+    expect(page.locator(".messages")).to_contain_text(said)
+    expect(page.locator(f"#{table}")).to_contain_text(emptied)
+    logout(page)
+    login(page, base, officer)
     page.goto(f"{base}/notifications/")
     expect(page.locator("table.list")).to_contain_text(f"被退回（{reason}）")

@@ -54,6 +54,16 @@ CAL = WorkCalendar.from_sources(bundled_arrangements(), ())
 CHANNELS = (Channel.IN_PERSON, Channel.MAIL, Channel.ONLINE, Channel.FAX, Channel.EMAIL)
 
 Case = tuple[tuple[Event, ...], tuple[date, ...]]
+# A consultation of a third party or of another agency (条例第三十二条, 第三十三条第三款), and its
+# answer, by the kind the random logs draw.
+CONSULTED: dict[str, type[ThirdPartyConsulted | AgencyConsulted]] = {
+    "third": ThirdPartyConsulted,
+    "agency": AgencyConsulted,
+}
+ANSWERED: dict[str, type[ThirdPartyAnswered | AgencyAnswered]] = {
+    "third": ThirdPartyAnswered,
+    "agency": AgencyAnswered,
+}
 
 
 def _random_log(rng: random.Random) -> Case:
@@ -87,17 +97,13 @@ def _random_log(rng: random.Random) -> Case:
         elif roll < 0.32:
             kind = rng.choice(("third", "agency"))
             open_consultations.append((kind, name))
-            events.append(
-                ThirdPartyConsulted(day, name) if kind == "third" else AgencyConsulted(day, name)
-            )
+            events.append(CONSULTED[kind](day, name))
         elif roll < 0.50:
             if open_consultations and rng.random() < 0.9:
                 kind, name = open_consultations.pop(0)
             else:
                 kind = rng.choice(("third", "agency"))
-            events.append(
-                ThirdPartyAnswered(day, name) if kind == "third" else AgencyAnswered(day, name)
-            )
+            events.append(ANSWERED[kind](day, name))
         elif roll < 0.60:
             noticed = True
             received_on = day + timedelta(days=rng.randint(-1, 6)) if rng.random() < 0.6 else None
