@@ -14,65 +14,32 @@ import argparse
 import statistics
 import sys
 import time
-from datetime import date
-from decimal import Decimal
 from io import BytesIO
+from pathlib import Path
 
 import docx
 import pdfplumber
 
 from gongkai.core.letters import (
-    DEFAULT_NUMBER_PATTERN,
     DEFAULT_TEMPLATES,
-    AgencyContact,
-    FeeItem,
     LetterFacts,
-    Party,
     compose_letter,
-    format_letter_number,
     parse_template_key,
     render_docx,
     render_pdf,
 )
 
-AGENCY = AgencyContact(
-    name="定海区审交办",
-    short_name="定审交",
-    office_name="定海区审交办政府信息公开工作机构",
-    address="定海区人民北路1号",
-    phone="0580-2021001",
-    review_body="定海区人民政府",
-)
+# The letter tests' facts (tests/core/letters/letter_facts.py), so that the benchmark renders
+# what the tests check.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests" / "core" / "letters"))
+from letter_facts import facts_for
 
 
 def facts(key: str, seq: int) -> LetterFacts:
+    """The facts the letter tests check (every field any default template prints), numbered
+    ``seq``."""
     kind, _outcome = parse_template_key(key)
-    return LetterFacts(
-        number=format_letter_number(
-            DEFAULT_NUMBER_PATTERN, agency_short="定审交", kind=kind, year=2025, seq=seq
-        ),
-        agency=AGENCY,
-        applicant=Party("王龘"),
-        application_number=f"DSJ-2025-{seq:04d}",
-        received_on=date(2025, 3, 5),
-        request_summary="2024年度定海区道路交通整治工作方案及其编制说明",
-        issued_on=date(2025, 3, 20),
-        decision="现将该信息随本答复书一并提供给您（共5页）",
-        reasons="该信息公开后可能损害第三方合法权益",
-        previous_reply="定审交公开〔2025〕第3号",
-        correction_items="请写明所需政府信息的名称、文号或者其他特征性描述",
-        correction_deadline=date(2025, 3, 31),
-        extension_days=20,
-        original_due_on=date(2025, 4, 2),
-        new_due_on=date(2025, 4, 30),
-        extension_reason="需要调取大量档案",
-        third_party=Party("定海某某建材有限公司"),
-        consulted_information="该公司排污许可申请材料",
-        consultation_matter="贵方的商业秘密",
-        fee_method="按量",
-        fee_items=(FeeItem("第31—100页", 70, "页", Decimal(10)),),
-        payment_method="通过非税收入缴款码缴入国库",
-    )
+    return facts_for(kind, seq=seq)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -260,24 +260,32 @@ def test_jobs_0_means_one_process_per_core_and_negative_jobs_are_refused(
     assert "进程数不能为负数" in capsys.readouterr().err
 
 
-def test_the_previous_report_is_read_once_and_passed_to_the_checker(
-    folder: Path, capsys: pytest.CaptureFixture[str]
+@pytest.mark.parametrize(
+    ("last", "status", "err", "carried_over"),
+    [
+        pytest.param("last year\n", 0, "", True, id="read-once-and-passed-to-the-checker"),
+        pytest.param(
+            "", 2, "last.txt（上一年度报告）：文件是空的\n", False, id="unreadable-is-reported"
+        ),
+    ],
+)
+def test_the_previous_report_is_passed_to_the_checker_or_reported_and_left_out(
+    folder: Path,
+    capsys: pytest.CaptureFixture[str],
+    last: str,
+    status: int,
+    err: str,
+    carried_over: bool,
 ) -> None:
+    """A readable previous report is read once and passed to the checker; an unreadable one is
+    reported and the check goes on without it."""
     write(folder / "this.txt", "report\n")
-    write(folder / "last.txt", "last year\n")
-    assert main(["check", "this.txt", "--previous", "last.txt"]) == 0
-    assert "[carryover]" in capsys.readouterr().out
-
-
-def test_an_unreadable_previous_report_is_reported_and_the_check_goes_on_without_it(
-    folder: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    write(folder / "this.txt", "report\n")
-    write(folder / "last.txt", "")
-    assert main(["check", "this.txt", "--previous", "last.txt"]) == 2
+    write(folder / "last.txt", last)
+    assert main(["check", "this.txt", "--previous", "last.txt"]) == status
     captured = capsys.readouterr()
-    assert captured.err == "last.txt（上一年度报告）：文件是空的\n"
-    assert "检查了1份报告" in captured.out and "[carryover]" not in captured.out
+    assert captured.err == err
+    assert "检查了1份报告" in captured.out
+    assert ("[carryover]" in captured.out) is carried_over
 
 
 def test_without_a_time_limit_a_single_job_runs_in_this_process(

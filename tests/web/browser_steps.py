@@ -24,16 +24,22 @@ def logout(page: Page) -> None:
     expect(page.locator("h1")).to_have_text("登录")
 
 
-def act(page: Page, label: str, fields: dict[str, str]) -> None:
-    """Open the action box ``label`` on a request's page, fill ``fields`` (by name), submit."""
-    box = page.locator("details.action", has_text=label)
-    box.locator("summary").click()
+def fill_fields(scope: Page | Locator, fields: dict[str, str]) -> None:
+    """Fill the controls of ``scope`` named by ``fields``, in order: a select takes the option
+    with that value, any other control the text."""
     for name, value in fields.items():
-        control = box.locator(f"[name='{name}']")
+        control = scope.locator(f"[name='{name}']")
         if control.evaluate("e => e.tagName") == "SELECT":
             control.select_option(value)
         else:
             control.fill(value)
+
+
+def act(page: Page, label: str, fields: dict[str, str]) -> None:
+    """Open the action box ``label`` on a request's page, fill ``fields`` (by name), submit."""
+    box = page.locator("details.action", has_text=label)
+    box.locator("summary").click()
+    fill_fields(box, fields)
     box.locator("button[type=submit]").click()
 
 
@@ -43,19 +49,22 @@ def visit_as(page: Page, base: str, username: str, path: str) -> None:
     page.goto(path if path.startswith("http") else f"{base}{path}")
 
 
-def fill_request_form(page: Page) -> None:
+def fill_request_form(page: Page, *, desk: bool = True, **changes: str) -> None:
     """Fill the 登记申请 form with 王五's request for the 2024 school canteen inspections,
-    received in person on 3 March 2025 (the caller submits it)."""
-    page.select_option("select[name=channel]", "in_person")
-    page.fill("input[name=arrived_on]", "2025-03-03")
-    page.select_option("select[name=applicant_kind]", "natural")
-    page.fill("input[name=applicant_name]", "王五")
-    page.select_option("select[name=id_type]", "居民身份证")
-    page.fill("input[name=id_number]", "110101199001015676")
-    page.fill("input[name=phone]", "13700000000")
-    page.fill("textarea[name=subject]", "2024年学校食堂检查结果")
-    page.select_option("select[name=requested_form]", "纸质")
-    page.select_option("select[name=delivery]", "邮寄")
+    received in person on 3 March 2025, with ``changes`` (the caller submits it). ``desk=False``:
+    the portal's 在线申请 form, the same fields without how and when the request arrived."""
+    arrival = {"channel": "in_person", "arrived_on": "2025-03-03"} if desk else {}
+    request = {
+        "applicant_kind": "natural",
+        "applicant_name": "王五",
+        "id_type": "居民身份证",
+        "id_number": "110101199001015676",
+        "phone": "13700000000",
+        "subject": "2024年学校食堂检查结果",
+        "requested_form": "纸质",
+        "delivery": "邮寄",
+    }
+    fill_fields(page, arrival | request | changes)
 
 
 def inbox_row(page: Page, table: str, number: str) -> Locator:
@@ -65,14 +74,36 @@ def inbox_row(page: Page, table: str, number: str) -> Locator:
     return page.locator(f"#{table} tr[data-number='{number}']")
 
 
-def return_from_inbox(row: Locator, reason_field: str, reason: str) -> None:
-    """退回修改 on an inbox row, with ``reason`` typed into the field named ``reason_field``."""
+# For each table of 待我审批: the field of a 退回修改 reason, what the page says once a row is
+# returned, and what the table says when nothing is left in it.
+RETURNS = {
+    "inbox": ("et-reason", "已退回延期申请", "没有待您审批的事项"),
+    "signoffs": ("sr-reason", "已退回答复", "没有待您签发的答复"),
+}
+
+
+def only_row_in_inbox(page: Page, table: str, number: str, *shown: str) -> Locator:
+    """The signed-in reviewer's 待我审批 badge counts one item: the row of request ``number`` in
+    ``table`` (see :func:`inbox_row`), which shows each of ``shown``."""
+    expect(page.locator("#inbox-count")).to_have_text("1")
+    row = inbox_row(page, table, number)
+    for text in shown:
+        expect(row).to_contain_text(text)
+    return row
+
+
+def return_to_officer(
+    page: Page, base: str, table: str, row: Locator, reason: str, officer: str = "jyj_jbr"
+) -> None:
+    """退回修改 on ``row`` of ``table`` with ``reason``, which leaves the table empty; then, signed
+    in as ``officer``, the 通知 list says the request came back with ``reason``."""
+    reason_field, said, emptied = RETURNS[table]
     row.locator("summary", has_text="退回修改").click()
     row.locator(f"textarea[name='{reason_field}']").fill(reason)
     row.locator("button", has_text="退回").click()
-
-
-def expect_told_of_return(page: Page, base: str, reason: str) -> None:
-    """The officer's 通知 list says the request came back with ``reason``."""
+    expect(page.locator(".messages")).to_contain_text(said)
+    expect(page.locator(f"#{table}")).to_contain_text(emptied)
+    logout(page)
+    login(page, base, officer)
     page.goto(f"{base}/notifications/")
     expect(page.locator("table.list")).to_contain_text(f"被退回（{reason}）")

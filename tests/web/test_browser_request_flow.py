@@ -74,8 +74,7 @@ def test_register_correct_extend_and_answer_in_the_browser(live_server, page, di
 
 
 def test_bad_input_in_the_browser_keeps_what_was_typed(live_server, page, district):
-    login(page, live_server.url, "jyj_jbr")
-    page.goto(f"{live_server.url}/applications/new/")
+    visit_as(page, live_server.url, "jyj_jbr", "/applications/new/")
     page.fill("input[name=applicant_name]", "赵六")
     page.fill("textarea[name=subject]", "某文件")
     page.click("button:has-text('登记')")

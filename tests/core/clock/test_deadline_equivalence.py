@@ -54,14 +54,28 @@ CAL = WorkCalendar.from_sources(bundled_arrangements(), ())
 CHANNELS = (Channel.IN_PERSON, Channel.MAIL, Channel.ONLINE, Channel.FAX, Channel.EMAIL)
 
 Case = tuple[tuple[Event, ...], tuple[date, ...]]
+# A consultation of a third party or of another agency (条例第三十二条, 第三十三条第三款), and its
+# answer, by the kind the random logs draw.
+CONSULTED: dict[str, type[ThirdPartyConsulted | AgencyConsulted]] = {
+    "third": ThirdPartyConsulted,
+    "agency": AgencyConsulted,
+}
+ANSWERED: dict[str, type[ThirdPartyAnswered | AgencyAnswered]] = {
+    "third": ThirdPartyAnswered,
+    "agency": AgencyAnswered,
+}
+
+
+def _maybe_later(rng: random.Random, day: date, low: int, high: int, chance: float) -> date | None:
+    """With probability ``chance``, ``day`` moved by ``low`` to ``high`` days; otherwise None (a
+    date the log leaves out: a confirmation, a reply-by date, a notice's receipt)."""
+    return day + timedelta(days=rng.randint(low, high)) if rng.random() < chance else None
 
 
 def _random_log(rng: random.Random) -> Case:
     on = date(2019, 3, 1) + timedelta(days=rng.randint(0, 365 * 7))
     channel = rng.choice(CHANNELS)
-    confirmed = None
-    if channel is not Channel.IN_PERSON and rng.random() < 0.4:
-        confirmed = on + timedelta(days=rng.randint(-1, 4))
+    confirmed = _maybe_later(rng, on, -1, 4, 0.4) if channel is not Channel.IN_PERSON else None
     events: list[Event] = [Received(on, channel, confirmed)]
     day = confirmed if confirmed is not None and confirmed > on else on
     open_consultations: list[tuple[str, str]] = []
@@ -80,28 +94,22 @@ def _random_log(rng: random.Random) -> Case:
             events.append(FeePaid(day))
         elif roll < 0.12:
             asked = True
-            reply_by = day + timedelta(days=rng.randint(-1, 20)) if rng.random() < 0.8 else None
-            events.append(CorrectionRequested(day, reply_by))
+            events.append(CorrectionRequested(day, _maybe_later(rng, day, -1, 20, 0.8)))
         elif roll < 0.14:
             events.append(CorrectionReceived(day))
         elif roll < 0.32:
             kind = rng.choice(("third", "agency"))
             open_consultations.append((kind, name))
-            events.append(
-                ThirdPartyConsulted(day, name) if kind == "third" else AgencyConsulted(day, name)
-            )
+            events.append(CONSULTED[kind](day, name))
         elif roll < 0.50:
             if open_consultations and rng.random() < 0.9:
                 kind, name = open_consultations.pop(0)
             else:
                 kind = rng.choice(("third", "agency"))
-            events.append(
-                ThirdPartyAnswered(day, name) if kind == "third" else AgencyAnswered(day, name)
-            )
+            events.append(ANSWERED[kind](day, name))
         elif roll < 0.60:
             noticed = True
-            received_on = day + timedelta(days=rng.randint(-1, 6)) if rng.random() < 0.6 else None
-            events.append(FeeNoticeSent(day, received_on))
+            events.append(FeeNoticeSent(day, _maybe_later(rng, day, -1, 6, 0.6)))
         elif roll < 0.62:
             events.append(FeePaid(day))
         elif roll < 0.74:

@@ -1,4 +1,5 @@
-"""Facts of one application, shared by the letter tests (imported as a helper module)."""
+"""Facts of one application, shared by the letter tests (imported as a helper module) and by
+``bench/letters_render.py``."""
 
 from __future__ import annotations
 
@@ -28,16 +29,17 @@ AGENCY = AgencyContact(
 )
 
 
-def facts_for(kind: LetterKind, **changes: object) -> LetterFacts:
-    """Complete facts for a letter of ``kind``: every field any default template prints."""
+def facts_for(kind: LetterKind, *, seq: int = 12, **changes: object) -> LetterFacts:
+    """Complete facts for a letter of ``kind``: every field any default template prints.
+    ``seq`` numbers the letter and the application (定审交公开〔2025〕第12号, DSJ-2025-0012)."""
     number = format_letter_number(
-        DEFAULT_NUMBER_PATTERN, agency_short="定审交", kind=kind, year=2025, seq=12
+        DEFAULT_NUMBER_PATTERN, agency_short="定审交", kind=kind, year=2025, seq=seq
     )
     facts = LetterFacts(
         number=number,
         agency=AGENCY,
         applicant=Party("王龘", "定海区解放东路8号"),
-        application_number="DSJ-2025-0012",
+        application_number=f"DSJ-2025-{seq:04d}",
         received_on=date(2025, 3, 5),
         request_summary="2024年度定海区道路交通整治工作方案",
         issued_on=date(2025, 3, 20),

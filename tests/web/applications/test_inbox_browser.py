@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from browser_steps import act, expect_told_of_return, inbox_row, login, logout, return_from_inbox
+from browser_steps import act, inbox_row, login, logout, only_row_in_inbox, return_to_officer
 from playwright.sync_api import Page, expect
 
 from gongkai.core.wallclock import CHINA
@@ -30,17 +30,8 @@ def test_return_then_approve_from_the_inbox(live_server, page, district, registe
     ask(page, base, app.pk, "需调取历年档案")
 
     login(page, base, "jyj_shr")
-    expect(page.locator("#inbox-count")).to_have_text("1")
-    row = inbox_row(page, "inbox", app.number)
-    expect(row).to_contain_text("需调取历年档案")
-    expect(row).to_contain_text("2025-04-28")
-    return_from_inbox(row, "et-reason", "请写明调取哪些年份的档案")
-    expect(page.locator(".messages")).to_contain_text("已退回延期申请")
-    expect(page.locator("#inbox")).to_contain_text("没有待您审批的事项")
-    logout(page)
-
-    login(page, base, "jyj_jbr")
-    expect_told_of_return(page, base, "请写明调取哪些年份的档案")
+    row = only_row_in_inbox(page, "inbox", app.number, "需调取历年档案", "2025-04-28")
+    return_to_officer(page, base, "inbox", row, "请写明调取哪些年份的档案")
     logout(page)
     login(page, base, "jyj_jbr")
     ask(page, base, app.pk, "需调取2019至2024年档案")

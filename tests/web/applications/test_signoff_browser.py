@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from browser_steps import act, expect_told_of_return, inbox_row, login, logout, return_from_inbox
+from browser_steps import act, inbox_row, login, logout, only_row_in_inbox, return_to_officer
 from playwright.sync_api import Page, expect
 
 from gongkai.core.wallclock import CHINA
@@ -45,19 +45,11 @@ def test_return_then_sign_from_the_inbox(
     submit(page, base, app.pk, "条例第三十六条第一项")
 
     login(page, base, "jyj_shr")
-    expect(page.locator("#inbox-count")).to_have_text("1")
-    row = inbox_row(page, "signoffs", app.number)
-    expect(row).to_contain_text("条例第三十六条第一项")
-    expect(row).to_contain_text("2025-03-31")
-    expect(row).to_contain_text("剩余4个工作日")
+    row = only_row_in_inbox(
+        page, "signoffs", app.number, "条例第三十六条第一项", "2025-03-31", "剩余4个工作日"
+    )
     page.screenshot(path=str(tmp_path / "signoff-inbox.png"), full_page=True)
-    return_from_inbox(row, "sr-reason", "予以公开应依第三十六条第二项")
-    expect(page.locator(".messages")).to_contain_text("已退回答复")
-    expect(page.locator("#signoffs")).to_contain_text("没有待您签发的答复")
-    logout(page)
-
-    login(page, base, "jyj_jbr")
-    expect_told_of_return(page, base, "予以公开应依第三十六条第二项")
+    return_to_officer(page, base, "signoffs", row, "予以公开应依第三十六条第二项")
     submit(page, base, app.pk, "条例第三十六条第二项")
 
     login(page, base, "jyj_shr")

@@ -10,7 +10,7 @@ import re
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from browser_steps import act, login
+from browser_steps import act, fill_request_form, login
 from playwright.sync_api import Page, expect
 from portal_helpers import VALID_ID
 
@@ -61,14 +61,15 @@ def test_a_citizen_applies_the_officer_answers_the_citizen_downloads_the_letter(
     page.click(f"a[href='/xxgk/{district.dept_a.code}/']")
     page.click("text=在线申请")
     check_accessible(page)
-    page.select_option("select[name=applicant_kind]", "natural")
-    page.fill("input[name=applicant_name]", "李四")
-    page.select_option("select[name=id_type]", "居民身份证")
-    page.fill("input[name=id_number]", "110105194912310021")  # wrong check character
-    page.fill("input[name=phone]", "13900000000")
-    page.fill("textarea[name=subject]", "2024年义务教育阶段学校招生划片方案")
-    page.select_option("select[name=requested_form]", "电子数据")
-    page.select_option("select[name=delivery]", "邮寄")
+    fill_request_form(
+        page,
+        desk=False,
+        applicant_name="李四",
+        id_number="110105194912310021",  # wrong check character
+        phone="13900000000",
+        subject="2024年义务教育阶段学校招生划片方案",
+        requested_form="电子数据",
+    )
     page.click("button:has-text('提交申请')")
     expect(page.locator(".p-alert")).to_contain_text("请按提示修改")
     expect(page.locator(".has-error")).to_contain_text("校验位不正确")

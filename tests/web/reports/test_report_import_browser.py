@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from browser_steps import login
+from browser_steps import visit_as
 from playwright.sync_api import expect
 
 from gongkai.core.annual import AgencyInfo, compose, render
@@ -23,8 +23,7 @@ def test_import_an_earlier_report_and_see_its_job(live_server, page, district, t
     upload = tmp_path / "2024年报.docx"
     upload.write_bytes(render(report, "docx"))
     base = live_server.url
-    login(page, base, "gkb")
-    page.goto(f"{base}/reports/import/")
+    visit_as(page, base, "gkb", "/reports/import/")
     page.select_option("select[name=agency]", str(district.dept_a.pk))
     page.set_input_files("#import-file", str(upload))
     page.click("#import-form button[type=submit]")

@@ -45,24 +45,21 @@ def records(district, register, answer, steps):
     proactive_records.register_document(
         district, title="新规定", issued_on=D(2025, 8, 1), today=TODAY
     )
+    common = {"acting_user": district.officer_a, "agency": district.dept_a, "today": TODAY}
     reg_services.decision_record(
-        acting_user=district.officer_a,
-        agency=district.dept_a,
         kind="licensing",
         start_on=D(2025, 1, 1),
         end_on=D(2025, 6, 30),
         count=40,
         source_note="审批系统",
-        today=TODAY,
+        **common,
     )
     reg_services.fee_record(
-        acting_user=district.officer_a,
-        agency=district.dept_a,
         item="考务费",
         start_on=D(2025, 1, 1),
         end_on=D(2025, 12, 31),
         amount=Decimal("23456.78"),
-        today=TODAY,
+        **common,
     )
     steps.review(answered, D(2025, 4, 8), result="upheld", decided_on=D(2025, 6, 1), today=TODAY)
     return answered, open_
