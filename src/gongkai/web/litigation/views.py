@@ -13,13 +13,12 @@ from django.views.decorators.http import require_GET, require_POST
 
 from gongkai.core import wallclock
 from gongkai.web.accounts import permissions
-from gongkai.web.common import versioning
 from gongkai.web.common.errors import ApplicationError, PermissionDenied
 from gongkai.web.common.http import AuthenticatedHttpRequest
 from gongkai.web.common.listing import paged
 from gongkai.web.common.params import parse_int, parse_year
+from gongkai.web.common.record_page import RecordPage
 from gongkai.web.common.refusals import add_refusal
-from gongkai.web.common.submit import submit
 from gongkai.web.common.versioning import version_token
 from gongkai.web.common.views import forbidden
 from gongkai.web.litigation import forms, selectors, services
@@ -110,43 +109,36 @@ def _context(request: AuthenticatedHttpRequest, case: Any, **bound: Any) -> dict
         "case": case,
         "can_write": permissions.can_register_for(request.user, case.agency),
         "can_view_application": permissions.can_view_application(request.user, case.application),
-        "result_form": bound.get("result") or forms.ResultForm(),
-        "result_version": bound.get("version") or version_token(result_values(case)),
-        "version_field": versioning.FIELD,
+        "action_form": bound.get("action") or forms.ResultForm(),
+        "action_version": bound.get("version") or version_token(result_values(case)),
+        "action_open": not case.result,
         "void_form": bound.get("void") or forms.VoidForm(),
+        "void_url": reverse("litigation:void", args=[case.pk]),
         "audit": selectors.case_audit(case=case),
     }
+
+
+PAGE = RecordPage("litigation/case.html", "litigation:case", _context)
 
 
 @login_required
 @require_GET
 def detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    case = selectors.case_get_visible(user=request.user, pk=pk)
-    return render(request, "litigation/case.html", _context(request, case))
-
-
-def _again(request: AuthenticatedHttpRequest, case: Any, **bound: Any) -> HttpResponse:
-    """The case page again, as the case now stands, with the refused form (400)."""
-    case.refresh_from_db()
-    return render(request, "litigation/case.html", _context(request, case, **bound), status=400)
+    return PAGE.show(request, selectors.case_get_visible(user=request.user, pk=pk))
 
 
 @login_required
 @require_POST
 def result(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     case = selectors.case_get_visible(user=request.user, pk=pk)
-    form = forms.ResultForm(request.POST)
-    version = request.POST.get(versioning.FIELD)
-    return submit(
+    return PAGE.correct(
         request,
-        form,
-        lambda data: services.case_record_result(
+        case,
+        forms.ResultForm(request.POST),
+        lambda data, version: services.case_record_result(
             acting_user=request.user, case=case, version=version, **data
         ),
         saved="已登记审结结果",
-        then=reverse("litigation:case", args=[case.pk]),
-        again=lambda token: _again(request, case, result=form, version=token),
-        version=version,
     )
 
 
@@ -154,12 +146,10 @@ def result(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def void(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     case = selectors.case_get_visible(user=request.user, pk=pk)
-    form = forms.VoidForm(request.POST)
-    return submit(
+    return PAGE.void(
         request,
-        form,
-        lambda data: services.case_void(acting_user=request.user, case=case, reason=data["reason"]),
+        case,
+        forms.VoidForm(request.POST),
+        lambda reason: services.case_void(acting_user=request.user, case=case, reason=reason),
         saved="已作废，该案件不再计入统计",
-        then=reverse("litigation:case", args=[case.pk]),
-        again=lambda _: _again(request, case, void=form),
     )

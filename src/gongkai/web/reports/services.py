@@ -79,6 +79,13 @@ def _state(draft: ReportDraft, *states: State) -> None:
         )
 
 
+def _required(text: str, message: str, field: str) -> str:
+    """``text`` stripped; ``message`` on ``field`` when nothing is left."""
+    if not text.strip():
+        raise ApplicationError(message, field=field)
+    return text.strip()
+
+
 def _format_of(year: int) -> None:
     try:
         format_for_year(year)
@@ -233,16 +240,15 @@ def draft_return(*, acting_user: Any, draft: ReportDraft, reason: str) -> Report
         permissions.can_review_report(acting_user, draft.agency),
         "只有审核人或公开办可以退回年度报告",
     )
-    if not reason.strip():
-        raise ApplicationError("请填写退回原因", field="reason")
+    reason = _required(reason, "请填写退回原因", "reason")
     return _transition(
         draft,
         acting_user,
         source=(State.SUBMITTED,),
         target=State.RETURNED,
         action=AuditAction.REPORT_RETURN,
-        fields={"return_reason": reason.strip()},
-        reason=reason.strip(),
+        fields={"return_reason": reason},
+        reason=reason,
     )
 
 
@@ -267,16 +273,15 @@ def draft_sign(*, acting_user: Any, draft: ReportDraft, leader: str) -> ReportDr
     _require(
         permissions.can_review_report(acting_user, draft.agency), "只有审核人或公开办可以登记签发"
     )
-    if not leader.strip():
-        raise ApplicationError("请填写签发领导姓名", field="leader")
+    leader = _required(leader, "请填写签发领导姓名", "leader")
     return _transition(
         draft,
         acting_user,
         source=(State.APPROVED,),
         target=State.SIGNED,
         action=AuditAction.REPORT_SIGN,
-        fields={"signed_by": leader.strip()},
-        audit=lambda locked: {"signed_by": leader.strip()},
+        fields={"signed_by": leader},
+        audit=lambda locked: {"signed_by": leader},
     )
 
 
@@ -376,16 +381,15 @@ def draft_publish(
 def draft_reopen(*, acting_user: Any, draft: ReportDraft, correction_note: str) -> ReportDraft:
     """Start a correction of a published report: a new version will carry the 更正说明."""
     _require(permissions.can_publish_report(acting_user, draft.agency), "只有公开办可以发起更正")
-    if not correction_note.strip():
-        raise ApplicationError("请填写更正说明（更正了什么、为什么）", field="correction_note")
+    note = _required(correction_note, "请填写更正说明（更正了什么、为什么）", "correction_note")
     return _transition(
         draft,
         acting_user,
         source=(State.PUBLISHED,),
         target=State.DRAFT,
         action=AuditAction.REPORT_CORRECTION_START,
-        fields={"correction_note": correction_note.strip(), "signed_by": ""},
-        reason=correction_note.strip(),
+        fields={"correction_note": note, "signed_by": ""},
+        reason=note,
     )
 
 
