@@ -2,12 +2,12 @@
 one form that corrects it — sent with the version token that refuses a lost update —, its 作废
 card and its audit trail, on the template ``common/record_page.html``.
 
-Each page gives its template (which extends that one) and its context, a function of the
-request, the record and the forms a refused submission left bound (``action``, the correcting
-form; ``version``, the token to show it with; ``void``, the 作废 form). The context names
-``action_form``, ``action_version``, ``action_open`` (the correcting form shown open),
-``void_form``, ``void_url``, ``can_write`` and ``audit`` for the shared template; the record
-itself is given as ``record``."""
+Each page gives its template (which extends that one), its URL name and its 作废 URL name, its
+作废 form, and its context: a function of the request, the record, and the correcting form and
+version token a refused submission left (None: a fresh form, the record's current token). The
+context names ``action_form``, ``action_version``, ``action_open`` (the correcting form shown
+open), ``can_write`` and ``audit`` for the shared template; the page adds ``record``, the
+作废 form ``void_form`` and its ``void_url``."""
 
 from __future__ import annotations
 
@@ -24,20 +24,35 @@ from gongkai.web.common import versioning
 from gongkai.web.common.http import AuthenticatedHttpRequest
 from gongkai.web.common.submit import submit
 
+type PageContext = Callable[
+    [AuthenticatedHttpRequest, Any, forms.Form | None, str | None], dict[str, Any]
+]
+
 
 @dataclass(frozen=True)
 class RecordPage:
     template: str
     url: str  # the page's URL name, reversed with the record's pk
-    context: Callable[..., dict[str, Any]]  # (request, record, **bound) -> the page's context
+    void_url: str  # the URL name the 作废 form posts to
+    void_form: type[forms.Form]  # its one field is ``reason``
+    context: PageContext
 
     def show(
-        self, request: AuthenticatedHttpRequest, record: Any, *, status: int = 200, **bound: Any
+        self,
+        request: AuthenticatedHttpRequest,
+        record: Any,
+        *,
+        status: int = 200,
+        action: forms.Form | None = None,
+        version: str | None = None,
+        void: forms.Form | None = None,
     ) -> HttpResponse:
         context = {
             "record": record,
             "version_field": versioning.FIELD,
-            **self.context(request, record, **bound),
+            "void_form": void or self.void_form(),
+            "void_url": reverse(self.void_url, args=[record.pk]),
+            **self.context(request, record, action, version),
         }
         return render(request, self.template, context, status=status)
 
@@ -72,12 +87,12 @@ class RecordPage:
         self,
         request: AuthenticatedHttpRequest,
         record: Any,
-        form: forms.Form,
         void: Callable[[str], object],
         *,
         saved: str,
     ) -> HttpResponse:
         """The 作废 form posted: ``void`` is given the reason."""
+        form = self.void_form(request.POST)
         return submit(
             request,
             form,

@@ -6,9 +6,9 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.forms import Form
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
 from gongkai.core import wallclock
@@ -104,21 +104,23 @@ def new(request: AuthenticatedHttpRequest) -> HttpResponse:
     return render(request, "litigation/form.html", {"form": form}, status=status)
 
 
-def _context(request: AuthenticatedHttpRequest, case: Any, **bound: Any) -> dict[str, Any]:
+def _context(
+    request: AuthenticatedHttpRequest, case: Any, action: Form | None, version: str | None
+) -> dict[str, Any]:
     return {
         "case": case,
         "can_write": permissions.can_register_for(request.user, case.agency),
         "can_view_application": permissions.can_view_application(request.user, case.application),
-        "action_form": bound.get("action") or forms.ResultForm(),
-        "action_version": bound.get("version") or version_token(result_values(case)),
+        "action_form": action or forms.ResultForm(),
+        "action_version": version or version_token(result_values(case)),
         "action_open": not case.result,
-        "void_form": bound.get("void") or forms.VoidForm(),
-        "void_url": reverse("litigation:void", args=[case.pk]),
         "audit": selectors.case_audit(case=case),
     }
 
 
-PAGE = RecordPage("litigation/case.html", "litigation:case", _context)
+PAGE = RecordPage(
+    "litigation/case.html", "litigation:case", "litigation:void", forms.VoidForm, _context
+)
 
 
 @login_required
@@ -149,7 +151,6 @@ def void(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     return PAGE.void(
         request,
         case,
-        forms.VoidForm(request.POST),
         lambda reason: services.case_void(acting_user=request.user, case=case, reason=reason),
         saved="已作废，该案件不再计入统计",
     )

@@ -169,7 +169,9 @@ def item_new(
     )
 
 
-def _item_context(request: AuthenticatedHttpRequest, item: Any, **bound: Any) -> dict[str, Any]:
+def _item_context(
+    request: AuthenticatedHttpRequest, item: Any, action: Form | None, version: str | None
+) -> dict[str, Any]:
     channel_choices = [
         (c.pk, f"{c.name}（{c.kind_label}）")
         for c in selectors.channels(agency=item.agency, active_only=True)
@@ -179,16 +181,16 @@ def _item_context(request: AuthenticatedHttpRequest, item: Any, **bound: Any) ->
         "today": wallclock.today(),
         "late": item.is_late(wallclock.today()),
         "can_write": permissions.can_register_for(request.user, item.agency),
-        "action_form": bound.get("action") or forms.PublishForm(channels=channel_choices),
-        "action_version": bound.get("version") or version_token(publication_values(item)),
+        "action_form": action or forms.PublishForm(channels=channel_choices),
+        "action_version": version or version_token(publication_values(item)),
         "action_open": not item.published_on,
-        "void_form": bound.get("void") or forms.VoidForm(),
-        "void_url": reverse("proactive:void", args=[item.pk]),
         "audit": selectors.audit_for(entity="proactive.item", pk=item.pk),
     }
 
 
-ITEM_PAGE = RecordPage("proactive/item.html", "proactive:item", _item_context)
+ITEM_PAGE = RecordPage(
+    "proactive/item.html", "proactive:item", "proactive:void", forms.VoidForm, _item_context
+)
 
 
 @login_required
@@ -224,7 +226,6 @@ def item_void(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     return ITEM_PAGE.void(
         request,
         item,
-        forms.VoidForm(request.POST),
         lambda reason: services.item_void(acting_user=request.user, item=item, reason=reason),
         saved="已作废，该信息不再计入统计",
     )
