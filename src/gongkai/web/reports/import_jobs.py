@@ -57,10 +57,8 @@ def job_create(
         raise ApplicationError("只能导入 .txt、.html、.docx 或 .pdf 格式的报告文件", field="file")
     if year is not None and not 2008 <= year <= wallclock.today().year:
         raise ApplicationError(f"年度应在2008至{wallclock.today().year}之间", field="year")
-    if year is not None and published_on is not None and published_on.year <= year:
-        raise ApplicationError(
-            f"{year}年度报告的发布日期应在{year + 1}年以后", field="published_on"
-        )
+    if year is not None and published_on is not None:
+        services.check_published_after_year(year, published_on)
     job: ReportImportJob = job_runs.queue(
         ReportImportJob,
         filename=filename,

@@ -86,6 +86,14 @@ def _required(text: str, message: str, field: str) -> str:
     return text.strip()
 
 
+def check_published_after_year(year: int, published_on: dt.date) -> None:
+    """A year's report is published in a later year (条例第五十条: by 31 January of the next)."""
+    if published_on.year <= year:
+        raise ApplicationError(
+            f"{year}年度报告的发布日期应在{year + 1}年以后", field="published_on"
+        )
+
+
 def _format_of(year: int) -> None:
     try:
         format_for_year(year)
@@ -298,10 +306,7 @@ def draft_publish(
     )
     if published_on > today:
         raise ApplicationError("发布日期不能晚于今天", field="published_on")
-    if published_on.year <= draft.year:
-        raise ApplicationError(
-            f"{draft.year}年度报告的发布日期应在{draft.year + 1}年以后", field="published_on"
-        )
+    check_published_after_year(draft.year, published_on)
     with transaction.atomic():
         draft = _lock(draft)
         _state(draft, State.SIGNED)
@@ -425,10 +430,7 @@ def report_import(
     published_on = published_on or read.published
     if published_on is None:
         raise ApplicationError("无法从文件中识别发布日期，请填写发布日期", field="published_on")
-    if published_on.year <= year:
-        raise ApplicationError(
-            f"{year}年度报告的发布日期应在{year + 1}年以后", field="published_on"
-        )
+    check_published_after_year(year, published_on)
     tell("checking")
     previous = selectors.previous_year(agency, year)
     findings = check_report(read, previous.report if previous else None)
@@ -467,6 +469,7 @@ def report_import(
 __all__ = [
     "FORMATS",
     "blocking_reasons",
+    "check_published_after_year",
     "draft_approve",
     "draft_open",
     "draft_publish",
