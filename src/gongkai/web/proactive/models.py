@@ -45,7 +45,7 @@ CHANNEL_KIND_LABELS = {
     ChannelKind.READING_ROOM: "公开查阅点",
     ChannelKind.OTHER: "其他渠道",
 }
-CHANNEL_KIND_CHOICES = [(k.value, k.label) for k in ChannelKind]
+CHANNEL_KIND_CHOICES = choices(ChannelKind)
 
 
 class Validity(StrEnum):
@@ -59,7 +59,7 @@ class Validity(StrEnum):
 
 
 VALIDITY_LABELS = {Validity.VALID: "有效", Validity.EXPIRED: "失效", Validity.REPEALED: "废止"}
-VALIDITY_CHOICES = [(v.value, v.label) for v in Validity]
+VALIDITY_CHOICES = choices(Validity)
 ARTICLE20_CHOICES = choices(Article20)
 
 
