@@ -71,6 +71,20 @@ def _require(allowed: bool, message: str) -> None:
         raise PermissionDenied(message)
 
 
+def _require_drafter(user: Any, agency: Agency, what: str) -> None:
+    """The agency's own officers draft its report; ``what`` they may not do, if not."""
+    _require(permissions.can_draft_report(user, agency), f"您无权{what}该机构的年度报告")
+
+
+def _require_reviewer(user: Any, agency: Agency, what: str) -> None:
+    _require(permissions.can_review_report(user, agency), f"只有审核人或公开办可以{what}")
+
+
+def require_publisher(user: Any, agency: Agency, what: str) -> None:
+    """Only the 公开办 publishes, corrects and imports reports; ``what`` it may not do, if not."""
+    _require(permissions.can_publish_report(user, agency), f"只有公开办可以{what}")
+
+
 def _state(draft: ReportDraft, *states: State) -> None:
     if draft.state not in states:
         wanted = "、".join(s.label for s in states)
@@ -103,7 +117,7 @@ def _format_of(year: int) -> None:
 
 def draft_open(*, acting_user: Any, agency: Agency, year: int) -> ReportDraft:
     """The workspace of ``agency`` and ``year``, created (起草) on first use."""
-    _require(permissions.can_draft_report(acting_user, agency), "您无权起草该机构的年度报告")
+    _require_drafter(acting_user, agency, "起草")
     _format_of(year)
     with transaction.atomic():
         draft, created = ReportDraft.objects.get_or_create(
@@ -125,7 +139,7 @@ def draft_save(
     footnotes: dict[str, str] | None = None,
     warning_notes: dict[str, str] | None = None,
 ) -> ReportDraft:
-    _require(permissions.can_draft_report(acting_user, draft.agency), "您无权修改该机构的年度报告")
+    _require_drafter(acting_user, draft.agency, "修改")
     with transaction.atomic():
         draft = _lock(draft)
         _check_revision(draft, revision)
@@ -230,7 +244,7 @@ def _transition(
 
 
 def draft_submit(*, acting_user: Any, draft: ReportDraft, revision: int) -> ReportDraft:
-    _require(permissions.can_draft_report(acting_user, draft.agency), "您无权提交该机构的年度报告")
+    _require_drafter(acting_user, draft.agency, "提交")
     return _transition(
         draft,
         acting_user,
@@ -244,10 +258,7 @@ def draft_submit(*, acting_user: Any, draft: ReportDraft, revision: int) -> Repo
 
 
 def draft_return(*, acting_user: Any, draft: ReportDraft, reason: str) -> ReportDraft:
-    _require(
-        permissions.can_review_report(acting_user, draft.agency),
-        "只有审核人或公开办可以退回年度报告",
-    )
+    _require_reviewer(acting_user, draft.agency, "退回年度报告")
     reason = _required(reason, "请填写退回原因", "reason")
     return _transition(
         draft,
@@ -261,10 +272,7 @@ def draft_return(*, acting_user: Any, draft: ReportDraft, reason: str) -> Report
 
 
 def draft_approve(*, acting_user: Any, draft: ReportDraft) -> ReportDraft:
-    _require(
-        permissions.can_review_report(acting_user, draft.agency),
-        "只有审核人或公开办可以审核通过年度报告",
-    )
+    _require_reviewer(acting_user, draft.agency, "审核通过年度报告")
     # The records may have changed since submission: checked again.
     return _transition(
         draft,
@@ -278,9 +286,7 @@ def draft_approve(*, acting_user: Any, draft: ReportDraft) -> ReportDraft:
 
 
 def draft_sign(*, acting_user: Any, draft: ReportDraft, leader: str) -> ReportDraft:
-    _require(
-        permissions.can_review_report(acting_user, draft.agency), "只有审核人或公开办可以登记签发"
-    )
+    _require_reviewer(acting_user, draft.agency, "登记签发")
     leader = _required(leader, "请填写签发领导姓名", "leader")
     return _transition(
         draft,
@@ -301,9 +307,7 @@ def draft_publish(
     *, acting_user: Any, draft: ReportDraft, published_on: dt.date, today: dt.date
 ) -> PublishedReport:
     """Publish the signed draft as a new, immutable version with every output and its hash."""
-    _require(
-        permissions.can_publish_report(acting_user, draft.agency), "只有公开办可以发布年度报告"
-    )
+    require_publisher(acting_user, draft.agency, "发布年度报告")
     if published_on > today:
         raise ApplicationError("发布日期不能晚于今天", field="published_on")
     check_published_after_year(draft.year, published_on)
@@ -385,7 +389,7 @@ def draft_publish(
 
 def draft_reopen(*, acting_user: Any, draft: ReportDraft, correction_note: str) -> ReportDraft:
     """Start a correction of a published report: a new version will carry the 更正说明."""
-    _require(permissions.can_publish_report(acting_user, draft.agency), "只有公开办可以发起更正")
+    require_publisher(acting_user, draft.agency, "发起更正")
     note = _required(correction_note, "请填写更正说明（更正了什么、为什么）", "correction_note")
     return _transition(
         draft,
@@ -415,7 +419,7 @@ def report_import(
     ``progress`` is told each stage (``reading``, ``checking``, ``saving``) as it starts;
     ``on_saved`` runs inside the transaction that writes the version, so what it records (the
     background job's result) is written with the version or not at all."""
-    _require(permissions.can_publish_report(acting_user, agency), "只有公开办可以导入历史年度报告")
+    require_publisher(acting_user, agency, "导入历史年度报告")
     tell = progress or (lambda stage: None)
     tell("reading")
     try:
@@ -479,4 +483,5 @@ __all__ = [
     "draft_sign",
     "draft_submit",
     "report_import",
+    "require_publisher",
 ]
