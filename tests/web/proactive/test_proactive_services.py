@@ -228,8 +228,17 @@ def test_decisions_are_entered_singly_with_a_title_or_as_totals_with_a_source(di
         quarter(count=-1)
     with pytest.raises(ApplicationError, match="2019—2020年度"):
         quarter(kind="other_services", count=3)
-    total = quarter(source_note="据执法系统统计")
+    total = quarter(source_note="  据执法系统统计 ")
     assert total.is_total
+    # The audit trail names what was saved: the source note trimmed as the record keeps it.
+    audit = AuditRecord.objects.get(entity="proactive.decision", entity_id=str(total.pk))
+    assert total.source_note == "据执法系统统计"
+    assert audit.changes == {
+        "start_on": "2025-01-01",
+        "end_on": "2025-03-31",
+        "count": 12,
+        "source_note": "据执法系统统计",
+    }
 
 
 def test_a_negative_fee_is_refused_and_amounts_are_in_yuan(district):

@@ -239,3 +239,31 @@ def test_an_earlier_report_is_imported_as_a_published_version_with_its_findings(
         services.report_import(
             acting_user=district.officer_a, agency=district.dept_a, data=data, name="x.docx"
         )
+
+
+def test_a_report_is_published_only_after_its_year(district, monkeypatch):
+    """The same rule where a report is published, imported, or queued for import."""
+    from gongkai.core.annual import AgencyInfo, compose, render
+    from gongkai.core.yearend import YearRecords, count_year
+    from gongkai.web.reports import import_jobs
+
+    monkeypatch.setattr(import_jobs, "run_report_import_job", None)  # nothing may be queued
+    counted = count_year(YearRecords(), year=2025, agency=district.dept_a.name)
+    text = render(compose(counted, agency=AgencyInfo(name=district.dept_a.name)), "txt")
+    same_year = "2025年度报告的发布日期应在2026年以后"
+    with pytest.raises(ApplicationError, match=same_year) as refused:
+        _publish(district, _open(district), day=dt.date(2025, 12, 30))
+    assert refused.value.field == "published_on"
+    for write, data in (
+        (services.report_import, {"data": text, "name": "2025.txt"}),
+        (import_jobs.job_create, {"data": text, "filename": "2025.txt"}),
+    ):
+        with pytest.raises(ApplicationError, match=same_year):
+            write(
+                acting_user=district.office,
+                agency=district.dept_a,
+                year=2025,
+                published_on=dt.date(2025, 12, 30),
+                **data,
+            )
+    assert not PublishedReport.objects.exists()

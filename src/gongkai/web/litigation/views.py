@@ -6,20 +6,19 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.forms import Form
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
 from gongkai.core import wallclock
 from gongkai.web.accounts import permissions
-from gongkai.web.common import versioning
 from gongkai.web.common.errors import ApplicationError, PermissionDenied
 from gongkai.web.common.http import AuthenticatedHttpRequest
 from gongkai.web.common.listing import paged
 from gongkai.web.common.params import parse_int, parse_year
+from gongkai.web.common.record_page import RecordPage
 from gongkai.web.common.refusals import add_refusal
-from gongkai.web.common.submit import submit
 from gongkai.web.common.versioning import version_token
 from gongkai.web.common.views import forbidden
 from gongkai.web.litigation import forms, selectors, services
@@ -105,48 +104,43 @@ def new(request: AuthenticatedHttpRequest) -> HttpResponse:
     return render(request, "litigation/form.html", {"form": form}, status=status)
 
 
-def _context(request: AuthenticatedHttpRequest, case: Any, **bound: Any) -> dict[str, Any]:
+def _context(
+    request: AuthenticatedHttpRequest, case: Any, action: Form | None, version: str | None
+) -> dict[str, Any]:
     return {
         "case": case,
         "can_write": permissions.can_register_for(request.user, case.agency),
         "can_view_application": permissions.can_view_application(request.user, case.application),
-        "result_form": bound.get("result") or forms.ResultForm(),
-        "result_version": bound.get("version") or version_token(result_values(case)),
-        "version_field": versioning.FIELD,
-        "void_form": bound.get("void") or forms.VoidForm(),
+        "action_form": action or forms.ResultForm(),
+        "action_version": version or version_token(result_values(case)),
+        "action_open": not case.result,
         "audit": selectors.case_audit(case=case),
     }
+
+
+PAGE = RecordPage(
+    "litigation/case.html", "litigation:case", "litigation:void", forms.VoidForm, _context
+)
 
 
 @login_required
 @require_GET
 def detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    case = selectors.case_get_visible(user=request.user, pk=pk)
-    return render(request, "litigation/case.html", _context(request, case))
-
-
-def _again(request: AuthenticatedHttpRequest, case: Any, **bound: Any) -> HttpResponse:
-    """The case page again, as the case now stands, with the refused form (400)."""
-    case.refresh_from_db()
-    return render(request, "litigation/case.html", _context(request, case, **bound), status=400)
+    return PAGE.show(request, selectors.case_get_visible(user=request.user, pk=pk))
 
 
 @login_required
 @require_POST
 def result(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     case = selectors.case_get_visible(user=request.user, pk=pk)
-    form = forms.ResultForm(request.POST)
-    version = request.POST.get(versioning.FIELD)
-    return submit(
+    return PAGE.correct(
         request,
-        form,
-        lambda data: services.case_record_result(
+        case,
+        forms.ResultForm(request.POST),
+        lambda data, version: services.case_record_result(
             acting_user=request.user, case=case, version=version, **data
         ),
         saved="已登记审结结果",
-        then=reverse("litigation:case", args=[case.pk]),
-        again=lambda token: _again(request, case, result=form, version=token),
-        version=version,
     )
 
 
@@ -154,12 +148,9 @@ def result(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def void(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     case = selectors.case_get_visible(user=request.user, pk=pk)
-    form = forms.VoidForm(request.POST)
-    return submit(
+    return PAGE.void(
         request,
-        form,
-        lambda data: services.case_void(acting_user=request.user, case=case, reason=data["reason"]),
+        case,
+        lambda reason: services.case_void(acting_user=request.user, case=case, reason=reason),
         saved="已作废，该案件不再计入统计",
-        then=reverse("litigation:case", args=[case.pk]),
-        again=lambda _: _again(request, case, void=form),
     )

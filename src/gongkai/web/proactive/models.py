@@ -29,44 +29,48 @@ VALIDITY_CHOICES = choices(Validity)
 ARTICLE20_CHOICES = choices(Article20)
 
 
-class Category(TimestampedModel):
-    """A 主题分类 of the agency's 目录 (the seed's 政务动态, 工作动态, 人事任免, 招投标…)."""
+class AgencyListEntry(TimestampedModel):
+    """An entry of one of the agency's own named lists (its 主题分类, its 发布渠道): the name is
+    unique within the agency, and an entry no longer used is switched off, never deleted."""
 
+    name: str  # each list declares its own field (its label and length)
     agency = reference(Agency, "机构")
-    name = models.CharField("分类名称", max_length=40)
-    position = models.PositiveIntegerField("排序", default=0)
     active = models.BooleanField("启用", default=True)
 
     class Meta:
+        abstract = True
+        constraints = (
+            models.UniqueConstraint(
+                fields=["agency", "name"], name="%(app_label)s_%(class)s_unique"
+            ),
+        )
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Category(AgencyListEntry):
+    """A 主题分类 of the agency's 目录 (the seed's 政务动态, 工作动态, 人事任免, 招投标…)."""
+
+    name = models.CharField("分类名称", max_length=40)
+    position = models.PositiveIntegerField("排序", default=0)
+
+    class Meta(AgencyListEntry.Meta):
         verbose_name = "主题分类"
         verbose_name_plural = "主题分类"
         ordering = ("agency", "position", "id")
-        constraints = (
-            models.UniqueConstraint(fields=["agency", "name"], name="proactive_category_unique"),
-        )
-
-    def __str__(self) -> str:
-        return self.name
 
 
-class Channel(TimestampedModel):
+class Channel(AgencyListEntry):
     """One of the agency's publication channels, e.g. its WeChat account “云溪发布”."""
 
-    agency = reference(Agency, "机构")
     kind = models.CharField("渠道类型", max_length=20, choices=CHANNEL_KIND_CHOICES)
     name = models.CharField("渠道名称", max_length=60)
-    active = models.BooleanField("启用", default=True)
 
-    class Meta:
+    class Meta(AgencyListEntry.Meta):
         verbose_name = "发布渠道"
         verbose_name_plural = "发布渠道"
         ordering = ("agency", "kind", "id")
-        constraints = (
-            models.UniqueConstraint(fields=["agency", "name"], name="proactive_channel_unique"),
-        )
-
-    def __str__(self) -> str:
-        return self.name
 
     @property
     def kind_label(self) -> str:

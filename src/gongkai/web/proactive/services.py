@@ -85,10 +85,12 @@ def _entity(record: Any) -> str:
 
 
 def _created(
-    model: Any, acting_user: User, action: AuditAction, changes: dict[str, Any], **fields: Any
+    model: Any, acting_user: User, action: AuditAction, audited: Sequence[str], **fields: Any
 ) -> Any:
-    """A new record of ``model`` entered by ``acting_user``, and its audit record."""
+    """A new record of ``model`` entered by ``acting_user`` with ``fields``, and its audit
+    record, which names the values of the fields listed in ``audited``."""
     record = model.objects.create(created_by=acting_user, **fields)
+    changes = {name: fields[name] for name in audited}
     _audit(_entity(record), record, action, acting_user, changes)
     return record
 
@@ -408,7 +410,7 @@ def document_register(
         Document,
         acting_user,
         AuditAction.document_register(kind_enum),
-        {"title": title.strip(), "issued_on": issued_on, "repealed_on": repealed_on},
+        ("title", "issued_on", "repealed_on"),
         agency=agency,
         kind=kind_enum.value,
         title=title.strip(),
@@ -495,7 +497,7 @@ def decision_record(
         Decision,
         acting_user,
         AuditAction.decision_record(kind_enum),
-        {"start_on": start_on, "end_on": end_on, "count": count, "source_note": source_note},
+        ("start_on", "end_on", "count", "source_note"),
         agency=agency,
         kind=kind_enum.value,
         start_on=start_on,
@@ -534,7 +536,7 @@ def fee_record(
         Fee,
         acting_user,
         AuditAction.FEE_INCOME_RECORD,
-        {"item": item.strip(), "start_on": start_on, "end_on": end_on, "amount": amount},
+        ("item", "start_on", "end_on", "amount"),
         agency=agency,
         item=item.strip(),
         start_on=start_on,
@@ -572,7 +574,7 @@ def procurement_record(
         Procurement,
         acting_user,
         AuditAction.PROCUREMENT_RECORD,
-        {"title": title.strip(), "day": day, "amount": amount},
+        ("title", "day", "amount"),
         agency=agency,
         title=title.strip(),
         day=day,
@@ -606,7 +608,7 @@ def matter_record(
         Matter,
         acting_user,
         AuditAction.matter_record(kind_enum),
-        {"name": name.strip(), "listed_on": listed_on, "delisted_on": delisted_on},
+        ("name", "listed_on", "delisted_on"),
         agency=agency,
         kind=kind_enum.value,
         name=name.strip(),

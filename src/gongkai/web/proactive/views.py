@@ -17,13 +17,12 @@ from django.views.decorators.http import require_GET, require_POST
 from gongkai.core import wallclock
 from gongkai.core.formats import UnknownYearError, format_for_year
 from gongkai.web.accounts import permissions
-from gongkai.web.common import versioning
 from gongkai.web.common.errors import ApplicationError, PermissionDenied
 from gongkai.web.common.http import AuthenticatedHttpRequest
 from gongkai.web.common.listing import paged
 from gongkai.web.common.params import parse_int, parse_year
+from gongkai.web.common.record_page import RecordPage
 from gongkai.web.common.refusals import add_refusal
-from gongkai.web.common.submit import submit
 from gongkai.web.common.versioning import version_token
 from gongkai.web.common.views import forbidden
 from gongkai.web.proactive import forms, import_jobs, importing, selectors, services
@@ -170,7 +169,9 @@ def item_new(
     )
 
 
-def _item_context(request: AuthenticatedHttpRequest, item: Any, **bound: Any) -> dict[str, Any]:
+def _item_context(
+    request: AuthenticatedHttpRequest, item: Any, action: Form | None, version: str | None
+) -> dict[str, Any]:
     channel_choices = [
         (c.pk, f"{c.name}（{c.kind_label}）")
         for c in selectors.channels(agency=item.agency, active_only=True)
@@ -180,25 +181,22 @@ def _item_context(request: AuthenticatedHttpRequest, item: Any, **bound: Any) ->
         "today": wallclock.today(),
         "late": item.is_late(wallclock.today()),
         "can_write": permissions.can_register_for(request.user, item.agency),
-        "publish_form": bound.get("publish") or forms.PublishForm(channels=channel_choices),
-        "publish_version": bound.get("version") or version_token(publication_values(item)),
-        "version_field": versioning.FIELD,
-        "void_form": bound.get("void") or forms.VoidForm(),
+        "action_form": action or forms.PublishForm(channels=channel_choices),
+        "action_version": version or version_token(publication_values(item)),
+        "action_open": not item.published_on,
         "audit": selectors.audit_for(entity="proactive.item", pk=item.pk),
     }
+
+
+ITEM_PAGE = RecordPage(
+    "proactive/item.html", "proactive:item", "proactive:void", forms.VoidForm, _item_context
+)
 
 
 @login_required
 @require_GET
 def item_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    item = selectors.item_get_visible(user=request.user, pk=pk)
-    return render(request, "proactive/item.html", _item_context(request, item))
-
-
-def _again(request: AuthenticatedHttpRequest, item: Any, **bound: Any) -> HttpResponse:
-    """The item's page again, as the item now stands, with the refused form (400)."""
-    item.refresh_from_db()
-    return render(request, "proactive/item.html", _item_context(request, item, **bound), status=400)
+    return ITEM_PAGE.show(request, selectors.item_get_visible(user=request.user, pk=pk))
 
 
 @login_required
@@ -206,12 +204,11 @@ def _again(request: AuthenticatedHttpRequest, item: Any, **bound: Any) -> HttpRe
 def item_publish(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     item = selectors.item_get_visible(user=request.user, pk=pk)
     channel_choices = [(c.pk, c.name) for c in selectors.channels(agency=item.agency)]
-    form = forms.PublishForm(request.POST, channels=channel_choices)
-    version = request.POST.get(versioning.FIELD)
-    return submit(
+    return ITEM_PAGE.correct(
         request,
-        form,
-        lambda data: services.item_publish(
+        item,
+        forms.PublishForm(request.POST, channels=channel_choices),
+        lambda data, version: services.item_publish(
             acting_user=request.user,
             item=item,
             published_on=data["published_on"],
@@ -219,9 +216,6 @@ def item_publish(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             version=version,
         ),
         saved="已登记公开日期和发布渠道",
-        then=reverse("proactive:item", args=[item.pk]),
-        again=lambda token: _again(request, item, publish=form, version=token),
-        version=version,
     )
 
 
@@ -229,14 +223,11 @@ def item_publish(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def item_void(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     item = selectors.item_get_visible(user=request.user, pk=pk)
-    form = forms.VoidForm(request.POST)
-    return submit(
+    return ITEM_PAGE.void(
         request,
-        form,
-        lambda data: services.item_void(acting_user=request.user, item=item, reason=data["reason"]),
+        item,
+        lambda reason: services.item_void(acting_user=request.user, item=item, reason=reason),
         saved="已作废，该信息不再计入统计",
-        then=reverse("proactive:item", args=[item.pk]),
-        again=lambda _: _again(request, item, void=form),
     )
 
 

@@ -20,9 +20,8 @@ from typing import Any
 from django.tasks import task
 
 from gongkai.core import wallclock
-from gongkai.web.accounts import permissions
 from gongkai.web.common import job_runs, jobs
-from gongkai.web.common.errors import ApplicationError, PermissionDenied
+from gongkai.web.common.errors import ApplicationError
 from gongkai.web.orgs.models import Agency
 from gongkai.web.reports import services
 from gongkai.web.reports.job_models import ReportImportJob, ReportJobStage, ReportJobStatus
@@ -45,8 +44,7 @@ def job_create(
 ) -> ReportImportJob:
     """Store the uploaded report as a queued job and hand it to the worker. Only what needs no
     reading of the file is checked here; the reading and checking are the job's."""
-    if not permissions.can_publish_report(acting_user, agency):
-        raise PermissionDenied("只有公开办可以导入历史年度报告")
+    services.require_publisher(acting_user, agency, "导入历史年度报告")
     if not data:
         raise ApplicationError("上传的文件是空的，请选择要导入的报告文件", field="file")
     if len(data) > MAX_BYTES:
@@ -57,10 +55,8 @@ def job_create(
         raise ApplicationError("只能导入 .txt、.html、.docx 或 .pdf 格式的报告文件", field="file")
     if year is not None and not 2008 <= year <= wallclock.today().year:
         raise ApplicationError(f"年度应在2008至{wallclock.today().year}之间", field="year")
-    if year is not None and published_on is not None and published_on.year <= year:
-        raise ApplicationError(
-            f"{year}年度报告的发布日期应在{year + 1}年以后", field="published_on"
-        )
+    if year is not None and published_on is not None:
+        services.check_published_after_year(year, published_on)
     job: ReportImportJob = job_runs.queue(
         ReportImportJob,
         filename=filename,

@@ -71,11 +71,40 @@ def _require(allowed: bool, message: str) -> None:
         raise PermissionDenied(message)
 
 
+def _require_drafter(user: Any, agency: Agency, what: str) -> None:
+    """The agency's own officers draft its report; ``what`` they may not do, if not."""
+    _require(permissions.can_draft_report(user, agency), f"您无权{what}该机构的年度报告")
+
+
+def _require_reviewer(user: Any, agency: Agency, what: str) -> None:
+    _require(permissions.can_review_report(user, agency), f"只有审核人或公开办可以{what}")
+
+
+def require_publisher(user: Any, agency: Agency, what: str) -> None:
+    """Only the 公开办 publishes, corrects and imports reports; ``what`` it may not do, if not."""
+    _require(permissions.can_publish_report(user, agency), f"只有公开办可以{what}")
+
+
 def _state(draft: ReportDraft, *states: State) -> None:
     if draft.state not in states:
         wanted = "、".join(s.label for s in states)
         raise ApplicationError(
             f"报告当前状态为“{draft.get_state_display()}”，只能在“{wanted}”状态下进行此操作"
+        )
+
+
+def _required(text: str, message: str, field: str) -> str:
+    """``text`` stripped; ``message`` on ``field`` when nothing is left."""
+    if not text.strip():
+        raise ApplicationError(message, field=field)
+    return text.strip()
+
+
+def check_published_after_year(year: int, published_on: dt.date) -> None:
+    """A year's report is published in a later year (条例第五十条: by 31 January of the next)."""
+    if published_on.year <= year:
+        raise ApplicationError(
+            f"{year}年度报告的发布日期应在{year + 1}年以后", field="published_on"
         )
 
 
@@ -88,7 +117,7 @@ def _format_of(year: int) -> None:
 
 def draft_open(*, acting_user: Any, agency: Agency, year: int) -> ReportDraft:
     """The workspace of ``agency`` and ``year``, created (起草) on first use."""
-    _require(permissions.can_draft_report(acting_user, agency), "您无权起草该机构的年度报告")
+    _require_drafter(acting_user, agency, "起草")
     _format_of(year)
     with transaction.atomic():
         draft, created = ReportDraft.objects.get_or_create(
@@ -110,7 +139,7 @@ def draft_save(
     footnotes: dict[str, str] | None = None,
     warning_notes: dict[str, str] | None = None,
 ) -> ReportDraft:
-    _require(permissions.can_draft_report(acting_user, draft.agency), "您无权修改该机构的年度报告")
+    _require_drafter(acting_user, draft.agency, "修改")
     with transaction.atomic():
         draft = _lock(draft)
         _check_revision(draft, revision)
@@ -215,7 +244,7 @@ def _transition(
 
 
 def draft_submit(*, acting_user: Any, draft: ReportDraft, revision: int) -> ReportDraft:
-    _require(permissions.can_draft_report(acting_user, draft.agency), "您无权提交该机构的年度报告")
+    _require_drafter(acting_user, draft.agency, "提交")
     return _transition(
         draft,
         acting_user,
@@ -229,28 +258,21 @@ def draft_submit(*, acting_user: Any, draft: ReportDraft, revision: int) -> Repo
 
 
 def draft_return(*, acting_user: Any, draft: ReportDraft, reason: str) -> ReportDraft:
-    _require(
-        permissions.can_review_report(acting_user, draft.agency),
-        "只有审核人或公开办可以退回年度报告",
-    )
-    if not reason.strip():
-        raise ApplicationError("请填写退回原因", field="reason")
+    _require_reviewer(acting_user, draft.agency, "退回年度报告")
+    reason = _required(reason, "请填写退回原因", "reason")
     return _transition(
         draft,
         acting_user,
         source=(State.SUBMITTED,),
         target=State.RETURNED,
         action=AuditAction.REPORT_RETURN,
-        fields={"return_reason": reason.strip()},
-        reason=reason.strip(),
+        fields={"return_reason": reason},
+        reason=reason,
     )
 
 
 def draft_approve(*, acting_user: Any, draft: ReportDraft) -> ReportDraft:
-    _require(
-        permissions.can_review_report(acting_user, draft.agency),
-        "只有审核人或公开办可以审核通过年度报告",
-    )
+    _require_reviewer(acting_user, draft.agency, "审核通过年度报告")
     # The records may have changed since submission: checked again.
     return _transition(
         draft,
@@ -264,19 +286,16 @@ def draft_approve(*, acting_user: Any, draft: ReportDraft) -> ReportDraft:
 
 
 def draft_sign(*, acting_user: Any, draft: ReportDraft, leader: str) -> ReportDraft:
-    _require(
-        permissions.can_review_report(acting_user, draft.agency), "只有审核人或公开办可以登记签发"
-    )
-    if not leader.strip():
-        raise ApplicationError("请填写签发领导姓名", field="leader")
+    _require_reviewer(acting_user, draft.agency, "登记签发")
+    leader = _required(leader, "请填写签发领导姓名", "leader")
     return _transition(
         draft,
         acting_user,
         source=(State.APPROVED,),
         target=State.SIGNED,
         action=AuditAction.REPORT_SIGN,
-        fields={"signed_by": leader.strip()},
-        audit=lambda locked: {"signed_by": leader.strip()},
+        fields={"signed_by": leader},
+        audit=lambda locked: {"signed_by": leader},
     )
 
 
@@ -288,15 +307,10 @@ def draft_publish(
     *, acting_user: Any, draft: ReportDraft, published_on: dt.date, today: dt.date
 ) -> PublishedReport:
     """Publish the signed draft as a new, immutable version with every output and its hash."""
-    _require(
-        permissions.can_publish_report(acting_user, draft.agency), "只有公开办可以发布年度报告"
-    )
+    require_publisher(acting_user, draft.agency, "发布年度报告")
     if published_on > today:
         raise ApplicationError("发布日期不能晚于今天", field="published_on")
-    if published_on.year <= draft.year:
-        raise ApplicationError(
-            f"{draft.year}年度报告的发布日期应在{draft.year + 1}年以后", field="published_on"
-        )
+    check_published_after_year(draft.year, published_on)
     with transaction.atomic():
         draft = _lock(draft)
         _state(draft, State.SIGNED)
@@ -375,17 +389,16 @@ def draft_publish(
 
 def draft_reopen(*, acting_user: Any, draft: ReportDraft, correction_note: str) -> ReportDraft:
     """Start a correction of a published report: a new version will carry the 更正说明."""
-    _require(permissions.can_publish_report(acting_user, draft.agency), "只有公开办可以发起更正")
-    if not correction_note.strip():
-        raise ApplicationError("请填写更正说明（更正了什么、为什么）", field="correction_note")
+    require_publisher(acting_user, draft.agency, "发起更正")
+    note = _required(correction_note, "请填写更正说明（更正了什么、为什么）", "correction_note")
     return _transition(
         draft,
         acting_user,
         source=(State.PUBLISHED,),
         target=State.DRAFT,
         action=AuditAction.REPORT_CORRECTION_START,
-        fields={"correction_note": correction_note.strip(), "signed_by": ""},
-        reason=correction_note.strip(),
+        fields={"correction_note": note, "signed_by": ""},
+        reason=note,
     )
 
 
@@ -406,7 +419,7 @@ def report_import(
     ``progress`` is told each stage (``reading``, ``checking``, ``saving``) as it starts;
     ``on_saved`` runs inside the transaction that writes the version, so what it records (the
     background job's result) is written with the version or not at all."""
-    _require(permissions.can_publish_report(acting_user, agency), "只有公开办可以导入历史年度报告")
+    require_publisher(acting_user, agency, "导入历史年度报告")
     tell = progress or (lambda stage: None)
     tell("reading")
     try:
@@ -421,10 +434,7 @@ def report_import(
     published_on = published_on or read.published
     if published_on is None:
         raise ApplicationError("无法从文件中识别发布日期，请填写发布日期", field="published_on")
-    if published_on.year <= year:
-        raise ApplicationError(
-            f"{year}年度报告的发布日期应在{year + 1}年以后", field="published_on"
-        )
+    check_published_after_year(year, published_on)
     tell("checking")
     previous = selectors.previous_year(agency, year)
     findings = check_report(read, previous.report if previous else None)
@@ -463,6 +473,7 @@ def report_import(
 __all__ = [
     "FORMATS",
     "blocking_reasons",
+    "check_published_after_year",
     "draft_approve",
     "draft_open",
     "draft_publish",
@@ -472,4 +483,5 @@ __all__ = [
     "draft_sign",
     "draft_submit",
     "report_import",
+    "require_publisher",
 ]
