@@ -30,3 +30,9 @@ class ChineseErrorsMixin:
                 field.error_messages["invalid_choice"] = f"请从列表中选择“{label}”"
             if isinstance(field, forms.EmailField):
                 field.error_messages["invalid"] = f"“{label}”格式不正确，如 name@example.com"
+
+
+class VoidForm(ChineseErrorsMixin, forms.Form):
+    """The 作废 card of a register's record (:mod:`gongkai.web.common.record_page`)."""
+
+    reason = forms.CharField(label="作废原因", max_length=500)

@@ -2,8 +2,8 @@
 one form that corrects it — sent with the version token that refuses a lost update —, its 作废
 card and its audit trail, on the template ``common/record_page.html``.
 
-Each page gives its template (which extends that one), its URL name and its 作废 URL name, its
-作废 form, and its context: a function of the request, the record, and the correcting form and
+Each page gives its template (which extends that one), its URL name and its 作废 URL name, and
+its context: a function of the request, the record, and the correcting form and
 version token a refused submission left (None: a fresh form, the record's current token). The
 context names ``action_form``, ``action_version``, ``action_open`` (the correcting form shown
 open), ``can_write`` and ``audit`` for the shared template; the page adds ``record``, the
@@ -21,6 +21,7 @@ from django.shortcuts import render
 from django.urls import reverse
 
 from gongkai.web.common import versioning
+from gongkai.web.common.forms import VoidForm
 from gongkai.web.common.http import AuthenticatedHttpRequest
 from gongkai.web.common.submit import submit
 
@@ -33,8 +34,7 @@ type PageContext = Callable[
 class RecordPage:
     template: str
     url: str  # the page's URL name, reversed with the record's pk
-    void_url: str  # the URL name the 作废 form posts to
-    void_form: type[forms.Form]  # its one field is ``reason``
+    void_url: str  # the URL name the 作废 form (common.forms.VoidForm) posts to
     context: PageContext
 
     def show(
@@ -50,7 +50,7 @@ class RecordPage:
         context = {
             "record": record,
             "version_field": versioning.FIELD,
-            "void_form": void or self.void_form(),
+            "void_form": void or VoidForm(),
             "void_url": reverse(self.void_url, args=[record.pk]),
             **self.context(request, record, action, version),
         }
@@ -92,7 +92,7 @@ class RecordPage:
         saved: str,
     ) -> HttpResponse:
         """The 作废 form posted: ``void`` is given the reason."""
-        form = self.void_form(request.POST)
+        form = VoidForm(request.POST)
         return submit(
             request,
             form,

@@ -42,7 +42,3 @@ class ResultForm(ChineseErrorsMixin, forms.Form):
     reason = forms.CharField(
         label="更正原因（更正已登记的结果时填写）", max_length=500, required=False
     )
-
-
-class VoidForm(ChineseErrorsMixin, forms.Form):
-    reason = forms.CharField(label="作废原因", max_length=500)

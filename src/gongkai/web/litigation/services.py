@@ -21,6 +21,7 @@ from gongkai.web.applications.models import Application
 from gongkai.web.common.audit import audit_record
 from gongkai.web.common.errors import ApplicationError, PermissionDenied
 from gongkai.web.common.versioning import check_version
+from gongkai.web.common.voiding import void_row
 from gongkai.web.litigation.models import Case, CaseKind, CaseResult
 from gongkai.web.litigation.versions import RESULT_LABELS, result_values
 from gongkai.web.orgs.models import Agency
@@ -236,12 +237,6 @@ def case_record_result(
 @transaction.atomic
 def case_void(*, acting_user: User, case: Case, reason: str) -> Case:
     require_writer(acting_user, case.agency)
-    if not reason.strip():
-        raise ApplicationError("作废须填写原因", field="reason")
-    if case.voided:
-        raise ApplicationError("该案件已作废")
-    case.voided = True
-    case.void_reason = reason.strip()
-    case.save(update_fields=["voided", "void_reason", "updated_at"])
+    reason = void_row(case, reason, noun="案件", no_reason="作废须填写原因")
     _audit(case, AuditAction.VOID, acting_user, {"voided": True}, reason)
     return case

@@ -118,9 +118,7 @@ def _context(
     }
 
 
-PAGE = RecordPage(
-    "litigation/case.html", "litigation:case", "litigation:void", forms.VoidForm, _context
-)
+PAGE = RecordPage("litigation/case.html", "litigation:case", "litigation:void", _context)
 
 
 @login_required

@@ -77,10 +77,6 @@ class PublishForm(ChineseErrorsMixin, forms.Form):
         self.fields["channels"].choices = channels  # type: ignore[attr-defined]
 
 
-class VoidForm(ChineseErrorsMixin, forms.Form):
-    reason = forms.CharField(label="作废原因", max_length=500)
-
-
 class ImportForm(ChineseErrorsMixin, forms.Form):
     file = forms.FileField(label="目录文件（CSV 或 Excel .xlsx）")
     good_rows_only = forms.BooleanField(

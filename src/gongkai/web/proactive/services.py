@@ -29,6 +29,7 @@ from gongkai.web.accounts.roles import Role
 from gongkai.web.common.audit import audit_record
 from gongkai.web.common.errors import ApplicationError, PermissionDenied
 from gongkai.web.common.versioning import check_version
+from gongkai.web.common.voiding import void_row
 from gongkai.web.orgs.indexpattern import NUMBER_MAX_LENGTH
 from gongkai.web.orgs.models import Agency, AgencyKind
 from gongkai.web.proactive import indexnumbers
@@ -336,14 +337,7 @@ def item_publish(
 
 def _void(entity: str, record: Any, acting_user: User, reason: str) -> Any:
     require_writer(acting_user, record.agency)
-    reason = reason.strip()
-    if not reason:
-        raise ApplicationError("作废须填写原因", field="reason")
-    if record.voided:
-        raise ApplicationError("该记录已作废")
-    record.voided = True
-    record.void_reason = reason
-    record.save(update_fields=["voided", "void_reason", "updated_at"])
+    reason = void_row(record, reason, noun="记录", no_reason="作废须填写原因")
     _audit(entity, record, AuditAction.VOID, acting_user, {"voided": True}, reason)
     return record
 

@@ -18,6 +18,7 @@ from gongkai.core import wallclock
 from gongkai.core.formats import UnknownYearError, format_for_year
 from gongkai.web.accounts import permissions
 from gongkai.web.common.errors import ApplicationError, PermissionDenied
+from gongkai.web.common.forms import VoidForm
 from gongkai.web.common.http import AuthenticatedHttpRequest
 from gongkai.web.common.listing import paged
 from gongkai.web.common.params import parse_int, parse_year
@@ -188,9 +189,7 @@ def _item_context(
     }
 
 
-ITEM_PAGE = RecordPage(
-    "proactive/item.html", "proactive:item", "proactive:void", forms.VoidForm, _item_context
-)
+ITEM_PAGE = RecordPage("proactive/item.html", "proactive:item", "proactive:void", _item_context)
 
 
 @login_required
@@ -395,7 +394,7 @@ def _article20_context(
         "years": _years(wallclock.today()),
         "can_write": permissions.can_register_for(request.user, agency),
         "repeal_form": forms.RepealForm(),
-        "void_form": forms.VoidForm(),
+        "void_form": VoidForm(),
     }
 
 
@@ -458,7 +457,7 @@ def record_action(
                 note=form.cleaned_data["note"],
             )
         elif action == "void":
-            form = forms.VoidForm(request.POST)
+            form = VoidForm(request.POST)
             if not form.is_valid():
                 raise ApplicationError("作废须填写原因")
             services.record_void(
