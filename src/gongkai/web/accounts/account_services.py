@@ -13,7 +13,7 @@ from gongkai.core.vocabulary import AuditAction
 from gongkai.web.accounts import permissions
 from gongkai.web.accounts.models import AccountState, Membership
 from gongkai.web.common.audit import audit_record
-from gongkai.web.common.errors import ApplicationError, PermissionDenied
+from gongkai.web.common.errors import ApplicationError, PermissionDenied, required_text
 
 
 def require_manager_of(acting_user: Any, user: Any) -> None:
@@ -42,8 +42,7 @@ def _audit(
 def account_set_active(*, acting_user: Any, user: Any, active: bool, reason: str) -> Any:
     """Disable (sessions end at the next request: Django refuses inactive users) or enable."""
     require_manager_of(acting_user, user)
-    if not reason.strip():
-        raise ApplicationError("请写明停用或启用账户的原因", field="reason")
+    reason = required_text(reason, "请写明停用或启用账户的原因", field="reason")
     if user.pk == acting_user.pk and not active:
         raise ApplicationError("不能停用自己的账户")
     user.is_active = active
@@ -52,7 +51,7 @@ def account_set_active(*, acting_user: Any, user: Any, active: bool, reason: str
         acting_user,
         user,
         AuditAction.ACCOUNT_ENABLE if active else AuditAction.ACCOUNT_DISABLE,
-        reason.strip(),
+        reason,
         active=active,
     )
     return user

@@ -15,7 +15,7 @@ from gongkai.web.accounts import permissions
 from gongkai.web.accounts.models import Membership
 from gongkai.web.accounts.roles import Role
 from gongkai.web.common.audit import audit_record
-from gongkai.web.common.errors import ApplicationError, PermissionDenied
+from gongkai.web.common.errors import ApplicationError, PermissionDenied, required_text
 
 if TYPE_CHECKING:
     from gongkai.web.orgs.models import Agency
@@ -93,8 +93,7 @@ def member_add(
 def member_remove(*, acting_user: User, membership: Membership, reason: str) -> None:
     """Take a role away (the account and its history stay)."""
     _require_admin_of(acting_user, membership.agency)
-    if not reason.strip():
-        raise ApplicationError("请写明移除角色的原因", field="reason")
+    reason = required_text(reason, "请写明移除角色的原因", field="reason")
     if membership.user_id == acting_user.pk and membership.role == Role.ADMIN.value:
         raise ApplicationError("不能移除自己的系统管理员角色")
     audit_record(
@@ -102,7 +101,7 @@ def member_remove(*, acting_user: User, membership: Membership, reason: str) -> 
         entity_id=membership.pk,
         action=AuditAction.MEMBER_REMOVE,
         actor=acting_user,
-        reason=reason.strip(),
+        reason=reason,
         changes={
             "user": membership.user.get_username(),
             "agency": membership.agency.name,

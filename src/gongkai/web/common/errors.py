@@ -25,3 +25,11 @@ class PermissionDenied(ApplicationError):
     """The acting user may not do this to this record."""
 
     default_code = "permission_denied"
+
+
+def required_text(text: str, message: str, *, field: str | None = None) -> str:
+    """``text`` stripped; refused with ``message`` (on ``field``) when nothing is left — a reason,
+    a title, a name a service cannot do without."""
+    if not text.strip():
+        raise ApplicationError(message, field=field)
+    return text.strip()

@@ -4,7 +4,7 @@ the annual report stops counting it and the audit trail still finds it."""
 
 from __future__ import annotations
 
-from gongkai.web.common.errors import ApplicationError
+from gongkai.web.common.errors import ApplicationError, required_text
 from gongkai.web.common.models import VoidableModel
 
 
@@ -16,9 +16,7 @@ def void_row(
     transaction, on a locked row where it matters) and writes the audit record."""
     if row.voided:
         raise ApplicationError(f"该{noun}已作废")
-    reason = reason.strip()
-    if not reason:
-        raise ApplicationError(no_reason, field="reason")
+    reason = required_text(reason, no_reason, field="reason")
     row.voided = True
     row.void_reason = reason
     row.save(update_fields=["voided", "void_reason", "updated_at"])

@@ -19,7 +19,7 @@ from gongkai.web.accounts import permissions
 from gongkai.web.accounts.permissions import require_writer
 from gongkai.web.applications.models import Application
 from gongkai.web.common.audit import audit_record
-from gongkai.web.common.errors import ApplicationError, PermissionDenied
+from gongkai.web.common.errors import ApplicationError, PermissionDenied, required_text
 from gongkai.web.common.versioning import check_version
 from gongkai.web.common.voiding import void_row
 from gongkai.web.litigation.models import Case, CaseKind, CaseResult
@@ -163,8 +163,7 @@ def case_register(
             f"申请复议或起诉日期不能早于收到申请之日（{application.received_on.isoformat()}）",
             field="filed_on",
         )
-    if not body.strip():
-        raise ApplicationError("请填写复议机关或审理法院", field="body")
+    body = required_text(body, "请填写复议机关或审理法院", field="body")
     if not review_body_codefendant:
         note = _check_against_the_record(application, kind_enum, filed_on, note)
     result = _check_result(result, decided_on, filed_on, today)
@@ -174,7 +173,7 @@ def case_register(
         kind=kind_enum.value,
         number=number.strip(),
         filed_on=filed_on,
-        body=body.strip(),
+        body=body,
         result=result,
         decided_on=decided_on if result else None,
         review_body_codefendant=review_body_codefendant,

@@ -27,7 +27,7 @@ from gongkai.web.accounts import permissions
 from gongkai.web.accounts.permissions import require_writer
 from gongkai.web.accounts.roles import Role
 from gongkai.web.common.audit import audit_record
-from gongkai.web.common.errors import ApplicationError, PermissionDenied
+from gongkai.web.common.errors import ApplicationError, PermissionDenied, required_text
 from gongkai.web.common.versioning import check_version
 from gongkai.web.common.voiding import void_row
 from gongkai.web.orgs.indexpattern import NUMBER_MAX_LENGTH
@@ -211,8 +211,7 @@ def validate_item(agency: Agency, data: ItemData, today: dt.date) -> None:
     """Raise ApplicationError (with the field) for the first problem of an item."""
     if len(data.index_number.strip()) > NUMBER_MAX_LENGTH:
         raise ApplicationError(f"索引号不能超过{NUMBER_MAX_LENGTH}个字符", field="index_number")
-    if not data.title.strip():
-        raise ApplicationError("请填写信息名称", field="title")
+    required_text(data.title, "请填写信息名称", field="title")
     if data.category.agency_id != agency.pk:
         raise ApplicationError("主题分类不属于该机构", field="category")
     if not data.category.active:
@@ -388,8 +387,7 @@ def document_register(
             "只有人民政府可以制定规章（立法法第九十三条），部门和乡镇（街道）请登记为行政规范性文件",
             field="kind",
         )
-    if not title.strip():
-        raise ApplicationError("请填写文件名称", field="title")
+    title = required_text(title, "请填写文件名称", field="title")
     _not_future(issued_on, "制发日期", today, "issued_on")
     _not_future(published_on, "公开日期", today, "published_on")
     _not_future(repealed_on, "废止日期", today, "repealed_on")
@@ -407,7 +405,7 @@ def document_register(
         ("title", "issued_on", "repealed_on"),
         agency=agency,
         kind=kind_enum.value,
-        title=title.strip(),
+        title=title,
         doc_number=doc_number.strip(),
         issued_on=issued_on,
         published_on=published_on,
@@ -518,8 +516,7 @@ def fee_record(
     """行政事业性收费 collected in a period, in 元 (第二十条第（八）项)."""
     require_writer(acting_user, agency)
     today = today or _today()
-    if not item.strip():
-        raise ApplicationError("请填写收费项目", field="item")
+    item = required_text(item, "请填写收费项目", field="item")
     _check_period(start_on, end_on)
     _not_future(end_on, "截止日期", today, "end_on")
     if amount < 0:
@@ -532,7 +529,7 @@ def fee_record(
         AuditAction.FEE_INCOME_RECORD,
         ("item", "start_on", "end_on", "amount"),
         agency=agency,
-        item=item.strip(),
+        item=item,
         start_on=start_on,
         end_on=end_on,
         amount=amount,
@@ -554,8 +551,7 @@ def procurement_record(
     """A 政府集中采购 project (第二十条第（九）项), counted only in 2019-format reports."""
     require_writer(acting_user, agency)
     today = today or _today()
-    if not title.strip():
-        raise ApplicationError("请填写采购项目名称", field="title")
+    title = required_text(title, "请填写采购项目名称", field="title")
     _not_future(day, "采购日期", today, "day")
     if not _year_format(day, "day").has_row("t2", "procurement"):
         raise ApplicationError(
@@ -570,7 +566,7 @@ def procurement_record(
         AuditAction.PROCUREMENT_RECORD,
         ("title", "day", "amount"),
         agency=agency,
-        title=title.strip(),
+        title=title,
         day=day,
         amount=amount,
     )
@@ -592,8 +588,7 @@ def matter_record(
     require_writer(acting_user, agency)
     today = today or _today()
     kind_enum = _kind(MatterKind, kind, "请选择事项类别")
-    if not name.strip():
-        raise ApplicationError("请填写事项名称", field="name")
+    name = required_text(name, "请填写事项名称", field="name")
     _not_future(listed_on, "列入清单日期", today, "listed_on")
     _not_future(delisted_on, "取消日期", today, "delisted_on")
     if delisted_on is not None and delisted_on < listed_on:
@@ -605,7 +600,7 @@ def matter_record(
         ("name", "listed_on", "delisted_on"),
         agency=agency,
         kind=kind_enum.value,
-        name=name.strip(),
+        name=name,
         listed_on=listed_on,
         delisted_on=delisted_on,
     )

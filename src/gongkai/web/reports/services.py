@@ -26,7 +26,7 @@ from gongkai.core.vocabulary import AuditAction
 from gongkai.core.yearend import UncountableRecord
 from gongkai.web.accounts import permissions
 from gongkai.web.common.audit import audit_record
-from gongkai.web.common.errors import ApplicationError, PermissionDenied
+from gongkai.web.common.errors import ApplicationError, PermissionDenied, required_text
 from gongkai.web.orgs.models import Agency
 from gongkai.web.reports import selectors
 from gongkai.web.reports.models import PublishedFile, PublishedReport, ReportDraft, State
@@ -91,13 +91,6 @@ def _state(draft: ReportDraft, *states: State) -> None:
         raise ApplicationError(
             f"报告当前状态为“{draft.get_state_display()}”，只能在“{wanted}”状态下进行此操作"
         )
-
-
-def _required(text: str, message: str, field: str) -> str:
-    """``text`` stripped; ``message`` on ``field`` when nothing is left."""
-    if not text.strip():
-        raise ApplicationError(message, field=field)
-    return text.strip()
 
 
 def check_published_after_year(year: int, published_on: dt.date) -> None:
@@ -259,7 +252,7 @@ def draft_submit(*, acting_user: Any, draft: ReportDraft, revision: int) -> Repo
 
 def draft_return(*, acting_user: Any, draft: ReportDraft, reason: str) -> ReportDraft:
     _require_reviewer(acting_user, draft.agency, "退回年度报告")
-    reason = _required(reason, "请填写退回原因", "reason")
+    reason = required_text(reason, "请填写退回原因", field="reason")
     return _transition(
         draft,
         acting_user,
@@ -287,7 +280,7 @@ def draft_approve(*, acting_user: Any, draft: ReportDraft) -> ReportDraft:
 
 def draft_sign(*, acting_user: Any, draft: ReportDraft, leader: str) -> ReportDraft:
     _require_reviewer(acting_user, draft.agency, "登记签发")
-    leader = _required(leader, "请填写签发领导姓名", "leader")
+    leader = required_text(leader, "请填写签发领导姓名", field="leader")
     return _transition(
         draft,
         acting_user,
@@ -390,7 +383,9 @@ def draft_publish(
 def draft_reopen(*, acting_user: Any, draft: ReportDraft, correction_note: str) -> ReportDraft:
     """Start a correction of a published report: a new version will carry the 更正说明."""
     require_publisher(acting_user, draft.agency, "发起更正")
-    note = _required(correction_note, "请填写更正说明（更正了什么、为什么）", "correction_note")
+    note = required_text(
+        correction_note, "请填写更正说明（更正了什么、为什么）", field="correction_note"
+    )
     return _transition(
         draft,
         acting_user,

@@ -13,7 +13,7 @@ from gongkai.web.applications.enums import Status
 from gongkai.web.applications.models import Application
 from gongkai.web.applications.outcomes import is_valid_outcome, outcome_label
 from gongkai.web.applications.services import common as step
-from gongkai.web.common.errors import ApplicationError, PermissionDenied
+from gongkai.web.common.errors import ApplicationError, PermissionDenied, required_text
 from gongkai.web.common.versioning import check_version
 from gongkai.web.common.voiding import void_row
 
@@ -51,8 +51,7 @@ def application_change_outcome(
         raise ApplicationError("该申请已作废，不能更正办理结果")
     if Status(application.status).is_open or application.closed_on is None:
         raise ApplicationError("只有已办结的申请才能更正办理结果")
-    if not reason.strip():
-        raise ApplicationError("更正办理结果必须写明原因", field="reason")
+    reason = required_text(reason, "更正办理结果必须写明原因", field="reason")
     year = application.closed_on.year
     if not is_valid_outcome(outcome, year):
         raise ApplicationError(f"请选择{year}年度年报格式表三中的一个办理结果", field="outcome")
@@ -75,7 +74,7 @@ def application_change_outcome(
         action=AuditAction.OUTCOME_CHANGE,
         actor=acting_user,
         changes=changes,
-        reason=reason.strip(),
+        reason=reason,
     )
     return application
 

@@ -15,7 +15,7 @@ from gongkai.web.applications.enums import EventKind, Status
 from gongkai.web.applications.models import Application
 from gongkai.web.applications.outcomes import is_valid_outcome, outcome_label, termination_choices
 from gongkai.web.applications.services import common as step
-from gongkai.web.common.errors import ApplicationError
+from gongkai.web.common.errors import ApplicationError, required_text
 
 
 @transaction.atomic
@@ -70,10 +70,9 @@ def check_answer(
             )
     if not is_valid_outcome(outcome, day.year):
         raise ApplicationError(f"请选择{day.year}年度年报格式表三中的一个办理结果", field="outcome")
-    if not legal_basis.strip():
-        raise ApplicationError(
-            "请写明答复的法律依据（如条例第三十六条第几项）", field="legal_basis"
-        )
+    required_text(
+        legal_basis, "请写明答复的法律依据（如条例第三十六条第几项）", field="legal_basis"
+    )
     if pages is not None and pages < 0:
         raise ApplicationError("页数不能为负数", field="pages")
 
@@ -122,16 +121,15 @@ def application_terminate(
         raise ApplicationError(
             "终止办理的结果须为年报表三“（六）其他处理”中的一项", field="outcome"
         )
-    if not reason.strip():
-        raise ApplicationError("请写明终止办理的原因", field="reason")
+    reason = required_text(reason, "请写明终止办理的原因", field="reason")
     lapsed = LAPSE_OUTCOMES.get(outcome)
     if lapsed is not None:
         # （六）1 and （六）2 only when the record supports them; the dates go with the reason.
         justification = lapse_justification(application, lapsed, day)
         if justification not in reason:
-            reason = f"{reason.strip()}（{justification}）"
+            reason = f"{reason}（{justification}）"
     application.outcome = outcome
-    application.legal_basis = reason.strip()
+    application.legal_basis = reason
     application.closed_on = day
     return step.record_step(
         application,
@@ -142,8 +140,8 @@ def application_terminate(
         changes={"outcome": [None, allowed[outcome]], "closed_on": day},
         status=Status.TERMINATED,
         fields=("outcome", "legal_basis", "closed_on"),
-        reason=reason.strip(),
-        note=reason.strip(),
+        reason=reason,
+        note=reason,
     )
 
 

@@ -16,7 +16,7 @@ from gongkai.web.applications.enums import EventKind, Status
 from gongkai.web.applications.models import Application, ApplicationEvent
 from gongkai.web.applications.signals import approval_decided, approval_requested
 from gongkai.web.common.audit import audit_record
-from gongkai.web.common.errors import ApplicationError, PermissionDenied
+from gongkai.web.common.errors import ApplicationError, PermissionDenied, required_text
 from gongkai.web.common.models import AuditRecord
 
 
@@ -153,9 +153,7 @@ def check_delivered(day: dt.date, delivered_on: dt.date | None, receipt: str) ->
 
 def refusal_reason(reason: str, what: str) -> str:
     """The reasons a 审核人 gives for ``what`` (退回, 驳回, 不予签发): required; stripped."""
-    if not reason.strip():
-        raise ApplicationError(f"请写明{what}的理由", field="reason")
-    return reason.strip()
+    return required_text(reason, f"请写明{what}的理由", field="reason")
 
 
 def record_step(

@@ -12,7 +12,7 @@ from gongkai.core.vocabulary import AuditAction
 from gongkai.web.applications.enums import EventKind, Status
 from gongkai.web.applications.models import Application
 from gongkai.web.applications.services import common as step
-from gongkai.web.common.errors import ApplicationError
+from gongkai.web.common.errors import ApplicationError, required_text
 
 
 def open_consultations(application: Application) -> list[str]:
@@ -48,10 +48,9 @@ def application_send_consultation(
     )
     if party not in {"third_party", "agency"}:
         raise ApplicationError("请选择征求意见的对象类型（第三方或其他行政机关）", field="party")
-    if not party_name.strip():
-        raise ApplicationError("请填写征求意见对象的名称", field="party_name")
-    if party_name.strip() in open_consultations(application):
-        raise ApplicationError(f"已向“{party_name.strip()}”征求意见且尚未答复", field="party_name")
+    party_name = required_text(party_name, "请填写征求意见对象的名称", field="party_name")
+    if party_name in open_consultations(application):
+        raise ApplicationError(f"已向“{party_name}”征求意见且尚未答复", field="party_name")
     step.check_day(application, day, "征求意见")
     step.check_delivered(day, delivered_on, "对方收到征求意见书")
     return step.record_step(
@@ -60,10 +59,10 @@ def application_send_consultation(
         day,
         acting_user,
         action=AuditAction.CONSULTATION_SEND,
-        changes={"consulted": party_name.strip()},
+        changes={"consulted": party_name},
         status=Status.CONSULTING,
         party=party,
-        party_name=party_name.strip(),
+        party_name=party_name,
         note=note.strip(),
         due=delivered_on,
     )

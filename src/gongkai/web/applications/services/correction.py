@@ -12,7 +12,7 @@ from gongkai.web.applications.clock import correction_deadline
 from gongkai.web.applications.enums import EventKind, Status
 from gongkai.web.applications.models import Application
 from gongkai.web.applications.services import common as step
-from gongkai.web.common.errors import ApplicationError
+from gongkai.web.common.errors import ApplicationError, required_text
 
 
 @transaction.atomic
@@ -29,8 +29,7 @@ def application_request_correction(
     application = step.take_open(application, acting_user, step.OPEN_ACTIVE, "发出补正通知")
     if application.events.filter(kind=EventKind.CORRECTION_REQUESTED.value).exists():
         raise ApplicationError("补正通知只能一次性发出（条例第三十条），本申请已发过补正通知")
-    if not note.strip():
-        raise ApplicationError("请写明需要补正的事项和合理的补正期限", field="note")
+    note = required_text(note, "请写明需要补正的事项和合理的补正期限", field="note")
     step.check_day(application, day, "补正通知")
     latest = correction_deadline(application)
     if latest is not None and day > latest:
@@ -48,7 +47,7 @@ def application_request_correction(
         action=AuditAction.CORRECTION_REQUEST,
         changes={"correction_requested": day},
         status=Status.AWAITING_CORRECTION,
-        note=note.strip(),
+        note=note,
         due=reply_by,
     )
 

@@ -14,7 +14,7 @@ from gongkai.core.vocabulary import AuditAction
 from gongkai.web.applications.enums import EventKind
 from gongkai.web.applications.models import Application, ApplicationEvent
 from gongkai.web.applications.services import common as step
-from gongkai.web.common.errors import ApplicationError, PermissionDenied
+from gongkai.web.common.errors import ApplicationError, PermissionDenied, required_text
 
 EXTENSION_WORKDAYS = EXTENSION_DAYS  # 条例 第三十三条第二款: 延长的期限最长不得超过20个工作日
 
@@ -29,24 +29,21 @@ def application_request_extension(
         raise ApplicationError("答复期限只能延长一次（条例第三十三条第二款），本申请已延期")
     if pending_extension_request(application):
         raise ApplicationError("已有待审核的延期申请，请等待审核人审批")
-    if not reason.strip():
-        raise ApplicationError("请写明需要延长答复期限的理由", field="reason")
+    reason = required_text(reason, "请写明需要延长答复期限的理由", field="reason")
     step.check_day(application, day, "申请延期")
-    step.add_event(
-        application, EventKind.EXTENSION_REQUESTED, day, acting_user, note=reason.strip()
-    )
+    step.add_event(application, EventKind.EXTENSION_REQUESTED, day, acting_user, note=reason)
     step.write_audit(
         application=application,
         action=AuditAction.EXTENSION_REQUEST,
         actor=acting_user,
         changes={"extension_requested": day},
-        reason=reason.strip(),
+        reason=reason,
     )
     step.ask_reviewers(
         application,
         day,
         acting_user,
-        f"{application.number} 的延期答复申请待您审批：{reason.strip()}",
+        f"{application.number} 的延期答复申请待您审批：{reason}",
     )
     return application
 
@@ -160,8 +157,7 @@ def application_set_due_date(
     application = step.take_open(application, acting_user)
     if application.events.filter(kind=EventKind.DUE_DATE_SET.value).exists():
         raise ApplicationError("本申请已依第三十五条确定过答复期限")
-    if not reason.strip():
-        raise ApplicationError("请写明依第三十五条确定答复期限的理由", field="reason")
+    reason = required_text(reason, "请写明依第三十五条确定答复期限的理由", field="reason")
     if due <= day:
         raise ApplicationError("确定的答复期限应晚于作出决定之日", field="due")
     step.check_day(application, day, "确定答复期限")
@@ -172,7 +168,7 @@ def application_set_due_date(
         acting_user,
         action=AuditAction.DUE_DATE_SET,
         changes={"custom_due": due},
-        reason=reason.strip(),
+        reason=reason,
         due=due,
-        note=reason.strip(),
+        note=reason,
     )
