@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -178,6 +179,39 @@ def postgres_only() -> None:
 
     if connection.vendor != "postgresql":
         pytest.skip("只在 PostgreSQL 上有意义（GONGKAI_TEST_POSTGRES=1）；SQLite 串行写入")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _live_server_takes_one_request_at_a_time() -> Iterator[None]:
+    """The live server's threads share the test database's one in-memory SQLite connection
+    (pytest-django hands it over), so two requests at once — a double click on 登记 — would
+    interleave their transactions on that connection: one's rollback removes the other's
+    savepoint ("no such savepoint", seen once under load). A real database serialises such
+    writers itself (SQLite's lock; on PostgreSQL the concurrency tests cover them), so here the
+    server runs one request at a time; the browser still sends both."""
+    from django.test import testcases
+
+    original = testcases.LiveServerThread
+
+    class OneAtATime(original):  # type: ignore[misc, valid-type]
+        def _create_server(self, connections_override: Any = None) -> Any:
+            server = super()._create_server(connections_override=connections_override)
+            lock = threading.Lock()
+            set_app = server.set_app
+
+            def set_locked_app(app: Any) -> None:
+                def locked(environ: Any, start_response: Any) -> Any:
+                    with lock:
+                        return app(environ, start_response)
+
+                set_app(locked)
+
+            server.set_app = set_locked_app
+            return server
+
+    testcases.LiveServerThread = OneAtATime
+    yield
+    testcases.LiveServerThread = original
 
 
 @pytest.fixture(scope="session")
